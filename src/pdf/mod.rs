@@ -1,0 +1,161 @@
+//! The PDF text layer: opens a document within limits and gives each page's glyphs and rules.
+
+mod content;
+mod font;
+
+use std::time::Instant;
+
+use lopdf::{Document, LoadOptions, Object};
+
+use crate::layout::PageLayer;
+
+/// Bounds on the work one PDF may cost.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Most bytes any single stream may inflate to.
+    pub max_stream_bytes: usize,
+    /// Most bytes all of a file's page content may inflate to.
+    pub max_file_bytes: usize,
+    /// Most pages read from one file.
+    pub max_pages: usize,
+    /// Most glyphs kept from one page.
+    pub max_glyphs_per_page: usize,
+    /// Deepest nesting of form XObjects followed.
+    pub max_form_depth: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_stream_bytes: 64 << 20,
+            max_file_bytes: 256 << 20,
+            max_pages: 2000,
+            max_glyphs_per_page: 200_000,
+            max_form_depth: 8,
+        }
+    }
+}
+
+/// Why a PDF gave no text layer.
+#[derive(Debug)]
+pub enum PdfError {
+    /// Not a PDF at all.
+    NotPdf(String),
+    /// Encrypted with a password we do not have.
+    Encrypted,
+    /// The file is damaged beyond what lopdf could recover.
+    Truncated(String),
+    /// Over one of the [`Limits`].
+    TooLarge(String),
+    /// Took longer than the per-file deadline.
+    Timeout,
+}
+
+/// The text layer of a whole PDF.
+pub struct PdfText {
+    /// One layer per page, in page order.
+    pub pages: Vec<PageLayer>,
+    /// The document's /Producer (or /Creator when no producer is given).
+    pub producer: Option<String>,
+    /// Warnings about repairs made while loading.
+    pub warnings: Vec<String>,
+}
+
+/// Loads `bytes` as a PDF and interprets every page.
+pub fn read(bytes: &[u8], limits: &Limits, deadline: Instant) -> Result<PdfText, PdfError> {
+    let doc = open(bytes, limits)?;
+    let mut warnings = Vec::new();
+    if doc.xref_recovery.is_some() {
+        warnings.push("the cross-reference table was damaged and has been rebuilt".to_string());
+    }
+    let page_ids: Vec<_> = doc.page_iter().take(limits.max_pages + 1).collect();
+    if page_ids.len() > limits.max_pages {
+        return Err(PdfError::TooLarge(format!("more than {} pages", limits.max_pages)));
+    }
+    let mut fonts = content::FontCache::new();
+    let mut budget = limits.max_file_bytes;
+    let mut pages = Vec::with_capacity(page_ids.len());
+    for (index, id) in page_ids.into_iter().enumerate() {
+        let data = doc
+            .get_page_content_with_limit(id, limits.max_stream_bytes.min(budget))
+            .map_err(|_| PdfError::TooLarge("page content inflates past the limit".into()))?;
+        budget = budget.saturating_sub(data.len());
+        let (width, height) = page_size(&doc, id);
+        let resources = page_resources(&doc, id);
+        let mut interp = content::Interpreter::new(&doc, limits, &mut fonts, deadline, height);
+        interp.run(&data, &resources, 0)?;
+        pages.push(PageLayer::new(index as u32 + 1, width, height, interp.glyphs, interp.rules));
+    }
+    Ok(PdfText { pages, producer: producer(&doc), warnings })
+}
+
+fn open(bytes: &[u8], limits: &Limits) -> Result<Document, PdfError> {
+    let head = &bytes[..bytes.len().min(1024)];
+    if !head.windows(5).any(|w| w == b"%PDF-") {
+        return Err(PdfError::NotPdf(describe_non_pdf(bytes)));
+    }
+    let options = LoadOptions { max_decompressed_size: Some(limits.max_stream_bytes), ..Default::default() };
+    match Document::load_mem_with_options(bytes, options) {
+        Ok(doc) if doc.is_encrypted() && doc.encryption_state.is_none() => Err(PdfError::Encrypted),
+        Ok(doc) => Ok(doc),
+        Err(lopdf::Error::InvalidPassword) | Err(lopdf::Error::Decryption(_)) => Err(PdfError::Encrypted),
+        Err(lopdf::Error::Decompress(_)) => Err(PdfError::TooLarge("a stream inflates past the limit".into())),
+        Err(e) => Err(PdfError::Truncated(e.to_string())),
+    }
+}
+
+fn describe_non_pdf(bytes: &[u8]) -> String {
+    let kind = if bytes.is_empty() {
+        "the file is empty"
+    } else if bytes.starts_with(&[0xFF, 0xD8]) {
+        "it is a JPEG image"
+    } else if bytes.starts_with(b"\x89PNG") {
+        "it is a PNG image"
+    } else if bytes.starts_with(b"PK") {
+        "it is a ZIP archive (perhaps a .docx)"
+    } else if String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_lowercase().contains("<html") {
+        "it is an HTML page (perhaps an error page saved as .pdf)"
+    } else {
+        "it has no %PDF- header"
+    };
+    format!("not a PDF: {kind}; download the file again or check its source")
+}
+
+fn page_size(doc: &Document, id: lopdf::ObjectId) -> (f32, f32) {
+    let mut node = doc.get_dictionary(id).ok();
+    for _ in 0..32 {
+        let Some(dict) = node else { break };
+        if let Ok(b) = dict.get_deref(b"MediaBox", doc).and_then(Object::as_array) {
+            let v: Vec<f32> = b.iter().filter_map(|o| o.as_float().ok()).collect();
+            if v.len() == 4 {
+                return ((v[2] - v[0]).abs(), (v[3] - v[1]).abs());
+            }
+        }
+        node = dict.get(b"Parent").and_then(Object::as_reference).and_then(|p| doc.get_dictionary(p)).ok();
+    }
+    (595.0, 842.0)
+}
+
+fn page_resources(doc: &Document, id: lopdf::ObjectId) -> lopdf::Dictionary {
+    let mut merged = lopdf::Dictionary::new();
+    if let Ok((direct, ids)) = doc.get_page_resources(id) {
+        let dicts = direct.into_iter().chain(ids.iter().filter_map(|i| doc.get_dictionary(*i).ok()));
+        for dict in dicts {
+            for (k, v) in dict.iter() {
+                if !merged.has(k) {
+                    merged.set(k.clone(), v.clone());
+                }
+            }
+        }
+    }
+    merged
+}
+
+fn producer(doc: &Document) -> Option<String> {
+    let info = doc.trailer.get_deref(b"Info", doc).and_then(Object::as_dict).ok()?;
+    let text = |key: &[u8]| {
+        let s = lopdf::decode_text_string(info.get_deref(key, doc).ok()?).ok()?;
+        (!s.trim().is_empty()).then(|| s.trim().to_string())
+    };
+    text(b"Producer").or_else(|| text(b"Creator"))
+}
