@@ -1,0 +1,259 @@
+#!/usr/bin/env python3
+"""Generate the govreport regression samples (samples/*.pdf, samples/*.txt), their goldens
+(golden/<stem>.json) and samples/generate/manifest.json.
+
+    python3 samples/generate/generate.py            # everything
+    python3 samples/generate/generate.py --only songxi-2021-chromium --keep /tmp/build
+
+Goldens are written from model.py's data, never from an extractor's output.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import model  # noqa: E402
+import render_docx  # noqa: E402
+import render_html  # noqa: E402
+import render_reportlab  # noqa: E402
+import render_text  # noqa: E402
+
+ROOT = HERE.parent.parent          # the repository
+SAMPLES = ROOT / "samples"
+GOLDEN = ROOT / "golden"
+
+# stem, report key, producer, post-processing of another sample (source stem, tool)
+PLAN = [
+    ("jiangchuan-2024-lo", "jiangchuan-2024", "libreoffice-docx", None),
+    ("qinglan-2023-lo", "qinglan-2023", "libreoffice-docx", None),
+    ("baisha-2020-lo", "baisha-2020", "libreoffice-docx", None),
+    ("linlan-2019-lo", "linlan-2019", "libreoffice-docx", None),
+    ("shuangqiao-2025-lo", "shuangqiao-2025", "libreoffice-docx", None),
+    ("heyang-2022-odt", "heyang-2022", "libreoffice-odt", None),
+    ("songxi-2021-chromium", "songxi-2021", "chromium-html", None),
+    ("dongpu-2025-chromium", "dongpu-2025", "chromium-html", None),
+    ("yunshan-2019-chromium", "yunshan-2019", "chromium-html", None),
+    ("tongshan-2022-chromium", "tongshan-2022", "chromium-html", None),
+    ("nanhu-2023-stsong", "nanhu-2023", "reportlab-stsong", None),
+    ("qingyuan-2024-stsong", "qingyuan-2024", "reportlab-stsong", None),
+    ("xishan-2020-stsong", "xishan-2020", "reportlab-stsong", None),
+    ("fengling-2021-stsong", "fengling-2021", "reportlab-stsong", None),
+    ("songxi-2021-chromium-qpdf-objstm", "songxi-2021", "post", ("songxi-2021-chromium", "qpdf-objstm")),
+    ("qinglan-2023-lo-qpdf-objstm", "qinglan-2023", "post", ("qinglan-2023-lo", "qpdf-objstm")),
+    ("nanhu-2023-stsong-encrypted", "nanhu-2023", "post", ("nanhu-2023-stsong", "qpdf-encrypt-aes256")),
+    ("linlan-2019-lo-encrypted", "linlan-2019", "post", ("linlan-2019-lo", "qpdf-encrypt-aes256")),
+    ("baisha-2020-lo-gs", "baisha-2020", "post", ("baisha-2020-lo", "ghostscript-pdfwrite")),
+    ("jiangchuan-2024-lo-gs", "jiangchuan-2024", "post", ("jiangchuan-2024-lo", "ghostscript-pdfwrite")),
+    ("chengbei-2023-poor", "chengbei-2023", "text-utf8", None),
+    ("taoyuan-2021-poor-gbk", "taoyuan-2021", "text-gbk", None),
+    ("heping-2019-poor", "heping-2019", "text-utf8", None),
+    ("xinhe-2024-poor", "xinhe-2024", "text-utf8", None),
+]
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--no-pdf-header-footer"]
+
+
+def run(cmd: list[str], **kw) -> None:
+    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
+    if r.returncode != 0:
+        raise SystemExit(f"command failed ({r.returncode}): {' '.join(cmd)}\n{r.stderr[-2000:]}")
+
+
+def need(tool: str) -> str:
+    p = shutil.which(tool)
+    if not p:
+        raise SystemExit(f"missing tool: {tool} (see samples/generate/README.md)")
+    return p
+
+
+def soffice_convert(files: list[Path], fmt: str, outdir: Path, profile: Path) -> None:
+    run([need("soffice"), f"-env:UserInstallation=file://{profile}", "--headless",
+         "--convert-to", fmt, "--outdir", str(outdir)] + [str(f) for f in files])
+
+
+def chromium_pdf(html: Path, pdf: Path, work: Path) -> None:
+    prof = Path(tempfile.mkdtemp(prefix="chr-", dir=work))
+    run([need("chromium")] + CHROMIUM_FLAGS + [f"--user-data-dir={prof}", f"--print-to-pdf={pdf}",
+                                               html.as_uri()])
+    shutil.rmtree(prof, ignore_errors=True)
+
+
+def post_process(tool: str, src: Path, dst: Path) -> None:
+    if tool == "qpdf-objstm":
+        run([need("qpdf"), "--deterministic-id", "--object-streams=generate", str(src), str(dst)])
+    elif tool == "qpdf-encrypt-aes256":
+        run([need("qpdf"), "--encrypt", "", "ownerpw", "256", "--", str(src), str(dst)])
+    elif tool == "ghostscript-pdfwrite":
+        run([need("gs"), "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite",
+             "-dCompatibilityLevel=1.6", f"-sOutputFile={dst}", str(src)])
+    else:
+        raise ValueError(tool)
+
+
+def pdf_pages(p: Path) -> int:
+    out = subprocess.run(["pdfinfo", str(p)], capture_output=True, text=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", out, re.M).group(1))
+
+
+def page_texts(p: Path) -> list[str]:
+    out = subprocess.run(["pdftotext", "-layout", str(p), "-"], capture_output=True, text=True).stdout
+    return out.split("\f")
+
+
+def strip_ws(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def verify_pdf(stem: str, rep: model.Report, pdf: Path) -> tuple[list[str], bool]:
+    """Light self-check of the produced file's text layer (not used for the golden)."""
+    pages = page_texts(pdf)
+    flat = strip_ws("".join(pages))
+    problems = []
+    for needle in [rep.title] + [p["title"] for p in rep.narr.policies] + rep.narr.texts + \
+                  ["一、本年新收政府信息公开申请数量", "四、结转下年度继续办理", "行政事业性收费"]:
+        if strip_ws(needle) not in flat:
+            problems.append(f"text layer lacks {needle!r}")
+    first = next((i for i, t in enumerate(pages) if "本年新收政府信息公开" in strip_ws(t)), None)
+    last = next((i for i, t in enumerate(pages) if "结转下年度继续办理" in strip_ws(t)), None)
+    crosses = first is not None and last is not None and last > first
+    return problems, crosses
+
+
+def features(rep: model.Report) -> list[str]:
+    s = rep.spec
+    f = [f"table2-{s.template}", "table3-six-split" if s.six_split else "table3-six-one-row",
+         f"scale-{s.scale}", f"period-{s.period_form}", f"title-{s.title_form}"]
+    for n, h in s.heading_variants.items():
+        f.append(f"heading{n}-variant:{h}")
+    if s.caption_space:
+        f.append("caption-spaced")
+    if s.printed:
+        f.append("non-numeric-cells:" + ",".join(sorted(set(s.printed.values()) - {""}) + ["blank"]))
+    if "docno" in s.extra:
+        f.append("document-number")
+    if "lines" in s.extra:
+        f.append(f"rulings-{s.extra['lines']}")
+    if "lost" in s.extra:
+        f.append(f"lost-cell:applications.rows.{s.extra['lost'][0]}[{s.extra['lost'][1]}]")
+    if "html_font" in s.extra:
+        f.append(f"html-font:{s.extra['html_font']}")
+    if "sep" in s.extra:
+        f.append(f"separators-{s.extra['sep']}")
+    if any(b.kind == "para" and "月" in b.text and "于" in b.text and "印发" in b.text for b in rep.blocks):
+        f.append("policy-date-without-year")
+    return f
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--only", nargs="*", help="stems to (re)generate (default: all)")
+    ap.add_argument("--keep", help="keep intermediate .docx/.odt/.html files in this folder")
+    args = ap.parse_args()
+
+    for t in ("soffice", "chromium", "qpdf", "gs", "pdfinfo", "pdftotext"):
+        need(t)
+    reports = model.all_reports()
+    SAMPLES.mkdir(exist_ok=True)
+    GOLDEN.mkdir(exist_ok=True)
+    work = Path(args.keep).resolve() if args.keep else Path(tempfile.mkdtemp(prefix="govreport-samples-"))
+    work.mkdir(parents=True, exist_ok=True)
+    profile = work / "lo-profile"
+    plan = [p for p in PLAN if not args.only or p[0] in args.only or
+            (p[3] and p[3][0] in args.only)]
+    wanted = {p[0] for p in plan}
+    for stem, key, producer, post in PLAN:      # a post-processed copy needs its source
+        if stem in wanted and post and post[0] not in wanted:
+            wanted.add(post[0])
+    plan = [p for p in PLAN if p[0] in wanted]
+
+    # 1. documents for LibreOffice, in one soffice call per step
+    docx_for_pdf, docx_for_odt = [], []
+    for stem, key, producer, post in plan:
+        if producer.startswith("libreoffice"):
+            d = work / f"{stem}.docx"
+            render_docx.render(reports[key], str(d))
+            (docx_for_pdf if producer == "libreoffice-docx" else docx_for_odt).append(d)
+    if docx_for_odt:
+        soffice_convert(docx_for_odt, "odt", work, profile)
+    lo_inputs = docx_for_pdf + [work / f"{d.stem}.odt" for d in docx_for_odt]
+    if lo_inputs:
+        soffice_convert(lo_inputs, "pdf", work, profile)
+        for f in lo_inputs:
+            shutil.copyfile(work / f"{f.stem}.pdf", SAMPLES / f"{f.stem}.pdf")
+
+    # 2. the other producers, then post-processing
+    for stem, key, producer, post in plan:
+        rep = reports[key]
+        if producer == "chromium-html":
+            h = work / f"{stem}.html"
+            h.write_text(render_html.render(rep, rep.spec.extra.get("html_font")), encoding="utf-8")
+            chromium_pdf(h, SAMPLES / f"{stem}.pdf", work)
+        elif producer == "reportlab-stsong":
+            render_reportlab.render(rep, str(SAMPLES / f"{stem}.pdf"), rep.spec.extra.get("lines", "stroke"))
+        elif producer.startswith("text"):
+            txt = render_text.render(rep, rep.spec.extra.get("sep", "tab"), rep.spec.extra.get("lost"))
+            enc = "gbk" if producer == "text-gbk" else "utf-8"
+            (SAMPLES / f"{stem}.txt").write_bytes(txt.encode(enc))
+    for stem, key, producer, post in plan:
+        if post:
+            post_process(post[1], SAMPLES / f"{post[0]}.pdf", SAMPLES / f"{stem}.pdf")
+
+    # 3. goldens + manifest
+    man_path = HERE / "manifest.json"
+    manifest = {m["file"]: m for m in json.loads(man_path.read_text())["samples"]} if man_path.exists() else {}
+    ok = True
+    for stem, key, producer, post in plan:
+        rep = reports[key]
+        is_pdf = not producer.startswith("text")
+        fname = f"{stem}.pdf" if is_pdf else f"{stem}.txt"
+        pages = pdf_pages(SAMPLES / fname) if is_pdf else None
+        gold = rep.golden("pdf" if is_pdf else "text", pages)
+        (GOLDEN / f"{stem}.json").write_text(json.dumps(gold, ensure_ascii=False, indent=2) + "\n",
+                                             encoding="utf-8")
+        entry = {"file": f"samples/{fname}", "golden": f"golden/{stem}.json", "report": key,
+                 "agency": rep.spec.agency, "year": rep.spec.year,
+                 "producer": post[1] + " of " + post[0] if post else producer,
+                 "features": features(rep)}
+        if producer == "text-gbk":
+            entry["features"].append("encoding-gbk")
+        if not is_pdf:
+            flat = strip_ws((SAMPLES / fname).read_bytes().decode("gbk" if producer == "text-gbk" else "utf-8"))
+            missing = [t for t in [rep.title] + rep.narr.texts if strip_ws(t) not in flat]
+            if missing:
+                ok = False
+                print(f"WARNING {fname}: text lacks {missing}", file=sys.stderr)
+        if is_pdf:
+            problems, crosses = verify_pdf(stem, rep, SAMPLES / fname)
+            entry["pages"] = pages
+            if crosses:
+                entry["features"].append("table3-crosses-page")
+            if problems:
+                ok = False
+                print(f"WARNING {fname}: " + "; ".join(problems), file=sys.stderr)
+        manifest[entry["file"]] = entry
+        print(f"{fname:40s} {entry['producer']:45s} pages={pages}")
+    order = {f"{p[0]}": i for i, p in enumerate(PLAN)}
+    items = sorted((m for m in manifest.values() if Path(m["file"]).stem in order),
+                   key=lambda m: order[Path(m["file"]).stem])
+    man_path.write_text(json.dumps({"generated_by": "samples/generate/generate.py", "samples": items},
+                                   ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    if not ok:
+        raise SystemExit("some self-checks failed (see warnings)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,250 @@
+//! Consistency rules (勾稽关系): equations over table cells, repair of a cell the rules
+//! determine, and evaluation into `checks` entries.
+
+use crate::record::{Check, number};
+
+/// Where a cell's value came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Read from the page (a number, or a not-applicable mark with no number).
+    Printed,
+    /// Printed empty.
+    Blank,
+    /// Not found in the text at all (lost by the extraction); repairable.
+    Lost,
+    /// Derived from the rules after being lost.
+    Repaired,
+}
+
+/// One cell of a table laid out flat for the rules.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    /// The value, if any.
+    pub value: Option<f64>,
+    /// Where it came from.
+    pub origin: Origin,
+}
+
+impl Cell {
+    /// A cell read from the page.
+    pub fn printed(value: Option<f64>) -> Self {
+        Cell { value, origin: Origin::Printed }
+    }
+
+    /// A cell missing from the text.
+    pub fn lost() -> Self {
+        Cell { value: None, origin: Origin::Lost }
+    }
+
+    fn unknown(&self) -> bool {
+        self.origin == Origin::Lost
+    }
+
+    /// Blank and not-applicable parts count as 0 in a sum.
+    fn as_part(&self) -> f64 {
+        self.value.unwrap_or(0.0)
+    }
+}
+
+/// `result + sum(extra) = sum(parts)` over flat cell indices, under a named rule.
+#[derive(Debug, Clone)]
+pub struct Equation {
+    /// Rule name, e.g. `applications.balance`.
+    pub rule: &'static str,
+    /// Index of the total cell (a blank total makes the equation untestable).
+    pub result: usize,
+    /// Cells added to the total's side (the balance rule: （七） + 四 = 一 + 二).
+    pub extra: Vec<usize>,
+    /// Indices of the summed cells.
+    pub parts: Vec<usize>,
+    /// Which row or column the equation is about, for messages.
+    pub scope: String,
+}
+
+/// Fills lost cells that some equation determines, one at a time, until none is left that
+/// can be isolated. Returns the indices filled with the equation used.
+pub fn repair(cells: &mut [Cell], equations: &[Equation]) -> Vec<(usize, usize)> {
+    let mut filled = Vec::new();
+    loop {
+        let mut progress = false;
+        for (e, eq) in equations.iter().enumerate() {
+            let left: Vec<usize> = std::iter::once(eq.result).chain(eq.extra.iter().copied()).collect();
+            let unknown: Vec<usize> = left.iter().chain(&eq.parts).copied().filter(|&i| cells[i].unknown()).collect();
+            if unknown.len() != 1 {
+                continue;
+            }
+            let target = unknown[0];
+            let sum = |side: &[usize]| -> f64 { side.iter().filter(|&&i| i != target).map(|&i| cells[i].as_part()).sum() };
+            if target != eq.result && cells[eq.result].value.is_none() {
+                continue;
+            }
+            let value = if left.contains(&target) {
+                sum(&eq.parts) - sum(&left)
+            } else {
+                sum(&left) - sum(&eq.parts)
+            };
+            if value < 0.0 {
+                continue;
+            }
+            cells[target] = Cell { value: Some(value), origin: Origin::Repaired };
+            filled.push((target, e));
+            progress = true;
+        }
+        if !progress {
+            return filled;
+        }
+    }
+}
+
+/// Outcome of one equation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Holds.
+    Pass,
+    /// Does not hold.
+    Fail,
+    /// Untestable: the total is blank or a cell is unknown.
+    Skipped,
+}
+
+/// Evaluates one equation; blank parts count as 0, a blank total skips it.
+pub fn verdict(cells: &[Cell], eq: &Equation) -> Verdict {
+    let total = &cells[eq.result];
+    let all = || std::iter::once(&eq.result).chain(&eq.extra).chain(&eq.parts);
+    if total.value.is_none() || all().any(|&i| cells[i].unknown()) {
+        return Verdict::Skipped;
+    }
+    let left: f64 = std::iter::once(&eq.result).chain(&eq.extra).map(|&i| cells[i].as_part()).sum();
+    let sum: f64 = eq.parts.iter().map(|&i| cells[i].as_part()).sum();
+    if (sum - left).abs() < 1e-6 { Verdict::Pass } else { Verdict::Fail }
+}
+
+/// Counts the equations that fail once lost cells have been repaired.
+pub fn failures_after_repair(cells: &[Cell], equations: &[Equation]) -> (usize, Vec<Cell>) {
+    let mut cells = cells.to_vec();
+    repair(&mut cells, equations);
+    let fails = equations.iter().filter(|eq| verdict(&cells, eq) == Verdict::Fail).count();
+    (fails, cells)
+}
+
+/// Formats a value as printed (integers without a decimal point).
+pub fn show(value: Option<f64>) -> String {
+    match value {
+        Some(v) => number(&format!("{v}")).map_or_else(|| v.to_string(), |n| n.to_string()),
+        None => "blank".into(),
+    }
+}
+
+/// Turns equations into `checks` entries: one summary per rule, then one entry per
+/// failed equation and per repaired cell. `path` names a flat cell index.
+pub fn entries(
+    cells: &[Cell],
+    equations: &[Equation],
+    repaired: &[(usize, usize)],
+    path: &dyn Fn(usize) -> String,
+) -> Vec<Check> {
+    let mut out = Vec::new();
+    let mut rules: Vec<&'static str> = equations.iter().map(|e| e.rule).collect();
+    rules.dedup();
+    for rule in rules {
+        let eqs: Vec<&Equation> = equations.iter().filter(|e| e.rule == rule).collect();
+        let verdicts: Vec<Verdict> = eqs.iter().map(|e| verdict(cells, e)).collect();
+        let count = |v: Verdict| verdicts.iter().filter(|&&x| x == v).count();
+        let fixed = repaired.iter().filter(|(_, e)| equations[*e].rule == rule).count();
+        let status = if count(Verdict::Fail) > 0 {
+            "fail"
+        } else if fixed > 0 {
+            "repaired"
+        } else if count(Verdict::Pass) > 0 {
+            "pass"
+        } else {
+            "skipped"
+        };
+        let message = format!(
+            "{} of {} equations hold, {} fail, {} skipped (blank total)",
+            count(Verdict::Pass),
+            eqs.len(),
+            count(Verdict::Fail),
+            count(Verdict::Skipped)
+        );
+        out.push(Check { rule: rule.into(), status: status.into(), message, path: None });
+        for (eq, v) in eqs.iter().zip(&verdicts) {
+            if *v == Verdict::Fail {
+                out.push(failure(cells, eq, path));
+            }
+        }
+    }
+    for &(cell, e) in repaired {
+        let eq = &equations[e];
+        let message = format!(
+            "{} was not in the text; {} ({}) gives {}",
+            path(cell),
+            eq.rule,
+            eq.scope,
+            show(cells[cell].value)
+        );
+        out.push(Check { rule: eq.rule.into(), status: "repaired".into(), message, path: Some(path(cell)) });
+    }
+    out
+}
+
+fn failure(cells: &[Cell], eq: &Equation, path: &dyn Fn(usize) -> String) -> Check {
+    let join = |side: &[usize]| side.iter().map(|&i| show(cells[i].value)).collect::<Vec<_>>().join(" + ");
+    let left: Vec<usize> = std::iter::once(eq.result).chain(eq.extra.iter().copied()).collect();
+    let message = format!(
+        "{}: {} ≠ {}; the values are kept as printed",
+        eq.scope,
+        join(&left),
+        join(&eq.parts)
+    );
+    Check { rule: eq.rule.into(), status: "fail".into(), message, path: Some(path(eq.result)) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn eq(result: usize, parts: &[usize]) -> Equation {
+        Equation { rule: "t", result, extra: Vec::new(), parts: parts.to_vec(), scope: "row".into() }
+    }
+
+    #[test]
+    fn a_single_lost_part_is_derived_from_the_total() {
+        let mut cells = vec![Cell::lost(), Cell::printed(Some(2.0)), Cell::printed(Some(5.0))];
+        let filled = repair(&mut cells, &[eq(2, &[0, 1])]);
+        assert_eq!(filled, vec![(0, 0)]);
+        assert_eq!(cells[0], Cell { value: Some(3.0), origin: Origin::Repaired });
+    }
+
+    #[test]
+    fn the_balance_rule_solves_either_side() {
+        let mut cells = vec![Cell::printed(Some(21.0)), Cell::lost(), Cell::printed(Some(21.0)), Cell::printed(Some(0.0))];
+        let balance = Equation { rule: "b", result: 2, extra: vec![3], parts: vec![0, 1], scope: "col".into() };
+        repair(&mut cells, &[balance]);
+        assert_eq!(cells[1].value, Some(0.0));
+    }
+
+    #[test]
+    fn two_unknowns_in_one_equation_are_not_guessed() {
+        let mut cells = vec![Cell::lost(), Cell::lost(), Cell::printed(Some(5.0))];
+        assert!(repair(&mut cells, &[eq(2, &[0, 1])]).is_empty());
+    }
+
+    #[test]
+    fn a_blank_total_is_skipped_and_blank_parts_count_as_zero() {
+        let blank = Cell { value: None, origin: Origin::Blank };
+        let cells = vec![Cell::printed(Some(1.0)), blank.clone(), Cell::printed(Some(1.0))];
+        assert_eq!(verdict(&cells, &eq(2, &[0, 1])), Verdict::Pass);
+        let cells = vec![Cell::printed(Some(1.0)), Cell::printed(Some(1.0)), blank];
+        assert_eq!(verdict(&cells, &eq(2, &[0, 1])), Verdict::Skipped);
+    }
+
+    #[test]
+    fn a_wrong_printed_total_fails_and_is_kept() {
+        let cells = vec![Cell::printed(Some(10.0)), Cell::printed(Some(1.0)), Cell::printed(Some(0.0))];
+        let checks = entries(&cells, &[eq(2, &[0, 1])], &[], &|i| format!("c[{i}]"));
+        assert_eq!(checks[0].status, "fail");
+        assert_eq!(checks[1].path.as_deref(), Some("c[2]"));
+        assert!(checks[1].message.contains("0 ≠ 10 + 1"), "{}", checks[1].message);
+    }
+}

@@ -1,0 +1,119 @@
+//! `govreport extract`: records for every input, as JSON files, JSON Lines and tidy CSV.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+use std::time::Instant;
+
+use clap::Args;
+
+use super::{RunArgs, exit};
+use crate::input::{discover, find_clashes};
+use crate::output::{self, csv::TidyWriter};
+use crate::record::Status;
+
+/// Arguments of `extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Files or folders (walked recursively for .pdf, .txt, .html, .htm).
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Write one pretty JSON record per input into DIR.
+    #[arg(short, long = "out", value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Write one compact record per line to FILE (`-` for stdout), in input order.
+    #[arg(long, value_name = "FILE")]
+    pub jsonl: Option<PathBuf>,
+    /// Write the tidy table of every table cell to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub csv: Option<PathBuf>,
+    /// Shared options.
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+/// Counts for the closing summary.
+#[derive(Default)]
+struct Tally {
+    ok: usize,
+    partial: usize,
+    failed: usize,
+    pages: u64,
+}
+
+fn create(path: &PathBuf) -> Result<Box<dyn Write>, String> {
+    if path.as_os_str() == "-" {
+        return Ok(Box::new(BufWriter::new(std::io::stdout().lock())));
+    }
+    let file = File::create(path).map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+    Ok(Box::new(BufWriter::new(file)))
+}
+
+/// Runs `extract`; returns the exit code.
+pub fn run(args: ExtractArgs) -> Result<i32, String> {
+    let inputs = discover(&args.inputs)?;
+    if args.out.is_some() {
+        find_clashes(&inputs)?;
+    }
+    if args.out.is_none() && args.jsonl.is_none() && args.csv.is_none() {
+        return Err("nothing to write: give --out DIR, --jsonl FILE or --csv FILE".into());
+    }
+    let mut jsonl = args.jsonl.as_ref().map(create).transpose()?;
+    let mut csv = match &args.csv {
+        Some(path) => Some(TidyWriter::new(create(path)?).map_err(|e| format!("cannot write {}: {e}", path.display()))?),
+        None => None,
+    };
+    let options = args.run.options();
+    let bar = args.run.progress(inputs.len());
+    let started = Instant::now();
+    let mut tally = Tally::default();
+    let mut trouble: Option<String> = None;
+    crate::batch::run(&inputs, &options, args.run.jobs(), |_, input, extraction| {
+        let record = &extraction.record;
+        match record.status {
+            Status::Ok => tally.ok += 1,
+            Status::Partial => tally.partial += 1,
+            Status::Failed => tally.failed += 1,
+        }
+        tally.pages += u64::from(record.source.pages.unwrap_or(0));
+        let mut write = || -> Result<(), String> {
+            if let Some(dir) = &args.out {
+                output::write_json(dir, &input.output_name, record).map_err(|e| format!("cannot write into {}: {e}", dir.display()))?;
+            }
+            if let Some(out) = jsonl.as_mut() {
+                output::write_jsonl(out, record).map_err(|e| format!("cannot write JSON Lines: {e}"))?;
+            }
+            if let Some(out) = csv.as_mut() {
+                out.write(record).map_err(|e| format!("cannot write CSV: {e}"))?;
+            }
+            Ok(())
+        };
+        if let Err(e) = write() {
+            trouble.get_or_insert(e);
+        }
+        bar.set_message(format!("{} pages", tally.pages));
+        bar.inc(1);
+    })?;
+    bar.finish_and_clear();
+    if let Some(out) = jsonl.as_mut() {
+        out.flush().map_err(|e| format!("cannot write JSON Lines: {e}"))?;
+    }
+    if let Some(out) = csv.as_mut() {
+        out.flush().map_err(|e| format!("cannot write CSV: {e}"))?;
+    }
+    if let Some(e) = trouble {
+        return Err(e);
+    }
+    if !args.run.quiet {
+        eprintln!(
+            "{} files: {} ok, {} partial, {} failed; {} pages in {:.1} s",
+            inputs.len(),
+            tally.ok,
+            tally.partial,
+            tally.failed,
+            tally.pages,
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(if tally.failed > 0 { exit::FAILED } else { exit::OK })
+}

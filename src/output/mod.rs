@@ -1,0 +1,27 @@
+//! Outputs: pretty JSON per input, JSON Lines, the tidy CSV, and the golden diff.
+
+pub mod csv;
+pub mod golden;
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use crate::record::Record;
+
+/// Writes one pretty-printed record to `dir/name`, creating folders as needed.
+pub fn write_json(dir: &Path, name: &Path, record: &Record) -> std::io::Result<()> {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    let mut text = serde_json::to_string_pretty(record).map_err(std::io::Error::other)?;
+    text.push('\n');
+    fs::write(path, text)
+}
+
+/// Writes one compact record and a newline.
+pub fn write_jsonl(out: &mut dyn Write, record: &Record) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *out, record).map_err(std::io::Error::other)?;
+    out.write_all(b"\n")
+}

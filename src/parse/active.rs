@@ -1,0 +1,85 @@
+//! 表二 (主动公开政府信息情况): rows found by label, values by the header's columns.
+
+use serde_json::{Map, Value as Json};
+
+use crate::layout::Line;
+use crate::parse::TableResult;
+use crate::parse::cells::{Value, split, squeeze};
+use crate::record::Notice;
+use crate::template::{ACTIVE_2019, ACTIVE_2021, ActiveRow, MARKERS_2019, MARKERS_2021};
+
+/// Which national format 表二 follows, from its own header words.
+pub fn detect_format(text: &str) -> &'static str {
+    let hits = |markers: &[&str]| markers.iter().filter(|m| text.contains(*m)).count();
+    let (new, old) = (hits(&MARKERS_2021), hits(&MARKERS_2019));
+    if new == 0 && old == 0 {
+        "unknown"
+    } else if old > new {
+        "2019"
+    } else {
+        "2021"
+    }
+}
+
+/// Parses 表二 from its region in the given format; None when no row is found.
+pub fn parse(lines: &[Line], format: &str) -> Option<TableResult<Map<String, Json>>> {
+    let spec: &[ActiveRow] = match format {
+        "2019" => &ACTIVE_2019,
+        "2021" => &ACTIVE_2021,
+        _ => return None,
+    };
+    let mut table = Map::new();
+    let mut printed = Map::new();
+    let mut warnings = Vec::new();
+    let mut debug = Vec::new();
+    let mut from = 0;
+    for row in spec {
+        let Some((at, values)) = find_row(lines, from, row) else {
+            warnings.push(Notice::new("row_not_found", format!("表二: row {} was not found", row.key)));
+            continue;
+        };
+        from = at + 1;
+        let mut cells = Map::new();
+        for (c, column) in row.columns.iter().enumerate() {
+            let v = values.get(c);
+            if let Some(text) = v.map_or(Some(String::new()), |v| v.printed.clone()) {
+                printed.insert(format!("{}.{column}", row.key), Json::String(text));
+            }
+            cells.insert(column.to_string(), v.and_then(|v| v.number.clone()).map_or(Json::Null, Json::Number));
+        }
+        debug.push(format!("{:<26} ← {}", row.key, lines[at].text()));
+        table.insert(row.key.to_string(), Json::Object(cells));
+    }
+    if table.is_empty() {
+        return None;
+    }
+    if !printed.is_empty() {
+        table.insert("printed".into(), Json::Object(printed));
+    }
+    Some(TableResult { table, checks: Vec::new(), warnings, debug })
+}
+
+/// The first line at or after `from` whose label is the row's, with the row's values
+/// (from the same line, or the next line when the label wrapped).
+fn find_row(lines: &[Line], from: usize, row: &ActiveRow) -> Option<(usize, Vec<Value>)> {
+    for i in from..lines.len() {
+        let s = split(&lines[i]);
+        let label = squeeze(&s.label);
+        if !row.labels.iter().any(|l| label_is(&label, l)) {
+            continue;
+        }
+        if !s.values.is_empty() {
+            return Some((i, s.values));
+        }
+        let next = lines.get(i + 1).map(split).filter(|n| n.label.is_empty() && !n.values.is_empty());
+        return Some((i, next.map(|n| n.values).unwrap_or_default()));
+    }
+    None
+}
+
+/// A label matches when it is the phrase, possibly after a list number or before a
+/// bracketed note (`规章（设区的市…）`).
+fn label_is(label: &str, phrase: &str) -> bool {
+    let label = label.trim_start_matches(|c: char| c.is_ascii_digit() || "．.、".contains(c));
+    label == phrase || label.strip_prefix(phrase).is_some_and(|rest| rest.starts_with('（'))
+}

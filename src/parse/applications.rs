@@ -1,0 +1,163 @@
+//! 表三 (收到和处理政府信息公开申请情况): rows aligned on the template, seven columns,
+//! lost cells placed and repaired by the rules.
+
+use serde_json::{Map, Value as Json};
+
+use crate::checks::{self, Cell, Equation, Origin};
+use crate::layout::Line;
+use crate::parse::grid::{self, Placed, ValueRow};
+use crate::parse::{TableResult, squeeze_all};
+use crate::record::{Applications, Notice, number};
+use crate::template::{APPLICATION_COLUMNS, RowSpec, SPLIT_SIX_MARKERS, application_rows};
+
+const WIDTH: usize = 7;
+
+/// Parses 表三 from the lines of its region; None when no value rows are there.
+pub fn parse(lines: &[Line]) -> Option<TableResult<Applications>> {
+    let mut rows = grid::value_rows(lines, 4);
+    if rows.len() < 3 {
+        return None;
+    }
+    let mut warnings = Vec::new();
+    drop_subtotal_column(&mut rows, &mut warnings);
+    let text = squeeze_all(lines);
+    let split_six = SPLIT_SIX_MARKERS.iter().any(|m| text.contains(m)) || rows.len() == 25;
+    let spec = application_rows(split_six);
+    let phrases: Vec<&[&str]> = spec.iter().map(|r| r.labels).collect();
+    let matched = grid::align(&rows, &phrases);
+    let used: Vec<&ValueRow> = matched.iter().flatten().map(|&i| &rows[i]).collect();
+    let centres = grid::column_centres(&used, WIDTH);
+    let mut placed: Vec<Option<Placed>> =
+        matched.iter().map(|m| m.map(|i| grid::place(&rows[i], WIDTH, centres.as_deref()))).collect();
+    let equations = equations(&spec);
+    if !grid::place_by_rules(&mut placed, WIDTH, &equations) {
+        warnings.push(Notice::new(
+            "cell_position_uncertain",
+            "表三: a row has fewer values than columns and the rules do not tell which cell is missing; values were read left to right",
+        ));
+    }
+    let mut cells = grid::cells_of(&placed, WIDTH);
+    let repaired = checks::repair(&mut cells, &equations);
+    let path = |i: usize| format!("tables.applications.rows.{}[{}]", spec[i / WIDTH].key, i % WIDTH);
+    let checks = checks::entries(&cells, &equations, &repaired, &path);
+    for (j, m) in matched.iter().enumerate() {
+        let repaired_row = (0..WIDTH).all(|c| cells[j * WIDTH + c].origin == Origin::Repaired);
+        if m.is_none() && !repaired_row {
+            warnings.push(Notice::new("row_not_found", format!("表三: row {} was not found", spec[j].key)));
+        }
+    }
+    let table = record(&spec, &placed, &cells);
+    let debug = debug_rows(&spec, &matched, &rows);
+    Some(TableResult { table, checks, warnings, debug })
+}
+
+/// A 法人或其他组织 subtotal column, when most rows print eight values: dropped, with a warning.
+fn drop_subtotal_column(rows: &mut [ValueRow], warnings: &mut Vec<Notice>) {
+    let eight = rows.iter().filter(|r| r.values.len() == 8).count();
+    if eight * 2 <= rows.len() {
+        return;
+    }
+    let n = |r: &ValueRow, i: usize| r.values[i].number.as_ref().and_then(|n| n.as_f64()).unwrap_or(0.0);
+    for (at, parts) in [(6usize, 1..6usize), (1, 2..7)] {
+        let holds = rows
+            .iter()
+            .filter(|r| r.values.len() == 8)
+            .all(|r| (parts.clone().map(|i| n(r, i)).sum::<f64>() - n(r, at)).abs() < 1e-6);
+        if holds {
+            for r in rows.iter_mut().filter(|r| r.values.len() == 8) {
+                r.values.remove(at);
+            }
+            warnings.push(Notice::new(
+                "extra_subtotal_column",
+                "表三 prints a 法人或其他组织 subtotal column; it was read, checked and left out of the seven columns",
+            ));
+            return;
+        }
+    }
+}
+
+/// The rules of templates.md §6.2 over the flat cells (row index × 7 + column).
+fn equations(spec: &[&RowSpec]) -> Vec<Equation> {
+    let at = |key: &str| spec.iter().position(|r| r.key == key);
+    let mut out = Vec::new();
+    let (Some(new), Some(carried), Some(total), Some(forward)) =
+        (at("new_requests"), at("carried_over"), at("total_processed"), at("carried_forward"))
+    else {
+        return out;
+    };
+    for (c, col) in APPLICATION_COLUMNS.iter().enumerate() {
+        out.push(Equation {
+            rule: "applications.balance",
+            result: total * WIDTH + c,
+            extra: vec![forward * WIDTH + c],
+            parts: vec![new * WIDTH + c, carried * WIDTH + c],
+            scope: format!("column {col}: （七）总计 + 四、结转 = 一、新收 + 二、上年结转"),
+        });
+    }
+    for (r, row) in spec.iter().enumerate() {
+        out.push(Equation {
+            rule: "applications.row_totals",
+            result: r * WIDTH + 6,
+            extra: Vec::new(),
+            parts: (0..6).map(|c| r * WIDTH + c).collect(),
+            scope: format!("row {}: 总计 = sum of the six applicant columns", row.key),
+        });
+    }
+    for (c, col) in APPLICATION_COLUMNS.iter().enumerate() {
+        out.push(Equation {
+            rule: "applications.outcome_sum",
+            result: total * WIDTH + c,
+            extra: Vec::new(),
+            parts: (carried + 1..total).map(|r| r * WIDTH + c).collect(),
+            scope: format!("column {col}: （七）总计 = sum of the outcome rows"),
+        });
+    }
+    out
+}
+
+fn record(spec: &[&RowSpec], placed: &[Option<Placed>], cells: &[Cell]) -> Applications {
+    let mut rows = Map::new();
+    let mut printed = Map::new();
+    for (r, row) in spec.iter().enumerate() {
+        let present = placed[r].is_some() || (0..WIDTH).all(|c| cells[r * WIDTH + c].origin == Origin::Repaired);
+        if !present {
+            continue;
+        }
+        let mut values = Vec::with_capacity(WIDTH);
+        for c in 0..WIDTH {
+            let cell = &cells[r * WIDTH + c];
+            let slot = placed[r].as_ref().and_then(|p| p.slots[c].as_ref());
+            let value = match (cell.origin, slot) {
+                (Origin::Printed, Some(v)) => v.number.clone().map_or(Json::Null, Json::Number),
+                (Origin::Repaired, _) => cell.value.and_then(|v| number(&format!("{v}"))).map_or(Json::Null, Json::Number),
+                _ => Json::Null,
+            };
+            let text = match (cell.origin, slot) {
+                (Origin::Printed, Some(v)) => v.printed.clone(),
+                (Origin::Blank, _) => Some(String::new()),
+                _ => None,
+            };
+            if let Some(text) = text {
+                printed.insert(format!("rows.{}[{c}]", row.key), Json::String(text));
+            }
+            values.push(value);
+        }
+        rows.insert(row.key.to_string(), Json::Array(values));
+    }
+    Applications { columns: APPLICATION_COLUMNS.iter().map(|c| c.to_string()).collect(), rows, printed }
+}
+
+fn debug_rows(spec: &[&RowSpec], matched: &[Option<usize>], rows: &[ValueRow]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (j, m) in matched.iter().enumerate() {
+        let line = match m {
+            Some(i) => {
+                let v: Vec<String> = rows[*i].values.iter().map(|v| v.number.as_ref().map_or("·".into(), |n| n.to_string())).collect();
+                format!("{:<34} ← {} | {}", spec[j].key, rows[*i].label, v.join(" "))
+            }
+            None => format!("{:<34} ← (not found)", spec[j].key),
+        };
+        out.push(line);
+    }
+    out
+}

@@ -1,0 +1,93 @@
+//! 表四 (行政复议、行政诉讼): one row of fifteen numbers, three groups of five.
+
+use serde_json::{Map, Value as Json};
+
+use crate::checks::{self, Equation, Origin};
+use crate::layout::Line;
+use crate::parse::TableResult;
+use crate::parse::cells::Value;
+use crate::parse::grid::{self, Placed, ValueRow};
+use crate::record::{Notice, number};
+use crate::template::{REVIEW_COLUMNS, REVIEW_GROUPS};
+
+const WIDTH: usize = 15;
+
+/// Parses 表四 from the lines of its region; None when it has no values.
+pub fn parse(lines: &[Line]) -> Option<TableResult<Map<String, Json>>> {
+    let rows = grid::value_rows(lines, 3);
+    let mut warnings = Vec::new();
+    let values: Vec<Value> = match rows.iter().find(|r| r.values.len() == WIDTH) {
+        Some(row) => row.values.clone(),
+        None => rows.iter().flat_map(|r| r.values.iter().cloned()).collect(),
+    };
+    if values.is_empty() {
+        return None;
+    }
+    if values.len() > WIDTH {
+        warnings.push(Notice::new("extra_values", format!("表四: {} values found, the first 15 were used", values.len())));
+    }
+    let row = ValueRow { label: String::new(), values: values.into_iter().take(WIDTH).collect(), page: None };
+    let mut placed = vec![Some(grid::place(&row, WIDTH, None))];
+    let equations = equations();
+    if !grid::place_by_rules(&mut placed, WIDTH, &equations) {
+        warnings.push(Notice::new(
+            "cell_position_uncertain",
+            "表四: fewer than 15 values and the rules do not tell which are missing; values were read left to right",
+        ));
+    }
+    let mut cells = grid::cells_of(&placed, WIDTH);
+    let repaired = checks::repair(&mut cells, &equations);
+    let path = |i: usize| format!("tables.review_litigation.{}.{}", REVIEW_GROUPS[i / 5], REVIEW_COLUMNS[i % 5]);
+    let checks = checks::entries(&cells, &equations, &repaired, &path);
+    let slots = placed[0].take().map(|p: Placed| p.slots).unwrap_or_default();
+    let mut table = Map::new();
+    let mut printed = Map::new();
+    for (g, group) in REVIEW_GROUPS.iter().enumerate() {
+        let mut values = Map::new();
+        for (c, column) in REVIEW_COLUMNS.iter().enumerate() {
+            let i = g * 5 + c;
+            let value = match (cells[i].origin, &slots[i]) {
+                (Origin::Printed, Some(v)) => {
+                    if let Some(text) = &v.printed {
+                        printed.insert(format!("{group}.{column}"), Json::String(text.clone()));
+                    }
+                    v.number.clone().map_or(Json::Null, Json::Number)
+                }
+                (Origin::Repaired, _) => cells[i].value.and_then(|v| number(&format!("{v}"))).map_or(Json::Null, Json::Number),
+                (Origin::Blank, _) => {
+                    printed.insert(format!("{group}.{column}"), Json::String(String::new()));
+                    Json::Null
+                }
+                _ => Json::Null,
+            };
+            values.insert(column.to_string(), value);
+        }
+        table.insert(group.to_string(), Json::Object(values));
+    }
+    if !printed.is_empty() {
+        table.insert("printed".into(), Json::Object(printed));
+    }
+    let debug = vec![format!("表四 values: {}", show(&slots))];
+    Some(TableResult { table, checks, warnings, debug })
+}
+
+fn show(slots: &[Option<Value>]) -> String {
+    let text: Vec<String> =
+        slots.iter().map(|s| s.as_ref().and_then(|v| v.number.as_ref()).map_or("·".into(), |n| n.to_string())).collect();
+    text.join(" ")
+}
+
+/// R4–R6: in each group, 总计 = the four results.
+fn equations() -> Vec<Equation> {
+    REVIEW_GROUPS
+        .iter()
+        .enumerate()
+        .map(|(g, group)| Equation {
+            rule: "review_litigation.totals",
+            result: g * 5 + 4,
+            extra: Vec::new(),
+            parts: (0..4).map(|c| g * 5 + c).collect(),
+            scope: format!("{group}: 总计 = 维持 + 纠正 + 其他 + 尚未审结"),
+        })
+        .collect()
+}
