@@ -26,9 +26,13 @@ pub fn run(
     std::thread::scope(|scope| {
         scope.spawn(move || {
             pool.install(|| {
-                inputs.iter().enumerate().par_bridge().for_each_with(tx, |tx, (i, input)| {
-                    let _ = tx.send((i, extract(input, options)));
-                });
+                inputs
+                    .iter()
+                    .enumerate()
+                    .par_bridge()
+                    .for_each_with(tx, |tx, (i, input)| {
+                        let _ = tx.send((i, extract(input, options)));
+                    });
             });
         });
         let mut waiting = BTreeMap::new();

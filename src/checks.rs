@@ -28,12 +28,18 @@ pub struct Cell {
 impl Cell {
     /// A cell read from the page.
     pub fn printed(value: Option<f64>) -> Self {
-        Cell { value, origin: Origin::Printed }
+        Cell {
+            value,
+            origin: Origin::Printed,
+        }
     }
 
     /// A cell missing from the text.
     pub fn lost() -> Self {
-        Cell { value: None, origin: Origin::Lost }
+        Cell {
+            value: None,
+            origin: Origin::Lost,
+        }
     }
 
     fn unknown(&self) -> bool {
@@ -68,13 +74,25 @@ pub fn repair(cells: &mut [Cell], equations: &[Equation]) -> Vec<(usize, usize)>
     loop {
         let mut progress = false;
         for (e, eq) in equations.iter().enumerate() {
-            let left: Vec<usize> = std::iter::once(eq.result).chain(eq.extra.iter().copied()).collect();
-            let unknown: Vec<usize> = left.iter().chain(&eq.parts).copied().filter(|&i| cells[i].unknown()).collect();
+            let left: Vec<usize> = std::iter::once(eq.result)
+                .chain(eq.extra.iter().copied())
+                .collect();
+            let unknown: Vec<usize> = left
+                .iter()
+                .chain(&eq.parts)
+                .copied()
+                .filter(|&i| cells[i].unknown())
+                .collect();
             if unknown.len() != 1 {
                 continue;
             }
             let target = unknown[0];
-            let sum = |side: &[usize]| -> f64 { side.iter().filter(|&&i| i != target).map(|&i| cells[i].as_part()).sum() };
+            let sum = |side: &[usize]| -> f64 {
+                side.iter()
+                    .filter(|&&i| i != target)
+                    .map(|&i| cells[i].as_part())
+                    .sum()
+            };
             if target != eq.result && cells[eq.result].value.is_none() {
                 continue;
             }
@@ -86,7 +104,10 @@ pub fn repair(cells: &mut [Cell], equations: &[Equation]) -> Vec<(usize, usize)>
             if value < 0.0 {
                 continue;
             }
-            cells[target] = Cell { value: Some(value), origin: Origin::Repaired };
+            cells[target] = Cell {
+                value: Some(value),
+                origin: Origin::Repaired,
+            };
             filled.push((target, e));
             progress = true;
         }
@@ -110,20 +131,34 @@ pub enum Verdict {
 /// Evaluates one equation; blank parts count as 0, a blank total skips it.
 pub fn verdict(cells: &[Cell], eq: &Equation) -> Verdict {
     let total = &cells[eq.result];
-    let all = || std::iter::once(&eq.result).chain(&eq.extra).chain(&eq.parts);
+    let all = || {
+        std::iter::once(&eq.result)
+            .chain(&eq.extra)
+            .chain(&eq.parts)
+    };
     if total.value.is_none() || all().any(|&i| cells[i].unknown()) {
         return Verdict::Skipped;
     }
-    let left: f64 = std::iter::once(&eq.result).chain(&eq.extra).map(|&i| cells[i].as_part()).sum();
+    let left: f64 = std::iter::once(&eq.result)
+        .chain(&eq.extra)
+        .map(|&i| cells[i].as_part())
+        .sum();
     let sum: f64 = eq.parts.iter().map(|&i| cells[i].as_part()).sum();
-    if (sum - left).abs() < 1e-6 { Verdict::Pass } else { Verdict::Fail }
+    if (sum - left).abs() < 1e-6 {
+        Verdict::Pass
+    } else {
+        Verdict::Fail
+    }
 }
 
 /// Counts the equations that fail once lost cells have been repaired.
 pub fn failures_after_repair(cells: &[Cell], equations: &[Equation]) -> (usize, Vec<Cell>) {
     let mut cells = cells.to_vec();
     repair(&mut cells, equations);
-    let fails = equations.iter().filter(|eq| verdict(&cells, eq) == Verdict::Fail).count();
+    let fails = equations
+        .iter()
+        .filter(|eq| verdict(&cells, eq) == Verdict::Fail)
+        .count();
     (fails, cells)
 }
 
@@ -150,7 +185,10 @@ pub fn entries(
         let eqs: Vec<&Equation> = equations.iter().filter(|e| e.rule == rule).collect();
         let verdicts: Vec<Verdict> = eqs.iter().map(|e| verdict(cells, e)).collect();
         let count = |v: Verdict| verdicts.iter().filter(|&&x| x == v).count();
-        let fixed = repaired.iter().filter(|(_, e)| equations[*e].rule == rule).count();
+        let fixed = repaired
+            .iter()
+            .filter(|(_, e)| equations[*e].rule == rule)
+            .count();
         let status = if count(Verdict::Fail) > 0 {
             "fail"
         } else if fixed > 0 {
@@ -167,7 +205,12 @@ pub fn entries(
             count(Verdict::Fail),
             count(Verdict::Skipped)
         );
-        out.push(Check { rule: rule.into(), status: status.into(), message, path: None });
+        out.push(Check {
+            rule: rule.into(),
+            status: status.into(),
+            message,
+            path: None,
+        });
         for (eq, v) in eqs.iter().zip(&verdicts) {
             if *v == Verdict::Fail {
                 out.push(failure(cells, eq, path));
@@ -183,21 +226,38 @@ pub fn entries(
             eq.scope,
             show(cells[cell].value)
         );
-        out.push(Check { rule: eq.rule.into(), status: "repaired".into(), message, path: Some(path(cell)) });
+        out.push(Check {
+            rule: eq.rule.into(),
+            status: "repaired".into(),
+            message,
+            path: Some(path(cell)),
+        });
     }
     out
 }
 
 fn failure(cells: &[Cell], eq: &Equation, path: &dyn Fn(usize) -> String) -> Check {
-    let join = |side: &[usize]| side.iter().map(|&i| show(cells[i].value)).collect::<Vec<_>>().join(" + ");
-    let left: Vec<usize> = std::iter::once(eq.result).chain(eq.extra.iter().copied()).collect();
+    let join = |side: &[usize]| {
+        side.iter()
+            .map(|&i| show(cells[i].value))
+            .collect::<Vec<_>>()
+            .join(" + ")
+    };
+    let left: Vec<usize> = std::iter::once(eq.result)
+        .chain(eq.extra.iter().copied())
+        .collect();
     let message = format!(
         "{}: {} ≠ {}; the values are kept as printed",
         eq.scope,
         join(&left),
         join(&eq.parts)
     );
-    Check { rule: eq.rule.into(), status: "fail".into(), message, path: Some(path(eq.result)) }
+    Check {
+        rule: eq.rule.into(),
+        status: "fail".into(),
+        message,
+        path: Some(path(eq.result)),
+    }
 }
 
 #[cfg(test)]
@@ -205,21 +265,48 @@ mod tests {
     use super::*;
 
     fn eq(result: usize, parts: &[usize]) -> Equation {
-        Equation { rule: "t", result, extra: Vec::new(), parts: parts.to_vec(), scope: "row".into() }
+        Equation {
+            rule: "t",
+            result,
+            extra: Vec::new(),
+            parts: parts.to_vec(),
+            scope: "row".into(),
+        }
     }
 
     #[test]
     fn a_single_lost_part_is_derived_from_the_total() {
-        let mut cells = vec![Cell::lost(), Cell::printed(Some(2.0)), Cell::printed(Some(5.0))];
+        let mut cells = vec![
+            Cell::lost(),
+            Cell::printed(Some(2.0)),
+            Cell::printed(Some(5.0)),
+        ];
         let filled = repair(&mut cells, &[eq(2, &[0, 1])]);
         assert_eq!(filled, vec![(0, 0)]);
-        assert_eq!(cells[0], Cell { value: Some(3.0), origin: Origin::Repaired });
+        assert_eq!(
+            cells[0],
+            Cell {
+                value: Some(3.0),
+                origin: Origin::Repaired
+            }
+        );
     }
 
     #[test]
     fn the_balance_rule_solves_either_side() {
-        let mut cells = vec![Cell::printed(Some(21.0)), Cell::lost(), Cell::printed(Some(21.0)), Cell::printed(Some(0.0))];
-        let balance = Equation { rule: "b", result: 2, extra: vec![3], parts: vec![0, 1], scope: "col".into() };
+        let mut cells = vec![
+            Cell::printed(Some(21.0)),
+            Cell::lost(),
+            Cell::printed(Some(21.0)),
+            Cell::printed(Some(0.0)),
+        ];
+        let balance = Equation {
+            rule: "b",
+            result: 2,
+            extra: vec![3],
+            parts: vec![0, 1],
+            scope: "col".into(),
+        };
         repair(&mut cells, &[balance]);
         assert_eq!(cells[1].value, Some(0.0));
     }
@@ -232,8 +319,15 @@ mod tests {
 
     #[test]
     fn a_blank_total_is_skipped_and_blank_parts_count_as_zero() {
-        let blank = Cell { value: None, origin: Origin::Blank };
-        let cells = vec![Cell::printed(Some(1.0)), blank.clone(), Cell::printed(Some(1.0))];
+        let blank = Cell {
+            value: None,
+            origin: Origin::Blank,
+        };
+        let cells = vec![
+            Cell::printed(Some(1.0)),
+            blank.clone(),
+            Cell::printed(Some(1.0)),
+        ];
         assert_eq!(verdict(&cells, &eq(2, &[0, 1])), Verdict::Pass);
         let cells = vec![Cell::printed(Some(1.0)), Cell::printed(Some(1.0)), blank];
         assert_eq!(verdict(&cells, &eq(2, &[0, 1])), Verdict::Skipped);
@@ -241,10 +335,18 @@ mod tests {
 
     #[test]
     fn a_wrong_printed_total_fails_and_is_kept() {
-        let cells = vec![Cell::printed(Some(10.0)), Cell::printed(Some(1.0)), Cell::printed(Some(0.0))];
+        let cells = vec![
+            Cell::printed(Some(10.0)),
+            Cell::printed(Some(1.0)),
+            Cell::printed(Some(0.0)),
+        ];
         let checks = entries(&cells, &[eq(2, &[0, 1])], &[], &|i| format!("c[{i}]"));
         assert_eq!(checks[0].status, "fail");
         assert_eq!(checks[1].path.as_deref(), Some("c[2]"));
-        assert!(checks[1].message.contains("0 ≠ 10 + 1"), "{}", checks[1].message);
+        assert!(
+            checks[1].message.contains("0 ≠ 10 + 1"),
+            "{}",
+            checks[1].message
+        );
     }
 }

@@ -55,21 +55,39 @@ pub fn discover(args: &[PathBuf]) -> Result<Vec<Input>, String> {
     for arg in args {
         if arg.is_dir() {
             let mut found = Vec::new();
-            for entry in walkdir::WalkDir::new(arg).follow_links(true).sort_by_file_name() {
-                let entry = entry.map_err(|e| format!("cannot read folder {}: {e}", arg.display()))?;
+            for entry in walkdir::WalkDir::new(arg)
+                .follow_links(true)
+                .sort_by_file_name()
+            {
+                let entry =
+                    entry.map_err(|e| format!("cannot read folder {}: {e}", arg.display()))?;
                 let path = entry.path();
                 if entry.file_type().is_file()
                     && let Some(format) = Format::from_path(path)
                 {
-                    let rel = path.strip_prefix(arg).unwrap_or(path).with_extension("json");
-                    found.push(Input { path: path.to_path_buf(), format: Some(format), output_name: rel });
+                    let rel = path
+                        .strip_prefix(arg)
+                        .unwrap_or(path)
+                        .with_extension("json");
+                    found.push(Input {
+                        path: path.to_path_buf(),
+                        format: Some(format),
+                        output_name: rel,
+                    });
                 }
             }
             inputs.extend(found);
         } else if arg.is_file() {
-            let stem = arg.file_stem().map(PathBuf::from).unwrap_or_else(|| PathBuf::from("input"));
+            let stem = arg
+                .file_stem()
+                .map(PathBuf::from)
+                .unwrap_or_else(|| PathBuf::from("input"));
             let output_name = stem.with_extension("json");
-            inputs.push(Input { path: arg.clone(), format: Format::from_path(arg), output_name });
+            inputs.push(Input {
+                path: arg.clone(),
+                format: Format::from_path(arg),
+                output_name,
+            });
         } else {
             return Err(format!("{}: no such file or folder", arg.display()));
         }
@@ -94,7 +112,10 @@ pub fn find_clashes(inputs: &[Input]) -> Result<(), String> {
     if clashes.is_empty() {
         Ok(())
     } else {
-        Err(format!("output name clash (rename one of the files or run them separately):\n  {}", clashes.join("\n  ")))
+        Err(format!(
+            "output name clash (rename one of the files or run them separately):\n  {}",
+            clashes.join("\n  ")
+        ))
     }
 }
 
@@ -111,8 +132,16 @@ mod tests {
 
     #[test]
     fn clashes_are_reported_with_both_paths() {
-        let a = Input { path: "a/r.pdf".into(), format: Some(Format::Pdf), output_name: "r.json".into() };
-        let b = Input { path: "b/r.txt".into(), format: Some(Format::Text), output_name: "r.json".into() };
+        let a = Input {
+            path: "a/r.pdf".into(),
+            format: Some(Format::Pdf),
+            output_name: "r.json".into(),
+        };
+        let b = Input {
+            path: "b/r.txt".into(),
+            format: Some(Format::Text),
+            output_name: "r.json".into(),
+        };
         let err = find_clashes(&[a, b]).unwrap_err();
         assert!(err.contains("a/r.pdf") && err.contains("b/r.txt"), "{err}");
     }

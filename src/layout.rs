@@ -19,7 +19,13 @@ pub struct Glyph {
 impl Glyph {
     /// A glyph at `(x, y)` of the given size and advance.
     pub fn new(ch: char, x: f32, y: f32, size: f32, width: f32) -> Self {
-        Glyph { ch, x, y, size, width }
+        Glyph {
+            ch,
+            x,
+            y,
+            size,
+            width,
+        }
     }
 }
 
@@ -54,7 +60,13 @@ pub struct PageLayer {
 impl PageLayer {
     /// Bundles one page's text layer.
     pub fn new(number: u32, width: f32, height: f32, glyphs: Vec<Glyph>, rules: Vec<Rule>) -> Self {
-        PageLayer { number, width, height, glyphs, rules }
+        PageLayer {
+            number,
+            width,
+            height,
+            glyphs,
+            rules,
+        }
     }
 }
 
@@ -105,7 +117,11 @@ pub fn is_cjk(c: char) -> bool {
 
 /// Groups a page's glyphs into lines (by baseline) and cells (by gaps and ruling lines).
 pub fn lines(page: &PageLayer) -> Vec<Line> {
-    let mut glyphs: Vec<&Glyph> = page.glyphs.iter().filter(|g| !g.ch.is_whitespace() && g.size > 0.5).collect();
+    let mut glyphs: Vec<&Glyph> = page
+        .glyphs
+        .iter()
+        .filter(|g| !g.ch.is_whitespace() && g.size > 0.5)
+        .collect();
     glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
     let verticals: Vec<&Rule> = page.rules.iter().filter(|r| r.x0 == r.x1).collect();
     let mut out = Vec::new();
@@ -133,10 +149,17 @@ fn line_of(row: &[&Glyph], page: u32, verticals: &[&Rule]) -> Line {
     for g in row {
         let split = prev.is_none_or(|p| {
             let gap = g.x - (p.x + p.width);
-            gap > size * 0.9 || verticals.iter().any(|r| crosses(r, p.x + p.width * 0.5, g.x + g.width * 0.5, y, size))
+            gap > size * 0.9
+                || verticals
+                    .iter()
+                    .any(|r| crosses(r, p.x + p.width * 0.5, g.x + g.width * 0.5, y, size))
         });
         if split {
-            cells.push(Cell { x0: g.x, x1: g.x + g.width, text: String::new() });
+            cells.push(Cell {
+                x0: g.x,
+                x1: g.x + g.width,
+                text: String::new(),
+            });
         } else if let Some(p) = prev {
             let gap = g.x - (p.x + p.width);
             if gap > size * 0.2 && !(is_cjk(p.ch) && is_cjk(g.ch)) {
@@ -148,7 +171,12 @@ fn line_of(row: &[&Glyph], page: u32, verticals: &[&Rule]) -> Line {
         cell.x1 = g.x + g.width;
         prev = Some(g);
     }
-    Line { page: Some(page), y, size, cells }
+    Line {
+        page: Some(page),
+        y,
+        size,
+        cells,
+    }
 }
 
 fn crosses(rule: &Rule, xa: f32, xb: f32, y: f32, size: f32) -> bool {
@@ -174,7 +202,11 @@ pub fn text_line(text: &str, index: usize) -> Line {
     let flush = |cells: &mut Vec<Cell>, current: &mut String, start: usize, end: usize| {
         let t = current.trim();
         if !t.is_empty() {
-            cells.push(Cell { x0: start as f32, x1: end as f32, text: t.to_string() });
+            cells.push(Cell {
+                x0: start as f32,
+                x1: end as f32,
+                text: t.to_string(),
+            });
         }
         current.clear();
     };
@@ -198,7 +230,12 @@ pub fn text_line(text: &str, index: usize) -> Line {
         col += if is_cjk(c) { 2 } else { 1 };
     }
     flush(&mut cells, &mut current, start, col);
-    Line { page: None, y: index as f32, size: 1.0, cells }
+    Line {
+        page: None,
+        y: index as f32,
+        size: 1.0,
+        cells,
+    }
 }
 
 /// Renders lines as layout-preserving text: each cell starts near its column on the page.
@@ -216,9 +253,18 @@ pub fn render(lines: &[Line]) -> String {
         let mut width = 0usize;
         for cell in &line.cells {
             let col = (cell.x0 / unit).round().max(0.0) as usize;
-            let pad = if width == 0 { col } else { col.saturating_sub(width).max(1) };
+            let pad = if width == 0 {
+                col
+            } else {
+                col.saturating_sub(width).max(1)
+            };
             out.extend(std::iter::repeat_n(' ', pad));
-            width += pad + cell.text.chars().map(|c| if is_cjk(c) { 2 } else { 1 }).sum::<usize>();
+            width += pad
+                + cell
+                    .text
+                    .chars()
+                    .map(|c| if is_cjk(c) { 2 } else { 1 })
+                    .sum::<usize>();
             out.push_str(&cell.text);
         }
         out.push('\n');
@@ -251,14 +297,22 @@ mod tests {
 
     #[test]
     fn numbers_stay_whole_and_cells_split_at_gaps() {
-        let lines = lines(&layer(&[("行政许可", 50.0, 100.0), ("1136", 300.0, 100.5), ("7730.28", 400.0, 99.8)]));
+        let lines = lines(&layer(&[
+            ("行政许可", 50.0, 100.0),
+            ("1136", 300.0, 100.5),
+            ("7730.28", 400.0, 99.8),
+        ]));
         let cells: Vec<&str> = lines[0].cells.iter().map(|c| c.text.as_str()).collect();
         assert_eq!(cells, ["行政许可", "1136", "7730.28"]);
     }
 
     #[test]
     fn reading_order_is_top_to_bottom_then_left_to_right() {
-        let lines = lines(&layer(&[("第二行", 50.0, 120.0), ("B", 200.0, 100.0), ("第一行", 50.0, 100.0)]));
+        let lines = lines(&layer(&[
+            ("第二行", 50.0, 120.0),
+            ("B", 200.0, 100.0),
+            ("第一行", 50.0, 100.0),
+        ]));
         let text: Vec<String> = lines.iter().map(Line::text).collect();
         assert_eq!(text, ["第一行 B", "第二行"]);
     }
@@ -266,8 +320,17 @@ mod tests {
     #[test]
     fn a_vertical_rule_splits_touching_cells() {
         let mut page = layer(&[("12", 100.0, 100.0), ("34", 110.0, 100.0)]);
-        page.rules.push(Rule { x0: 110.0, y0: 80.0, x1: 110.0, y1: 110.0 });
-        let cells: Vec<String> = lines(&page)[0].cells.iter().map(|c| c.text.clone()).collect();
+        page.rules.push(Rule {
+            x0: 110.0,
+            y0: 80.0,
+            x1: 110.0,
+            y1: 110.0,
+        });
+        let cells: Vec<String> = lines(&page)[0]
+            .cells
+            .iter()
+            .map(|c| c.text.clone())
+            .collect();
         assert_eq!(cells, ["12", "34"]);
     }
 

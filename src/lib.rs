@@ -1,14 +1,14 @@
 //! govreport: Chinese government information-disclosure annual reports to checked data.
 
+pub mod batch;
+pub mod checks;
+pub mod cli;
 pub mod input;
 pub mod layout;
-pub mod pdf;
-pub mod record;
-pub mod textfile;
-pub mod checks;
-pub mod parse;
-pub mod template;
-pub mod pipeline;
-pub mod batch;
 pub mod output;
-pub mod cli;
+pub mod parse;
+pub mod pdf;
+pub mod pipeline;
+pub mod record;
+pub mod template;
+pub mod textfile;

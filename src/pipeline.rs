@@ -25,7 +25,11 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { limits: Limits::default(), timeout: Duration::from_secs(60), max_file_bytes: 512 << 20 }
+        Options {
+            limits: Limits::default(),
+            timeout: Duration::from_secs(60),
+            max_file_bytes: 512 << 20,
+        }
     }
 }
 
@@ -41,7 +45,10 @@ pub struct Extraction {
 
 /// Extracts one input; never panics: a panic becomes a `failed` record with code `internal`.
 pub fn extract(input: &Input, options: &Options) -> Extraction {
-    let source = Source { path: input.path.display().to_string(), ..Source::default() };
+    let source = Source {
+        path: input.path.display().to_string(),
+        ..Source::default()
+    };
     match catch_unwind(AssertUnwindSafe(|| extract_inner(input, options))) {
         Ok(extraction) => extraction,
         Err(panic) => {
@@ -50,14 +57,23 @@ pub fn extract(input: &Input, options: &Options) -> Extraction {
                 .map(|s| s.to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".into());
-            let message = format!("internal error while reading this file ({what}); please report it with the file");
-            Extraction { record: Record::failed(source, "internal", message), lines: Vec::new(), table_rows: Vec::new() }
+            let message = format!(
+                "internal error while reading this file ({what}); please report it with the file"
+            );
+            Extraction {
+                record: Record::failed(source, "internal", message),
+                lines: Vec::new(),
+                table_rows: Vec::new(),
+            }
         }
     }
 }
 
 fn extract_inner(input: &Input, options: &Options) -> Extraction {
-    let mut source = Source { path: input.path.display().to_string(), ..Source::default() };
+    let mut source = Source {
+        path: input.path.display().to_string(),
+        ..Source::default()
+    };
     let fail = |source: Source, code: &str, message: String| Extraction {
         record: Record::failed(source, code, message),
         lines: Vec::new(),
@@ -66,7 +82,10 @@ fn extract_inner(input: &Input, options: &Options) -> Extraction {
     let size = std::fs::metadata(&input.path).map(|m| m.len()).unwrap_or(0);
     if size > options.max_file_bytes {
         source.bytes = size;
-        let message = format!("the file is {size} bytes, over the {} byte limit (--max-file-mb)", options.max_file_bytes);
+        let message = format!(
+            "the file is {size} bytes, over the {} byte limit (--max-file-mb)",
+            options.max_file_bytes
+        );
         return fail(source, "too_large", message);
     }
     let bytes = match std::fs::read(&input.path) {
@@ -74,7 +93,10 @@ fn extract_inner(input: &Input, options: &Options) -> Extraction {
         Err(e) => return fail(source, "unreadable", format!("cannot read the file: {e}")),
     };
     source.bytes = bytes.len() as u64;
-    source.sha256 = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+    source.sha256 = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     let format = input.format.unwrap_or_else(|| sniff(&bytes));
     source.format = format.name().to_string();
     let (lines, mut warnings) = match read_lines(&bytes, format, options, &mut source) {
@@ -85,7 +107,11 @@ fn extract_inner(input: &Input, options: &Options) -> Extraction {
     record.warnings.append(&mut warnings);
     let table_rows = parse::fill(&mut record, &lines);
     record.status = status(&record);
-    Extraction { record, lines, table_rows }
+    Extraction {
+        record,
+        lines,
+        table_rows,
+    }
 }
 
 /// Guesses the format of a file named without a known extension from its first bytes.
@@ -102,7 +128,12 @@ fn sniff(bytes: &[u8]) -> Format {
 
 type Failure = (&'static str, String);
 
-fn read_lines(bytes: &[u8], format: Format, options: &Options, source: &mut Source) -> Result<(Vec<Line>, Vec<Notice>), Failure> {
+fn read_lines(
+    bytes: &[u8],
+    format: Format,
+    options: &Options,
+    source: &mut Source,
+) -> Result<(Vec<Line>, Vec<Notice>), Failure> {
     match format {
         Format::Pdf => {
             let deadline = Instant::now() + options.timeout;
@@ -110,19 +141,32 @@ fn read_lines(bytes: &[u8], format: Format, options: &Options, source: &mut Sour
             source.pages = Some(text.pages.len() as u32);
             source.producer = text.producer;
             if text.pages.iter().all(|p| p.glyphs.is_empty()) {
-                return Err(("no_text_layer", "the PDF has no text layer (a scan?); OCR would be needed to read it".into()));
+                return Err((
+                    "no_text_layer",
+                    "the PDF has no text layer (a scan?); OCR would be needed to read it".into(),
+                ));
             }
             let lines = text.pages.iter().flat_map(layout::lines).collect();
-            let warnings = text.warnings.into_iter().map(|w| Notice::new("repaired_pdf", w)).collect();
+            let warnings = text
+                .warnings
+                .into_iter()
+                .map(|w| Notice::new("repaired_pdf", w))
+                .collect();
             Ok((parse::without_page_numbers(lines), warnings))
         }
         Format::Text => {
             let (text, encoding) = textfile::decode(bytes);
             let mut warnings = Vec::new();
             if encoding != "UTF-8" {
-                warnings.push(Notice::new("encoding", format!("the text was decoded as {encoding}")));
+                warnings.push(Notice::new(
+                    "encoding",
+                    format!("the text was decoded as {encoding}"),
+                ));
             }
-            Ok((parse::without_page_numbers(textfile::lines(&text)), warnings))
+            Ok((
+                parse::without_page_numbers(textfile::lines(&text)),
+                warnings,
+            ))
         }
         Format::Html => Err((
             "unsupported_format",
@@ -144,10 +188,16 @@ fn pdf_failure(e: PdfError) -> Failure {
 /// `ok` when all three tables were found and no check fails; `partial` otherwise.
 fn status(record: &Record) -> Status {
     let t = &record.tables;
-    let nothing = record.report.title.is_none() && record.sections.is_empty() && t.applications.is_none();
+    let nothing =
+        record.report.title.is_none() && record.sections.is_empty() && t.applications.is_none();
     if nothing {
         return Status::Partial;
     }
-    let all = t.active_disclosure.is_some() && t.applications.is_some() && t.review_litigation.is_some();
-    if all && !record.checks.iter().any(|c| c.status == "fail") { Status::Ok } else { Status::Partial }
+    let all =
+        t.active_disclosure.is_some() && t.applications.is_some() && t.review_litigation.is_some();
+    if all && !record.checks.iter().any(|c| c.status == "fail") {
+        Status::Ok
+    } else {
+        Status::Partial
+    }
 }

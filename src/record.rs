@@ -48,7 +48,10 @@ pub struct Extractor {
 
 impl Default for Extractor {
     fn default() -> Self {
-        Extractor { name: "govreport".into(), version: env!("CARGO_PKG_VERSION").into() }
+        Extractor {
+            name: "govreport".into(),
+            version: env!("CARGO_PKG_VERSION").into(),
+        }
     }
 }
 
@@ -93,7 +96,10 @@ pub struct Notice {
 impl Notice {
     /// A notice with the given code and message.
     pub fn new(code: &str, message: impl Into<String>) -> Self {
-        Notice { code: code.into(), message: message.into() }
+        Notice {
+            code: code.into(),
+            message: message.into(),
+        }
     }
 }
 
@@ -114,7 +120,13 @@ pub struct Report {
 
 impl Default for Report {
     fn default() -> Self {
-        Report { title: None, agency: None, year: None, period: None, template: "unknown".into() }
+        Report {
+            title: None,
+            agency: None,
+            year: None,
+            period: None,
+            template: "unknown".into(),
+        }
     }
 }
 
@@ -182,7 +194,10 @@ pub fn number(text: &str) -> Option<Number> {
     if let Ok(i) = text.parse::<i64>() {
         return Some(Number::from(i));
     }
-    text.parse::<f64>().ok().filter(|f| f.is_finite()).and_then(Number::from_f64)
+    text.parse::<f64>()
+        .ok()
+        .filter(|f| f.is_finite())
+        .and_then(Number::from_f64)
 }
 
 impl Record {

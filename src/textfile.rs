@@ -15,12 +15,18 @@ pub fn decode(bytes: &[u8]) -> (String, &'static str) {
     if !bad {
         return (text.into_owned(), "GB18030");
     }
-    (String::from_utf8_lossy(bytes).into_owned(), "UTF-8 (with invalid bytes replaced)")
+    (
+        String::from_utf8_lossy(bytes).into_owned(),
+        "UTF-8 (with invalid bytes replaced)",
+    )
 }
 
 /// Splits decoded text into lines of cells.
 pub fn lines(text: &str) -> Vec<Line> {
-    text.lines().enumerate().map(|(i, l)| text_line(l.trim_end_matches('\r'), i)).collect()
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| text_line(l.trim_end_matches('\r'), i))
+        .collect()
 }
 
 #[cfg(test)]
@@ -37,7 +43,10 @@ mod tests {
 
     #[test]
     fn utf8_is_taken_as_is() {
-        assert_eq!(decode("总体情况".as_bytes()), ("总体情况".to_string(), "UTF-8"));
+        assert_eq!(
+            decode("总体情况".as_bytes()),
+            ("总体情况".to_string(), "UTF-8")
+        );
     }
 
     #[test]

@@ -21,6 +21,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+sys.dont_write_bytecode = True   # keep samples/generate free of __pycache__
 
 import model  # noqa: E402
 import render_docx  # noqa: E402

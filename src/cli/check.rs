@@ -33,39 +33,55 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     let (mut matching, mut differences, mut missing) = (0usize, 0usize, 0usize);
     let mut lines = Vec::new();
     let mut trouble = None;
-    crate::batch::run(&inputs, &args.run.options(), args.run.jobs(), |_, input, extraction| {
-        bar.inc(1);
-        let name = input.path.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned());
-        let path = args.golden.join(&input.output_name);
-        if args.bless {
-            if let Err(e) = write_json(&args.golden, &input.output_name, &extraction.record) {
-                trouble.get_or_insert(format!("cannot write {}: {e}", path.display()));
-            }
-            matching += 1;
-            return;
-        }
-        let expected = match std::fs::read_to_string(&path) {
-            Ok(text) => serde_json::from_str::<serde_json::Value>(&text).map_err(|e| e.to_string()),
-            Err(e) => Err(e.to_string()),
-        };
-        let expected = match expected {
-            Ok(v) => v,
-            Err(e) => {
-                missing += 1;
-                lines.push(format!("{name}: no usable golden at {} ({e})", path.display()));
+    crate::batch::run(
+        &inputs,
+        &args.run.options(),
+        args.run.jobs(),
+        |_, input, extraction| {
+            bar.inc(1);
+            let name = input
+                .path
+                .file_stem()
+                .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+            let path = args.golden.join(&input.output_name);
+            if args.bless {
+                if let Err(e) = write_json(&args.golden, &input.output_name, &extraction.record) {
+                    trouble.get_or_insert(format!("cannot write {}: {e}", path.display()));
+                }
+                matching += 1;
                 return;
             }
-        };
-        let actual = serde_json::to_value(&extraction.record).unwrap_or_default();
-        let found = diff(&expected, &actual);
-        if found.is_empty() {
-            matching += 1;
-        }
-        differences += found.len();
-        for d in found {
-            lines.push(format!("{name}: {}: expected {}, got {}", d.path, d.expected, d.got));
-        }
-    })?;
+            let expected = match std::fs::read_to_string(&path) {
+                Ok(text) => {
+                    serde_json::from_str::<serde_json::Value>(&text).map_err(|e| e.to_string())
+                }
+                Err(e) => Err(e.to_string()),
+            };
+            let expected = match expected {
+                Ok(v) => v,
+                Err(e) => {
+                    missing += 1;
+                    lines.push(format!(
+                        "{name}: no usable golden at {} ({e})",
+                        path.display()
+                    ));
+                    return;
+                }
+            };
+            let actual = serde_json::to_value(&extraction.record).unwrap_or_default();
+            let found = diff(&expected, &actual);
+            if found.is_empty() {
+                matching += 1;
+            }
+            differences += found.len();
+            for d in found {
+                lines.push(format!(
+                    "{name}: {}: expected {}, got {}",
+                    d.path, d.expected, d.got
+                ));
+            }
+        },
+    )?;
     bar.finish_and_clear();
     if let Some(e) = trouble {
         return Err(e);
@@ -74,6 +90,13 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
         println!("{line}");
     }
     let verb = if args.bless { "blessed" } else { "match" };
-    println!("{matching}/{} files {verb}, {differences} differences, {missing} missing goldens", inputs.len());
-    Ok(if differences + missing == 0 { exit::OK } else { exit::USAGE })
+    println!(
+        "{matching}/{} files {verb}, {differences} differences, {missing} missing goldens",
+        inputs.len()
+    );
+    Ok(if differences + missing == 0 {
+        exit::OK
+    } else {
+        exit::USAGE
+    })
 }

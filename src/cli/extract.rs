@@ -60,7 +60,10 @@ pub fn run(args: ExtractArgs) -> Result<i32, String> {
     }
     let mut jsonl = args.jsonl.as_ref().map(create).transpose()?;
     let mut csv = match &args.csv {
-        Some(path) => Some(TidyWriter::new(create(path)?).map_err(|e| format!("cannot write {}: {e}", path.display()))?),
+        Some(path) => Some(
+            TidyWriter::new(create(path)?)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+        ),
         None => None,
     };
     let options = args.run.options();
@@ -68,35 +71,44 @@ pub fn run(args: ExtractArgs) -> Result<i32, String> {
     let started = Instant::now();
     let mut tally = Tally::default();
     let mut trouble: Option<String> = None;
-    crate::batch::run(&inputs, &options, args.run.jobs(), |_, input, extraction| {
-        let record = &extraction.record;
-        match record.status {
-            Status::Ok => tally.ok += 1,
-            Status::Partial => tally.partial += 1,
-            Status::Failed => tally.failed += 1,
-        }
-        tally.pages += u64::from(record.source.pages.unwrap_or(0));
-        let mut write = || -> Result<(), String> {
-            if let Some(dir) = &args.out {
-                output::write_json(dir, &input.output_name, record).map_err(|e| format!("cannot write into {}: {e}", dir.display()))?;
+    crate::batch::run(
+        &inputs,
+        &options,
+        args.run.jobs(),
+        |_, input, extraction| {
+            let record = &extraction.record;
+            match record.status {
+                Status::Ok => tally.ok += 1,
+                Status::Partial => tally.partial += 1,
+                Status::Failed => tally.failed += 1,
             }
-            if let Some(out) = jsonl.as_mut() {
-                output::write_jsonl(out, record).map_err(|e| format!("cannot write JSON Lines: {e}"))?;
+            tally.pages += u64::from(record.source.pages.unwrap_or(0));
+            let mut write = || -> Result<(), String> {
+                if let Some(dir) = &args.out {
+                    output::write_json(dir, &input.output_name, record)
+                        .map_err(|e| format!("cannot write into {}: {e}", dir.display()))?;
+                }
+                if let Some(out) = jsonl.as_mut() {
+                    output::write_jsonl(out, record)
+                        .map_err(|e| format!("cannot write JSON Lines: {e}"))?;
+                }
+                if let Some(out) = csv.as_mut() {
+                    out.write(record)
+                        .map_err(|e| format!("cannot write CSV: {e}"))?;
+                }
+                Ok(())
+            };
+            if let Err(e) = write() {
+                trouble.get_or_insert(e);
             }
-            if let Some(out) = csv.as_mut() {
-                out.write(record).map_err(|e| format!("cannot write CSV: {e}"))?;
-            }
-            Ok(())
-        };
-        if let Err(e) = write() {
-            trouble.get_or_insert(e);
-        }
-        bar.set_message(format!("{} pages", tally.pages));
-        bar.inc(1);
-    })?;
+            bar.set_message(format!("{} pages", tally.pages));
+            bar.inc(1);
+        },
+    )?;
     bar.finish_and_clear();
     if let Some(out) = jsonl.as_mut() {
-        out.flush().map_err(|e| format!("cannot write JSON Lines: {e}"))?;
+        out.flush()
+            .map_err(|e| format!("cannot write JSON Lines: {e}"))?;
     }
     if let Some(out) = csv.as_mut() {
         out.flush().map_err(|e| format!("cannot write CSV: {e}"))?;
@@ -115,5 +127,9 @@ pub fn run(args: ExtractArgs) -> Result<i32, String> {
             started.elapsed().as_secs_f64()
         );
     }
-    Ok(if tally.failed > 0 { exit::FAILED } else { exit::OK })
+    Ok(if tally.failed > 0 {
+        exit::FAILED
+    } else {
+        exit::OK
+    })
 }

@@ -66,7 +66,11 @@ impl RunArgs {
             max_pages: self.max_pages,
             ..Limits::default()
         };
-        Options { limits, timeout: Duration::from_secs(self.timeout), max_file_bytes: self.max_file_mb << 20 }
+        Options {
+            limits,
+            timeout: Duration::from_secs(self.timeout),
+            max_file_bytes: self.max_file_mb << 20,
+        }
     }
 
     /// Worker threads to use (0 lets rayon use every core).
@@ -80,8 +84,10 @@ impl RunArgs {
             return ProgressBar::hidden();
         }
         let bar = ProgressBar::new(total as u64);
-        let style = ProgressStyle::with_template("{bar:30} {pos}/{len} files · {msg} · {per_sec} · ETA {eta}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar());
+        let style = ProgressStyle::with_template(
+            "{bar:30} {pos}/{len} files · {msg} · {per_sec} · ETA {eta}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
         bar.set_style(style);
         bar
     }

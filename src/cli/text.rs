@@ -27,7 +27,11 @@ pub fn run(args: TextArgs) -> Result<i32, String> {
     if !args.file.is_file() {
         return Err(format!("{}: no such file", args.file.display()));
     }
-    let input = Input { path: args.file.clone(), format: Format::from_path(&args.file), output_name: PathBuf::new() };
+    let input = Input {
+        path: args.file.clone(),
+        format: Format::from_path(&args.file),
+        output_name: PathBuf::new(),
+    };
     let extraction = extract(&input, &args.run.options());
     let mut out = std::io::stdout().lock();
     let mut body = render(&extraction.lines);
@@ -43,5 +47,9 @@ pub fn run(args: TextArgs) -> Result<i32, String> {
     }
     // A closed pipe (`| head`) ends the output quietly.
     let _ = out.write_all(body.as_bytes());
-    Ok(if extraction.record.errors.is_empty() { exit::OK } else { exit::FAILED })
+    Ok(if extraction.record.errors.is_empty() {
+        exit::OK
+    } else {
+        exit::FAILED
+    })
 }

@@ -7,7 +7,16 @@ use serde_json::Value;
 use crate::record::Record;
 
 /// The CSV header, as record.md fixes it.
-pub const HEADER: [&str; 8] = ["source_path", "agency", "year", "template", "table", "row", "column", "value"];
+pub const HEADER: [&str; 8] = [
+    "source_path",
+    "agency",
+    "year",
+    "template",
+    "table",
+    "row",
+    "column",
+    "value",
+];
 
 /// A CSV writer that has written its header.
 pub struct TidyWriter<W: Write> {
@@ -27,13 +36,23 @@ impl<W: Write> TidyWriter<W> {
         let r = &record.report;
         let year = r.year.map(|y| y.to_string()).unwrap_or_default();
         let agency = r.agency.clone().unwrap_or_default();
-        let base = [record.source.path.as_str(), agency.as_str(), year.as_str(), r.template.as_str()];
+        let base = [
+            record.source.path.as_str(),
+            agency.as_str(),
+            year.as_str(),
+            r.template.as_str(),
+        ];
         for (table, row, column, value) in cells(record) {
             let value = match value {
                 Value::Number(n) => n.to_string(),
                 _ => String::new(),
             };
-            self.inner.write_record(base.iter().copied().chain([table, row.as_str(), column.as_str(), value.as_str()]))?;
+            self.inner.write_record(base.iter().copied().chain([
+                table,
+                row.as_str(),
+                column.as_str(),
+                value.as_str(),
+            ]))?;
         }
         Ok(())
     }
@@ -53,7 +72,11 @@ fn cells(record: &Record) -> Vec<TidyCell<'_>> {
     push_grouped(&mut out, "active_disclosure", t.active_disclosure.as_ref());
     if let Some(a) = &t.applications {
         for (row, values) in &a.rows {
-            for (column, v) in a.columns.iter().zip(values.as_array().into_iter().flatten()) {
+            for (column, v) in a
+                .columns
+                .iter()
+                .zip(values.as_array().into_iter().flatten())
+            {
                 out.push(("applications", row.clone(), column.clone(), v));
             }
         }
@@ -63,7 +86,11 @@ fn cells(record: &Record) -> Vec<TidyCell<'_>> {
 }
 
 /// Cells of a table kept as row → column → value (表二, 表四), skipping its `printed` map.
-fn push_grouped<'a>(out: &mut Vec<TidyCell<'a>>, name: &'static str, table: Option<&'a serde_json::Map<String, Value>>) {
+fn push_grouped<'a>(
+    out: &mut Vec<TidyCell<'a>>,
+    name: &'static str,
+    table: Option<&'a serde_json::Map<String, Value>>,
+) {
     for (row, columns) in table.into_iter().flatten().filter(|(k, _)| *k != "printed") {
         for (column, v) in columns.as_object().into_iter().flatten() {
             out.push((name, row.clone(), column.clone(), v));

@@ -23,7 +23,11 @@ pub fn diff(expected: &Value, actual: &Value) -> Vec<Difference> {
 }
 
 fn join(path: &str, key: &str) -> String {
-    if path.is_empty() { key.to_string() } else { format!("{path}.{key}") }
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
 }
 
 fn walk(expected: &Value, actual: &Value, path: String, out: &mut Vec<Difference>) {
@@ -36,13 +40,19 @@ fn walk(expected: &Value, actual: &Value, path: String, out: &mut Vec<Difference
                 }
             }
         }
-        (Value::Array(e), Value::Array(a)) if e.iter().all(Value::is_object) && !e.is_empty() => set(e, a, &path, out),
+        (Value::Array(e), Value::Array(a)) if e.iter().all(Value::is_object) && !e.is_empty() => {
+            set(e, a, &path, out)
+        }
         (Value::Array(e), Value::Array(a)) => {
             for (i, (ev, av)) in e.iter().zip(a).enumerate() {
                 walk(ev, av, format!("{path}[{i}]"), out);
             }
             if e.len() != a.len() {
-                out.push(Difference { path: format!("{path}.length"), expected: e.len().to_string(), got: a.len().to_string() });
+                out.push(Difference {
+                    path: format!("{path}.length"),
+                    expected: e.len().to_string(),
+                    got: a.len().to_string(),
+                });
             }
         }
         (Value::Number(e), Value::Number(a)) if e.as_f64() == a.as_f64() => {}
@@ -52,7 +62,11 @@ fn walk(expected: &Value, actual: &Value, path: String, out: &mut Vec<Difference
 }
 
 fn differ(path: String, expected: &Value, got: &str) -> Difference {
-    Difference { path, expected: expected.to_string(), got: got.to_string() }
+    Difference {
+        path,
+        expected: expected.to_string(),
+        got: got.to_string(),
+    }
 }
 
 /// Matches each expected object with a distinct actual one that has no difference from it.
@@ -65,13 +79,26 @@ fn set(expected: &[Value], actual: &[Value], path: &str, out: &mut Vec<Differenc
             None => out.push(differ(format!("{path}[]"), e, "(no such element)")),
         }
     }
-    let keys: Vec<&String> = expected.iter().filter_map(Value::as_object).flat_map(|o| o.keys()).collect();
+    let keys: Vec<&String> = expected
+        .iter()
+        .filter_map(Value::as_object)
+        .flat_map(|o| o.keys())
+        .collect();
     for (a, _) in actual.iter().zip(&used).filter(|(_, u)| !**u) {
         let shown: serde_json::Map<String, Value> = a
             .as_object()
-            .map(|o| o.iter().filter(|(k, _)| keys.contains(k)).map(|(k, v)| (k.clone(), v.clone())).collect())
+            .map(|o| {
+                o.iter()
+                    .filter(|(k, _)| keys.contains(k))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect()
+            })
             .unwrap_or_default();
-        out.push(Difference { path: format!("{path}[]"), expected: "(no such element)".into(), got: Value::Object(shown).to_string() });
+        out.push(Difference {
+            path: format!("{path}[]"),
+            expected: "(no such element)".into(),
+            got: Value::Object(shown).to_string(),
+        });
     }
 }
 
@@ -88,8 +115,18 @@ mod tests {
 
     #[test]
     fn a_changed_value_is_reported_with_its_path() {
-        let d = diff(&json!({"rows": {"granted": [0, 1]}}), &json!({"rows": {"granted": [4, 1]}}));
-        assert_eq!(d, vec![Difference { path: "rows.granted[0]".into(), expected: "0".into(), got: "4".into() }]);
+        let d = diff(
+            &json!({"rows": {"granted": [0, 1]}}),
+            &json!({"rows": {"granted": [4, 1]}}),
+        );
+        assert_eq!(
+            d,
+            vec![Difference {
+                path: "rows.granted[0]".into(),
+                expected: "0".into(),
+                got: "4".into()
+            }]
+        );
     }
 
     #[test]

@@ -35,7 +35,10 @@ pub fn parse(lines: &[Line], format: &str) -> Option<TableResult<Map<String, Jso
     let mut from = 0;
     for row in spec {
         let Some((at, values)) = find_row(lines, from, row) else {
-            warnings.push(Notice::new("row_not_found", format!("表二: row {} was not found", row.key)));
+            warnings.push(Notice::new(
+                "row_not_found",
+                format!("表二: row {} was not found", row.key),
+            ));
             continue;
         };
         from = at + 1;
@@ -45,7 +48,11 @@ pub fn parse(lines: &[Line], format: &str) -> Option<TableResult<Map<String, Jso
             if let Some(text) = v.map_or(Some(String::new()), |v| v.printed.clone()) {
                 printed.insert(format!("{}.{column}", row.key), Json::String(text));
             }
-            cells.insert(column.to_string(), v.and_then(|v| v.number.clone()).map_or(Json::Null, Json::Number));
+            cells.insert(
+                column.to_string(),
+                v.and_then(|v| v.number.clone())
+                    .map_or(Json::Null, Json::Number),
+            );
         }
         debug.push(format!("{:<26} ← {}", row.key, lines[at].text()));
         table.insert(row.key.to_string(), Json::Object(cells));
@@ -56,7 +63,12 @@ pub fn parse(lines: &[Line], format: &str) -> Option<TableResult<Map<String, Jso
     if !printed.is_empty() {
         table.insert("printed".into(), Json::Object(printed));
     }
-    Some(TableResult { table, checks: Vec::new(), warnings, debug })
+    Some(TableResult {
+        table,
+        checks: Vec::new(),
+        warnings,
+        debug,
+    })
 }
 
 /// The first line at or after `from` whose label is the row's, with the row's values
@@ -71,7 +83,10 @@ fn find_row(lines: &[Line], from: usize, row: &ActiveRow) -> Option<(usize, Vec<
         if !s.values.is_empty() {
             return Some((i, s.values));
         }
-        let next = lines.get(i + 1).map(split).filter(|n| n.label.is_empty() && !n.values.is_empty());
+        let next = lines
+            .get(i + 1)
+            .map(split)
+            .filter(|n| n.label.is_empty() && !n.values.is_empty());
         return Some((i, next.map(|n| n.values).unwrap_or_default()));
     }
     None
@@ -81,5 +96,8 @@ fn find_row(lines: &[Line], from: usize, row: &ActiveRow) -> Option<(usize, Vec<
 /// bracketed note (`规章（设区的市…）`).
 fn label_is(label: &str, phrase: &str) -> bool {
     let label = label.trim_start_matches(|c: char| c.is_ascii_digit() || "．.、".contains(c));
-    label == phrase || label.strip_prefix(phrase).is_some_and(|rest| rest.starts_with('（'))
+    label == phrase
+        || label
+            .strip_prefix(phrase)
+            .is_some_and(|rest| rest.starts_with('（'))
 }

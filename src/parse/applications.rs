@@ -27,8 +27,10 @@ pub fn parse(lines: &[Line]) -> Option<TableResult<Applications>> {
     let matched = grid::align(&rows, &phrases);
     let used: Vec<&ValueRow> = matched.iter().flatten().map(|&i| &rows[i]).collect();
     let centres = grid::column_centres(&used, WIDTH);
-    let mut placed: Vec<Option<Placed>> =
-        matched.iter().map(|m| m.map(|i| grid::place(&rows[i], WIDTH, centres.as_deref()))).collect();
+    let mut placed: Vec<Option<Placed>> = matched
+        .iter()
+        .map(|m| m.map(|i| grid::place(&rows[i], WIDTH, centres.as_deref())))
+        .collect();
     let equations = equations(&spec);
     if !grid::place_by_rules(&mut placed, WIDTH, &equations) {
         warnings.push(Notice::new(
@@ -38,17 +40,31 @@ pub fn parse(lines: &[Line]) -> Option<TableResult<Applications>> {
     }
     let mut cells = grid::cells_of(&placed, WIDTH);
     let repaired = checks::repair(&mut cells, &equations);
-    let path = |i: usize| format!("tables.applications.rows.{}[{}]", spec[i / WIDTH].key, i % WIDTH);
+    let path = |i: usize| {
+        format!(
+            "tables.applications.rows.{}[{}]",
+            spec[i / WIDTH].key,
+            i % WIDTH
+        )
+    };
     let checks = checks::entries(&cells, &equations, &repaired, &path);
     for (j, m) in matched.iter().enumerate() {
         let repaired_row = (0..WIDTH).all(|c| cells[j * WIDTH + c].origin == Origin::Repaired);
         if m.is_none() && !repaired_row {
-            warnings.push(Notice::new("row_not_found", format!("表三: row {} was not found", spec[j].key)));
+            warnings.push(Notice::new(
+                "row_not_found",
+                format!("表三: row {} was not found", spec[j].key),
+            ));
         }
     }
     let table = record(&spec, &placed, &cells);
     let debug = debug_rows(&spec, &matched, &rows);
-    Some(TableResult { table, checks, warnings, debug })
+    Some(TableResult {
+        table,
+        checks,
+        warnings,
+        debug,
+    })
 }
 
 /// A 法人或其他组织 subtotal column, when most rows print eight values: dropped, with a warning.
@@ -57,7 +73,13 @@ fn drop_subtotal_column(rows: &mut [ValueRow], warnings: &mut Vec<Notice>) {
     if eight * 2 <= rows.len() {
         return;
     }
-    let n = |r: &ValueRow, i: usize| r.values[i].number.as_ref().and_then(|n| n.as_f64()).unwrap_or(0.0);
+    let n = |r: &ValueRow, i: usize| {
+        r.values[i]
+            .number
+            .as_ref()
+            .and_then(|n| n.as_f64())
+            .unwrap_or(0.0)
+    };
     for (at, parts) in [(6usize, 1..6usize), (1, 2..7)] {
         let holds = rows
             .iter()
@@ -80,9 +102,12 @@ fn drop_subtotal_column(rows: &mut [ValueRow], warnings: &mut Vec<Notice>) {
 fn equations(spec: &[&RowSpec]) -> Vec<Equation> {
     let at = |key: &str| spec.iter().position(|r| r.key == key);
     let mut out = Vec::new();
-    let (Some(new), Some(carried), Some(total), Some(forward)) =
-        (at("new_requests"), at("carried_over"), at("total_processed"), at("carried_forward"))
-    else {
+    let (Some(new), Some(carried), Some(total), Some(forward)) = (
+        at("new_requests"),
+        at("carried_over"),
+        at("total_processed"),
+        at("carried_forward"),
+    ) else {
         return out;
     };
     for (c, col) in APPLICATION_COLUMNS.iter().enumerate() {
@@ -119,7 +144,8 @@ fn record(spec: &[&RowSpec], placed: &[Option<Placed>], cells: &[Cell]) -> Appli
     let mut rows = Map::new();
     let mut printed = Map::new();
     for (r, row) in spec.iter().enumerate() {
-        let present = placed[r].is_some() || (0..WIDTH).all(|c| cells[r * WIDTH + c].origin == Origin::Repaired);
+        let present = placed[r].is_some()
+            || (0..WIDTH).all(|c| cells[r * WIDTH + c].origin == Origin::Repaired);
         if !present {
             continue;
         }
@@ -129,7 +155,10 @@ fn record(spec: &[&RowSpec], placed: &[Option<Placed>], cells: &[Cell]) -> Appli
             let slot = placed[r].as_ref().and_then(|p| p.slots[c].as_ref());
             let value = match (cell.origin, slot) {
                 (Origin::Printed, Some(v)) => v.number.clone().map_or(Json::Null, Json::Number),
-                (Origin::Repaired, _) => cell.value.and_then(|v| number(&format!("{v}"))).map_or(Json::Null, Json::Number),
+                (Origin::Repaired, _) => cell
+                    .value
+                    .and_then(|v| number(&format!("{v}")))
+                    .map_or(Json::Null, Json::Number),
                 _ => Json::Null,
             };
             let text = match (cell.origin, slot) {
@@ -144,7 +173,11 @@ fn record(spec: &[&RowSpec], placed: &[Option<Placed>], cells: &[Cell]) -> Appli
         }
         rows.insert(row.key.to_string(), Json::Array(values));
     }
-    Applications { columns: APPLICATION_COLUMNS.iter().map(|c| c.to_string()).collect(), rows, printed }
+    Applications {
+        columns: APPLICATION_COLUMNS.iter().map(|c| c.to_string()).collect(),
+        rows,
+        printed,
+    }
 }
 
 fn debug_rows(spec: &[&RowSpec], matched: &[Option<usize>], rows: &[ValueRow]) -> Vec<String> {
@@ -152,7 +185,11 @@ fn debug_rows(spec: &[&RowSpec], matched: &[Option<usize>], rows: &[ValueRow]) -
     for (j, m) in matched.iter().enumerate() {
         let line = match m {
             Some(i) => {
-                let v: Vec<String> = rows[*i].values.iter().map(|v| v.number.as_ref().map_or("·".into(), |n| n.to_string())).collect();
+                let v: Vec<String> = rows[*i]
+                    .values
+                    .iter()
+                    .map(|v| v.number.as_ref().map_or("·".into(), |n| n.to_string()))
+                    .collect();
                 format!("{:<34} ← {} | {}", spec[j].key, rows[*i].label, v.join(" "))
             }
             None => format!("{:<34} ← (not found)", spec[j].key),

@@ -47,7 +47,11 @@ fn normalize(text: &str) -> String {
 pub fn value(text: &str, x: f32) -> Option<Value> {
     let t = normalize(text);
     if EMPTY_MARKS.contains(&t.as_str()) {
-        return Some(Value { number: None, printed: Some(text.trim().to_string()), x });
+        return Some(Value {
+            number: None,
+            printed: Some(text.trim().to_string()),
+            x,
+        });
     }
     let caps = NUMBER.captures(&t)?;
     let digits = caps["int"].replace(',', "");
@@ -55,7 +59,11 @@ pub fn value(text: &str, x: f32) -> Option<Value> {
     let negative = matches!(caps.name("sign").map(|m| m.as_str()), Some("-" | "减"));
     let literal = format!("{}{digits}{frac}", if negative { "-" } else { "" });
     let plain = text.trim() == literal || text.trim() == format!("{digits}{frac}") && !negative;
-    Some(Value { number: number(&literal), printed: (!plain).then(|| text.trim().to_string()), x })
+    Some(Value {
+        number: number(&literal),
+        printed: (!plain).then(|| text.trim().to_string()),
+        x,
+    })
 }
 
 /// A line cut into its label (leading text) and its trailing value cells.
@@ -90,8 +98,14 @@ pub fn split(line: &Line) -> SplitLine {
         }
     }
     values.reverse();
-    let label = line.cells[..cut].iter().map(|c| c.text.as_str()).collect::<String>();
-    SplitLine { label: squeeze(&label), values }
+    let label = line.cells[..cut]
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect::<String>();
+    SplitLine {
+        label: squeeze(&label),
+        values,
+    }
 }
 
 /// Removes all whitespace and unifies bracket and quote widths, for label matching.
@@ -121,7 +135,10 @@ pub fn similarity(label: &str, phrases: &[&str]) -> f32 {
         if chars.len() < 2 {
             continue;
         }
-        let pairs = chars.windows(2).filter(|w| label.contains(&w.iter().collect::<String>())).count();
+        let pairs = chars
+            .windows(2)
+            .filter(|w| label.contains(&w.iter().collect::<String>()))
+            .count();
         best = best.max(pairs as f32 / (chars.len() - 1) as f32 * 0.9);
     }
     best
@@ -149,11 +166,24 @@ mod tests {
 
     #[test]
     fn non_plain_cells_keep_their_printed_text() {
-        assert_eq!(value("/", 0.0).unwrap(), Value { number: None, printed: Some("/".into()), x: 0.0 });
+        assert_eq!(
+            value("/", 0.0).unwrap(),
+            Value {
+                number: None,
+                printed: Some("/".into()),
+                x: 0.0
+            }
+        );
         assert_eq!(value("—", 0.0).unwrap().number, None);
         assert_eq!(value("无", 0.0).unwrap().number, None);
-        assert_eq!(value("251000元", 0.0).unwrap().printed.as_deref(), Some("251000元"));
-        assert_eq!(value("1,234", 0.0).unwrap().printed.as_deref(), Some("1,234"));
+        assert_eq!(
+            value("251000元", 0.0).unwrap().printed.as_deref(),
+            Some("251000元")
+        );
+        assert_eq!(
+            value("1,234", 0.0).unwrap().printed.as_deref(),
+            Some("1,234")
+        );
         assert_eq!(value("0", 0.0).unwrap().printed, None);
     }
 
@@ -166,7 +196,10 @@ mod tests {
 
     #[test]
     fn a_line_splits_into_label_and_values() {
-        let s = split(&text_line("一、本年新收政府信息公开申请数量\t\t\t\t0\t0\t0\t0\t0\t1\t\t", 0));
+        let s = split(&text_line(
+            "一、本年新收政府信息公开申请数量\t\t\t\t0\t0\t0\t0\t0\t1\t\t",
+            0,
+        ));
         assert_eq!(s.label, "一、本年新收政府信息公开申请数量");
         assert_eq!(s.values.len(), 6);
         let s = split(&text_line("行政规范性文件  10 10 10", 0));
@@ -175,7 +208,10 @@ mod tests {
 
     #[test]
     fn similarity_tolerates_misprints() {
-        assert_eq!(similarity("2.其他法律行政法规禁止公开", &["其他法律行政法规禁止公开"]), 1.0);
+        assert_eq!(
+            similarity("2.其他法律行政法规禁止公开", &["其他法律行政法规禁止公开"]),
+            1.0
+        );
         assert!(similarity("2.其他法律行政止公开", &["其他法律行政法规禁止公开"]) > 0.5);
         assert!(similarity("5.5NKKA/IIIKK", &["要求提供公开出版物"]) < 0.1);
     }

@@ -23,7 +23,11 @@ pub fn value_rows(lines: &[Line], min: usize) -> Vec<ValueRow> {
     for line in lines {
         let SplitLine { label, values } = split(line);
         if values.len() >= min {
-            rows.push(ValueRow { label: format!("{pending}{label}"), values, page: line.page });
+            rows.push(ValueRow {
+                label: format!("{pending}{label}"),
+                values,
+                page: line.page,
+            });
             pending.clear();
         } else {
             pending.push_str(&line.text());
@@ -52,7 +56,12 @@ pub fn align(rows: &[ValueRow], template: &[&[&str]]) -> Vec<Option<usize>> {
                 }
             };
             if i < n && j < m {
-                relax(i + 1, j + 1, here + 1.0 + similarity(&rows[i].label, template[j]), 1);
+                relax(
+                    i + 1,
+                    j + 1,
+                    here + 1.0 + similarity(&rows[i].label, template[j]),
+                    1,
+                );
             }
             if i < n {
                 relax(i + 1, j, here - 1.0, 2);
@@ -90,7 +99,10 @@ pub struct Placed {
 
 /// Column centres from the rows that have exactly `width` values (median per column).
 pub fn column_centres(rows: &[&ValueRow], width: usize) -> Option<Vec<f32>> {
-    let full: Vec<&&ValueRow> = rows.iter().filter(|r| r.values.len() == width && r.page.is_some()).collect();
+    let full: Vec<&&ValueRow> = rows
+        .iter()
+        .filter(|r| r.values.len() == width && r.page.is_some())
+        .collect();
     if full.is_empty() {
         return None;
     }
@@ -112,26 +124,39 @@ pub fn place(row: &ValueRow, width: usize, centres: Option<&[f32]>) -> Placed {
         for (slot, v) in slots.iter_mut().zip(&row.values) {
             *slot = Some(v.clone());
         }
-        return Placed { slots, unplaced: false };
+        return Placed {
+            slots,
+            unplaced: false,
+        };
     }
     if let (Some(centres), Some(_)) = (centres, row.page) {
         let mut ok = true;
         for v in &row.values {
-            let nearest = (0..width).min_by(|&a, &b| (centres[a] - v.x).abs().total_cmp(&(centres[b] - v.x).abs()));
+            let nearest = (0..width).min_by(|&a, &b| {
+                (centres[a] - v.x)
+                    .abs()
+                    .total_cmp(&(centres[b] - v.x).abs())
+            });
             match nearest {
                 Some(c) if slots[c].is_none() => slots[c] = Some(v.clone()),
                 _ => ok = false,
             }
         }
         if ok {
-            return Placed { slots, unplaced: false };
+            return Placed {
+                slots,
+                unplaced: false,
+            };
         }
         slots = vec![None; width];
     }
     for (slot, v) in slots.iter_mut().zip(&row.values) {
         *slot = Some(v.clone());
     }
-    Placed { slots, unplaced: row.values.len() < width }
+    Placed {
+        slots,
+        unplaced: row.values.len() < width,
+    }
 }
 
 /// Flat cells of placed rows: a value is `Printed`, a known gap `Blank`, an unplaced gap `Lost`.
@@ -143,7 +168,10 @@ pub fn cells_of(placed: &[Option<Placed>], width: usize) -> Vec<Cell> {
             Some(p) => cells.extend(p.slots.iter().map(|s| match s {
                 Some(v) => Cell::printed(v.number.as_ref().and_then(|n| n.as_f64())),
                 None if p.unplaced => Cell::lost(),
-                None => Cell { value: None, origin: Origin::Blank },
+                None => Cell {
+                    value: None,
+                    origin: Origin::Blank,
+                },
             })),
         }
     }
@@ -151,22 +179,30 @@ pub fn cells_of(placed: &[Option<Placed>], width: usize) -> Vec<Cell> {
 }
 
 /// For rows whose gaps could not be placed by position, tries every placement of their
-/// values (up to a bound) and keeps the one under which the rules hold. Returns false when
-/// no placement makes every rule hold or two such placements disagree on a value.
+/// values (up to a bound) and keeps the first (gaps leftmost) under which the rules hold.
+/// Returns false when no placement makes every rule hold or two such placements disagree
+/// on a value (placements that differ only in where an equal value sits agree).
 pub fn place_by_rules(placed: &mut [Option<Placed>], width: usize, equations: &[Equation]) -> bool {
-    let open: Vec<usize> = (0..placed.len()).filter(|&r| placed[r].as_ref().is_some_and(|p| p.unplaced)).collect();
+    let open: Vec<usize> = (0..placed.len())
+        .filter(|&r| placed[r].as_ref().is_some_and(|p| p.unplaced))
+        .collect();
     if open.is_empty() {
         return true;
     }
     let options: Vec<Vec<Vec<Option<Value>>>> = open
         .iter()
-        .map(|&r| arrangements(&placed[r].as_ref().expect("open rows are placed").slots, width))
+        .map(|&r| {
+            arrangements(
+                &placed[r].as_ref().expect("open rows are placed").slots,
+                width,
+            )
+        })
         .collect();
     let total: usize = options.iter().map(Vec::len).product();
     if total == 0 || total > 4096 {
         return false;
     }
-    let mut winner: Option<(Vec<usize>, Vec<Cell>)> = None;
+    let mut winner: Option<(Vec<usize>, Vec<Option<f64>>)> = None;
     let mut agree = true;
     for k in 0..total {
         let choice: Vec<usize> = mixed_radix(k, &options);
@@ -175,14 +211,17 @@ pub fn place_by_rules(placed: &mut [Option<Placed>], width: usize, equations: &[
         }
         let (fails, cells) = failures_after_repair(&cells_of(placed, width), equations);
         if fails == 0 {
+            let values: Vec<Option<f64>> = cells.iter().map(|c| c.value).collect();
             match &winner {
-                None => winner = Some((choice, cells)),
-                Some((_, best)) if *best != cells => agree = false,
+                None => winner = Some((choice, values)),
+                Some((_, best)) if *best != values => agree = false,
                 Some(_) => {}
             }
         }
     }
-    let Some((choice, _)) = winner.filter(|_| agree) else { return false };
+    let Some((choice, _)) = winner.filter(|_| agree) else {
+        return false;
+    };
     for (o, &r) in open.iter().enumerate() {
         placed[r].as_mut().expect("open rows are placed").slots = options[o][choice[o]].clone();
     }
@@ -209,7 +248,12 @@ fn arrangements(slots: &[Option<Value>], width: usize) -> Vec<Vec<Option<Value>>
     out
 }
 
-fn spread(values: &[Value], width: usize, current: &mut Vec<Option<Value>>, out: &mut Vec<Vec<Option<Value>>>) {
+fn spread(
+    values: &[Value],
+    width: usize,
+    current: &mut Vec<Option<Value>>,
+    out: &mut Vec<Vec<Option<Value>>>,
+) {
     if out.len() > 512 {
         return;
     }
@@ -238,7 +282,11 @@ mod tests {
     use crate::layout::text_line;
 
     fn rows(text: &str) -> Vec<ValueRow> {
-        let lines: Vec<Line> = text.lines().enumerate().map(|(i, l)| text_line(l, i)).collect();
+        let lines: Vec<Line> = text
+            .lines()
+            .enumerate()
+            .map(|(i, l)| text_line(l, i))
+            .collect();
         value_rows(&lines, 2)
     }
 
@@ -265,7 +313,13 @@ mod tests {
 
     #[test]
     fn arrangements_cover_every_gap_position() {
-        let v = |n: i64| Some(Value { number: Some(n.into()), printed: None, x: 0.0 });
+        let v = |n: i64| {
+            Some(Value {
+                number: Some(n.into()),
+                printed: None,
+                x: 0.0,
+            })
+        };
         let options = arrangements(&[v(1), v(2)], 3);
         assert_eq!(options.len(), 3);
     }

@@ -3,7 +3,13 @@
 pub mod active;
 pub mod applications;
 pub mod cells;
+pub mod counts;
+pub mod dates;
+#[cfg(test)]
+mod facts_corpus_tests;
 pub mod grid;
+pub mod narrative;
+pub mod policies;
 pub mod report;
 pub mod review;
 pub mod sections;
@@ -42,7 +48,10 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Drops page-number lines, which would otherwise sit inside tables split across pages.
 pub fn without_page_numbers(lines: Vec<Line>) -> Vec<Line> {
-    lines.into_iter().filter(|l| !PAGE_NUMBER.is_match(l.text().trim())).collect()
+    lines
+        .into_iter()
+        .filter(|l| !PAGE_NUMBER.is_match(l.text().trim()))
+        .collect()
 }
 
 /// The line ranges of the three tables and of the narrative, from the section headings
@@ -63,11 +72,21 @@ fn anchor(lines: &[Line], from: usize, words: &[&str]) -> Option<usize> {
 fn regions(lines: &[Line], headings: &[sections::Heading]) -> Regions {
     let at = |n: u8| headings.iter().find(|h| h.number == n).map(|h| h.line);
     let end = lines.len();
-    let t2 = at(2).or_else(|| anchor(lines, 0, &["第二十条", "信息内容"])).unwrap_or(end);
-    let t3 = at(3).or_else(|| anchor(lines, t2.min(end), &["申请人情况", "本年新收"])).unwrap_or(end);
-    let t4 = at(4).or_else(|| anchor(lines, t3.min(end), &["复议后起诉", "未经复议"])).unwrap_or(end);
+    let t2 = at(2)
+        .or_else(|| anchor(lines, 0, &["第二十条", "信息内容"]))
+        .unwrap_or(end);
+    let t3 = at(3)
+        .or_else(|| anchor(lines, t2.min(end), &["申请人情况", "本年新收"]))
+        .unwrap_or(end);
+    let t4 = at(4)
+        .or_else(|| anchor(lines, t3.min(end), &["复议后起诉", "未经复议"]))
+        .unwrap_or(end);
     let t5 = at(5).or_else(|| at(6)).filter(|&i| i > t4).unwrap_or(end);
-    Regions { active: t2..t3.max(t2), applications: t3..t4.max(t3), review: t4..t5.max(t4) }
+    Regions {
+        active: t2..t3.max(t2),
+        applications: t3..t4.max(t3),
+        review: t4..t5.max(t4),
+    }
 }
 
 /// Fills `record.report`, `sections` and `tables` from the lines; returns the rows each
@@ -82,11 +101,17 @@ pub fn fill(record: &mut Record, lines: &[Line]) -> Vec<String> {
     record.report.period = period;
     record.sections = section_texts(lines, &headings);
     if headings.len() < 6 {
-        let missing: Vec<String> =
-            (1..=6).filter(|n| !headings.iter().any(|h| h.number == *n)).map(|n| n.to_string()).collect();
-        record.warnings.push(Notice::new("section_not_found", format!("section(s) {} not found", missing.join(", "))));
+        let missing: Vec<String> = (1..=6)
+            .filter(|n| !headings.iter().any(|h| h.number == *n))
+            .map(|n| n.to_string())
+            .collect();
+        record.warnings.push(Notice::new(
+            "section_not_found",
+            format!("section(s) {} not found", missing.join(", ")),
+        ));
     }
     let r = regions(lines, &headings);
+    fill_facts(record, &narrative_lines(lines, &r));
     let mut debug = Vec::new();
     let active_lines = &lines[r.active.clone()];
     record.report.template = active::detect_format(&squeeze_all(active_lines)).to_string();
@@ -105,7 +130,50 @@ pub fn fill(record: &mut Record, lines: &[Line]) -> Vec<String> {
     debug
 }
 
-fn take(record: &mut Record, checks: Vec<Check>, warnings: Vec<Notice>, rows: Vec<String>, debug: &mut Vec<String>, name: &str) {
+/// The lines outside the tables: each table runs from its first anchor line in its region
+/// to the region's end.
+fn narrative_lines(lines: &[Line], r: &Regions) -> Vec<narrative::TextLine> {
+    let span = |range: &Range<usize>, words: &[&str]| {
+        let start = anchor(&lines[..range.end], range.start, words).unwrap_or(range.end);
+        start..range.end
+    };
+    let tables = [
+        span(&r.active, &["第二十条", "信息内容"]),
+        span(&r.applications, &["申请人情况", "勾稽", "本年新收"]),
+        span(&r.review, &["复议后起诉", "未经复议", "结果维持"]),
+    ];
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !tables.iter().any(|t| t.contains(i)))
+        .map(|(_, l)| narrative::TextLine {
+            page: l.page,
+            text: l.text(),
+        })
+        .collect()
+}
+
+fn fill_facts(record: &mut Record, text: &[narrative::TextLine]) {
+    let json = |v: Result<serde_json::Value, serde_json::Error>| match v {
+        Ok(serde_json::Value::Array(items)) => items,
+        _ => Vec::new(),
+    };
+    record.dates = json(serde_json::to_value(dates::find_dates(text)));
+    record.policies = json(serde_json::to_value(policies::find_policies(
+        text,
+        record.report.year,
+    )));
+    record.counts = json(serde_json::to_value(counts::find_counts(text)));
+}
+
+fn take(
+    record: &mut Record,
+    checks: Vec<Check>,
+    warnings: Vec<Notice>,
+    rows: Vec<String>,
+    debug: &mut Vec<String>,
+    name: &str,
+) {
     record.checks.extend(checks);
     record.warnings.extend(warnings);
     debug.push(format!("── {name} ──"));
@@ -119,7 +187,12 @@ fn section_texts(lines: &[Line], headings: &[sections::Heading]) -> Vec<Section>
         .map(|(k, h)| {
             let end = headings.get(k + 1).map_or(lines.len(), |n| n.line);
             let text: Vec<String> = lines[h.line + 1..end].iter().map(Line::text).collect();
-            Section { number: h.number, heading: h.text.clone(), page: lines[h.line].page, text: text.join("\n") }
+            Section {
+                number: h.number,
+                heading: h.text.clone(),
+                page: lines[h.line].page,
+                text: text.join("\n"),
+            }
         })
         .collect()
 }

@@ -12,7 +12,9 @@ use crate::record::Period;
 /// that line is a short, unpunctuated part of the title (`洪泽区人民政府` / `2023年…报告`).
 pub fn title(lines: &[Line]) -> Option<String> {
     let head: Vec<String> = lines.iter().take(12).map(|l| squeeze(&l.text())).collect();
-    let at = head.iter().position(|t| t.contains("报告") && t.contains('年') && t.chars().count() <= 60)?;
+    let at = head
+        .iter()
+        .position(|t| t.contains("报告") && t.contains('年') && t.chars().count() <= 60)?;
     let mut title = head[at].clone();
     if at > 0 {
         let prev = &head[at - 1];
@@ -25,7 +27,8 @@ pub fn title(lines: &[Line]) -> Option<String> {
 }
 
 /// A four-digit year followed by 年.
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})年度?").expect("valid regex"));
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})年度?").expect("valid regex"));
 
 /// How an agency's name usually ends.
 const AGENCY_ENDINGS: [&str; 8] = ["政府", "局", "委员会", "中心", "办公室", "委", "院", "厅"];
@@ -57,7 +60,10 @@ pub fn agency(title: &str) -> Option<String> {
         return Some(before.to_string());
     }
     let after = &title[m.end()..];
-    let name = TITLE_ENDINGS.iter().find_map(|e| after.strip_suffix(e)).unwrap_or(after);
+    let name = TITLE_ENDINGS
+        .iter()
+        .find_map(|e| after.strip_suffix(e))
+        .unwrap_or(after);
     (name.chars().count() >= 2).then(|| name.to_string())
 }
 
@@ -79,7 +85,10 @@ pub fn period(lines: &[Line]) -> Option<Period> {
     if !valid(m1, d1) || !valid(m2, d2) {
         return None;
     }
-    Some(Period { start: format!("{y1:04}-{m1:02}-{d1:02}"), end: format!("{y2:04}-{m2:02}-{d2:02}") })
+    Some(Period {
+        start: format!("{y1:04}-{m1:02}-{d1:02}"),
+        end: format!("{y2:04}-{m2:02}-{d2:02}"),
+    })
 }
 
 #[cfg(test)]
@@ -88,18 +97,27 @@ mod tests {
     use crate::layout::text_line;
 
     fn lines(text: &str) -> Vec<Line> {
-        text.lines().enumerate().map(|(i, l)| text_line(l, i)).collect()
+        text.lines()
+            .enumerate()
+            .map(|(i, l)| text_line(l, i))
+            .collect()
     }
 
     #[test]
     fn a_title_on_two_lines_is_joined() {
         let l = lines("洪泽区人民政府\n2023 年政府信息公开工作年度报告\n本报告由……");
-        assert_eq!(title(&l).as_deref(), Some("洪泽区人民政府2023年政府信息公开工作年度报告"));
+        assert_eq!(
+            title(&l).as_deref(),
+            Some("洪泽区人民政府2023年政府信息公开工作年度报告")
+        );
     }
 
     #[test]
     fn agency_before_or_after_the_year() {
-        assert_eq!(agency("淮安市人民政府2024年政府信息公开工作年度报告").as_deref(), Some("淮安市人民政府"));
+        assert_eq!(
+            agency("淮安市人民政府2024年政府信息公开工作年度报告").as_deref(),
+            Some("淮安市人民政府")
+        );
         assert_eq!(
             agency("2021年长春市住房公积金管理中心信息公开工作年度报告").as_deref(),
             Some("长春市住房公积金管理中心")
@@ -108,13 +126,22 @@ mod tests {
 
     #[test]
     fn year_comes_from_the_title() {
-        assert_eq!(year(Some("XX区2023年度政府信息公开工作年度报告"), None), Some(2023));
+        assert_eq!(
+            year(Some("XX区2023年度政府信息公开工作年度报告"), None),
+            Some(2023)
+        );
     }
 
     #[test]
     fn period_forms() {
-        let p = period(&lines("本报告所列数据统计期限自 2021 年 1 月 1 日起至 2021 年 12 月 31 日止。")).unwrap();
-        assert_eq!((p.start.as_str(), p.end.as_str()), ("2021-01-01", "2021-12-31"));
+        let p = period(&lines(
+            "本报告所列数据统计期限自 2021 年 1 月 1 日起至 2021 年 12 月 31 日止。",
+        ))
+        .unwrap();
+        assert_eq!(
+            (p.start.as_str(), p.end.as_str()),
+            ("2021-01-01", "2021-12-31")
+        );
         let p = period(&lines("统计期限自2024年1月1日至12月31日。")).unwrap();
         assert_eq!(p.end, "2024-12-31");
         assert!(period(&lines("本报告由某局编制。")).is_none());

@@ -24,9 +24,19 @@ pub fn parse(lines: &[Line]) -> Option<TableResult<Map<String, Json>>> {
         return None;
     }
     if values.len() > WIDTH {
-        warnings.push(Notice::new("extra_values", format!("表四: {} values found, the first 15 were used", values.len())));
+        warnings.push(Notice::new(
+            "extra_values",
+            format!(
+                "表四: {} values found, the first 15 were used",
+                values.len()
+            ),
+        ));
     }
-    let row = ValueRow { label: String::new(), values: values.into_iter().take(WIDTH).collect(), page: None };
+    let row = ValueRow {
+        label: String::new(),
+        values: values.into_iter().take(WIDTH).collect(),
+        page: None,
+    };
     let mut placed = vec![Some(grid::place(&row, WIDTH, None))];
     let equations = equations();
     if !grid::place_by_rules(&mut placed, WIDTH, &equations) {
@@ -37,9 +47,18 @@ pub fn parse(lines: &[Line]) -> Option<TableResult<Map<String, Json>>> {
     }
     let mut cells = grid::cells_of(&placed, WIDTH);
     let repaired = checks::repair(&mut cells, &equations);
-    let path = |i: usize| format!("tables.review_litigation.{}.{}", REVIEW_GROUPS[i / 5], REVIEW_COLUMNS[i % 5]);
+    let path = |i: usize| {
+        format!(
+            "tables.review_litigation.{}.{}",
+            REVIEW_GROUPS[i / 5],
+            REVIEW_COLUMNS[i % 5]
+        )
+    };
     let checks = checks::entries(&cells, &equations, &repaired, &path);
-    let slots = placed[0].take().map(|p: Placed| p.slots).unwrap_or_default();
+    let slots = placed[0]
+        .take()
+        .map(|p: Placed| p.slots)
+        .unwrap_or_default();
     let mut table = Map::new();
     let mut printed = Map::new();
     for (g, group) in REVIEW_GROUPS.iter().enumerate() {
@@ -53,7 +72,10 @@ pub fn parse(lines: &[Line]) -> Option<TableResult<Map<String, Json>>> {
                     }
                     v.number.clone().map_or(Json::Null, Json::Number)
                 }
-                (Origin::Repaired, _) => cells[i].value.and_then(|v| number(&format!("{v}"))).map_or(Json::Null, Json::Number),
+                (Origin::Repaired, _) => cells[i]
+                    .value
+                    .and_then(|v| number(&format!("{v}")))
+                    .map_or(Json::Null, Json::Number),
                 (Origin::Blank, _) => {
                     printed.insert(format!("{group}.{column}"), Json::String(String::new()));
                     Json::Null
@@ -68,12 +90,23 @@ pub fn parse(lines: &[Line]) -> Option<TableResult<Map<String, Json>>> {
         table.insert("printed".into(), Json::Object(printed));
     }
     let debug = vec![format!("表四 values: {}", show(&slots))];
-    Some(TableResult { table, checks, warnings, debug })
+    Some(TableResult {
+        table,
+        checks,
+        warnings,
+        debug,
+    })
 }
 
 fn show(slots: &[Option<Value>]) -> String {
-    let text: Vec<String> =
-        slots.iter().map(|s| s.as_ref().and_then(|v| v.number.as_ref()).map_or("·".into(), |n| n.to_string())).collect();
+    let text: Vec<String> = slots
+        .iter()
+        .map(|s| {
+            s.as_ref()
+                .and_then(|v| v.number.as_ref())
+                .map_or("·".into(), |n| n.to_string())
+        })
+        .collect();
     text.join(" ")
 }
 

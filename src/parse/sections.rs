@@ -30,7 +30,8 @@ const KEYWORDS: [&[&str]; 6] = [
 ];
 
 /// `一、` … `六、` at the start of a line (also with a full stop or space after the numeral).
-static NUMERAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([一二三四五六])[、.．，,]\s*(.+)$").expect("valid regex"));
+static NUMERAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([一二三四五六])[、.．，,]\s*(.+)$").expect("valid regex"));
 
 /// Finds the section headings in order: each must follow the previous one, start with
 /// its numeral and name its subject, and be short enough to be a heading.
@@ -38,16 +39,32 @@ pub fn find(lines: &[Line]) -> Vec<Heading> {
     let mut out: Vec<Heading> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let text = squeeze(&line.text());
-        let Some(caps) = NUMERAL.captures(&text) else { continue };
-        let number = "一二三四五六".chars().position(|c| caps[1].starts_with(c)).unwrap_or(0) as u8 + 1;
+        let Some(caps) = NUMERAL.captures(&text) else {
+            continue;
+        };
+        let number = "一二三四五六"
+            .chars()
+            .position(|c| caps[1].starts_with(c))
+            .unwrap_or(0) as u8
+            + 1;
         let rest = caps[2].to_string();
-        if number as usize <= out.last().map_or(0, |h| h.number as usize) || rest.chars().count() > 40 {
+        if number as usize <= out.last().map_or(0, |h| h.number as usize)
+            || rest.chars().count() > 40
+        {
             continue;
         }
-        if !KEYWORDS[number as usize - 1].iter().any(|k| rest.contains(k)) || rest.contains("结转") {
+        if !KEYWORDS[number as usize - 1]
+            .iter()
+            .any(|k| rest.contains(k))
+            || rest.contains("结转")
+        {
             continue;
         }
-        out.push(Heading { number, line: i, text: rest.trim_end_matches(['：', ':', '。']).to_string() });
+        out.push(Heading {
+            number,
+            line: i,
+            text: rest.trim_end_matches(['：', ':', '。']).to_string(),
+        });
     }
     out
 }
@@ -58,8 +75,15 @@ mod tests {
     use crate::layout::text_line;
 
     fn headings(text: &str) -> Vec<(u8, String)> {
-        let lines: Vec<Line> = text.lines().enumerate().map(|(i, l)| text_line(l, i)).collect();
-        find(&lines).into_iter().map(|h| (h.number, h.text)).collect()
+        let lines: Vec<Line> = text
+            .lines()
+            .enumerate()
+            .map(|(i, l)| text_line(l, i))
+            .collect();
+        find(&lines)
+            .into_iter()
+            .map(|h| (h.number, h.text))
+            .collect()
     }
 
     #[test]
@@ -73,6 +97,15 @@ mod tests {
     #[test]
     fn variants_and_spacing_are_accepted() {
         let h = headings("一、 总体情况\n四、因政府信息公开工作被申请行政复议、提起行政诉讼情况");
-        assert_eq!(h, vec![(1, "总体情况".into()), (4, "因政府信息公开工作被申请行政复议、提起行政诉讼情况".into())]);
+        assert_eq!(
+            h,
+            vec![
+                (1, "总体情况".into()),
+                (
+                    4,
+                    "因政府信息公开工作被申请行政复议、提起行政诉讼情况".into()
+                )
+            ]
+        );
     }
 }

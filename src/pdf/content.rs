@@ -106,7 +106,12 @@ impl<'a> Interpreter<'a> {
     }
 
     /// Interprets a content stream with its resources; `depth` counts nested form XObjects.
-    pub fn run(&mut self, data: &[u8], resources: &Dictionary, depth: usize) -> Result<(), PdfError> {
+    pub fn run(
+        &mut self,
+        data: &[u8],
+        resources: &Dictionary,
+        depth: usize,
+    ) -> Result<(), PdfError> {
         for op in Content::decode_iter(data) {
             let Ok(op) = op else { break };
             self.ops += 1;
@@ -114,15 +119,27 @@ impl<'a> Interpreter<'a> {
                 return Err(PdfError::Timeout);
             }
             if self.glyphs.len() > self.limits.max_glyphs_per_page {
-                return Err(PdfError::TooLarge("more glyphs on one page than the limit".into()));
+                return Err(PdfError::TooLarge(
+                    "more glyphs on one page than the limit".into(),
+                ));
             }
             self.step(&op, resources, depth)?;
         }
         Ok(())
     }
 
-    fn step(&mut self, op: &Operation, resources: &Dictionary, depth: usize) -> Result<(), PdfError> {
-        let n = |i: usize| op.operands.get(i).and_then(|o| o.as_float().ok()).unwrap_or(0.0);
+    fn step(
+        &mut self,
+        op: &Operation,
+        resources: &Dictionary,
+        depth: usize,
+    ) -> Result<(), PdfError> {
+        let n = |i: usize| {
+            op.operands
+                .get(i)
+                .and_then(|o| o.as_float().ok())
+                .unwrap_or(0.0)
+        };
         match op.operator.as_str() {
             "q" if self.stack.len() < 256 => self.stack.push(self.state.clone()),
             "Q" => {
@@ -137,7 +154,11 @@ impl<'a> Interpreter<'a> {
             }
             "Tf" => {
                 self.state.size = n(1);
-                let name = op.operands.first().and_then(|o| o.as_name().ok()).unwrap_or_default();
+                let name = op
+                    .operands
+                    .first()
+                    .and_then(|o| o.as_name().ok())
+                    .unwrap_or_default();
                 self.state.font = Some(self.font(resources, name));
             }
             "Tc" => self.state.char_spacing = n(0),
@@ -187,7 +208,11 @@ impl<'a> Interpreter<'a> {
         if let Some(font) = id.and_then(|id| self.fonts.get(&id)) {
             return font.clone();
         }
-        let dict = entry.as_ref().ok().and_then(|o| self.doc.dereference(o).ok()).and_then(|(_, o)| o.as_dict().ok());
+        let dict = entry
+            .as_ref()
+            .ok()
+            .and_then(|o| self.doc.dereference(o).ok())
+            .and_then(|(_, o)| o.as_dict().ok());
         let font = match dict {
             Some(d) => Font::load(self.doc, d, self.limits.max_stream_bytes),
             None => Font::fallback(),
@@ -200,13 +225,19 @@ impl<'a> Interpreter<'a> {
     }
 
     fn show_array(&mut self, operand: Option<&Object>) {
-        let Some(Ok(items)) = operand.map(Object::as_array) else { return };
+        let Some(Ok(items)) = operand.map(Object::as_array) else {
+            return;
+        };
         for item in items {
             match item {
                 Object::String(..) => self.show(Some(item)),
                 other => {
                     let adjust = other.as_float().unwrap_or(0.0);
-                    let vertical = self.state.font.as_ref().is_some_and(|f| f.borrow().vertical);
+                    let vertical = self
+                        .state
+                        .font
+                        .as_ref()
+                        .is_some_and(|f| f.borrow().vertical);
                     let d = -adjust / 1000.0 * self.state.size;
                     if vertical {
                         self.tm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -d], &self.tm);
@@ -219,13 +250,20 @@ impl<'a> Interpreter<'a> {
     }
 
     fn show(&mut self, operand: Option<&Object>) {
-        let Some(Ok(bytes)) = operand.map(Object::as_str) else { return };
-        let Some(font) = self.state.font.clone() else { return };
+        let Some(Ok(bytes)) = operand.map(Object::as_str) else {
+            return;
+        };
+        let Some(font) = self.state.font.clone() else {
+            return;
+        };
         let mut font = font.borrow_mut();
         let vertical = font.vertical;
         let st = self.state.clone();
         font.decode(bytes, |g| {
-            let trm = mul(&[st.size * st.hscale, 0.0, 0.0, st.size, 0.0, st.rise], &mul(&self.tm, &st.ctm));
+            let trm = mul(
+                &[st.size * st.hscale, 0.0, 0.0, st.size, 0.0, st.rise],
+                &mul(&self.tm, &st.ctm),
+            );
             let (x, y) = apply(&trm, 0.0, 0.0);
             let (ux, uy) = (trm[2], trm[3]);
             let size = (ux * ux + uy * uy).sqrt();
@@ -233,22 +271,38 @@ impl<'a> Interpreter<'a> {
             let spacing = st.char_spacing + if g.is_space { st.word_spacing } else { 0.0 };
             if vertical {
                 // Vertical writing: the glyph box hangs below the origin, centred on it.
-                self.glyphs.push(Glyph::new(g.text, x - size / 2.0, self.page_height - y + size * 0.88, size, size));
+                self.glyphs.push(Glyph::new(
+                    g.text,
+                    x - size / 2.0,
+                    self.page_height - y + size * 0.88,
+                    size,
+                    size,
+                ));
                 let ty = -(st.size + spacing);
                 self.tm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, ty], &self.tm);
             } else {
-                self.glyphs.push(Glyph::new(g.text, x, self.page_height - y, size, width));
+                self.glyphs
+                    .push(Glyph::new(g.text, x, self.page_height - y, size, width));
                 let tx = (g.width / 1000.0 * st.size + spacing) * st.hscale;
                 self.tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &self.tm);
             }
         });
     }
 
-    fn form(&mut self, op: &Operation, resources: &Dictionary, depth: usize) -> Result<(), PdfError> {
+    fn form(
+        &mut self,
+        op: &Operation,
+        resources: &Dictionary,
+        depth: usize,
+    ) -> Result<(), PdfError> {
         if depth >= self.limits.max_form_depth {
             return Ok(());
         }
-        let name = op.operands.first().and_then(|o| o.as_name().ok()).unwrap_or_default();
+        let name = op
+            .operands
+            .first()
+            .and_then(|o| o.as_name().ok())
+            .unwrap_or_default();
         let stream = resources
             .get_deref(b"XObject", self.doc)
             .and_then(Object::as_dict)
@@ -260,8 +314,14 @@ impl<'a> Interpreter<'a> {
         }
         let data = stream
             .decompressed_content_with_limit(self.limits.max_stream_bytes)
-            .map_err(|_| PdfError::TooLarge("a form's content inflates past the per-stream limit".into()))?;
-        let inner = stream.dict.get_deref(b"Resources", self.doc).and_then(Object::as_dict).unwrap_or(resources);
+            .map_err(|_| {
+                PdfError::TooLarge("a form's content inflates past the per-stream limit".into())
+            })?;
+        let inner = stream
+            .dict
+            .get_deref(b"Resources", self.doc)
+            .and_then(Object::as_dict)
+            .unwrap_or(resources);
         let saved = self.state.clone();
         let (tm, tlm) = (self.tm, self.tlm);
         if let Ok(m) = stream.dict.get(b"Matrix").and_then(Object::as_array) {
@@ -289,7 +349,8 @@ impl<'a> Interpreter<'a> {
                 self.cursor = to;
             }
             "h" => {
-                self.path.push((self.cursor.0, self.cursor.1, self.start.0, self.start.1));
+                self.path
+                    .push((self.cursor.0, self.cursor.1, self.start.0, self.start.1));
                 self.cursor = self.start;
             }
             "re" => {
@@ -343,9 +404,19 @@ impl<'a> Interpreter<'a> {
     fn push_rule(&mut self, x0: f32, y0: f32, x1: f32, y1: f32) {
         let (top0, top1) = (self.page_height - y0, self.page_height - y1);
         if (y0 - y1).abs() < 1.0 && (x1 - x0).abs() > 2.0 {
-            self.rules.push(Rule { x0: x0.min(x1), y0: top0, x1: x0.max(x1), y1: top0 });
+            self.rules.push(Rule {
+                x0: x0.min(x1),
+                y0: top0,
+                x1: x0.max(x1),
+                y1: top0,
+            });
         } else if (x0 - x1).abs() < 1.0 && (y1 - y0).abs() > 2.0 {
-            self.rules.push(Rule { x0, y0: top0.min(top1), x1: x0, y1: top0.max(top1) });
+            self.rules.push(Rule {
+                x0,
+                y0: top0.min(top1),
+                x1: x0,
+                y1: top0.max(top1),
+            });
         }
     }
 }

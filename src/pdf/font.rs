@@ -75,8 +75,18 @@ impl Font {
         } else {
             Decoder::Unknown2
         };
-        let default_width = if default_width > 0.0 { default_width } else { 1000.0 };
-        Font { decoder, widths, default_width, vertical, cache: HashMap::new() }
+        let default_width = if default_width > 0.0 {
+            default_width
+        } else {
+            1000.0
+        };
+        Font {
+            decoder,
+            widths,
+            default_width,
+            vertical,
+            cache: HashMap::new(),
+        }
     }
 
     fn load_simple(doc: &Document, dict: &Dictionary, limit: usize) -> Font {
@@ -91,7 +101,10 @@ impl Font {
                     _ => None,
                 })
                 .and_then(|units| String::from_utf16(&units).ok())
-                .or_else(|| base.as_ref().and_then(|e| e.bytes_to_string(&[code as u8]).ok()));
+                .or_else(|| {
+                    base.as_ref()
+                        .and_then(|e| e.bytes_to_string(&[code as u8]).ok())
+                });
             table[code as usize] = mapped.and_then(|s| s.chars().next());
         }
         let first = dict.get(b"FirstChar").and_then(Object::as_i64).unwrap_or(0);
@@ -136,13 +149,21 @@ impl Font {
             let text = self.text_of(code, len);
             let cid = self.cid_of(code, len);
             let width = self.widths.get(&cid).copied().unwrap_or(self.default_width);
-            emit(Glyph { text, width, is_space: len == 1 && code == 32 });
+            emit(Glyph {
+                text,
+                width,
+                is_space: len == 1 && code == 32,
+            });
         }
     }
 
     fn next_code(&self, bytes: &[u8]) -> (u32, usize) {
         let two = |b: &[u8]| {
-            if b.len() >= 2 { ((b[0] as u32) << 8 | b[1] as u32, 2) } else { (b[0] as u32, 1) }
+            if b.len() >= 2 {
+                ((b[0] as u32) << 8 | b[1] as u32, 2)
+            } else {
+                (b[0] as u32, 1)
+            }
         };
         match self.decoder {
             Decoder::Simple(_) => (bytes[0] as u32, 1),
@@ -150,7 +171,10 @@ impl Font {
             Decoder::Utf16 if bytes.len() >= 4 && (0xD8..0xDC).contains(&bytes[0]) => {
                 let hi = (bytes[0] as u32) << 8 | bytes[1] as u32;
                 let lo = (bytes[2] as u32) << 8 | bytes[3] as u32;
-                (0x10000 + ((hi - 0xD800) << 10) + (lo.wrapping_sub(0xDC00) & 0x3FF), 4)
+                (
+                    0x10000 + ((hi - 0xD800) << 10) + (lo.wrapping_sub(0xDC00) & 0x3FF),
+                    4,
+                )
             }
             _ => two(bytes),
         }
@@ -190,7 +214,11 @@ impl Font {
 }
 
 fn gbk_char(code: u32, len: usize) -> Option<char> {
-    let bytes: Vec<u8> = if len == 1 { vec![code as u8] } else { vec![(code >> 8) as u8, code as u8] };
+    let bytes: Vec<u8> = if len == 1 {
+        vec![code as u8]
+    } else {
+        vec![(code >> 8) as u8, code as u8]
+    };
     let (text, _, bad) = encoding_rs::GBK.decode(&bytes);
     if bad { None } else { text.chars().next() }
 }
@@ -200,15 +228,13 @@ fn name_of(object: Option<&Object>) -> Option<Vec<u8>> {
 }
 
 fn number(doc: &Document, object: &Object) -> Option<f32> {
-    doc.dereference(object).ok().and_then(|(_, o)| o.as_float().ok())
+    doc.dereference(object)
+        .ok()
+        .and_then(|(_, o)| o.as_float().ok())
 }
 
 /// Parses the font's /ToUnicode CMap, if any, through lopdf.
-fn to_unicode_map(
-    doc: &Document,
-    dict: &Dictionary,
-    limit: usize,
-) -> Option<Encoding<'static>> {
+fn to_unicode_map(doc: &Document, dict: &Dictionary, limit: usize) -> Option<Encoding<'static>> {
     let reference = dict.get(b"ToUnicode").ok()?.clone();
     doc.dereference(&reference).ok()?.1.as_stream().ok()?;
     let mut only = Dictionary::new();
@@ -222,14 +248,20 @@ fn to_unicode_map(
 
 /// Reads a CIDFont's /W array and /DW into a width table.
 fn cid_widths(doc: &Document, dict: &Dictionary) -> (HashMap<u32, f32>, f32) {
-    let dw = dict.get(b"DW").ok().and_then(|o| number(doc, o)).unwrap_or(1000.0);
+    let dw = dict
+        .get(b"DW")
+        .ok()
+        .and_then(|o| number(doc, o))
+        .unwrap_or(1000.0);
     let mut widths = HashMap::new();
     let Ok(w) = dict.get_deref(b"W", doc).and_then(Object::as_array) else {
         return (widths, dw);
     };
     let mut i = 0;
     while i + 1 < w.len() {
-        let Some(first) = number(doc, &w[i]) else { break };
+        let Some(first) = number(doc, &w[i]) else {
+            break;
+        };
         let first = first as u32;
         match doc.dereference(&w[i + 1]).map(|(_, o)| o) {
             Ok(Object::Array(list)) => {

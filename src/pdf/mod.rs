@@ -70,7 +70,10 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: Instant) -> Result<PdfText,
     }
     let page_ids: Vec<_> = doc.page_iter().take(limits.max_pages + 1).collect();
     if page_ids.len() > limits.max_pages {
-        return Err(PdfError::TooLarge(format!("more than {} pages", limits.max_pages)));
+        return Err(PdfError::TooLarge(format!(
+            "more than {} pages",
+            limits.max_pages
+        )));
     }
     let mut fonts = content::FontCache::new();
     let mut budget = limits.max_file_bytes;
@@ -84,9 +87,19 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: Instant) -> Result<PdfText,
         let resources = page_resources(&doc, id);
         let mut interp = content::Interpreter::new(&doc, limits, &mut fonts, deadline, height);
         interp.run(&data, &resources, 0)?;
-        pages.push(PageLayer::new(index as u32 + 1, width, height, interp.glyphs, interp.rules));
+        pages.push(PageLayer::new(
+            index as u32 + 1,
+            width,
+            height,
+            interp.glyphs,
+            interp.rules,
+        ));
     }
-    Ok(PdfText { pages, producer: producer(&doc), warnings })
+    Ok(PdfText {
+        pages,
+        producer: producer(&doc),
+        warnings,
+    })
 }
 
 fn open(bytes: &[u8], limits: &Limits) -> Result<Document, PdfError> {
@@ -94,12 +107,19 @@ fn open(bytes: &[u8], limits: &Limits) -> Result<Document, PdfError> {
     if !head.windows(5).any(|w| w == b"%PDF-") {
         return Err(PdfError::NotPdf(describe_non_pdf(bytes)));
     }
-    let options = LoadOptions { max_decompressed_size: Some(limits.max_stream_bytes), ..Default::default() };
+    let options = LoadOptions {
+        max_decompressed_size: Some(limits.max_stream_bytes),
+        ..Default::default()
+    };
     match Document::load_mem_with_options(bytes, options) {
         Ok(doc) if doc.is_encrypted() && doc.encryption_state.is_none() => Err(PdfError::Encrypted),
         Ok(doc) => Ok(doc),
-        Err(lopdf::Error::InvalidPassword) | Err(lopdf::Error::Decryption(_)) => Err(PdfError::Encrypted),
-        Err(lopdf::Error::Decompress(_)) => Err(PdfError::TooLarge("a stream inflates past the limit".into())),
+        Err(lopdf::Error::InvalidPassword) | Err(lopdf::Error::Decryption(_)) => {
+            Err(PdfError::Encrypted)
+        }
+        Err(lopdf::Error::Decompress(_)) => Err(PdfError::TooLarge(
+            "a stream inflates past the limit".into(),
+        )),
         Err(e) => Err(PdfError::Truncated(e.to_string())),
     }
 }
@@ -113,7 +133,10 @@ fn describe_non_pdf(bytes: &[u8]) -> String {
         "it is a PNG image"
     } else if bytes.starts_with(b"PK") {
         "it is a ZIP archive (perhaps a .docx)"
-    } else if String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_lowercase().contains("<html") {
+    } else if String::from_utf8_lossy(&bytes[..bytes.len().min(512)])
+        .to_lowercase()
+        .contains("<html")
+    {
         "it is an HTML page (perhaps an error page saved as .pdf)"
     } else {
         "it has no %PDF- header"
@@ -131,7 +154,11 @@ fn page_size(doc: &Document, id: lopdf::ObjectId) -> (f32, f32) {
                 return ((v[2] - v[0]).abs(), (v[3] - v[1]).abs());
             }
         }
-        node = dict.get(b"Parent").and_then(Object::as_reference).and_then(|p| doc.get_dictionary(p)).ok();
+        node = dict
+            .get(b"Parent")
+            .and_then(Object::as_reference)
+            .and_then(|p| doc.get_dictionary(p))
+            .ok();
     }
     (595.0, 842.0)
 }
@@ -139,7 +166,9 @@ fn page_size(doc: &Document, id: lopdf::ObjectId) -> (f32, f32) {
 fn page_resources(doc: &Document, id: lopdf::ObjectId) -> lopdf::Dictionary {
     let mut merged = lopdf::Dictionary::new();
     if let Ok((direct, ids)) = doc.get_page_resources(id) {
-        let dicts = direct.into_iter().chain(ids.iter().filter_map(|i| doc.get_dictionary(*i).ok()));
+        let dicts = direct
+            .into_iter()
+            .chain(ids.iter().filter_map(|i| doc.get_dictionary(*i).ok()));
         for dict in dicts {
             for (k, v) in dict.iter() {
                 if !merged.has(k) {
@@ -152,7 +181,11 @@ fn page_resources(doc: &Document, id: lopdf::ObjectId) -> lopdf::Dictionary {
 }
 
 fn producer(doc: &Document) -> Option<String> {
-    let info = doc.trailer.get_deref(b"Info", doc).and_then(Object::as_dict).ok()?;
+    let info = doc
+        .trailer
+        .get_deref(b"Info", doc)
+        .and_then(Object::as_dict)
+        .ok()?;
     let text = |key: &[u8]| {
         let s = lopdf::decode_text_string(info.get_deref(key, doc).ok()?).ok()?;
         (!s.trim().is_empty()).then(|| s.trim().to_string())
