@@ -14,8 +14,9 @@ pub struct Difference {
 }
 
 /// Compares `actual` with `expected`: only keys the golden has are compared; arrays of
-/// objects are compared as sets (order ignored, each element matched once); other arrays
-/// element by element; numbers exactly.
+/// objects are compared as sets (order ignored, each element matched once, extras
+/// reported); `{"$contains": [...]}` in a golden asks only that the listed elements be
+/// present; other arrays are compared element by element; numbers exactly.
 pub fn diff(expected: &Value, actual: &Value) -> Vec<Difference> {
     let mut out = Vec::new();
     walk(expected, actual, String::new(), &mut out);
@@ -32,6 +33,13 @@ fn join(path: &str, key: &str) -> String {
 
 fn walk(expected: &Value, actual: &Value, path: String, out: &mut Vec<Difference>) {
     match (expected, actual) {
+        (Value::Object(e), Value::Array(a)) if e.len() == 1 && e.contains_key("$contains") => {
+            for item in e["$contains"].as_array().into_iter().flatten() {
+                if !a.iter().any(|av| diff(item, av).is_empty()) {
+                    out.push(differ(format!("{path}[]"), item, "(no such element)"));
+                }
+            }
+        }
         (Value::Object(e), Value::Object(a)) => {
             for (key, ev) in e {
                 match a.get(key) {
@@ -143,6 +151,13 @@ mod tests {
         assert!(diff(&e, &a).is_empty());
         let a = json!([{"date": "2021-03-15"}, {"date": "2021-04-01"}]);
         assert_eq!(diff(&e, &a).len(), 2);
+    }
+
+    #[test]
+    fn contains_asks_only_for_the_listed_elements() {
+        let e = json!({"counts": {"$contains": [{"value": 294}]}});
+        assert!(diff(&e, &json!({"counts": [{"value": 1}, {"value": 294}]})).is_empty());
+        assert_eq!(diff(&e, &json!({"counts": [{"value": 1}]})).len(), 1);
     }
 
     #[test]
