@@ -318,7 +318,9 @@ class Narr:
         self.texts.append(text)
         return text
 
-    def count(self, label: str, num: str, unit: str, sp1: str | None = None, sp2: str | None = None) -> str:
+    def count(self, label: str, num: str, unit: str, sp1: str | None = None, sp2: str | None = None,
+              lead: str = "") -> str:
+        """A count clause `{lead}{label} {num}{unit}`; `lead` (e.g. 其中) is printed but is not part of the label."""
         assert label and all("\u4e00" <= ch <= "\u9fff" for ch in label), label
         assert not label.startswith(("共", "累计", "达", "约")), label
         if sp1 is None:
@@ -333,7 +335,7 @@ class Narr:
             value = float(num) if "." in num else int(num)
             u = unit
         self.counts.append({"label": label, "value": value, "unit": u})
-        self.texts.append(f"{label}{sp1}{num}{sp2}{unit}")
+        self.texts.append(f"{lead}{label}{sp1}{num}{sp2}{unit}")
         return self.texts[-1]
 
     def policy(self, title: str, date: str | None = None, action: str | None = None) -> str:
@@ -537,7 +539,7 @@ def build_report(spec: Spec) -> Report:
     blocks.append(Block("sub", "（一）主动公开"))
     s = (f"主要通过门户网站、政务新媒体和公开栏等渠道主动公开各类政府信息，"
          f"{N.count('全年主动公开政府信息', _n(rng, 40 * big, 300 * big), '条')}，"
-         f"{N.count('其中政策文件', _n(rng, 2, 6 * big), '件')}，"
+         f"{N.count('政策文件', _n(rng, 2, 6 * big), '件', lead='其中')}，"
          f"{N.count('政策解读', _n(rng, 1, 3 * big), '条')}。")
     blocks.append(Block("para", s))
     # dated policies (ISO + 发布), like real reports' lists

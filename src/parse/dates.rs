@@ -1,7 +1,9 @@
 //! Calendar dates in the narrative, normalized to `YYYY-MM-DD` (or `YYYY-MM` without a day).
 //!
-//! Only dates with an explicit year are returned, plus the second end of a range whose
-//! year is inherited from the first (`2021年1月1日起至12月31日止`). A bare year
+//! Dates with an explicit year are returned, plus the second end of a range whose year is
+//! inherited from the first (`2021年1月1日起至12月31日止`), plus month-day dates without a
+//! year (`于3月15日印发`), whose year is the last year named earlier in the same paragraph,
+//! else the report's year. A bare year
 //! (`2021年`, `2021 年度`) is not a date; an impossible date (`2021-02-30`, month 13)
 //! is skipped; years outside 1900–2100 are skipped.
 
@@ -56,6 +58,17 @@ static RANGE_TAIL_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("range tail regex")
 });
 
+/// A month and day with no year before it.
+///
+/// Examples: `于3月15日印发` (year from context), `10月13日`.
+static MONTH_DAY_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*[日号]").expect("month-day regex")
+});
+
+/// A year named in the text, for dating a later month-day.
+static YEAR_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([0-9]{4})\s*年").expect("year regex"));
+
 /// A date match before validation: byte span in the stream and its parts.
 struct Raw {
     start: usize,
@@ -65,8 +78,9 @@ struct Raw {
     day: Option<u32>,
 }
 
-/// Every date with an explicit year in `lines`, in reading order.
-pub fn find_dates(lines: &[TextLine]) -> Vec<DateFact> {
+/// Every date in `lines`, in reading order; `report_year` dates a month-day that has no
+/// year in its paragraph.
+pub fn find_dates(lines: &[TextLine], report_year: Option<i32>) -> Vec<DateFact> {
     let stream = Stream::new(lines);
     let text = stream.text();
     let mut raws: Vec<Raw> = Vec::new();
@@ -81,6 +95,11 @@ pub fn find_dates(lines: &[TextLine]) -> Vec<DateFact> {
             .filter_map(|c| arabic(text, &c)),
     );
     raws.extend(CHINESE_RE.captures_iter(text).filter_map(|c| chinese(&c)));
+    raws.extend(
+        MONTH_DAY_RE
+            .captures_iter(text)
+            .filter_map(|c| month_day(text, &c, report_year)),
+    );
     raws.sort_by_key(|r| r.start);
     let mut out = Vec::new();
     let mut last_end = 0;
@@ -112,6 +131,29 @@ fn fact(stream: &Stream, raw: &Raw) -> DateFact {
 }
 
 /// A numeric-separator match, if its boundaries and values are valid.
+/// A month-day not preceded by a year: dated by the paragraph's last year, else the report's.
+fn month_day(text: &str, c: &Captures, report_year: Option<i32>) -> Option<Raw> {
+    let m = c.get(0)?;
+    let before = text[..m.start()].trim_end();
+    if before.ends_with(['年', '-', '.', '/']) || before.ends_with(|ch: char| ch.is_ascii_digit())
+    {
+        return None;
+    }
+    let paragraph = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let year = YEAR_RE
+        .captures_iter(paragraph)
+        .last()
+        .and_then(|y| y[1].parse().ok())
+        .or_else(|| report_year.and_then(|y| u32::try_from(y).ok()))?;
+    validated(
+        m.start(),
+        m.end(),
+        year,
+        c[1].parse().ok()?,
+        Some(c[2].parse().ok()?),
+    )
+}
+
 fn numeric(text: &str, c: &Captures) -> Option<Raw> {
     let m = c.get(0)?;
     let before = text[..m.start()].chars().next_back();
@@ -254,7 +296,7 @@ mod tests {
 
     fn dates(text: &str) -> Vec<(String, String)> {
         let lines: Vec<TextLine> = text.lines().map(|l| TextLine::new(Some(1), l)).collect();
-        find_dates(&lines)
+        find_dates(&lines, Some(2021))
             .into_iter()
             .map(|d| (d.date, d.text))
             .collect()
@@ -338,11 +380,15 @@ mod tests {
             "1.2.3.4",
             "12021-1-8",
             "版本 2021.1.8.3",
-            "3月15日",
         ] {
             assert!(only(t).is_empty(), "{t}: {:?}", only(t));
         }
         assert_eq!(only("2020年2月29日"), vec!["2020-02-29"]);
+        assert_eq!(
+            only("3月15日"),
+            vec!["2021-03-15"],
+            "dated by the report year"
+        );
     }
 
     #[test]
@@ -351,7 +397,7 @@ mod tests {
             TextLine::new(Some(1), "数据统计期限自 2023 年 1 月 1"),
             TextLine::new(Some(2), "日起至 2023 年 12 月 31 日止。"),
         ];
-        let got = find_dates(&lines);
+        let got = find_dates(&lines, Some(2021));
         assert_eq!(got[0].page, Some(1));
         assert_eq!(got[1].page, Some(2));
     }
@@ -364,5 +410,27 @@ mod tests {
         assert_eq!(cn_small("廿三"), Some(23));
         assert_eq!(cn_small("三十一"), Some(31));
         assert_eq!(cn_small("十十"), None);
+    }
+
+    #[test]
+    fn a_month_day_takes_the_year_of_its_paragraph_or_the_report() {
+        let lines = vec![TextLine {
+            page: None,
+            text: "2020年起，我市于3月15日印发《办法》。".into(),
+        }];
+        let got: Vec<String> = find_dates(&lines, Some(2021))
+            .into_iter()
+            .map(|d| d.date)
+            .collect();
+        assert_eq!(got, ["2020-03-15"]);
+        let lines = vec![TextLine {
+            page: None,
+            text: "本局于10月13日印发《办法》，于2月30日公布。".into(),
+        }];
+        let got: Vec<String> = find_dates(&lines, Some(2019))
+            .into_iter()
+            .map(|d| d.date)
+            .collect();
+        assert_eq!(got, ["2019-10-13"]);
     }
 }

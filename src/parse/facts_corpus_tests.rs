@@ -105,7 +105,10 @@ fn seed_policies() {
 #[test]
 fn seed_dates() {
     let Some(lines) = seed_lines() else { return };
-    let got: Vec<String> = find_dates(&lines).into_iter().map(|d| d.date).collect();
+    let got: Vec<String> = find_dates(&lines, Some(2021))
+        .into_iter()
+        .map(|d| d.date)
+        .collect();
     let want = [
         "2021-01-01",
         "2021-12-31",
@@ -169,7 +172,10 @@ fn hongze_pdf_text() {
         return;
     };
     let lines = lines_from_text(&String::from_utf8_lossy(&out.stdout), Some(1));
-    let dates: Vec<String> = find_dates(&lines).into_iter().map(|d| d.date).collect();
+    let dates: Vec<String> = find_dates(&lines, Some(2021))
+        .into_iter()
+        .map(|d| d.date)
+        .collect();
     assert_eq!(dates, ["2023-01-01", "2023-12-31"]);
     let policies = find_policies(&lines, Some(2023));
     assert!(

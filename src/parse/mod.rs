@@ -158,7 +158,10 @@ fn fill_facts(record: &mut Record, text: &[narrative::TextLine]) {
         Ok(serde_json::Value::Array(items)) => items,
         _ => Vec::new(),
     };
-    record.dates = json(serde_json::to_value(dates::find_dates(text)));
+    record.dates = json(serde_json::to_value(dates::find_dates(
+        text,
+        record.report.year,
+    )));
     record.policies = json(serde_json::to_value(policies::find_policies(
         text,
         record.report.year,

@@ -8,22 +8,33 @@ use crate::layout::Line;
 use crate::parse::cells::squeeze;
 use crate::record::Period;
 
-/// The report's title: the first line that names a 年度报告, with the line before it when
-/// that line is a short, unpunctuated part of the title (`洪泽区人民政府` / `2023年…报告`).
+/// The report's title: the first line (before the opening paragraph) that names a 报告 —
+/// joined with the next line when the title wraps (`…年度报` / `告`) — and with the line
+/// before it when that line is the agency's name on its own (`洪泽区人民政府` / `2023年…报告`).
 pub fn title(lines: &[Line]) -> Option<String> {
     let head: Vec<String> = lines.iter().take(12).map(|l| squeeze(&l.text())).collect();
-    let at = head
-        .iter()
-        .position(|t| t.contains("报告") && t.contains('年') && t.chars().count() <= 60)?;
-    let mut title = head[at].clone();
-    if at > 0 {
-        let prev = &head[at - 1];
-        let short = prev.chars().count() <= 24 && !prev.contains(['，', '。', '：', ':', '、']);
-        if short && !YEAR.is_match(prev) && AGENCY_ENDINGS.iter().any(|e| prev.ends_with(e)) {
-            title = format!("{prev}{title}");
+    let sentence = |t: &str| t.contains(['，', '。', '；']);
+    for (i, line) in head.iter().enumerate() {
+        if sentence(line) {
+            return None;
         }
+        let next = head
+            .get(i + 1)
+            .filter(|n| !sentence(n) && n.chars().count() <= 6);
+        let mut title = match next {
+            _ if line.contains("报告") => line.clone(),
+            Some(n) if format!("{line}{n}").contains("报告") => format!("{line}{n}"),
+            _ => continue,
+        };
+        if let Some(prev) = i.checked_sub(1).map(|p| &head[p]) {
+            let agency_alone = prev.chars().count() <= 24 && !YEAR.is_match(prev);
+            if agency_alone && AGENCY_ENDINGS.iter().any(|e| prev.ends_with(e)) {
+                title = format!("{prev}{title}");
+            }
+        }
+        return Some(title);
     }
-    Some(title)
+    None
 }
 
 /// A four-digit year followed by 年.
@@ -109,6 +120,15 @@ mod tests {
         assert_eq!(
             title(&l).as_deref(),
             Some("洪泽区人民政府2023年政府信息公开工作年度报告")
+        );
+    }
+
+    #[test]
+    fn a_title_wrapped_inside_a_word_is_joined() {
+        let l = lines("2023年青岚区市场监督管理局政府信息公开工作年度报\n告\n本报告由……编制。");
+        assert_eq!(
+            title(&l).as_deref(),
+            Some("2023年青岚区市场监督管理局政府信息公开工作年度报告")
         );
     }
 

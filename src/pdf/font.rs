@@ -194,7 +194,7 @@ impl Font {
             Decoder::Gbk => gbk_char(code, len),
             Decoder::Unknown2 => None,
         };
-        let c = c.unwrap_or('\u{FFFD}');
+        let c = c.map_or('\u{FFFD}', super::unicode::canonical);
         self.cache.insert(code, c);
         c
     }

@@ -2,6 +2,7 @@
 
 mod content;
 mod font;
+mod unicode;
 
 use std::time::Instant;
 

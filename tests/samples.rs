@@ -1,0 +1,37 @@
+//! The regression corpus: every committed sample must match its golden, written from the
+//! generator's data (see samples/generate/README.md).
+
+mod common;
+
+use common::govreport;
+
+#[test]
+fn every_sample_matches_its_golden() {
+    let out = govreport(&["check", "-q", "samples", "--golden", "golden"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "differences from the goldens:\n{stdout}"
+    );
+    let samples = std::fs::read_dir("samples").map(|d| {
+        d.filter_map(Result::ok)
+            .filter(|e| e.path().is_file())
+            .count()
+    });
+    let expected = format!("{n}/{n} files match", n = samples.unwrap_or(0));
+    assert!(stdout.contains(&expected), "{stdout}");
+}
+
+#[test]
+fn every_sample_is_ok_and_every_table_is_found() {
+    let out = govreport(&["extract", "-q", "samples", "--jsonl", "-"]);
+    assert_eq!(out.status.code(), Some(0));
+    for r in common::records(&out) {
+        let name = r["source"]["path"].as_str().unwrap_or_default().to_string();
+        assert_eq!(r["status"], "ok", "{name}: {}", r["warnings"]);
+        for table in ["active_disclosure", "applications", "review_litigation"] {
+            assert!(r["tables"][table].is_object(), "{name}: {table} missing");
+        }
+    }
+}
