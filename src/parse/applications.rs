@@ -198,3 +198,182 @@ fn debug_rows(spec: &[&RowSpec], matched: &[Option<usize>], rows: &[ValueRow]) -
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::text_line;
+
+    /// A 表三 as a poor text extraction prints it, from (label, values) rows.
+    fn table(rows: &[(&str, &str)]) -> TableResult<Applications> {
+        let text: Vec<String> = rows
+            .iter()
+            .map(|(l, v)| format!("{l}\t{}", v.replace(' ', "\t")))
+            .collect();
+        let lines: Vec<Line> = text
+            .iter()
+            .enumerate()
+            .map(|(i, l)| text_line(l, i))
+            .collect();
+        parse(&lines).expect("a table")
+    }
+
+    const ZERO: &str = "0 0 0 0 0 0 0";
+
+    fn rows_2019(six: &str) -> Vec<(&'static str, String)> {
+        let mut rows: Vec<(&str, String)> = vec![
+            ("一、本年新收政府信息公开申请数量", "3 0 0 0 0 1 4".into()),
+            ("二、上年结转政府信息公开申请数量", ZERO.into()),
+            ("（一）予以公开", "2 0 0 0 0 1 3".into()),
+        ];
+        for label in application_rows(false)[3..20].iter().map(|r| r.labels[0]) {
+            rows.push((label, ZERO.into()));
+        }
+        rows.push(("（六）其他处理", six.into()));
+        rows.push(("（七）总计", "3 0 0 0 0 1 4".into()));
+        rows.push(("四、结转下年度继续办理", ZERO.into()));
+        rows
+    }
+
+    fn run(rows: &[(&str, String)]) -> TableResult<Applications> {
+        let borrowed: Vec<(&str, &str)> = rows.iter().map(|(l, v)| (*l, v.as_str())).collect();
+        table(&borrowed)
+    }
+
+    #[test]
+    fn six_as_one_row_gives_other_processing() {
+        let t = run(&rows_2019("1 0 0 0 0 0 1"));
+        assert_eq!(
+            t.table.rows["other_processing"],
+            serde_json::json!([1, 0, 0, 0, 0, 0, 1])
+        );
+        assert!(!t.table.rows.contains_key("other_other"));
+        assert!(
+            t.checks.iter().all(|c| c.status == "pass"),
+            "{:?}",
+            t.checks
+        );
+    }
+
+    #[test]
+    fn six_as_three_rows_gives_the_detail_rows() {
+        let mut rows = rows_2019("");
+        let at = rows.iter().position(|r| r.0 == "（六）其他处理").unwrap();
+        rows.splice(
+            at..=at,
+            [
+                (
+                    "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                    "1 0 0 0 0 0 1".to_string(),
+                ),
+                (
+                    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+                    ZERO.into(),
+                ),
+                ("3.其他", ZERO.into()),
+            ],
+        );
+        let t = run(&rows);
+        assert_eq!(
+            t.table.rows["other_overdue_correction"],
+            serde_json::json!([1, 0, 0, 0, 0, 0, 1])
+        );
+        assert_eq!(
+            t.table.rows["other_other"],
+            serde_json::json!([0, 0, 0, 0, 0, 0, 0])
+        );
+        assert!(!t.table.rows.contains_key("other_processing"));
+    }
+
+    #[test]
+    fn marks_full_width_digits_and_separators_are_read_and_recorded() {
+        let mut rows = rows_2019("1 0 0 0 0 0 1");
+        rows[1].1 = "— / 无 0 0 0 ０".into();
+        rows[0].1 = "1,003 0 0 0 0 1 1,004".into();
+        rows[2].1 = "1,002 0 0 0 0 1 1,003".into();
+        let total = rows.len() - 2;
+        rows[total].1 = "1,003 0 0 0 0 1 1,004".into();
+        let t = run(&rows);
+        assert_eq!(
+            t.table.rows["carried_over"],
+            serde_json::json!([null, null, null, 0, 0, 0, 0])
+        );
+        assert_eq!(t.table.rows["new_requests"][0], 1003);
+        assert_eq!(t.table.printed["rows.carried_over[0]"], "—");
+        assert_eq!(t.table.printed["rows.carried_over[1]"], "/");
+        assert_eq!(t.table.printed["rows.carried_over[2]"], "无");
+        assert_eq!(t.table.printed["rows.carried_over[6]"], "０");
+        assert_eq!(t.table.printed["rows.new_requests[0]"], "1,003");
+    }
+
+    #[test]
+    fn a_lost_cell_is_placed_and_repaired_by_the_rules() {
+        let mut rows = rows_2019("1 0 0 0 0 0 1");
+        rows[0].1 = "0 0 0 0 1 4".into();
+        let t = run(&rows);
+        assert_eq!(
+            t.table.rows["new_requests"],
+            serde_json::json!([3, 0, 0, 0, 0, 1, 4])
+        );
+        let repaired: Vec<&str> = t
+            .checks
+            .iter()
+            .filter(|c| c.status == "repaired")
+            .filter_map(|c| c.path.as_deref())
+            .collect();
+        assert_eq!(repaired, ["tables.applications.rows.new_requests[0]"]);
+    }
+
+    #[test]
+    fn misprinted_and_garbled_labels_still_land_on_their_rows() {
+        let mut rows = rows_2019("1 0 0 0 0 0 1");
+        rows[5] = ("2.其他法律行政止公开", "1 0 0 0 0 0 1".into());
+        rows[17] = ("5. 5 N K K A / I II K K", ZERO.into());
+        rows[2].1 = "1 0 0 0 0 1 2".into();
+        let t = run(&rows);
+        assert_eq!(
+            t.table.rows["denied_prohibited_by_law"],
+            serde_json::json!([1, 0, 0, 0, 0, 0, 1])
+        );
+        assert!(
+            t.checks.iter().all(|c| c.status == "pass"),
+            "{:?}",
+            t.checks
+        );
+    }
+
+    #[test]
+    fn a_subtotal_column_is_read_checked_and_dropped() {
+        let rows: Vec<(&str, String)> = rows_2019("1 0 0 0 0 0 1")
+            .into_iter()
+            .map(|(l, v)| {
+                let mut n: Vec<i64> = v.split(' ').map(|x| x.parse().unwrap()).collect();
+                let sub = n[1..6].iter().sum();
+                n.insert(6, sub);
+                (
+                    l,
+                    n.iter()
+                        .map(|x| x.to_string())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                )
+            })
+            .collect();
+        let t = run(&rows);
+        assert_eq!(
+            t.table.rows["new_requests"],
+            serde_json::json!([3, 0, 0, 0, 0, 1, 4])
+        );
+        assert!(t.warnings.iter().any(|w| w.code == "extra_subtotal_column"));
+    }
+
+    #[test]
+    fn a_wrong_printed_total_fails_and_stays_as_printed() {
+        let mut rows = rows_2019("1 0 0 0 0 0 1");
+        rows[0].1 = "3 0 0 0 0 1 5".into();
+        let t = run(&rows);
+        assert_eq!(t.table.rows["new_requests"][6], 5);
+        assert!(t.checks.iter().any(|c| c.status == "fail"
+            && c.path.as_deref() == Some("tables.applications.rows.new_requests[6]")));
+    }
+}
