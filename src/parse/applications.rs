@@ -32,14 +32,7 @@ pub fn parse(lines: &[Line]) -> Option<TableResult<Applications>> {
         .map(|m| m.map(|i| grid::place(&rows[i], WIDTH, centres.as_deref())))
         .collect();
     let equations = equations(&spec);
-    if !grid::place_by_rules(&mut placed, WIDTH, &equations) {
-        warnings.push(Notice::new(
-            "cell_position_uncertain",
-            "表三: a row has fewer values than columns and the rules do not tell which cell is missing; values were read left to right",
-        ));
-    }
-    let mut cells = grid::cells_of(&placed, WIDTH);
-    let repaired = checks::repair(&mut cells, &equations);
+    let (cells, repaired) = grid::settle(&mut placed, WIDTH, &equations, "表三", &mut warnings);
     let path = |i: usize| {
         format!(
             "tables.applications.rows.{}[{}]",

@@ -1,9 +1,10 @@
 //! Shared table machinery: value rows with their labels, alignment onto a template's row
 //! order, column assignment by position, and placement of lost cells by the rules.
 
-use crate::checks::{Cell, Equation, Origin, failures_after_repair};
+use crate::checks::{self, Cell, Equation, Origin, failures_after_repair};
 use crate::layout::Line;
 use crate::parse::cells::{SplitLine, Value, similarity, split};
+use crate::record::Notice;
 
 /// A line of a table that carries values, with the label text that leads up to it.
 #[derive(Debug, Clone)]
@@ -226,6 +227,26 @@ pub fn place_by_rules(placed: &mut [Option<Placed>], width: usize, equations: &[
         placed[r].as_mut().expect("open rows are placed").slots = options[o][choice[o]].clone();
     }
     true
+}
+
+/// Places unplaced rows by the rules (warning when they cannot tell), lays the table out
+/// flat and fills the cells the rules determine. Returns the cells and the repairs made.
+pub fn settle(
+    placed: &mut [Option<Placed>],
+    width: usize,
+    equations: &[Equation],
+    table: &str,
+    warnings: &mut Vec<Notice>,
+) -> (Vec<Cell>, Vec<(usize, usize)>) {
+    if !place_by_rules(placed, width, equations) {
+        let message = format!(
+            "{table}: a row has fewer values than columns and the rules do not tell which cell is missing; values were read left to right"
+        );
+        warnings.push(Notice::new("cell_position_uncertain", message));
+    }
+    let mut cells = cells_of(placed, width);
+    let repaired = checks::repair(&mut cells, equations);
+    (cells, repaired)
 }
 
 fn mixed_radix(mut k: usize, options: &[Vec<Vec<Option<Value>>>]) -> Vec<usize> {

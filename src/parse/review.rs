@@ -39,14 +39,7 @@ pub fn parse(lines: &[Line]) -> Option<TableResult<Map<String, Json>>> {
     };
     let mut placed = vec![Some(grid::place(&row, WIDTH, None))];
     let equations = equations();
-    if !grid::place_by_rules(&mut placed, WIDTH, &equations) {
-        warnings.push(Notice::new(
-            "cell_position_uncertain",
-            "表四: fewer than 15 values and the rules do not tell which are missing; values were read left to right",
-        ));
-    }
-    let mut cells = grid::cells_of(&placed, WIDTH);
-    let repaired = checks::repair(&mut cells, &equations);
+    let (cells, repaired) = grid::settle(&mut placed, WIDTH, &equations, "表四", &mut warnings);
     let path = |i: usize| {
         format!(
             "tables.review_litigation.{}.{}",
