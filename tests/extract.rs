@@ -114,7 +114,7 @@ fn the_csv_has_its_header_and_one_row_per_cell() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let csv = dir.path().join("cells.csv");
+    let csv = dir.path().join("new-folder/cells.csv");
     let out = govreport(&[
         "extract",
         "-q",

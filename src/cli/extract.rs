@@ -45,6 +45,10 @@ fn create(path: &PathBuf) -> Result<Box<dyn Write>, String> {
     if path.as_os_str() == "-" {
         return Ok(Box::new(BufWriter::new(std::io::stdout().lock())));
     }
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    }
     let file = File::create(path).map_err(|e| format!("cannot create {}: {e}", path.display()))?;
     Ok(Box::new(BufWriter::new(file)))
 }
