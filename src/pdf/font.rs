@@ -108,11 +108,19 @@ impl Font {
             table[code as usize] = mapped.and_then(|s| s.chars().next());
         }
         let first = dict.get(b"FirstChar").and_then(Object::as_i64).unwrap_or(0);
+        // Type3 widths are in glyph space, which /FontMatrix maps to text space.
+        let scale = dict
+            .get_deref(b"FontMatrix", doc)
+            .and_then(Object::as_array)
+            .ok()
+            .and_then(|m| m.first())
+            .and_then(|a| number(doc, a))
+            .map_or(1.0, |a| a * 1000.0);
         let mut widths = HashMap::new();
         if let Ok(array) = dict.get_deref(b"Widths", doc).and_then(Object::as_array) {
             for (i, w) in array.iter().enumerate() {
                 if let Some(w) = number(doc, w) {
-                    widths.insert((first + i as i64) as u32, w);
+                    widths.insert((first + i as i64) as u32, w * scale);
                 }
             }
         }
