@@ -188,11 +188,6 @@ fn pdf_failure(e: PdfError) -> Failure {
 /// `ok` when all three tables were found and no check fails; `partial` otherwise.
 fn status(record: &Record) -> Status {
     let t = &record.tables;
-    let nothing =
-        record.report.title.is_none() && record.sections.is_empty() && t.applications.is_none();
-    if nothing {
-        return Status::Partial;
-    }
     let all =
         t.active_disclosure.is_some() && t.applications.is_some() && t.review_litigation.is_some();
     if all && !record.checks.iter().any(|c| c.status == "fail") {
