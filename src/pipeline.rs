@@ -92,16 +92,33 @@ fn extract_inner(input: &Input, options: &Options) -> Extraction {
         Ok(b) => b,
         Err(e) => return fail(source, "unreadable", format!("cannot read the file: {e}")),
     };
+    extract_bytes(source, &bytes, input.format, options)
+}
+
+/// Extracts a document already in memory (`format` None: sniffed from the bytes).
+/// Panics are not caught here; [`extract`] catches them. Fuzz targets call this directly.
+pub fn extract_bytes(
+    mut source: Source,
+    bytes: &[u8],
+    format: Option<Format>,
+    options: &Options,
+) -> Extraction {
     source.bytes = bytes.len() as u64;
-    source.sha256 = Sha256::digest(&bytes)
+    source.sha256 = Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
-    let format = input.format.unwrap_or_else(|| sniff(&bytes));
+    let format = format.unwrap_or_else(|| sniff(bytes));
     source.format = format.name().to_string();
-    let (lines, mut warnings) = match read_lines(&bytes, format, options, &mut source) {
+    let (lines, mut warnings) = match read_lines(bytes, format, options, &mut source) {
         Ok(read) => read,
-        Err((code, message)) => return fail(source, code, message),
+        Err((code, message)) => {
+            return Extraction {
+                record: Record::failed(source, code, message),
+                lines: Vec::new(),
+                table_rows: Vec::new(),
+            };
+        }
     };
     let mut record = Record::new(source);
     record.warnings.append(&mut warnings);
