@@ -5,6 +5,7 @@ use std::time::{Duration, Instant};
 
 use sha2::{Digest, Sha256};
 
+use crate::html;
 use crate::input::{Format, Input};
 use crate::layout::{self, Line};
 use crate::parse;
@@ -185,10 +186,13 @@ fn read_lines(
                 warnings,
             ))
         }
-        Format::Html => Err((
-            "unsupported_format",
-            "HTML input is not supported yet; save the page as PDF or text and run again".into(),
-        )),
+        Format::Html => {
+            let page = html::read(bytes).map_err(|e| match e {
+                html::HtmlError::NotAReport(m) => ("not_a_report", m),
+                html::HtmlError::TooLarge(m) => ("too_large", m),
+            })?;
+            Ok((page.lines, page.warnings))
+        }
     }
 }
 

@@ -73,7 +73,7 @@ fn a_broken_file_fails_alone_and_the_batch_exits_2() {
     assert_eq!(r[0]["status"], "failed");
     assert_eq!(r[0]["errors"][0]["code"], "not_pdf");
     assert_eq!(r[1]["errors"][0]["code"], "not_pdf");
-    assert_eq!(r[2]["errors"][0]["code"], "unsupported_format");
+    assert_eq!(r[2]["errors"][0]["code"], "not_a_report");
     assert_eq!(r[3]["status"], "partial");
     assert_eq!(r[3]["report"]["year"], 2022);
     for name in [

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Generate the govreport regression samples (samples/*.pdf, samples/*.txt), their goldens
+"""Generate the govreport regression samples (samples/*.pdf, *.txt, *.html), their goldens
 (golden/<stem>.json) and samples/generate/manifest.json.
 
     python3 samples/generate/generate.py            # everything
     python3 samples/generate/generate.py --only songxi-2021-chromium --keep /tmp/build
+    python3 samples/generate/generate.py --only html   # only the .html samples (no LibreOffice/Chromium)
 
 Goldens are written from model.py's data, never from an extractor's output.
 """
@@ -17,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from html.parser import HTMLParser
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -26,6 +28,7 @@ sys.dont_write_bytecode = True   # keep samples/generate free of __pycache__
 import model  # noqa: E402
 import render_docx  # noqa: E402
 import render_html  # noqa: E402
+import render_html_page  # noqa: E402
 import render_reportlab  # noqa: E402
 import render_text  # noqa: E402
 
@@ -59,7 +62,22 @@ PLAN = [
     ("taoyuan-2021-poor-gbk", "taoyuan-2021", "text-gbk", None),
     ("heping-2019-poor", "heping-2019", "text-utf8", None),
     ("xinhe-2024-poor", "xinhe-2024", "text-utf8", None),
+    # saved web pages, written directly (render_html_page.py)
+    ("bishui-2023-html", "bishui-2023", "html-utf8", None),
+    ("liutang-2022-html-gbk", "liutang-2022", "html-gbk", None),
+    ("yunlan-2024-html-fullwidth", "yunlan-2024", "html-utf8", None),
+    ("meilin-2019-html-gbk-nocharset", "meilin-2019", "html-gbk-undeclared", None),
+    ("hechuan-2021-html-brlabel", "hechuan-2021", "html-utf8", None),
+    ("liutang-list-page", "liutang-2022", "html-list-gbk", None),   # not a report
 ]
+
+KINDS = ("pdf", "text", "html")
+
+
+def kind_of(producer: str) -> str:
+    """The input format a producer writes: pdf, text or html (post-processing makes PDFs)."""
+    return producer.split("-")[0] if producer.startswith(("text", "html")) else "pdf"
+
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -132,6 +150,136 @@ def verify_pdf(stem: str, rep: model.Report, pdf: Path) -> tuple[list[str], bool
     return problems, crosses
 
 
+class PageText(HTMLParser):
+    """The text a browser would show (script/style skipped) and every table's cells."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.skip = 0
+        self.tables: list[list[list[tuple[str, int, int]]]] = []   # table -> rows -> (text, rs, cs)
+        self.stack: list[int] = []      # open tables (indexes into self.tables)
+        self.cell: list[str] | None = None
+        self.cell_attrs: tuple[int, int] = (1, 1)
+        self.cell_stack: list = []
+        self.charset_decl: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag in ("script", "style"):
+            self.skip += 1
+        elif tag == "meta":
+            m = re.search(r"charset=([\w-]+)", a.get("content") or "") if "content" in a else None
+            if a.get("charset"):
+                self.charset_decl.append(a["charset"].lower())
+            elif m:
+                self.charset_decl.append(m.group(1).lower())
+        elif tag == "table":
+            self.cell_stack.append((self.cell, self.cell_attrs))
+            self.cell = None
+            self.tables.append([])
+            self.stack.append(len(self.tables) - 1)
+        elif tag == "tr" and self.stack:
+            self.tables[self.stack[-1]].append([])
+        elif tag in ("td", "th") and self.stack:
+            self.cell = []
+            self.cell_attrs = (int(a.get("rowspan") or 1), int(a.get("colspan") or 1))
+        if tag in ("br", "p", "div", "tr", "li", "h1", "h3", "h4"):
+            self.text.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self.skip -= 1
+        elif tag in ("td", "th") and self.stack and self.cell is not None:
+            t = self.tables[self.stack[-1]]
+            if t:
+                t[-1].append(("".join(self.cell), *self.cell_attrs))
+            self.cell = None
+        elif tag == "table" and self.stack:
+            self.stack.pop()
+            self.cell, self.cell_attrs = self.cell_stack.pop()
+        if tag in ("td", "th", "p", "div"):
+            self.text.append("\n")
+
+    def handle_data(self, data):
+        if self.skip:
+            return
+        self.text.append(data)
+        if self.cell is not None:
+            self.cell.append(data)
+
+
+def decode_html(fname: str, raw: bytes, producer: str) -> tuple[str, list[str]]:
+    """Decodes a sample with the charset it must have; checks that a GBK page is not UTF-8."""
+    problems = []
+    if "gbk" in producer:
+        try:
+            raw.decode("utf-8")
+            problems.append("a GBK page decodes as UTF-8")
+        except UnicodeDecodeError:
+            pass
+        try:   # the pages declared gb2312 use GBK-only characters too (喆), as real sites do
+            raw.decode("gb2312")
+            problems.append("a GBK page has no character outside GB2312")
+        except UnicodeDecodeError:
+            pass
+        try:
+            text = raw.decode("gbk")
+        except UnicodeDecodeError as e:
+            problems.append(f"not GBK: {e}")
+            text = raw.decode("gbk", errors="replace")
+    else:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as e:
+            problems.append(f"not UTF-8: {e}")
+            text = raw.decode("utf-8", errors="replace")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        problems.append("unexpected BOM")
+    return text, problems
+
+
+def verify_html(fname: str, rep: model.Report, producer: str) -> list[str]:
+    """Light self-check of a written page (not used for the golden): charset, every title,
+    date and count text in the decoded page text, and each table's cells = the grid's."""
+    raw = (SAMPLES / fname).read_bytes()
+    text, problems = decode_html(fname, raw, producer)
+    p = PageText()
+    p.feed(text)
+    p.close()
+    want_decl = {"html-utf8": ["utf-8"], "html-gbk": ["gb2312"], "html-gbk-undeclared": [],
+                 "html-list-gbk": ["gb2312"]}[producer]
+    if p.charset_decl != want_decl:
+        problems.append(f"charset declarations {p.charset_decl}, expected {want_decl}")
+    if producer == "html-gbk-undeclared" and b"charset" in raw.lower():
+        problems.append("the word 'charset' occurs in an undeclared page")
+    flat = strip_ws("".join(p.text))
+    if producer == "html-list-gbk":
+        if p.tables:
+            problems.append("the list page has a table")
+        if strip_ws("总体情况") in flat or "《" in flat:
+            problems.append("the list page looks like a report")
+        if flat.count("政府信息公开工作年度报告") < 5:
+            problems.append("the list page has too few report links")
+        return problems
+    head = re.search(r"<title>(.*?)</title>", text, re.S).group(1)
+    if not head.startswith(rep.title + " - "):
+        problems.append(f"<title> is {head!r}")
+    for needle in [rep.title] + [q["title"] for q in rep.narr.policies] + rep.narr.texts + \
+                  [f"{model.NUMERALS[i]}、{h}" for i, h in enumerate(rep.headings)]:
+        if strip_ws(needle) not in flat:
+            problems.append(f"page text lacks {needle!r}")
+    # the three report tables, cell by cell (text without whitespace, spans)
+    found = {}
+    for name, g in render_html_page.grids(rep).items():
+        want = [[(strip_ws(c.text), c.rs, c.cs) for c in g.at(r)] for r in range(g.nrows)]
+        got = [[[(strip_ws(t), rs, cs) for t, rs, cs in row] for row in tb] for tb in p.tables]
+        found[name] = got.count(want)
+        if found[name] != 1:
+            problems.append(f"table {name} found {found[name]} times, expected once")
+    return problems
+
+
 def features(rep: model.Report) -> list[str]:
     s = rep.spec
     f = [f"table2-{s.template}", "table3-six-split" if s.six_split else "table3-six-one-row",
@@ -154,30 +302,62 @@ def features(rep: model.Report) -> list[str]:
         f.append(f"separators-{s.extra['sep']}")
     if any(b.kind == "para" and "月" in b.text and "于" in b.text and "印发" in b.text for b in rep.blocks):
         f.append("policy-date-without-year")
+    if "fullwidth" in s.extra:
+        f.append("fullwidth-digits:" + ",".join(s.extra["fullwidth"]))
+    h = s.extra.get("html")
+    if h:
+        f.append(f"html-layout-{h['layout']}")
+        f.append(f"html-title-{h.get('title_tag', 'h1')}")
+        f.append(f"html-headings-{h.get('heading', 'strong')}")
+        for k, name in (("cells", "html-cells-word"), ("upper", "html-uppercase-tags-tbody"),
+                        ("th", "html-th-headers"), ("vertical_br", "html-vertical-label-br"),
+                        ("header_br", "html-header-br"), ("scroll", "html-overflow-div")):
+            if h.get(k):
+                f.append(name)
+        if h["layout"] != "plain":
+            f.append("html-site-clutter")
     return f
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--only", nargs="*", help="stems to (re)generate (default: all)")
+    ap.add_argument("--only", nargs="*",
+                    help="stems to (re)generate, or kinds: pdf, text, html (default: all)")
+    ap.add_argument("--kind", action="append", choices=KINDS,
+                    help="only the samples of this input format (repeatable); --kind html needs no "
+                         "LibreOffice/Chromium and leaves the PDFs untouched")
     ap.add_argument("--keep", help="keep intermediate .docx/.odt/.html files in this folder")
     args = ap.parse_args()
 
-    for t in ("soffice", "chromium", "qpdf", "gs", "pdfinfo", "pdftotext"):
-        need(t)
+    only = set(args.only or [])
+    kinds = set(args.kind or []) | (only & set(KINDS))
+    only -= set(KINDS)
+    unknown = only - {p[0] for p in PLAN}
+    if unknown:
+        raise SystemExit(f"unknown sample(s): {', '.join(sorted(unknown))}")
     reports = model.all_reports()
     SAMPLES.mkdir(exist_ok=True)
     GOLDEN.mkdir(exist_ok=True)
     work = Path(args.keep).resolve() if args.keep else Path(tempfile.mkdtemp(prefix="govreport-samples-"))
     work.mkdir(parents=True, exist_ok=True)
     profile = work / "lo-profile"
-    plan = [p for p in PLAN if not args.only or p[0] in args.only or
-            (p[3] and p[3][0] in args.only)]
+    plan = [p for p in PLAN if not (only or kinds) or p[0] in only or
+            (p[3] and p[3][0] in only) or kind_of(p[2]) in kinds]
     wanted = {p[0] for p in plan}
     for stem, key, producer, post in PLAN:      # a post-processed copy needs its source
         if stem in wanted and post and post[0] not in wanted:
             wanted.add(post[0])
     plan = [p for p in PLAN if p[0] in wanted]
+    producers = {p[2] for p in plan} | {"post-" + p[3][1] for p in plan if p[3]}
+    tools = {"soffice": any(x.startswith("libreoffice") for x in producers),
+             "chromium": "chromium-html" in producers,
+             "qpdf": any(x.startswith("post-qpdf") for x in producers),
+             "gs": "post-ghostscript-pdfwrite" in producers,
+             "pdfinfo": any(kind_of(x) == "pdf" for x in producers),
+             "pdftotext": any(kind_of(x) == "pdf" for x in producers)}
+    for t, needed in tools.items():
+        if needed:
+            need(t)
 
     # 1. documents for LibreOffice, in one soffice call per step
     docx_for_pdf, docx_for_odt = [], []
@@ -207,6 +387,13 @@ def main() -> None:
             txt = render_text.render(rep, rep.spec.extra.get("sep", "tab"), rep.spec.extra.get("lost"))
             enc = "gbk" if producer == "text-gbk" else "utf-8"
             (SAMPLES / f"{stem}.txt").write_bytes(txt.encode(enc))
+        elif producer == "html-list-gbk":
+            page, _ = render_html_page.list_page(rep, "gb2312")
+            (SAMPLES / f"{stem}.html").write_bytes(page.encode("gbk"))
+        elif producer.startswith("html"):
+            charset = {"html-utf8": "utf-8", "html-gbk": "gb2312", "html-gbk-undeclared": None}[producer]
+            page = render_html_page.render(rep, charset)
+            (SAMPLES / f"{stem}.html").write_bytes(page.encode("utf-8" if producer == "html-utf8" else "gbk"))
     for stem, key, producer, post in plan:
         if post:
             post_process(post[1], SAMPLES / f"{post[0]}.pdf", SAMPLES / f"{stem}.pdf")
@@ -217,19 +404,38 @@ def main() -> None:
     ok = True
     for stem, key, producer, post in plan:
         rep = reports[key]
-        is_pdf = not producer.startswith("text")
-        fname = f"{stem}.pdf" if is_pdf else f"{stem}.txt"
+        kind = kind_of(producer)
+        is_pdf = kind == "pdf"
+        fname = f"{stem}.{ {'pdf': 'pdf', 'text': 'txt', 'html': 'html'}[kind] }"
         pages = pdf_pages(SAMPLES / fname) if is_pdf else None
-        gold = rep.golden("pdf" if is_pdf else "text", pages)
+        if producer == "html-list-gbk":   # a site's list page: not a report
+            gold = {"source": {"format": "html", "pages": None}, "status": "failed",
+                    "errors": [{"code": "not_a_report"}]}
+        else:
+            gold = rep.golden(kind, pages)
         (GOLDEN / f"{stem}.json").write_text(json.dumps(gold, ensure_ascii=False, indent=2) + "\n",
                                              encoding="utf-8")
         entry = {"file": f"samples/{fname}", "golden": f"golden/{stem}.json", "report": key,
                  "agency": rep.spec.agency, "year": rep.spec.year,
                  "producer": post[1] + " of " + post[0] if post else producer,
                  "features": features(rep)}
-        if producer == "text-gbk":
+        if producer == "html-list-gbk":
+            entry.update(report=None, agency=None, year=None,
+                         features=["not-a-report", "html-list-page", "html-site-clutter"])
+        if producer in ("text-gbk", "html-gbk", "html-list-gbk"):
             entry["features"].append("encoding-gbk")
-        if not is_pdf:
+        if producer in ("html-gbk", "html-list-gbk"):
+            entry["features"].append("charset-declared-gb2312")
+        if producer == "html-gbk-undeclared":
+            entry["features"] += ["encoding-gbk", "charset-undeclared"]
+        if producer == "html-utf8":
+            entry["features"].append("encoding-utf8")
+        if kind == "html":
+            problems = verify_html(fname, rep, producer)
+            if problems:
+                ok = False
+                print(f"WARNING {fname}: " + "; ".join(problems), file=sys.stderr)
+        elif not is_pdf:
             flat = strip_ws((SAMPLES / fname).read_bytes().decode("gbk" if producer == "text-gbk" else "utf-8"))
             missing = [t for t in [rep.title] + rep.narr.texts if strip_ws(t) not in flat]
             if missing:

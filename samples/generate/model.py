@@ -155,6 +155,38 @@ SPECS = [
          extra={"sep": "space"}),
     Spec("xinhe-2024", "新河市住房公积金管理中心", 2024, "2021", True, "large", "本中心",
          "新河市住房公积金管理中心办公室", 118, extra={"sep": "tab", "lost": ("carried_forward", 0)}),
+    # ---- HTML pages (render_html_page.py); extra["html"] drives the page layout
+    Spec("bishui-2023", "碧水市交通运输局", 2023, "2021", True, "small", "本局",
+         "碧水市交通运输局办公室", 119,
+         extra={"html": {"site": "碧水市交通运输局", "layout": "plain", "title_tag": "div",
+                         "heading": "strong"}}),
+    Spec("liutang-2022", "柳塘区人民政府", 2022, "2021", False, "medium", "我区",
+         "柳塘区人民政府办公室", 120, period_form="short",
+         printed={f"applications:rows.{k}[2]": "" for k in [
+             "granted", "partially_granted", "denied_state_secret", "denied_prohibited_by_law",
+             "denied_three_safeties", "denied_third_party_rights", "denied_internal_affairs",
+             "denied_process_information", "denied_enforcement_files", "denied_administrative_query",
+             "unable_not_held", "unable_needs_creation", "unable_unclear_after_correction",
+             "not_processed_complaint", "not_processed_repeated", "not_processed_publication",
+             "not_processed_excessive", "not_processed_confirmation", "other_processing"]},
+         extra={"html": {"site": "柳塘区人民政府网", "layout": "cms", "cells": "word", "title_tag": "h1",
+                         "heading": "word", "icp": "浙", "domain": "www.liutang.gov.cn"}}),
+    Spec("yunlan-2024", "云岚市人民政府", 2024, "2021", True, "large", "我市",
+         "云岚市人民政府办公室", 121,
+         extra={"long": True, "filler": 2, "docno": "岚政办发〔2025〕3号",
+                "fullwidth": ("active_disclosure", "applications", "review_litigation"),
+                "html": {"site": "云岚市人民政府", "layout": "cms", "title_tag": "h1", "heading": "h3",
+                         "icp": "黔", "domain": "www.yunlan.gov.cn"}}),
+    Spec("meilin-2019", "溪口县梅林镇人民政府", 2019, "2019", False, "tiny", "我镇",
+         "溪口县梅林镇人民政府党政办公室", 122,
+         heading_variants={5: "政府信息公开工作存在的主要问题及改进情况"},
+         extra={"html": {"site": "溪口县人民政府", "layout": "tables", "title_tag": "div", "heading": "h3",
+                         "header_br": True, "icp": "闽", "domain": "www.xikou.gov.cn"}}),
+    Spec("hechuan-2021", "鹤川县自然资源局", 2021, "2021", True, "small", "本局",
+         "鹤川县自然资源局办公室", 123, title_form="two_lines", caption_space=True,
+         extra={"html": {"site": "鹤川县人民政府网", "layout": "cms", "title_tag": "h1", "heading": "strong",
+                         "upper": True, "vertical_br": True, "th": True, "scroll": True, "header_br": True,
+                         "icp": "湘", "domain": "www.hechuan.gov.cn"}}),
 ]
 SPEC_BY_KEY = {s.key: s for s in SPECS}
 
@@ -381,6 +413,13 @@ NODATE_POOL = [
 ]
 
 
+FULLWIDTH = str.maketrans("0123456789.-", "０１２３４５６７８９．－")
+
+
+def to_fullwidth(text: str) -> str:
+    return text.translate(FULLWIDTH)
+
+
 def short_name(agency: str) -> str:
     for suf in ("人民政府", ""):
         if suf and agency.endswith(suf):
@@ -418,8 +457,24 @@ class Report:
             assert value == 0, (table, path, value)   # only a true zero is ever printed as blank or /
             return p[path]
         if isinstance(value, Decimal):
-            return str(value)
-        return str(value)
+            return self._width(table, str(value))
+        return self._width(table, str(value))
+
+    def _width(self, table: str, text: str) -> str:
+        """Full-width digits for the tables listed in `extra["fullwidth"]` (HTML samples)."""
+        return to_fullwidth(text) if table in self.spec.extra.get("fullwidth", ()) else text
+
+    def fullwidth_printed(self, table: str) -> dict[str, str]:
+        """`printed` entries of the cells written with full-width digits (value kept)."""
+        if table not in self.spec.extra.get("fullwidth", ()):
+            return {}
+        if table == "applications":
+            items = [(f"rows.{k}[{i}]", v[i]) for k, v in self.applications.items() for i in range(7)]
+        else:
+            src = self.active if table == "active_disclosure" else self.review
+            items = [(f"{g}.{k}", v) for g, d in src.items() for k, v in d.items()]
+        p = self.printed_of(table)
+        return {path: self.cell_text(table, path, v) for path, v in items if path not in p}
 
     # ----- golden ------------------------------------------------------------------
     def golden_tables(self) -> dict:
@@ -431,7 +486,7 @@ class Report:
         for path, txt in self.printed_of("active_disclosure").items():
             g, k = path.split(".")
             ad[g][k] = None
-        p = self.printed_of("active_disclosure")
+        p = {**self.printed_of("active_disclosure"), **self.fullwidth_printed("active_disclosure")}
         if p:
             ad["printed"] = p
         rows = {k: list(v) for k, v in self.applications.items()}
@@ -439,12 +494,13 @@ class Report:
             k = path.split(".", 1)[1].split("[")[0]
             i = int(path.split("[")[1].rstrip("]"))
             rows[k][i] = None
-        apps = {"columns": COLS, "rows": rows, "printed": self.printed_of("applications")}
+        apps = {"columns": COLS, "rows": rows,
+                "printed": {**self.printed_of("applications"), **self.fullwidth_printed("applications")}}
         rl = {g: dict(d) for g, d in self.review.items()}
         for path in self.printed_of("review_litigation"):
             g, k = path.split(".")
             rl[g][k] = None
-        p = self.printed_of("review_litigation")
+        p = {**self.printed_of("review_litigation"), **self.fullwidth_printed("review_litigation")}
         if p:
             rl["printed"] = p
         return {"active_disclosure": ad, "applications": apps, "review_litigation": rl}
@@ -466,7 +522,8 @@ class Report:
 PROVINCES = {"江川": "江川", "青岚": "青州", "白沙": "南岭", "临澜": "临海", "河阳": "河东",
              "松溪": "闽溪", "东浦": "东海", "云山": "云岭", "桐山": "桐江", "南湖": "湖东",
              "清源": "清江", "西山": "西岭", "枫岭": "枫江", "双桥": "双江", "城北": "北江",
-             "桃源": "湘源", "平川": "平原", "新河": "新江"}
+             "桃源": "湘源", "平川": "平原", "新河": "新江", "碧水": "碧江", "柳塘": "浙东",
+             "云岚": "黔岭", "溪口": "闽西", "鹤川": "湘中"}
 
 
 def build_report(spec: Spec) -> Report:

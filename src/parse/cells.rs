@@ -76,11 +76,21 @@ pub struct SplitLine {
 }
 
 /// Splits a line: trailing cells that read as values (a cell of several space-separated
-/// values counts as several) are values; the rest is label.
+/// values counts as several) are values; the rest is label. An empty cell (only HTML
+/// tables give them) is a blank value, in a row that has at least one other value.
 pub fn split(line: &Line) -> SplitLine {
     let mut values = Vec::new();
     let mut cut = line.cells.len();
     for cell in line.cells.iter().rev() {
+        if cell.text.is_empty() {
+            values.push(Value {
+                number: None,
+                printed: Some(String::new()),
+                x: (cell.x0 + cell.x1) / 2.0,
+            });
+            cut -= 1;
+            continue;
+        }
         let parts: Vec<&str> = cell.text.split_whitespace().collect();
         let step = (cell.x1 - cell.x0) / parts.len().max(1) as f32;
         let parsed: Option<Vec<Value>> = parts
@@ -98,6 +108,13 @@ pub fn split(line: &Line) -> SplitLine {
         }
     }
     values.reverse();
+    if values
+        .iter()
+        .all(|v| v.number.is_none() && v.printed.as_deref() == Some(""))
+    {
+        values.clear();
+        cut = line.cells.len();
+    }
     let label = line.cells[..cut]
         .iter()
         .map(|c| c.text.as_str())
