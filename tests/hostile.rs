@@ -99,6 +99,17 @@ fn build(dir: &Path) {
     fs::write(dir.join("deep.pdf"), deep).unwrap();
     let cycle = b"%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n2 0 obj <</Type/Pages/Kids[2 0 R]/Count 1>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n";
     fs::write(dir.join("cycle.pdf"), cycle).unwrap();
+    fs::write(dir.join("deep-page.html"), "<div>".repeat(100_000)).unwrap();
+    fs::write(
+        dir.join("list-page.htm"),
+        "<ul><li><a href=1>2023年政府信息公开工作年度报告</a></ul>",
+    )
+    .unwrap();
+    fs::copy(
+        "samples/liutang-2022-html-gbk.html",
+        dir.join("good-c.html"),
+    )
+    .unwrap();
 }
 
 #[test]
@@ -152,6 +163,8 @@ fn every_hostile_file_gets_one_record_and_good_files_are_unaffected() {
         ("scan.pdf", "no_text_layer"),
         ("bomb.pdf", "too_large"),
         ("many-pages.pdf", "too_large"),
+        ("deep-page.html", "too_large"),
+        ("list-page.htm", "not_a_report"),
     ] {
         assert_eq!(code(name), expected, "{name}: {}", by_name(name));
         assert_eq!(by_name(name)["status"], "failed");
@@ -178,7 +191,12 @@ fn every_hostile_file_gets_one_record_and_good_files_are_unaffected() {
             .map(|r| r.len()),
         Some(23)
     );
-    for name in ["empty-password.pdf", "good-a.pdf", "good-b.txt"] {
+    for name in [
+        "empty-password.pdf",
+        "good-a.pdf",
+        "good-b.txt",
+        "good-c.html",
+    ] {
         let r = by_name(name);
         assert_eq!(r["status"], "ok", "{name}: {r}");
         assert!(r["tables"]["applications"].is_object());
