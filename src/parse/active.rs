@@ -5,6 +5,7 @@ use serde_json::{Map, Value as Json};
 use crate::layout::Line;
 use crate::parse::TableResult;
 use crate::parse::cells::{Value, split, squeeze};
+use crate::parse::grid::{self, ValueRow};
 use crate::record::Notice;
 use crate::template::{ACTIVE_2019, ACTIVE_2021, ActiveRow, MARKERS_2019, MARKERS_2021};
 
@@ -42,9 +43,10 @@ pub fn parse(lines: &[Line], format: &str) -> Option<TableResult<Map<String, Jso
             continue;
         };
         from = at + 1;
+        let slots = place(lines, at, values, row, &mut warnings);
         let mut cells = Map::new();
         for (c, column) in row.columns.iter().enumerate() {
-            let v = values.get(c);
+            let v = slots[c].as_ref();
             if let Some(text) = v.map_or(Some(String::new()), |v| v.printed.clone()) {
                 printed.insert(format!("{}.{column}", row.key), Json::String(text));
             }
@@ -69,6 +71,39 @@ pub fn parse(lines: &[Line], format: &str) -> Option<TableResult<Map<String, Jso
         warnings,
         debug,
     })
+}
+
+/// The row's values in its columns: in order when complete; by the header's column
+/// positions when some cells are blank (PDF); else left to right, with a warning.
+fn place(
+    lines: &[Line],
+    at: usize,
+    values: Vec<Value>,
+    row: &ActiveRow,
+    warnings: &mut Vec<Notice>,
+) -> Vec<Option<Value>> {
+    let width = row.columns.len();
+    let centres = if values.is_empty() || values.len() >= width {
+        None
+    } else {
+        grid::header_centres(lines, at, width, 8)
+    };
+    let observed = ValueRow {
+        label: String::new(),
+        values,
+        page: lines[at].page,
+        line: at,
+    };
+    let placed = grid::place(&observed, width, centres.as_deref());
+    if placed.unplaced && !observed.values.is_empty() {
+        let message = format!(
+            "表二: row {} has {} of {width} values and nothing shows which cells are blank; values were read left to right",
+            row.key,
+            observed.values.len()
+        );
+        warnings.push(Notice::new("cell_position_uncertain", message));
+    }
+    placed.slots
 }
 
 /// The first line at or after `from` whose label is the row's, with the row's values

@@ -15,19 +15,22 @@ pub struct ValueRow {
     pub values: Vec<Value>,
     /// Page of the line (None for text input).
     pub page: Option<u32>,
+    /// Index of the line among the lines the row was read from.
+    pub line: usize,
 }
 
 /// Collects the rows of a table region that carry at least `min` values.
 pub fn value_rows(lines: &[Line], min: usize) -> Vec<ValueRow> {
     let mut rows = Vec::new();
     let mut pending = String::new();
-    for line in lines {
+    for (i, line) in lines.iter().enumerate() {
         let SplitLine { label, values } = split(line);
         if values.len() >= min {
             rows.push(ValueRow {
                 label: format!("{pending}{label}"),
                 values,
                 page: line.page,
+                line: i,
             });
             pending.clear();
         } else {
@@ -115,6 +118,23 @@ pub fn column_centres(rows: &[&ValueRow], width: usize) -> Option<Vec<f32>> {
         })
         .collect();
     Some(centres)
+}
+
+/// Column centres read from the table's header just above line `at` (PDF lines only): the
+/// nearest of the `look` lines above that holds no values and at least `width` cells,
+/// whose last `width` cells are the column headings.
+pub fn header_centres(lines: &[Line], at: usize, width: usize, look: usize) -> Option<Vec<f32>> {
+    lines[at.saturating_sub(look)..at]
+        .iter()
+        .rev()
+        .filter(|l| l.page.is_some() && l.cells.len() >= width)
+        .find(|l| split(l).values.is_empty())
+        .map(|l| {
+            l.cells[l.cells.len() - width..]
+                .iter()
+                .map(|c| (c.x0 + c.x1) / 2.0)
+                .collect()
+        })
 }
 
 /// Places a row's values into `width` columns: in order when complete, by nearest column

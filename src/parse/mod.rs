@@ -7,6 +7,8 @@ pub mod counts;
 pub mod dates;
 #[cfg(test)]
 mod facts_corpus_tests;
+#[cfg(test)]
+mod geometry_tests;
 pub mod grid;
 pub mod narrative;
 pub mod policies;

@@ -16,9 +16,16 @@ const WIDTH: usize = 15;
 pub fn parse(lines: &[Line]) -> Option<TableResult<Map<String, Json>>> {
     let rows = grid::value_rows(lines, 3);
     let mut warnings = Vec::new();
-    let values: Vec<Value> = match rows.iter().find(|r| r.values.len() == WIDTH) {
-        Some(row) => row.values.clone(),
-        None => rows.iter().flat_map(|r| r.values.iter().cloned()).collect(),
+    let (values, centres) = match rows.iter().find(|r| r.values.len() == WIDTH) {
+        Some(row) => (row.values.clone(), None),
+        None if rows.len() == 1 => (
+            rows[0].values.clone(),
+            grid::header_centres(lines, rows[0].line, WIDTH, 6),
+        ),
+        None => (
+            rows.iter().flat_map(|r| r.values.iter().cloned()).collect(),
+            None,
+        ),
     };
     if values.is_empty() {
         return None;
@@ -35,9 +42,10 @@ pub fn parse(lines: &[Line]) -> Option<TableResult<Map<String, Json>>> {
     let row = ValueRow {
         label: String::new(),
         values: values.into_iter().take(WIDTH).collect(),
-        page: None,
+        page: rows.first().and_then(|r| r.page),
+        line: rows.first().map_or(0, |r| r.line),
     };
-    let mut placed = vec![Some(grid::place(&row, WIDTH, None))];
+    let mut placed = vec![Some(grid::place(&row, WIDTH, centres.as_deref()))];
     let equations = equations();
     let (cells, repaired) = grid::settle(&mut placed, WIDTH, &equations, "表四", &mut warnings);
     let path = |i: usize| {

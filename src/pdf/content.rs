@@ -420,3 +420,68 @@ impl<'a> Interpreter<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use lopdf::{Dictionary, Document, Object, Stream, dictionary};
+
+    use crate::layout::Rule;
+    use crate::pdf::{Limits, read};
+
+    /// The ruling lines of a one-page PDF (842 pt high) whose content is `ops`.
+    fn rules_of(ops: &str) -> Vec<Rule> {
+        let mut doc = Document::with_version("1.5");
+        let pages_id = doc.new_object_id();
+        let content = doc.add_object(Stream::new(Dictionary::new(), ops.as_bytes().to_vec()));
+        let page = doc.add_object(dictionary! {"Type" => "Page", "Parent" => pages_id,
+        "Contents" => content, "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()]});
+        let pages = dictionary! {"Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1};
+        doc.objects.insert(pages_id, Object::Dictionary(pages));
+        let catalog = doc.add_object(dictionary! {"Type" => "Catalog", "Pages" => pages_id});
+        doc.trailer.set("Root", catalog);
+        let mut bytes = Vec::new();
+        doc.save_to(&mut bytes).expect("an in-memory PDF");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let text = read(&bytes, &Limits::default(), deadline).expect("a readable PDF");
+        text.pages[0].rules.clone()
+    }
+
+    fn rule(x0: f32, y0: f32, x1: f32, y1: f32) -> Rule {
+        Rule { x0, y0, x1, y1 }
+    }
+
+    #[test]
+    fn thin_filled_rectangles_become_rules_whatever_the_fill_operator() {
+        for op in ["f", "F", "f*", "B", "B*", "b", "b*"] {
+            let got = rules_of(&format!("100 700 0.5 40 re {op} 100 650 200 1 re {op}"));
+            assert_eq!(
+                got,
+                vec![
+                    rule(100.25, 102.0, 100.25, 142.0),
+                    rule(100.0, 191.5, 300.0, 191.5)
+                ],
+                "{op}"
+            );
+        }
+    }
+
+    #[test]
+    fn stroked_segments_become_rules_and_shading_does_not() {
+        let got = rules_of("300 600 m 300 500 l S 50 50 400 300 re f 10 10 m 60 10 l S");
+        assert_eq!(got[0], rule(300.0, 242.0, 300.0, 342.0));
+        assert_eq!(got[1], rule(10.0, 832.0, 60.0, 832.0));
+        assert_eq!(
+            got.len(),
+            2,
+            "the 400×300 fill is shading, not a rule: {got:?}"
+        );
+    }
+
+    #[test]
+    fn a_scaled_matrix_moves_the_rules() {
+        let got = rules_of("2 0 0 2 0 0 cm 50 100 m 50 150 l S");
+        assert_eq!(got, vec![rule(100.0, 542.0, 100.0, 642.0)]);
+    }
+}
