@@ -11,5 +11,6 @@ pub mod parse;
 pub mod pdf;
 pub mod pipeline;
 pub mod record;
+pub mod restated;
 pub mod template;
 pub mod textfile;

@@ -11,6 +11,7 @@ use crate::layout::{self, Line};
 use crate::parse;
 use crate::pdf::{self, Limits, PdfError};
 use crate::record::{Notice, Record, Source, Status};
+use crate::restated;
 use crate::textfile;
 
 /// Settings for extracting one file.
@@ -124,6 +125,8 @@ pub fn extract_bytes(
     let mut record = Record::new(source);
     record.warnings.append(&mut warnings);
     let table_rows = parse::fill(&mut record, &lines);
+    let restated = restated::checks(&record);
+    record.checks.extend(restated);
     record.status = status(&record);
     Extraction {
         record,

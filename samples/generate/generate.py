@@ -327,6 +327,9 @@ def main() -> None:
                     help="only the samples of this input format (repeatable); --kind html needs no "
                          "LibreOffice/Chromium and leaves the PDFs untouched")
     ap.add_argument("--keep", help="keep intermediate .docx/.odt/.html files in this folder")
+    ap.add_argument("--goldens-only", action="store_true",
+                    help="rewrite goldens and the manifest from model.py without re-rendering the "
+                         "samples (the committed samples must already be there)")
     args = ap.parse_args()
 
     only = set(args.only or [])
@@ -349,10 +352,11 @@ def main() -> None:
             wanted.add(post[0])
     plan = [p for p in PLAN if p[0] in wanted]
     producers = {p[2] for p in plan} | {"post-" + p[3][1] for p in plan if p[3]}
-    tools = {"soffice": any(x.startswith("libreoffice") for x in producers),
-             "chromium": "chromium-html" in producers,
-             "qpdf": any(x.startswith("post-qpdf") for x in producers),
-             "gs": "post-ghostscript-pdfwrite" in producers,
+    render = not args.goldens_only
+    tools = {"soffice": render and any(x.startswith("libreoffice") for x in producers),
+             "chromium": render and "chromium-html" in producers,
+             "qpdf": render and any(x.startswith("post-qpdf") for x in producers),
+             "gs": render and "post-ghostscript-pdfwrite" in producers,
              "pdfinfo": any(kind_of(x) == "pdf" for x in producers),
              "pdftotext": any(kind_of(x) == "pdf" for x in producers)}
     for t, needed in tools.items():
@@ -361,7 +365,7 @@ def main() -> None:
 
     # 1. documents for LibreOffice, in one soffice call per step
     docx_for_pdf, docx_for_odt = [], []
-    for stem, key, producer, post in plan:
+    for stem, key, producer, post in plan if render else []:
         if producer.startswith("libreoffice"):
             d = work / f"{stem}.docx"
             render_docx.render(reports[key], str(d))
@@ -375,7 +379,7 @@ def main() -> None:
             shutil.copyfile(work / f"{f.stem}.pdf", SAMPLES / f"{f.stem}.pdf")
 
     # 2. the other producers, then post-processing
-    for stem, key, producer, post in plan:
+    for stem, key, producer, post in plan if render else []:
         rep = reports[key]
         if producer == "chromium-html":
             h = work / f"{stem}.html"
@@ -394,7 +398,7 @@ def main() -> None:
             charset = {"html-utf8": "utf-8", "html-gbk": "gb2312", "html-gbk-undeclared": None}[producer]
             page = render_html_page.render(rep, charset)
             (SAMPLES / f"{stem}.html").write_bytes(page.encode("utf-8" if producer == "html-utf8" else "gbk"))
-    for stem, key, producer, post in plan:
+    for stem, key, producer, post in plan if render else []:
         if post:
             post_process(post[1], SAMPLES / f"{post[0]}.pdf", SAMPLES / f"{stem}.pdf")
 
