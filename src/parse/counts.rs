@@ -14,7 +14,10 @@
 //!
 //! Label rule (also in [`find_counts`]'s doc): take the text between the previous delimiter
 //! and the number. Delimiters: `，。；：、（）()！？,;:!?【】[]`, a paragraph start, an ASCII
-//! digit. If the run starts right after a digit, drop one leading date/unit leftover
+//! digit. A run that starts after `、` ends an enumeration: when a noun follows the unit, the
+//! number counts the enumerated things and the label is that noun (`…图们、公主岭11个分理处`
+//! → `分理处`); otherwise the label takes in the whole enumeration (`累计受理疑难、投诉、建议
+//! 2414 条` → `累计受理疑难、投诉、建议`). If the run starts right after a digit, drop one leading date/unit leftover
 //! (`年度` `年底` `年末` `年初` `年` `月份` `月` `日` `号`, or a unit of [`UNITS`] with its
 //! 万/余). Then drop, repeatedly, leading fillers (list ordinals 一是 二是 …, 其中 共计 合计 总计 一共 总共 共 另有 另
 //! 并 约 达到 达 近 超过 逾) and trailing fillers (共计 合计 总计 一共 总共 累计 共 分别为
@@ -164,7 +167,7 @@ pub fn find_counts(lines: &[TextLine]) -> Vec<Count> {
         let Some(value) = decimal_value(num, shift) else {
             continue;
         };
-        let (start, end, label) = match label_before(text, num_start) {
+        let (start, end, label) = match label_before(text, num_start, unit_m.end()) {
             Some((a, b)) => (a, unit_m.end(), stream.original(a, b).to_string()),
             None => {
                 let (a, b) = label_after(text, unit_m.end());
@@ -230,12 +233,17 @@ fn decimal_value(num: &str, shift: usize) -> Option<serde_json::Number> {
 
 /// Byte range of the label before the number at `num_start`, or None when it is empty or
 /// ends with an existence verb.
-fn label_before(text: &str, num_start: usize) -> Option<(usize, usize)> {
-    let run_start = text[..num_start]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| is_delimiter(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+fn label_before(text: &str, num_start: usize, unit_end: usize) -> Option<(usize, usize)> {
+    let mut run_start = run_begin(text, num_start);
+    if text[..run_start].ends_with('、') {
+        let (a, b) = label_after(text, unit_end);
+        if text[a..b].starts_with(is_chinese) {
+            return None;
+        }
+        while text[..run_start].ends_with('、') {
+            run_start = run_begin(text, run_start - '、'.len_utf8());
+        }
+    }
     let after_digit = text[..run_start].ends_with(|c: char| c.is_ascii_digit());
     let (mut a, mut b) = trim(text, run_start, num_start);
     if after_digit && let Some(m) = RESIDUE_RE.find(&text[a..b]) {
@@ -249,6 +257,19 @@ fn label_before(text: &str, num_start: usize) -> Option<(usize, usize)> {
     }
     let label = &text[a..b];
     (a < b && !EXISTENCE_VERBS.iter().any(|v| label.ends_with(v))).then_some((a, b))
+}
+
+/// Where the run of text before byte `at` starts: just after the previous delimiter.
+fn run_begin(text: &str, at: usize) -> usize {
+    text[..at]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_delimiter(c))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+fn is_chinese(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 /// Byte range of the run after the unit, up to a delimiter, digit or whitespace.
@@ -333,6 +354,18 @@ mod tests {
         assert_eq!(
             one("2021年回复网站留言共计 1624条，"),
             t("回复网站留言", "1624", "条")
+        );
+    }
+
+    #[test]
+    fn an_enumeration_before_the_number_is_one_label_or_names_the_noun_after() {
+        assert_eq!(
+            one("各渠道累计受理疑难、投诉、建议 2414 条，职工"),
+            t("各渠道累计受理疑难、投诉、建议", "2414", "条")
+        );
+        assert_eq!(
+            one("下设双阳、九台、公主岭11个分理处。"),
+            t("分理处", "11", "个")
         );
     }
 
