@@ -109,6 +109,34 @@ fn output_name_clashes_are_refused_before_any_work() {
 }
 
 #[test]
+fn the_csv_keeps_what_a_cell_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("cells.csv");
+    let sample = "samples/tongshan-2022-chromium.pdf";
+    let out = govreport(&[
+        "extract",
+        "-q",
+        sample,
+        "-o",
+        dir.path().to_str().unwrap(),
+        "--csv",
+        csv.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = fs::read_to_string(csv).unwrap();
+    for end in [
+        ",active_disclosure,regulations,issued,,/",
+        ",applications,other_overdue_fee,other_organization,,—",
+        ",applications,denied_state_secret,commercial_enterprise,,",
+    ] {
+        assert!(
+            text.lines().any(|l| l.ends_with(end)),
+            "no row ending {end}"
+        );
+    }
+}
+
+#[test]
 fn the_csv_has_its_header_and_one_row_per_cell() {
     let Some(path) = corpus("real/hongze-2023.pdf") else {
         return;
@@ -127,18 +155,18 @@ fn the_csv_has_its_header_and_one_row_per_cell() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines[0],
-        "source_path,agency,year,template,table,row,column,value"
+        "source_path,agency,year,template,table,row,column,value,printed"
     );
     assert_eq!(lines.len(), 1 + 10 + 23 * 7 + 15);
     assert!(
         lines
             .iter()
-            .any(|l| l.ends_with(",2023,2021,applications,new_requests,natural_person,21"))
+            .any(|l| l.ends_with(",2023,2021,applications,new_requests,natural_person,21,"))
     );
     assert!(
         lines
             .iter()
-            .any(|l| l.ends_with(",active_disclosure,administrative_fees,amount,7730.28"))
+            .any(|l| l.ends_with(",active_disclosure,administrative_fees,amount,7730.28,"))
     );
 }
 

@@ -6,8 +6,9 @@ use serde_json::Value;
 
 use crate::record::Record;
 
-/// The CSV header, as record.md fixes it.
-pub const HEADER: [&str; 8] = [
+/// The CSV header: record.md's eight columns, then `printed` — the cell's text when it was
+/// printed as anything other than a plain number (blank, `—`, `/`, `1,234`), else empty.
+pub const HEADER: [&str; 9] = [
     "source_path",
     "agency",
     "year",
@@ -16,6 +17,7 @@ pub const HEADER: [&str; 8] = [
     "row",
     "column",
     "value",
+    "printed",
 ];
 
 /// A CSV writer that has written its header.
@@ -42,7 +44,7 @@ impl<W: Write> TidyWriter<W> {
             year.as_str(),
             r.template.as_str(),
         ];
-        for (table, row, column, value) in cells(record) {
+        for (table, row, column, value, printed) in cells(record) {
             let value = match value {
                 Value::Number(n) => n.to_string(),
                 _ => String::new(),
@@ -52,6 +54,7 @@ impl<W: Write> TidyWriter<W> {
                 row.as_str(),
                 column.as_str(),
                 value.as_str(),
+                printed.unwrap_or_default(),
             ]))?;
         }
         Ok(())
@@ -63,21 +66,24 @@ impl<W: Write> TidyWriter<W> {
     }
 }
 
-type TidyCell<'a> = (&'static str, String, String, &'a Value);
+type TidyCell<'a> = (&'static str, String, String, &'a Value, Option<&'a str>);
 
-/// Every cell as (table, row, column, value), in table order (表二, 表三, 表四).
+/// Every cell as (table, row, column, value, printed), in table order (表二, 表三, 表四).
 fn cells(record: &Record) -> Vec<TidyCell<'_>> {
     let mut out = Vec::new();
     let t = &record.tables;
     push_grouped(&mut out, "active_disclosure", t.active_disclosure.as_ref());
     if let Some(a) = &t.applications {
         for (row, values) in &a.rows {
-            for (column, v) in a
+            for (c, (column, v)) in a
                 .columns
                 .iter()
                 .zip(values.as_array().into_iter().flatten())
+                .enumerate()
             {
-                out.push(("applications", row.clone(), column.clone(), v));
+                let printed = a.printed.get(&format!("rows.{row}[{c}]"));
+                let printed = printed.and_then(Value::as_str);
+                out.push(("applications", row.clone(), column.clone(), v, printed));
             }
         }
     }
@@ -91,9 +97,13 @@ fn push_grouped<'a>(
     name: &'static str,
     table: Option<&'a serde_json::Map<String, Value>>,
 ) {
+    let printed = table.and_then(|t| t.get("printed"));
     for (row, columns) in table.into_iter().flatten().filter(|(k, _)| *k != "printed") {
         for (column, v) in columns.as_object().into_iter().flatten() {
-            out.push((name, row.clone(), column.clone(), v));
+            let text = printed
+                .and_then(|p| p.get(format!("{row}.{column}")))
+                .and_then(Value::as_str);
+            out.push((name, row.clone(), column.clone(), v, text));
         }
     }
 }
