@@ -138,25 +138,48 @@ pub fn squeeze(text: &str) -> String {
         .collect()
 }
 
-/// How well `label` matches any of `phrases`: 1 for a contained phrase, else the share of
-/// the best phrase's character pairs found in the label.
-pub fn similarity(label: &str, phrases: &[&str]) -> f32 {
-    let label = squeeze(label);
+/// A label or phrase squeezed once, with its character pairs, so that [`prepared_similarity`]
+/// can compare many labels with many phrases cheaply.
+pub struct Prepared {
+    text: String,
+    pairs: Vec<(char, char)>,
+}
+
+impl Prepared {
+    /// A label: every pair of neighbouring characters.
+    pub fn label(text: &str) -> Self {
+        let text = squeeze(text);
+        let chars: Vec<char> = text.chars().collect();
+        let pairs = chars.windows(2).map(|w| (w[0], w[1])).collect();
+        Prepared { text, pairs }
+    }
+
+    /// A phrase: pairs of neighbouring Chinese characters, other characters left out.
+    pub fn phrase(text: &str) -> Self {
+        let text = squeeze(text);
+        let chars: Vec<char> = text.chars().filter(|c| is_cjk(*c)).collect();
+        let pairs = chars.windows(2).map(|w| (w[0], w[1])).collect();
+        Prepared { text, pairs }
+    }
+}
+
+/// How well a label matches any of the phrases: 1 for a contained phrase, else the share
+/// of the best phrase's character pairs found in the label.
+pub fn prepared_similarity(label: &Prepared, phrases: &[Prepared]) -> f32 {
     let mut best = 0.0f32;
     for phrase in phrases {
-        let phrase = squeeze(phrase);
-        if label.contains(&phrase) {
+        if label.text.contains(phrase.text.as_str()) {
             return 1.0;
         }
-        let chars: Vec<char> = phrase.chars().filter(|c| is_cjk(*c)).collect();
-        if chars.len() < 2 {
+        if phrase.pairs.is_empty() {
             continue;
         }
-        let pairs = chars
-            .windows(2)
-            .filter(|w| label.contains(&w.iter().collect::<String>()))
+        let found = phrase
+            .pairs
+            .iter()
+            .filter(|p| label.pairs.contains(p))
             .count();
-        best = best.max(pairs as f32 / (chars.len() - 1) as f32 * 0.9);
+        best = best.max(found as f32 / phrase.pairs.len() as f32 * 0.9);
     }
     best
 }
@@ -164,6 +187,11 @@ pub fn similarity(label: &str, phrases: &[&str]) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn similarity(label: &str, phrases: &[&str]) -> f32 {
+        let phrases: Vec<Prepared> = phrases.iter().map(|p| Prepared::phrase(p)).collect();
+        prepared_similarity(&Prepared::label(label), &phrases)
+    }
     use crate::layout::text_line;
 
     fn num(text: &str) -> Option<Number> {

@@ -3,7 +3,7 @@
 
 use crate::checks::{self, Cell, Equation, Origin, failures_after_repair};
 use crate::layout::Line;
-use crate::parse::cells::{SplitLine, Value, similarity, split};
+use crate::parse::cells::{Prepared, SplitLine, Value, prepared_similarity, split};
 use crate::record::Notice;
 
 /// A line of a table that carries values, with the label text that leads up to it.
@@ -44,6 +44,11 @@ pub fn value_rows(lines: &[Line], min: usize) -> Vec<ValueRow> {
 /// order: returns for each template row the index of the observed row matched to it.
 pub fn align(rows: &[ValueRow], template: &[&[&str]]) -> Vec<Option<usize>> {
     let (n, m) = (rows.len(), template.len());
+    let labels: Vec<Prepared> = rows.iter().map(|r| Prepared::label(&r.label)).collect();
+    let phrases: Vec<Vec<Prepared>> = template
+        .iter()
+        .map(|t| t.iter().map(|p| Prepared::phrase(p)).collect())
+        .collect();
     let mut score = vec![vec![f32::MIN; m + 1]; n + 1];
     let mut back = vec![vec![0u8; m + 1]; n + 1];
     score[0][0] = 0.0;
@@ -63,7 +68,7 @@ pub fn align(rows: &[ValueRow], template: &[&[&str]]) -> Vec<Option<usize>> {
                 relax(
                     i + 1,
                     j + 1,
-                    here + 1.0 + similarity(&rows[i].label, template[j]),
+                    here + 1.0 + prepared_similarity(&labels[i], &phrases[j]),
                     1,
                 );
             }

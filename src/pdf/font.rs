@@ -7,8 +7,12 @@ use lopdf::{Dictionary, Document, Object};
 
 /// How the bytes of a string are cut into character codes and turned into text.
 enum Decoder {
-    /// One byte per code, with a fixed table of 256 entries.
-    Simple(Box<[Option<char>; 256]>),
+    /// One byte per code: the ToUnicode map, looked up the first time a code is shown
+    /// (subset fonts show few of their 256 codes), else a table from the base encoding.
+    Simple {
+        to_unicode: Option<Encoding<'static>>,
+        base: Box<[Option<char>; 256]>,
+    },
     /// Two-byte codes (Identity-H/V and other two-byte CMaps) mapped by a ToUnicode CMap.
     Cid(Encoding<'static>),
     /// Two-byte codes that are UCS-2 / UTF-16BE code units (UniGB-UCS2-H, UniGB-UTF16-H…).
@@ -17,6 +21,24 @@ enum Decoder {
     Gbk,
     /// Two-byte codes with no usable map: the glyphs are placed but their text is unknown.
     Unknown2,
+}
+
+/// Advance widths: a table by code for simple fonts, a map by CID for CIDFonts.
+enum Widths {
+    /// Widths of the one-byte codes the font's /Widths array gives.
+    Codes(Box<[Option<f32>; 256]>),
+    /// Widths by CID, from a CIDFont's /W array.
+    Cids(HashMap<u32, f32>),
+}
+
+impl Widths {
+    /// The width given for a code or CID, if any.
+    fn get(&self, cid: u32) -> Option<f32> {
+        match self {
+            Widths::Codes(table) => table.get(cid as usize).copied().flatten(),
+            Widths::Cids(map) => map.get(&cid).copied(),
+        }
+    }
 }
 
 /// One decoded glyph: its text, its width in text space units (thousandths of the size),
@@ -33,7 +55,7 @@ pub struct Glyph {
 /// A font as the content interpreter needs it: decoding, widths and writing mode.
 pub struct Font {
     decoder: Decoder,
-    widths: HashMap<u32, f32>,
+    widths: Widths,
     default_width: f32,
     /// Vertical writing mode (Identity-V and other -V CMaps).
     pub vertical: bool,
@@ -62,6 +84,7 @@ impl Font {
             .and_then(|o| doc.dereference(o).ok())
             .and_then(|(_, o)| o.as_dict().ok());
         let (widths, default_width) = descendant.map(|d| cid_widths(doc, d)).unwrap_or_default();
+        let widths = Widths::Cids(widths);
         let to_unicode = to_unicode_map(doc, dict, limit);
         let enc = String::from_utf8_lossy(&encoding).to_string();
         let decoder = if enc.starts_with("UniGB-UCS2") || enc.starts_with("UniGB-UTF16") {
@@ -90,23 +113,8 @@ impl Font {
     }
 
     fn load_simple(doc: &Document, dict: &Dictionary, limit: usize) -> Font {
-        let mut table: Box<[Option<char>; 256]> = Box::new([None; 256]);
-        let base = dict.get_font_encoding_with_limit(doc, limit).ok();
         let to_unicode = to_unicode_map(doc, dict, limit);
-        for code in 0..256u32 {
-            let mapped = to_unicode
-                .as_ref()
-                .and_then(|m| match m {
-                    Encoding::UnicodeMapEncoding(map) => map.get(code, 1),
-                    _ => None,
-                })
-                .and_then(|units| String::from_utf16(&units).ok())
-                .or_else(|| {
-                    base.as_ref()
-                        .and_then(|e| e.bytes_to_string(&[code as u8]).ok())
-                });
-            table[code as usize] = mapped.and_then(|s| s.chars().next());
-        }
+        let base = base_table(dict.get_font_encoding_with_limit(doc, limit).ok());
         let first = dict.get(b"FirstChar").and_then(Object::as_i64).unwrap_or(0);
         // Type3 widths are in glyph space, which /FontMatrix maps to text space.
         let scale = dict
@@ -116,17 +124,18 @@ impl Font {
             .and_then(|m| m.first())
             .and_then(|a| number(doc, a))
             .map_or(1.0, |a| a * 1000.0);
-        let mut widths = HashMap::new();
+        let mut widths: Box<[Option<f32>; 256]> = Box::new([None; 256]);
         if let Ok(array) = dict.get_deref(b"Widths", doc).and_then(Object::as_array) {
             for (i, w) in array.iter().enumerate() {
-                if let Some(w) = number(doc, w) {
-                    widths.insert((first + i as i64) as u32, w * scale);
+                let code = first.wrapping_add(i as i64) as u32 as usize;
+                if let (Some(slot), Some(w)) = (widths.get_mut(code), number(doc, w)) {
+                    *slot = Some(w * scale);
                 }
             }
         }
         Font {
-            decoder: Decoder::Simple(table),
-            widths,
+            decoder: Decoder::Simple { to_unicode, base },
+            widths: Widths::Codes(widths),
             default_width: 500.0,
             vertical: false,
             cache: HashMap::new(),
@@ -140,8 +149,11 @@ impl Font {
             *slot = char::from_u32(code as u32);
         }
         Font {
-            decoder: Decoder::Simple(table),
-            widths: HashMap::new(),
+            decoder: Decoder::Simple {
+                to_unicode: None,
+                base: table,
+            },
+            widths: Widths::Cids(HashMap::new()),
             default_width: 500.0,
             vertical: false,
             cache: HashMap::new(),
@@ -156,7 +168,7 @@ impl Font {
             i += len;
             let text = self.text_of(code, len);
             let cid = self.cid_of(code, len);
-            let width = self.widths.get(&cid).copied().unwrap_or(self.default_width);
+            let width = self.widths.get(cid).unwrap_or(self.default_width);
             emit(Glyph {
                 text,
                 width,
@@ -174,7 +186,7 @@ impl Font {
             }
         };
         match self.decoder {
-            Decoder::Simple(_) => (bytes[0] as u32, 1),
+            Decoder::Simple { .. } => (bytes[0] as u32, 1),
             Decoder::Gbk if bytes[0] < 0x81 => (bytes[0] as u32, 1),
             Decoder::Utf16 if bytes.len() >= 4 && (0xD8..0xDC).contains(&bytes[0]) => {
                 let hi = (bytes[0] as u32) << 8 | bytes[1] as u32;
@@ -193,7 +205,14 @@ impl Font {
             return *c;
         }
         let c = match &self.decoder {
-            Decoder::Simple(table) => table[code as usize & 0xFF],
+            Decoder::Simple { to_unicode, base } => to_unicode
+                .as_ref()
+                .and_then(|m| match m {
+                    Encoding::UnicodeMapEncoding(map) => map.get(code, 1),
+                    _ => None,
+                })
+                .and_then(|units| String::from_utf16(&units).ok())
+                .map_or(base[code as usize & 0xFF], |s| s.chars().next()),
             Decoder::Cid(Encoding::UnicodeMapEncoding(map)) => map
                 .get(code, len as u8)
                 .and_then(|u| char::decode_utf16(u).next().and_then(Result::ok)),
@@ -219,6 +238,20 @@ impl Font {
             }
         }
     }
+}
+
+/// The first character of each one-byte code in a simple font's base encoding.
+fn base_table(base: Option<Encoding>) -> Box<[Option<char>; 256]> {
+    let mut table: Box<[Option<char>; 256]> = Box::new([None; 256]);
+    let Some(base) = base else { return table };
+    let mut text = String::new();
+    for (code, slot) in table.iter_mut().enumerate() {
+        text.clear();
+        if base.write_to_string(&[code as u8], &mut text).is_ok() {
+            *slot = text.chars().next();
+        }
+    }
+    table
 }
 
 fn gbk_char(code: u32, len: usize) -> Option<char> {
