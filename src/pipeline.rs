@@ -1,6 +1,8 @@
 //! One input to one record: read, lay out, parse, check — with every failure caught.
 
+use std::cell::Cell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Once;
 use std::time::{Duration, Instant};
 
 use sha2::{Digest, Sha256};
@@ -45,13 +47,18 @@ pub struct Extraction {
     pub table_rows: Vec<String>,
 }
 
-/// Extracts one input; never panics: a panic becomes a `failed` record with code `internal`.
+/// Extracts one input; never panics: a panic becomes a `failed` record with code `internal`
+/// (its message and source location go into the record, not onto stderr).
 pub fn extract(input: &Input, options: &Options) -> Extraction {
     let source = Source {
         path: input.path.display().to_string(),
         ..Source::default()
     };
-    match catch_unwind(AssertUnwindSafe(|| extract_inner(input, options))) {
+    silence_file_panics();
+    IN_FILE.set(true);
+    let result = catch_unwind(AssertUnwindSafe(|| extract_inner(input, options)));
+    IN_FILE.set(false);
+    match result {
         Ok(extraction) => extraction,
         Err(panic) => {
             let what = panic
@@ -59,8 +66,9 @@ pub fn extract(input: &Input, options: &Options) -> Extraction {
                 .map(|s| s.to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".into());
+            let at = PANIC_AT.take();
             let message = format!(
-                "internal error while reading this file ({what}); please report it with the file"
+                "internal error while reading this file ({what}{at}); please report it with the file"
             );
             Extraction {
                 record: Record::failed(source, "internal", message),
@@ -69,6 +77,30 @@ pub fn extract(input: &Input, options: &Options) -> Extraction {
             }
         }
     }
+}
+
+thread_local! {
+    /// Set while this thread extracts a file, whose panics the record reports.
+    static IN_FILE: Cell<bool> = const { Cell::new(false) };
+    /// Where the last panic inside a file happened (` at src/x.rs:1:2`).
+    static PANIC_AT: Cell<String> = const { Cell::new(String::new()) };
+}
+
+/// Installs, once, a panic hook that keeps panics inside a file's extraction off stderr
+/// (noting their location for the record) and reports every other panic as usual.
+fn silence_file_panics() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if IN_FILE.get() {
+                let at = info.location().map(|l| format!(" at {l}"));
+                PANIC_AT.set(at.unwrap_or_default());
+            } else {
+                default(info);
+            }
+        }));
+    });
 }
 
 fn extract_inner(input: &Input, options: &Options) -> Extraction {
@@ -218,5 +250,21 @@ fn status(record: &Record) -> Status {
         Status::Ok
     } else {
         Status::Partial
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_inside_a_file_is_noted_with_its_location_not_printed() {
+        silence_file_panics();
+        IN_FILE.set(true);
+        let result = catch_unwind(|| panic!("boom"));
+        IN_FILE.set(false);
+        assert!(result.is_err());
+        let at = PANIC_AT.take();
+        assert!(at.starts_with(" at src/pipeline.rs:"), "{at}");
     }
 }

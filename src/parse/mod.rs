@@ -48,11 +48,16 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// True for a line that is only a page number or running footer (`- 5 -`, `第 3 页`, `3/5`).
+pub fn is_page_number(text: &str) -> bool {
+    PAGE_NUMBER.is_match(text.trim())
+}
+
 /// Drops page-number lines, which would otherwise sit inside tables split across pages.
 pub fn without_page_numbers(lines: Vec<Line>) -> Vec<Line> {
     lines
         .into_iter()
-        .filter(|l| !PAGE_NUMBER.is_match(l.text().trim()))
+        .filter(|l| !is_page_number(&l.text()))
         .collect()
 }
 
