@@ -61,7 +61,8 @@ fn column(c: usize) -> f32 {
     250.0 + c as f32 * 34.0
 }
 
-/// The printed labels of 表三 (（六） as one row): (group label, own label, wrapped tail).
+/// The printed labels of 表三 (（六） as one row): (group label, own label, wrapped tail;
+/// `|` wraps the tail once more).
 const LABELS: [(&str, &str, &str); 23] = [
     ("", "一、本年新收政府信息公开申请数量", ""),
     ("", "二、上年结转政府信息公开申请数量", ""),
@@ -86,7 +87,7 @@ const LABELS: [(&str, &str, &str); 23] = [
     ("", "2.重复申请", ""),
     ("", "3.要求提供公开出版物", ""),
     ("", "4.无正当理由大量反复申请", ""),
-    ("", "5.要求行政机关确认或重新", "出具已获取信息"),
+    ("", "5.要求行政机关确认或", "重新出具已获|取信息"),
     ("", "（六）其他处理", ""),
     ("", "（七）总计", ""),
     ("", "四、结转下年度继续办理", ""),
@@ -134,9 +135,9 @@ fn values() -> Vec<[i64; 7]> {
     rows
 }
 
-/// Draws 表三 from `top`; rows from `break_at` on go to a new page that starts with a
-/// running header, and the first page ends with a page number.
-fn draw_applications(sheet: &mut Sheet, top: f32, break_at: usize) {
+/// Draws 表三 from `top`, with or without ruling lines; rows from `break_at` on go to a new
+/// page that starts with a running header, and the first page ends with a page number.
+fn draw_applications(sheet: &mut Sheet, top: f32, break_at: usize, ruled: bool) {
     sheet.text(32.0, top, "（本列数据的勾稽关系为：", 8.0);
     sheet.centred(column(3) + 17.0, top, "申请人情况", 8.0);
     sheet.centred(column(0) + 17.0, top + 16.0, "自然人", 8.0);
@@ -157,7 +158,9 @@ fn draw_applications(sheet: &mut Sheet, top: f32, break_at: usize) {
     for (r, (group, label, tail)) in LABELS.iter().enumerate() {
         if r == break_at {
             sheet.text(290.0, 800.0, "- 5 -", 9.0);
-            rules(sheet, page_top, y);
+            if ruled {
+                rules(sheet, page_top, y);
+            }
             sheet.new_page();
             sheet.text(150.0, 40.0, "测试县2023年政府信息公开工作年度报告", 8.0);
             y = 80.0;
@@ -175,14 +178,18 @@ fn draw_applications(sheet: &mut Sheet, top: f32, break_at: usize) {
             sheet.text(x, y, label, 8.0);
         } else {
             sheet.text(x, y - 6.0, label, 8.0);
-            sheet.text(x, y + 6.0, tail, 8.0);
+            for (i, part) in tail.split('|').enumerate() {
+                sheet.text(x, y + 6.0 + i as f32 * 6.0, part, 8.0);
+            }
         }
         for (c, v) in rows[r].iter().enumerate() {
             sheet.centred(column(c) + 17.0, y, &v.to_string(), 9.0);
         }
         y += 22.0;
     }
-    rules(sheet, page_top, y);
+    if ruled {
+        rules(sheet, page_top, y);
+    }
 }
 
 /// The vertical rules of 表三's value columns, from `y0` to `y1`.
@@ -204,14 +211,9 @@ fn draw_vertical_label(sheet: &mut Sheet, top: f32) {
     }
 }
 
-#[test]
-fn applications_from_glyphs_every_cell_exact_across_a_page_break() {
-    let mut sheet = Sheet::default();
-    sheet.new_page();
-    draw_vertical_label(&mut sheet, 100.0);
-    draw_applications(&mut sheet, 100.0, 13);
-    let lines = sheet.lines();
-    let t = applications::parse(&lines).expect("表三 is found");
+/// Asserts every cell of a parsed 表三 against [`values`], every check passing.
+fn assert_exact(lines: &[Line]) {
+    let t = applications::parse(lines).expect("表三 is found");
     let expected = values();
     for (r, (key, got)) in t.table.rows.iter().enumerate() {
         let want: Vec<Json> = expected[r].iter().map(|v| json!(v)).collect();
@@ -224,6 +226,24 @@ fn applications_from_glyphs_every_cell_exact_across_a_page_break() {
         t.checks
     );
     assert!(t.warnings.is_empty(), "{:?}", t.warnings);
+}
+
+#[test]
+fn applications_from_glyphs_every_cell_exact_across_a_page_break() {
+    let mut sheet = Sheet::default();
+    sheet.new_page();
+    draw_vertical_label(&mut sheet, 100.0);
+    draw_applications(&mut sheet, 100.0, 13, true);
+    assert_exact(&sheet.lines());
+}
+
+#[test]
+fn applications_without_ruling_lines_on_one_page() {
+    let mut sheet = Sheet::default();
+    sheet.new_page();
+    draw_vertical_label(&mut sheet, 60.0);
+    draw_applications(&mut sheet, 60.0, usize::MAX, false);
+    assert_exact(&sheet.lines());
 }
 
 #[test]
