@@ -208,6 +208,14 @@ fn read_lines(
             Ok((parse::without_page_numbers(lines), warnings))
         }
         Format::Text => {
+            if bytes.len() > textfile::MAX_BYTES {
+                let message = format!(
+                    "the text file is {} bytes, over the {} byte limit for text",
+                    bytes.len(),
+                    textfile::MAX_BYTES
+                );
+                return Err(("too_large", message));
+            }
             let (text, encoding) = textfile::decode(bytes);
             let mut warnings = Vec::new();
             if encoding != "UTF-8" {

@@ -2,6 +2,10 @@
 
 use crate::layout::{Line, text_line};
 
+/// Largest text file read, in bytes; a report's text is well under a megabyte, and each
+/// byte becomes tens of bytes of lines and cells in memory.
+pub const MAX_BYTES: usize = 32 << 20;
+
 /// The text of a file, decoded, and the name of the encoding it was in.
 pub fn decode(bytes: &[u8]) -> (String, &'static str) {
     if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {

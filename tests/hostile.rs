@@ -100,6 +100,7 @@ fn build(dir: &Path) {
     let cycle = b"%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n2 0 obj <</Type/Pages/Kids[2 0 R]/Count 1>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n";
     fs::write(dir.join("cycle.pdf"), cycle).unwrap();
     fs::write(dir.join("deep-page.html"), "<div>".repeat(100_000)).unwrap();
+    fs::write(dir.join("huge.txt"), "一、总体情况\n".repeat(2_000_000)).unwrap();
     fs::write(
         dir.join("list-page.htm"),
         "<ul><li><a href=1>2023年政府信息公开工作年度报告</a></ul>",
@@ -164,6 +165,7 @@ fn every_hostile_file_gets_one_record_and_good_files_are_unaffected() {
         ("bomb.pdf", "too_large"),
         ("many-pages.pdf", "too_large"),
         ("deep-page.html", "too_large"),
+        ("huge.txt", "too_large"),
         ("list-page.htm", "not_a_report"),
     ] {
         assert_eq!(code(name), expected, "{name}: {}", by_name(name));

@@ -21,6 +21,8 @@ pub struct Limits {
     pub max_pages: usize,
     /// Most glyphs kept from one page.
     pub max_glyphs_per_page: usize,
+    /// Most glyphs kept from one file (memory: about 20 bytes each, plus their lines).
+    pub max_glyphs_per_file: usize,
     /// Deepest nesting of form XObjects followed.
     pub max_form_depth: usize,
 }
@@ -32,6 +34,7 @@ impl Default for Limits {
             max_file_bytes: 256 << 20,
             max_pages: 2000,
             max_glyphs_per_page: 200_000,
+            max_glyphs_per_file: 4_000_000,
             max_form_depth: 8,
         }
     }
@@ -78,6 +81,7 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: Instant) -> Result<PdfText,
     }
     let mut fonts = content::FontCache::new();
     let mut budget = limits.max_file_bytes;
+    let mut glyphs = 0usize;
     let mut pages = Vec::with_capacity(page_ids.len());
     for (index, id) in page_ids.into_iter().enumerate() {
         let data = doc
@@ -88,6 +92,14 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: Instant) -> Result<PdfText,
         let resources = page_resources(&doc, id);
         let mut interp = content::Interpreter::new(&doc, limits, &mut fonts, deadline, height);
         interp.run(&data, &resources, 0)?;
+        glyphs += interp.glyphs.len();
+        if glyphs > limits.max_glyphs_per_file {
+            let message = format!(
+                "more than {} glyphs in the file",
+                limits.max_glyphs_per_file
+            );
+            return Err(PdfError::TooLarge(message));
+        }
         pages.push(PageLayer::new(
             index as u32 + 1,
             width,
@@ -192,4 +204,25 @@ fn producer(doc: &Document) -> Option<String> {
         (!s.trim().is_empty()).then(|| s.trim().to_string())
     };
     text(b"Producer").or_else(|| text(b"Creator"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Vec<u8> {
+        std::fs::read("samples/nanhu-2023-stsong.pdf").expect("a committed sample")
+    }
+
+    #[test]
+    fn a_file_with_more_glyphs_than_allowed_is_too_large() {
+        let limits = Limits {
+            max_glyphs_per_file: 1000,
+            ..Limits::default()
+        };
+        let deadline = Instant::now() + std::time::Duration::from_secs(10);
+        let got = read(&sample(), &limits, deadline);
+        assert!(matches!(got, Err(PdfError::TooLarge(m)) if m.contains("glyphs")));
+        assert!(read(&sample(), &Limits::default(), deadline).is_ok());
+    }
 }
