@@ -2,6 +2,8 @@
 //! one by one, in input order, as soon as each is ready.
 
 use std::collections::BTreeMap;
+use std::ops::ControlFlow;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 
 use rayon::iter::{ParallelBridge, ParallelIterator};
@@ -10,12 +12,13 @@ use crate::input::Input;
 use crate::pipeline::{Extraction, Options, extract};
 
 /// Extracts every input on `jobs` threads (0 = all cores) and calls `sink` with each
-/// extraction in input order. Records are not collected: memory stays flat over a batch.
+/// extraction in input order; `sink` can stop the batch (the files not yet started are
+/// skipped). Records are not collected: memory stays flat over a batch.
 pub fn run(
     inputs: &[Input],
     options: &Options,
     jobs: usize,
-    mut sink: impl FnMut(usize, &Input, Extraction),
+    mut sink: impl FnMut(usize, &Input, Extraction) -> ControlFlow<()>,
 ) -> Result<(), String> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
@@ -23,24 +26,30 @@ pub fn run(
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
     let (tx, rx) = mpsc::channel::<(usize, Extraction)>();
+    let stop = AtomicBool::new(false);
     std::thread::scope(|scope| {
-        scope.spawn(move || {
+        scope.spawn(|| {
             pool.install(|| {
                 inputs
                     .iter()
                     .enumerate()
                     .par_bridge()
                     .for_each_with(tx, |tx, (i, input)| {
-                        let _ = tx.send((i, extract(input, options)));
+                        if !stop.load(Ordering::Relaxed) {
+                            let _ = tx.send((i, extract(input, options)));
+                        }
                     });
             });
         });
         let mut waiting = BTreeMap::new();
         let mut next = 0;
-        for (i, extraction) in rx {
+        'receive: for (i, extraction) in rx {
             waiting.insert(i, extraction);
             while let Some(extraction) = waiting.remove(&next) {
-                sink(next, &inputs[next], extraction);
+                if sink(next, &inputs[next], extraction).is_break() {
+                    stop.store(true, Ordering::Relaxed);
+                    break 'receive;
+                }
                 next += 1;
             }
         }

@@ -201,3 +201,25 @@ fn text_shows_the_reconstructed_rows() {
     assert!(stdout.contains("table rows as reconstructed"));
     assert!(stdout.contains("denied_state_secret"));
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_batch_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_govreport"))
+        .args(["extract", "-q", "samples", "--jsonl", "-"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

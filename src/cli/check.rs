@@ -1,5 +1,7 @@
 //! `govreport check`: extract and compare each record with its golden file.
 
+use std::ops::ControlFlow;
+
 use std::path::PathBuf;
 
 use clap::Args;
@@ -46,10 +48,11 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
             let path = args.golden.join(&input.output_name);
             if args.bless {
                 if let Err(e) = write_json(&args.golden, &input.output_name, &extraction.record) {
-                    trouble.get_or_insert(format!("cannot write {}: {e}", path.display()));
+                    trouble = Some(format!("cannot write {}: {e}", path.display()));
+                    return ControlFlow::Break(());
                 }
                 matching += 1;
-                return;
+                return ControlFlow::Continue(());
             }
             let expected = match std::fs::read_to_string(&path) {
                 Ok(text) => {
@@ -65,7 +68,7 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
                         "{name}: no usable golden at {} ({e})",
                         path.display()
                     ));
-                    return;
+                    return ControlFlow::Continue(());
                 }
             };
             let actual = serde_json::to_value(&extraction.record).unwrap_or_default();
@@ -80,6 +83,7 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
                     d.path, d.expected, d.got
                 ));
             }
+            ControlFlow::Continue(())
         },
     )?;
     bar.finish_and_clear();

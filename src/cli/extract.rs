@@ -2,7 +2,8 @@
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
-use std::path::PathBuf;
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use clap::Args;
@@ -10,7 +11,7 @@ use clap::Args;
 use super::{RunArgs, exit};
 use crate::input::{discover, find_clashes};
 use crate::output::{self, csv::TidyWriter};
-use crate::record::Status;
+use crate::record::{Record, Status};
 
 /// Arguments of `extract`.
 #[derive(Debug, Args)]
@@ -74,7 +75,7 @@ pub fn run(args: ExtractArgs) -> Result<i32, String> {
     let bar = args.run.progress(inputs.len());
     let started = Instant::now();
     let mut tally = Tally::default();
-    let mut trouble: Option<String> = None;
+    let mut trouble: Option<Stop> = None;
     crate::batch::run(
         &inputs,
         &options,
@@ -87,38 +88,26 @@ pub fn run(args: ExtractArgs) -> Result<i32, String> {
                 Status::Failed => tally.failed += 1,
             }
             tally.pages += u64::from(record.source.pages.unwrap_or(0));
-            let mut write = || -> Result<(), String> {
-                if let Some(dir) = &args.out {
-                    output::write_json(dir, &input.output_name, record)
-                        .map_err(|e| format!("cannot write into {}: {e}", dir.display()))?;
-                }
-                if let Some(out) = jsonl.as_mut() {
-                    output::write_jsonl(out, record)
-                        .map_err(|e| format!("cannot write JSON Lines: {e}"))?;
-                }
-                if let Some(out) = csv.as_mut() {
-                    out.write(record)
-                        .map_err(|e| format!("cannot write CSV: {e}"))?;
-                }
-                Ok(())
-            };
-            if let Err(e) = write() {
-                trouble.get_or_insert(e);
-            }
             bar.set_message(format!("{} pages", tally.pages));
             bar.inc(1);
+            let written = write_outputs(&args, record, &input.output_name, &mut jsonl, &mut csv);
+            match written {
+                Ok(()) => ControlFlow::Continue(()),
+                Err(stop) => {
+                    trouble = Some(stop);
+                    ControlFlow::Break(())
+                }
+            }
         },
     )?;
     bar.finish_and_clear();
-    if let Some(out) = jsonl.as_mut() {
-        out.flush()
-            .map_err(|e| format!("cannot write JSON Lines: {e}"))?;
+    if trouble.is_none() {
+        trouble = flush(&mut jsonl, &mut csv).err();
     }
-    if let Some(out) = csv.as_mut() {
-        out.flush().map_err(|e| format!("cannot write CSV: {e}"))?;
-    }
-    if let Some(e) = trouble {
-        return Err(e);
+    match trouble {
+        Some(Stop::ClosedPipe) => return Ok(exit::OK),
+        Some(Stop::Failed(e)) => return Err(e),
+        None => {}
     }
     if !args.run.quiet {
         eprintln!(
@@ -136,4 +125,60 @@ pub fn run(args: ExtractArgs) -> Result<i32, String> {
     } else {
         exit::OK
     })
+}
+
+/// Why a batch stopped writing before its end.
+enum Stop {
+    /// The reader of stdout went away (`| head`): stop quietly.
+    ClosedPipe,
+    /// An output could not be written.
+    Failed(String),
+}
+
+impl Stop {
+    fn io(what: &str, e: std::io::Error) -> Stop {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            Stop::ClosedPipe
+        } else {
+            Stop::Failed(format!("cannot write {what}: {e}"))
+        }
+    }
+}
+
+/// Writes one record to every output asked for.
+fn write_outputs(
+    args: &ExtractArgs,
+    record: &Record,
+    name: &Path,
+    jsonl: &mut Option<Box<dyn Write>>,
+    csv: &mut Option<TidyWriter<Box<dyn Write>>>,
+) -> Result<(), Stop> {
+    if let Some(dir) = &args.out {
+        output::write_json(dir, name, record)
+            .map_err(|e| Stop::io(&format!("into {}", dir.display()), e))?;
+    }
+    if let Some(out) = jsonl.as_mut() {
+        output::write_jsonl(out, record).map_err(|e| Stop::io("JSON Lines", e))?;
+    }
+    if let Some(out) = csv.as_mut() {
+        out.write(record).map_err(|e| match e.into_kind() {
+            ::csv::ErrorKind::Io(e) => Stop::io("CSV", e),
+            other => Stop::Failed(format!("cannot write CSV: {other:?}")),
+        })?;
+    }
+    Ok(())
+}
+
+/// Flushes the streamed outputs at the end of a batch.
+fn flush(
+    jsonl: &mut Option<Box<dyn Write>>,
+    csv: &mut Option<TidyWriter<Box<dyn Write>>>,
+) -> Result<(), Stop> {
+    if let Some(out) = jsonl.as_mut() {
+        out.flush().map_err(|e| Stop::io("JSON Lines", e))?;
+    }
+    if let Some(out) = csv.as_mut() {
+        out.flush().map_err(|e| Stop::io("CSV", e))?;
+    }
+    Ok(())
 }

@@ -22,6 +22,6 @@ pub fn write_json(dir: &Path, name: &Path, record: &Record) -> std::io::Result<(
 
 /// Writes one compact record and a newline.
 pub fn write_jsonl(out: &mut dyn Write, record: &Record) -> std::io::Result<()> {
-    serde_json::to_writer(&mut *out, record).map_err(std::io::Error::other)?;
+    serde_json::to_writer(&mut *out, record).map_err(std::io::Error::from)?;
     out.write_all(b"\n")
 }
