@@ -1,14 +1,14 @@
 //! `govreport check`: extract and compare each record with its golden file.
 
 use std::ops::ControlFlow;
-
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 
 use super::{RunArgs, exit};
-use crate::input::{discover, find_clashes};
+use crate::input::{Input, discover, find_clashes};
 use crate::output::{golden::diff, write_json};
+use crate::record::Record;
 
 /// Arguments of `check`.
 #[derive(Debug, Args)]
@@ -32,8 +32,7 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     let inputs = discover(&args.inputs)?;
     find_clashes(&inputs)?;
     let bar = args.run.progress(inputs.len());
-    let (mut matching, mut differences, mut missing) = (0usize, 0usize, 0usize);
-    let mut lines = Vec::new();
+    let mut tally = Tally::default();
     let mut trouble = None;
     crate::batch::run(
         &inputs,
@@ -41,47 +40,16 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
         args.run.jobs(),
         |_, input, extraction| {
             bar.inc(1);
-            let name = input
-                .path
-                .file_stem()
-                .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
-            let path = args.golden.join(&input.output_name);
+            let record = &extraction.record;
             if args.bless {
-                if let Err(e) = write_json(&args.golden, &input.output_name, &extraction.record) {
+                if let Err(e) = write_json(&args.golden, &input.output_name, record) {
+                    let path = args.golden.join(&input.output_name);
                     trouble = Some(format!("cannot write {}: {e}", path.display()));
                     return ControlFlow::Break(());
                 }
-                matching += 1;
-                return ControlFlow::Continue(());
-            }
-            let expected = match std::fs::read_to_string(&path) {
-                Ok(text) => {
-                    serde_json::from_str::<serde_json::Value>(&text).map_err(|e| e.to_string())
-                }
-                Err(e) => Err(e.to_string()),
-            };
-            let expected = match expected {
-                Ok(v) => v,
-                Err(e) => {
-                    missing += 1;
-                    lines.push(format!(
-                        "{name}: no usable golden at {} ({e})",
-                        path.display()
-                    ));
-                    return ControlFlow::Continue(());
-                }
-            };
-            let actual = serde_json::to_value(&extraction.record).unwrap_or_default();
-            let found = diff(&expected, &actual);
-            if found.is_empty() {
-                matching += 1;
-            }
-            differences += found.len();
-            for d in found {
-                lines.push(format!(
-                    "{name}: {}: expected {}, got {}",
-                    d.path, d.expected, d.got
-                ));
+                tally.matching += 1;
+            } else {
+                tally.compare(&args.golden, input, record);
             }
             ControlFlow::Continue(())
         },
@@ -90,17 +58,65 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     if let Some(e) = trouble {
         return Err(e);
     }
-    for line in &lines {
+    for line in &tally.lines {
         println!("{line}");
     }
     let verb = if args.bless { "blessed" } else { "match" };
     println!(
-        "{matching}/{} files {verb}, {differences} differences, {missing} missing goldens",
-        inputs.len()
+        "{}/{} files {verb}, {} differences, {} missing goldens",
+        tally.matching,
+        inputs.len(),
+        tally.differences,
+        tally.missing
     );
-    Ok(if differences + missing == 0 {
+    Ok(if tally.differences + tally.missing == 0 {
         exit::OK
     } else {
         exit::USAGE
     })
+}
+
+/// What the comparison found so far, with one printable line per difference.
+#[derive(Default)]
+struct Tally {
+    matching: usize,
+    differences: usize,
+    missing: usize,
+    lines: Vec<String>,
+}
+
+impl Tally {
+    /// Compares one record with its golden in `dir`.
+    fn compare(&mut self, dir: &Path, input: &Input, record: &Record) {
+        let name = input
+            .path
+            .file_stem()
+            .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+        let path = dir.join(&input.output_name);
+        let expected = std::fs::read_to_string(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|text| {
+                serde_json::from_str::<serde_json::Value>(&text).map_err(|e| e.to_string())
+            });
+        let expected = match expected {
+            Ok(v) => v,
+            Err(e) => {
+                self.missing += 1;
+                let shown = path.display();
+                self.lines
+                    .push(format!("{name}: no usable golden at {shown} ({e})"));
+                return;
+            }
+        };
+        let actual = serde_json::to_value(record).unwrap_or_default();
+        let found = diff(&expected, &actual);
+        if found.is_empty() {
+            self.matching += 1;
+        }
+        self.differences += found.len();
+        for d in found {
+            let line = format!("{name}: {}: expected {}, got {}", d.path, d.expected, d.got);
+            self.lines.push(line);
+        }
+    }
 }

@@ -42,6 +42,18 @@ struct Tally {
     pages: u64,
 }
 
+impl Tally {
+    /// Counts one record.
+    fn count(&mut self, record: &Record) {
+        match record.status {
+            Status::Ok => self.ok += 1,
+            Status::Partial => self.partial += 1,
+            Status::Failed => self.failed += 1,
+        }
+        self.pages += u64::from(record.source.pages.unwrap_or(0));
+    }
+}
+
 fn create(path: &PathBuf) -> Result<Box<dyn Write>, String> {
     if path.as_os_str() == "-" {
         return Ok(Box::new(BufWriter::new(std::io::stdout().lock())));
@@ -60,38 +72,20 @@ pub fn run(args: ExtractArgs) -> Result<i32, String> {
     if args.out.is_some() {
         find_clashes(&inputs)?;
     }
-    if args.out.is_none() && args.jsonl.is_none() && args.csv.is_none() {
-        return Err("nothing to write: give --out DIR, --jsonl FILE or --csv FILE".into());
-    }
-    let mut jsonl = args.jsonl.as_ref().map(create).transpose()?;
-    let mut csv = match &args.csv {
-        Some(path) => Some(
-            TidyWriter::new(create(path)?)
-                .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
-        ),
-        None => None,
-    };
-    let options = args.run.options();
+    let mut outputs = Outputs::open(&args)?;
     let bar = args.run.progress(inputs.len());
     let started = Instant::now();
     let mut tally = Tally::default();
     let mut trouble: Option<Stop> = None;
     crate::batch::run(
         &inputs,
-        &options,
+        &args.run.options(),
         args.run.jobs(),
         |_, input, extraction| {
-            let record = &extraction.record;
-            match record.status {
-                Status::Ok => tally.ok += 1,
-                Status::Partial => tally.partial += 1,
-                Status::Failed => tally.failed += 1,
-            }
-            tally.pages += u64::from(record.source.pages.unwrap_or(0));
+            tally.count(&extraction.record);
             bar.set_message(format!("{} pages", tally.pages));
             bar.inc(1);
-            let written = write_outputs(&args, record, &input.output_name, &mut jsonl, &mut csv);
-            match written {
+            match outputs.write(&extraction.record, &input.output_name) {
                 Ok(()) => ControlFlow::Continue(()),
                 Err(stop) => {
                     trouble = Some(stop);
@@ -101,23 +95,20 @@ pub fn run(args: ExtractArgs) -> Result<i32, String> {
         },
     )?;
     bar.finish_and_clear();
-    if trouble.is_none() {
-        trouble = flush(&mut jsonl, &mut csv).err();
-    }
-    match trouble {
-        Some(Stop::ClosedPipe) => return Ok(exit::OK),
-        Some(Stop::Failed(e)) => return Err(e),
-        None => {}
+    match trouble.map_or_else(|| outputs.flush(), Err) {
+        Err(Stop::ClosedPipe) => return Ok(exit::OK),
+        Err(Stop::Failed(e)) => return Err(e),
+        Ok(()) => {}
     }
     if !args.run.quiet {
+        let seconds = started.elapsed().as_secs_f64();
         eprintln!(
-            "{} files: {} ok, {} partial, {} failed; {} pages in {:.1} s",
+            "{} files: {} ok, {} partial, {} failed; {} pages in {seconds:.1} s",
             inputs.len(),
             tally.ok,
             tally.partial,
             tally.failed,
             tally.pages,
-            started.elapsed().as_secs_f64()
         );
     }
     Ok(if tally.failed > 0 {
@@ -145,40 +136,59 @@ impl Stop {
     }
 }
 
-/// Writes one record to every output asked for.
-fn write_outputs(
-    args: &ExtractArgs,
-    record: &Record,
-    name: &Path,
-    jsonl: &mut Option<Box<dyn Write>>,
-    csv: &mut Option<TidyWriter<Box<dyn Write>>>,
-) -> Result<(), Stop> {
-    if let Some(dir) = &args.out {
-        output::write_json(dir, name, record)
-            .map_err(|e| Stop::io(&format!("into {}", dir.display()), e))?;
-    }
-    if let Some(out) = jsonl.as_mut() {
-        output::write_jsonl(out, record).map_err(|e| Stop::io("JSON Lines", e))?;
-    }
-    if let Some(out) = csv.as_mut() {
-        out.write(record).map_err(|e| match e.into_kind() {
-            ::csv::ErrorKind::Io(e) => Stop::io("CSV", e),
-            other => Stop::Failed(format!("cannot write CSV: {other:?}")),
-        })?;
-    }
-    Ok(())
+/// The outputs asked for: a folder of records, a JSON Lines stream, a tidy CSV.
+struct Outputs {
+    dir: Option<PathBuf>,
+    jsonl: Option<Box<dyn Write>>,
+    csv: Option<TidyWriter<Box<dyn Write>>>,
 }
 
-/// Flushes the streamed outputs at the end of a batch.
-fn flush(
-    jsonl: &mut Option<Box<dyn Write>>,
-    csv: &mut Option<TidyWriter<Box<dyn Write>>>,
-) -> Result<(), Stop> {
-    if let Some(out) = jsonl.as_mut() {
-        out.flush().map_err(|e| Stop::io("JSON Lines", e))?;
+impl Outputs {
+    /// Opens the streams (creating their folders); an error when nothing is asked for.
+    fn open(args: &ExtractArgs) -> Result<Outputs, String> {
+        if args.out.is_none() && args.jsonl.is_none() && args.csv.is_none() {
+            return Err("nothing to write: give --out DIR, --jsonl FILE or --csv FILE".into());
+        }
+        let csv = match &args.csv {
+            Some(path) => Some(
+                TidyWriter::new(create(path)?)
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+            ),
+            None => None,
+        };
+        Ok(Outputs {
+            dir: args.out.clone(),
+            jsonl: args.jsonl.as_ref().map(create).transpose()?,
+            csv,
+        })
     }
-    if let Some(out) = csv.as_mut() {
-        out.flush().map_err(|e| Stop::io("CSV", e))?;
+
+    /// Writes one record to every output.
+    fn write(&mut self, record: &Record, name: &Path) -> Result<(), Stop> {
+        if let Some(dir) = &self.dir {
+            output::write_json(dir, name, record)
+                .map_err(|e| Stop::io(&format!("into {}", dir.display()), e))?;
+        }
+        if let Some(out) = self.jsonl.as_mut() {
+            output::write_jsonl(out, record).map_err(|e| Stop::io("JSON Lines", e))?;
+        }
+        if let Some(out) = self.csv.as_mut() {
+            out.write(record).map_err(|e| match e.into_kind() {
+                ::csv::ErrorKind::Io(e) => Stop::io("CSV", e),
+                other => Stop::Failed(format!("cannot write CSV: {other:?}")),
+            })?;
+        }
+        Ok(())
     }
-    Ok(())
+
+    /// Flushes the streams at the end of a batch.
+    fn flush(&mut self) -> Result<(), Stop> {
+        if let Some(out) = self.jsonl.as_mut() {
+            out.flush().map_err(|e| Stop::io("JSON Lines", e))?;
+        }
+        if let Some(out) = self.csv.as_mut() {
+            out.flush().map_err(|e| Stop::io("CSV", e))?;
+        }
+        Ok(())
+    }
 }

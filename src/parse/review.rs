@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value as Json};
 
-use crate::checks::{self, Equation, Origin};
+use crate::checks::{self, Cell, Equation, Origin};
 use crate::layout::Line;
 use crate::parse::TableResult;
 use crate::parse::cells::Value;
@@ -60,36 +60,7 @@ pub fn parse(lines: &[Line]) -> Option<TableResult<Map<String, Json>>> {
         .take()
         .map(|p: Placed| p.slots)
         .unwrap_or_default();
-    let mut table = Map::new();
-    let mut printed = Map::new();
-    for (g, group) in REVIEW_GROUPS.iter().enumerate() {
-        let mut values = Map::new();
-        for (c, column) in REVIEW_COLUMNS.iter().enumerate() {
-            let i = g * 5 + c;
-            let value = match (cells[i].origin, &slots[i]) {
-                (Origin::Printed, Some(v)) => {
-                    if let Some(text) = &v.printed {
-                        printed.insert(format!("{group}.{column}"), Json::String(text.clone()));
-                    }
-                    v.number.clone().map_or(Json::Null, Json::Number)
-                }
-                (Origin::Repaired, _) => cells[i]
-                    .value
-                    .and_then(|v| number(&format!("{v}")))
-                    .map_or(Json::Null, Json::Number),
-                (Origin::Blank, _) => {
-                    printed.insert(format!("{group}.{column}"), Json::String(String::new()));
-                    Json::Null
-                }
-                _ => Json::Null,
-            };
-            values.insert(column.to_string(), value);
-        }
-        table.insert(group.to_string(), Json::Object(values));
-    }
-    if !printed.is_empty() {
-        table.insert("printed".into(), Json::Object(printed));
-    }
+    let table = table(&cells, &slots);
     let debug = vec![format!("表四 values: {}", show(&slots))];
     Some(TableResult {
         table,
@@ -97,6 +68,38 @@ pub fn parse(lines: &[Line]) -> Option<TableResult<Map<String, Json>>> {
         warnings,
         debug,
     })
+}
+
+/// The record's 表四: group → column → value, and the `printed` map of cells that were
+/// not plain numbers.
+fn table(cells: &[Cell], slots: &[Option<Value>]) -> Map<String, Json> {
+    let mut table = Map::new();
+    let mut printed = Map::new();
+    for (g, group) in REVIEW_GROUPS.iter().enumerate() {
+        let mut values = Map::new();
+        for (c, column) in REVIEW_COLUMNS.iter().enumerate() {
+            let i = g * 5 + c;
+            let text = match (cells[i].origin, &slots[i]) {
+                (Origin::Printed, Some(v)) => v.printed.clone(),
+                (Origin::Blank, _) => Some(String::new()),
+                _ => None,
+            };
+            if let Some(text) = text {
+                printed.insert(format!("{group}.{column}"), Json::String(text));
+            }
+            let value = match (cells[i].origin, &slots[i]) {
+                (Origin::Printed, Some(v)) => v.number.clone(),
+                (Origin::Repaired, _) => cells[i].value.and_then(|v| number(&format!("{v}"))),
+                _ => None,
+            };
+            values.insert(column.to_string(), value.map_or(Json::Null, Json::Number));
+        }
+        table.insert(group.to_string(), Json::Object(values));
+    }
+    if !printed.is_empty() {
+        table.insert("printed".into(), Json::Object(printed));
+    }
+    table
 }
 
 fn show(slots: &[Option<Value>]) -> String {
