@@ -123,7 +123,9 @@ pub fn lines(page: &PageLayer) -> Vec<Line> {
         .filter(|g| !g.ch.is_whitespace() && g.size > 0.5)
         .collect();
     glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
-    let verticals: Vec<&Rule> = page.rules.iter().filter(|r| r.x0 == r.x1).collect();
+    // Sorted by x, so a gap between two glyphs looks only at the rules within it.
+    let mut verticals: Vec<&Rule> = page.rules.iter().filter(|r| r.x0 == r.x1).collect();
+    verticals.sort_by(|a, b| a.x0.total_cmp(&b.x0));
     let mut out = Vec::new();
     let mut start = 0;
     while start < glyphs.len() {
@@ -150,9 +152,7 @@ fn line_of(row: &[&Glyph], page: u32, verticals: &[&Rule]) -> Line {
         let split = prev.is_none_or(|p| {
             let gap = g.x - (p.x + p.width);
             gap > size * 0.9
-                || verticals
-                    .iter()
-                    .any(|r| crosses(r, p.x + p.width * 0.5, g.x + g.width * 0.5, y, size))
+                || any_crossing(verticals, p.x + p.width * 0.5, g.x + g.width * 0.5, y, size)
         });
         if split {
             cells.push(Cell {
@@ -177,6 +177,16 @@ fn line_of(row: &[&Glyph], page: u32, verticals: &[&Rule]) -> Line {
         size,
         cells,
     }
+}
+
+/// Whether a vertical rule (of `sorted`, ordered by x) runs between `xa` and `xb` through
+/// the line at `y`: a binary search, then only the rules strictly between the two.
+fn any_crossing(sorted: &[&Rule], xa: f32, xb: f32, y: f32, size: f32) -> bool {
+    let from = sorted.partition_point(|r| r.x0 <= xa);
+    sorted[from..]
+        .iter()
+        .take_while(|r| r.x0 < xb)
+        .any(|r| crosses(r, xa, xb, y, size))
 }
 
 fn crosses(rule: &Rule, xa: f32, xb: f32, y: f32, size: f32) -> bool {
@@ -238,6 +248,11 @@ pub fn text_line(text: &str, index: usize) -> Line {
     }
 }
 
+/// The rightmost column [`render`] pads a cell to: far past any real page (an A3 landscape
+/// page is about 240 columns), and it keeps a cell drawn at x = 1e30 or +∞ from asking
+/// for that many spaces.
+const MAX_COLUMN: f32 = 4096.0;
+
 /// Renders lines as layout-preserving text: each cell starts near its column on the page.
 pub fn render(lines: &[Line]) -> String {
     let mut out = String::new();
@@ -252,7 +267,8 @@ pub fn render(lines: &[Line]) -> String {
         let unit = if line.page.is_some() { 5.0 } else { 1.0 };
         let mut width = 0usize;
         for cell in &line.cells {
-            let col = (cell.x0 / unit).round().max(0.0) as usize;
+            // NaN becomes 0 in the cast.
+            let col = (cell.x0 / unit).round().clamp(0.0, MAX_COLUMN) as usize;
             let pad = if width == 0 {
                 col
             } else {
@@ -339,6 +355,37 @@ mod tests {
         let line = text_line("规章\t0  5 现行\t\t7", 0);
         let cells: Vec<&str> = line.cells.iter().map(|c| c.text.as_str()).collect();
         assert_eq!(cells, ["规章", "0", "5 现行", "7"]);
+    }
+
+    #[test]
+    fn of_many_sorted_rules_only_one_between_two_glyphs_splits_them() {
+        let text = "1".repeat(200);
+        let mut page = layer(&[(text.as_str(), 0.0, 100.0)]);
+        let rule = |x: f32, y0: f32| Rule {
+            x0: x,
+            y0,
+            x1: x,
+            y1: y0 + 30.0,
+        };
+        page.rules
+            .extend((0..1000).map(|i| rule(-1.0 - i as f32, 80.0)));
+        page.rules
+            .extend((0..1000).map(|i| rule(30.0 + i as f32 * 0.01, 300.0)));
+        page.rules.push(rule(50.0, 80.0));
+        let cells = &lines(&page)[0].cells;
+        assert_eq!((cells.len(), cells[0].text.len()), (2, 10));
+    }
+
+    #[test]
+    fn render_bounds_the_padding_of_a_cell_placed_far_off_the_page() {
+        // Found by fuzzing (fuzz/fuzz_targets/layout.rs): a glyph at x = +∞ made `render`
+        // ask for usize::MAX spaces (capacity overflow); x = 1e30 would ask for 2e29.
+        for x in [f32::INFINITY, 1e30, f32::NAN, f32::NEG_INFINITY] {
+            let mut page = layer(&[("表", 50.0, 100.0)]);
+            page.glyphs.push(Glyph::new('1', x, 100.0, 10.0, 5.0));
+            let text = render(&lines(&page));
+            assert!(text.len() < 5000, "x = {x}: {} bytes", text.len());
+        }
     }
 
     #[test]

@@ -13,6 +13,11 @@ use super::{Limits, PdfError};
 use crate::layout::{Glyph, Rule};
 
 type Matrix = [f32; 6];
+
+/// The most ruling lines kept from one page; later ones are ignored. A page of tables has
+/// hundreds; a content stream of nothing but `m l S` could otherwise give millions, each
+/// of which layout weighs against the glyphs of every line.
+pub const MAX_RULES_PER_PAGE: usize = 20_000;
 const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
 
 fn mul(a: &Matrix, b: &Matrix) -> Matrix {
@@ -402,6 +407,9 @@ impl<'a> Interpreter<'a> {
     }
 
     fn push_rule(&mut self, x0: f32, y0: f32, x1: f32, y1: f32) {
+        if self.rules.len() >= MAX_RULES_PER_PAGE {
+            return;
+        }
         let (top0, top1) = (self.page_height - y0, self.page_height - y1);
         if (y0 - y1).abs() < 1.0 && (x1 - x0).abs() > 2.0 {
             self.rules.push(Rule {
@@ -450,6 +458,12 @@ mod tests {
 
     fn rule(x0: f32, y0: f32, x1: f32, y1: f32) -> Rule {
         Rule { x0, y0, x1, y1 }
+    }
+
+    #[test]
+    fn ruling_lines_past_the_page_limit_are_ignored() {
+        let ops = "0 0 m 0 100 l S ".repeat(super::MAX_RULES_PER_PAGE + 100);
+        assert_eq!(rules_of(&ops).len(), super::MAX_RULES_PER_PAGE);
     }
 
     #[test]

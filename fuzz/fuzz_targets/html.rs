@@ -1,0 +1,17 @@
+//! Bytes → the saved-web-page pipeline (charset sniffing, DOM walk, table grids, parsers).
+#![no_main]
+
+use std::time::Duration;
+
+use govreport::input::Format;
+use govreport::pipeline::{Options, extract_bytes};
+use govreport::record::Source;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let options = Options {
+        timeout: Duration::from_secs(2),
+        ..Options::default()
+    };
+    let _ = extract_bytes(Source::default(), data, Some(Format::Html), &options);
+});
