@@ -12,7 +12,7 @@ use crate::input::{Format, Input};
 use crate::layout::{self, Line};
 use crate::parse;
 use crate::pdf::{self, Limits, PdfError};
-use crate::record::{Notice, Record, Source, Status};
+use crate::record::{Notice, Ocr, Record, Source, Status};
 use crate::restated;
 use crate::textfile;
 
@@ -193,6 +193,13 @@ fn read_lines(
             let text = pdf::read(bytes, &options.limits, deadline).map_err(pdf_failure)?;
             source.pages = Some(text.pages.len() as u32);
             source.producer = text.producer;
+            if !text.ocr_layer.is_empty() {
+                source.ocr = Some(Ocr {
+                    engine: text.layer_engine,
+                    existing_layer: text.ocr_layer,
+                    ..Ocr::default()
+                });
+            }
             if text.pages.iter().all(|p| p.glyphs.is_empty()) {
                 return Err((
                     "no_text_layer",

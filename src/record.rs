@@ -70,6 +70,22 @@ pub struct Source {
     pub pages: Option<u32>,
     /// The PDF's producer (or creator), when it names one.
     pub producer: Option<String>,
+    /// How OCR stands behind the text; null for a born-digital text layer.
+    #[serde(default)]
+    pub ocr: Option<Ocr>,
+}
+
+/// `source.ocr`: pages govreport recognised itself and pages that came with an OCR layer.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+pub struct Ocr {
+    /// The OCR program: govreport's own, else the one the PDF names as the layer's maker.
+    pub engine: Option<String>,
+    /// The OCR languages govreport used; null when it recognised no page.
+    pub languages: Option<String>,
+    /// Pages (1-based) govreport recognised from the page image.
+    pub pages: Vec<u32>,
+    /// Pages whose invisible OCR text layer, made before publication, was read as it is.
+    pub existing_layer: Vec<u32>,
 }
 
 /// The overall outcome for one input.

@@ -9,6 +9,7 @@ use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::font::Font;
+use super::layer::LayerSigns;
 use super::{Limits, PdfError};
 use crate::layout::{Glyph, Rule};
 
@@ -46,6 +47,7 @@ struct State {
     hscale: f32,
     leading: f32,
     rise: f32,
+    render_mode: u8,
 }
 
 /// Fonts already read in this document, by object id, so each is parsed once.
@@ -71,6 +73,8 @@ pub struct Interpreter<'a> {
     pub glyphs: Vec<Glyph>,
     /// Horizontal and vertical ruling lines drawn on the page.
     pub rules: Vec<Rule>,
+    /// What an OCR text layer is recognised by: invisible glyphs and image draws.
+    pub layer: LayerSigns,
 }
 
 impl<'a> Interpreter<'a> {
@@ -97,6 +101,7 @@ impl<'a> Interpreter<'a> {
                 hscale: 1.0,
                 leading: 0.0,
                 rise: 0.0,
+                render_mode: 0,
             },
             stack: Vec::new(),
             tm: IDENTITY,
@@ -107,6 +112,7 @@ impl<'a> Interpreter<'a> {
             ops: 0,
             glyphs: Vec::new(),
             rules: Vec::new(),
+            layer: LayerSigns::default(),
         }
     }
 
@@ -171,6 +177,7 @@ impl<'a> Interpreter<'a> {
             "Tz" => self.state.hscale = n(0) / 100.0,
             "TL" => self.state.leading = n(0),
             "Ts" => self.state.rise = n(0),
+            "Tr" => self.state.render_mode = n(0) as u8,
             "Td" => self.move_line(n(0), n(1)),
             "TD" => {
                 self.state.leading = -n(1);
@@ -264,6 +271,7 @@ impl<'a> Interpreter<'a> {
         let mut font = font.borrow_mut();
         let vertical = font.vertical;
         let st = self.state.clone();
+        let before = self.glyphs.len();
         font.decode(bytes, |g| {
             let trm = mul(
                 &[st.size * st.hscale, 0.0, 0.0, st.size, 0.0, st.rise],
@@ -292,6 +300,9 @@ impl<'a> Interpreter<'a> {
                 self.tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &self.tm);
             }
         });
+        if matches!(st.render_mode, 3 | 7) {
+            self.layer.invisible += self.glyphs.len() - before;
+        }
     }
 
     fn form(
@@ -314,8 +325,16 @@ impl<'a> Interpreter<'a> {
             .and_then(|x| x.get_deref(name, self.doc))
             .and_then(Object::as_stream);
         let Ok(stream) = stream else { return Ok(()) };
-        if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form") {
-            return Ok(());
+        match stream.dict.get(b"Subtype").and_then(Object::as_name).ok() {
+            Some(b"Form") => {}
+            Some(b"Image") => {
+                let ctm = self.state.ctm;
+                let corners = [(0.0, 0.0), (1.0, 0.0), (0.0, 1.0), (1.0, 1.0)]
+                    .map(|(x, y)| apply(&ctm, x, y));
+                self.layer.image(corners, self.glyphs.len());
+                return Ok(());
+            }
+            _ => return Ok(()),
         }
         let data = stream
             .decompressed_content_with_limit(self.limits.max_stream_bytes)

@@ -2,6 +2,7 @@
 
 mod content;
 mod font;
+mod layer;
 mod unicode;
 
 use std::time::Instant;
@@ -63,6 +64,11 @@ pub struct PdfText {
     pub producer: Option<String>,
     /// Warnings about repairs made while loading.
     pub warnings: Vec<String>,
+    /// Pages (1-based) whose text is an OCR layer made before publication: invisible
+    /// text over a page-sized image.
+    pub ocr_layer: Vec<u32>,
+    /// The OCR program the document's producer or creator names, when it has a layer.
+    pub layer_engine: Option<String>,
 }
 
 /// Loads `bytes` as a PDF and interprets every page.
@@ -83,6 +89,7 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: Instant) -> Result<PdfText,
     let mut budget = limits.max_file_bytes;
     let mut glyphs = 0usize;
     let mut pages = Vec::with_capacity(page_ids.len());
+    let mut ocr_layer = Vec::new();
     for (index, id) in page_ids.into_iter().enumerate() {
         let data = doc
             .get_page_content_with_limit(id, limits.max_stream_bytes.min(budget))
@@ -93,6 +100,12 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: Instant) -> Result<PdfText,
         let mut interp = content::Interpreter::new(&doc, limits, &mut fonts, deadline, height);
         interp.run(&data, &resources, 0)?;
         glyphs += interp.glyphs.len();
+        if interp
+            .layer
+            .is_ocr_layer(interp.glyphs.len(), width, height)
+        {
+            ocr_layer.push(index as u32 + 1);
+        }
         if glyphs > limits.max_glyphs_per_file {
             let message = format!(
                 "more than {} glyphs in the file",
@@ -108,10 +121,17 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: Instant) -> Result<PdfText,
             interp.rules,
         ));
     }
+    let layer_engine = if ocr_layer.is_empty() {
+        None
+    } else {
+        layer::engine(&[info_text(&doc, b"Creator"), info_text(&doc, b"Producer")])
+    };
     Ok(PdfText {
         pages,
         producer: producer(&doc),
         warnings,
+        ocr_layer,
+        layer_engine,
     })
 }
 
@@ -194,16 +214,18 @@ fn page_resources(doc: &Document, id: lopdf::ObjectId) -> lopdf::Dictionary {
 }
 
 fn producer(doc: &Document) -> Option<String> {
+    info_text(doc, b"Producer").or_else(|| info_text(doc, b"Creator"))
+}
+
+/// A non-blank text entry of the document information dictionary, trimmed.
+fn info_text(doc: &Document, key: &[u8]) -> Option<String> {
     let info = doc
         .trailer
         .get_deref(b"Info", doc)
         .and_then(Object::as_dict)
         .ok()?;
-    let text = |key: &[u8]| {
-        let s = lopdf::decode_text_string(info.get_deref(key, doc).ok()?).ok()?;
-        (!s.trim().is_empty()).then(|| s.trim().to_string())
-    };
-    text(b"Producer").or_else(|| text(b"Creator"))
+    let s = lopdf::decode_text_string(info.get_deref(key, doc).ok()?).ok()?;
+    (!s.trim().is_empty()).then(|| s.trim().to_string())
 }
 
 #[cfg(test)]
