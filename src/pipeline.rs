@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 use crate::html;
 use crate::input::{Format, Input};
 use crate::layout::{self, Line};
+use crate::ocrlayer;
 use crate::parse;
 use crate::pdf::{self, Limits, PdfError};
 use crate::record::{Notice, Ocr, Record, Source, Status};
@@ -156,7 +157,14 @@ pub fn extract_bytes(
     };
     let mut record = Record::new(source);
     record.warnings.append(&mut warnings);
-    let table_rows = parse::fill(&mut record, &lines);
+    let layer = record.source.ocr.as_ref().map(|o| o.existing_layer.clone());
+    let (lines, table_rows) = match layer.filter(|pages| !pages.is_empty()) {
+        Some(pages) => ocrlayer::read(&mut record, &lines, &pages),
+        None => {
+            let rows = parse::fill(&mut record, &lines);
+            (lines, rows)
+        }
+    };
     let restated = restated::checks(&record);
     record.checks.extend(restated);
     record.status = status(&record);

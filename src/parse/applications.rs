@@ -92,7 +92,7 @@ fn drop_subtotal_column(rows: &mut [ValueRow], warnings: &mut Vec<Notice>) {
 }
 
 /// The rules of templates.md §6.2 over the flat cells (row index × 7 + column).
-fn equations(spec: &[&RowSpec]) -> Vec<Equation> {
+pub(crate) fn equations(spec: &[&RowSpec]) -> Vec<Equation> {
     let at = |key: &str| spec.iter().position(|r| r.key == key);
     let mut out = Vec::new();
     let (Some(new), Some(carried), Some(total), Some(forward)) = (

@@ -115,7 +115,7 @@ fn show(slots: &[Option<Value>]) -> String {
 }
 
 /// R4–R6: in each group, 总计 = the four results.
-fn equations() -> Vec<Equation> {
+pub(crate) fn equations() -> Vec<Equation> {
     REVIEW_GROUPS
         .iter()
         .enumerate()

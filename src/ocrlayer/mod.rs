@@ -1,0 +1,71 @@
+//! Reports OCR'd before publication: reading the invisible text layer well (look-alike
+//! digits, empty cells derived by the rules) and deciding, per table, whether to trust it;
+//! a table the layer does not make consistent is named cell by cell, never passed as `ok`.
+
+pub mod text;
+pub mod trust;
+
+use crate::layout::Line;
+use crate::parse::{self, cells::squeeze};
+use crate::record::{Check, Notice, Record};
+
+/// The tables: record key, printed name, words that anchor the table on its page.
+const TABLES: [(&str, &str, &[&str]); 3] = [
+    ("active_disclosure", "表二", &["第二十条", "信息内容"]),
+    ("applications", "表三", &["申请人情况", "本年新收"]),
+    ("review_litigation", "表四", &["复议后起诉", "未经复议"]),
+];
+
+/// True when the table's first anchor line, or the page after it, is an OCR-layer page.
+fn on_layer(lines: &[Line], anchors: &[&str], pages: &[u32]) -> bool {
+    let first = lines.iter().find(|l| {
+        let t = squeeze(&l.text());
+        anchors.iter().any(|a| t.contains(a))
+    });
+    first
+        .and_then(|l| l.page)
+        .is_some_and(|p| pages.contains(&p) || pages.contains(&(p + 1)))
+}
+
+/// Parses a document whose `pages` carry an OCR layer: the cleaned lines fill the record,
+/// the layer's empty cells are derived where the rules determine them, and every table on
+/// the layer that is still doubtful gets a warning and one `ocr_layer.unconfirmed` check
+/// per doubtful cell or row. Returns the cleaned lines and the rows each table was read from.
+pub fn read(record: &mut Record, lines: &[Line], pages: &[u32]) -> (Vec<Line>, Vec<String>) {
+    let mut raw = record.clone();
+    parse::fill(&mut raw, lines);
+    let cleaned = text::clean(lines, pages);
+    let debug = parse::fill(record, &cleaned);
+    trust::settle(record);
+    for (name, title, anchors) in TABLES {
+        if !on_layer(&cleaned, anchors, pages) {
+            continue;
+        }
+        let doubts = trust::doubts(record, &raw.tables, name, title);
+        if doubts.is_empty() {
+            continue;
+        }
+        record.warnings.push(Notice::new(
+            "ocr_layer_doubtful",
+            format!(
+                "{title} was read from an OCR text layer made before publication and {} of its cells or rows are not confirmed (see the checks naming them); the layer was kept, as no OCR of the page image was made",
+                doubts.len()
+            ),
+        ));
+        for d in doubts {
+            let named = record
+                .checks
+                .iter()
+                .any(|c| c.status == "fail" && c.path.as_deref() == Some(&d.path));
+            if !named {
+                record.checks.push(Check {
+                    rule: trust::RULE.into(),
+                    status: "fail".into(),
+                    message: d.why,
+                    path: Some(d.path),
+                });
+            }
+        }
+    }
+    (cleaned, debug)
+}

@@ -1,0 +1,240 @@
+//! Whether to trust a table read from an OCR layer: cells the layer left empty are
+//! derived from the rules where they determine them; what stays doubtful — a failed
+//! rule, an empty cell, a missing row, a 表二 cell whose digits were guessed from OCR
+//! look-alikes — is named, per table.
+
+use serde_json::{Map, Value as Json};
+
+use crate::checks::{self, Cell, Equation};
+use crate::parse::{applications, review};
+use crate::record::{Applications, Check, Record, Tables, number};
+use crate::template::{REVIEW_COLUMNS, REVIEW_GROUPS, RowSpec, application_rows};
+
+/// The rule name of the checks that name a doubtful cell of an OCR layer.
+pub const RULE: &str = "ocr_layer.unconfirmed";
+
+/// A cell (or a whole row) of a layer table that nothing confirms, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Doubt {
+    /// Record path of the cell or row.
+    pub path: String,
+    /// What is doubtful about it.
+    pub why: String,
+}
+
+/// The flat cells of 表三 as the record holds them: an empty cell (printed "") or a cell
+/// the parser already derived counts as lost, so that the rules may derive it.
+fn applications_cells(t: &Applications, spec: &[&RowSpec], repaired: &[String]) -> Vec<Cell> {
+    let mut cells = Vec::with_capacity(spec.len() * 7);
+    for row in spec {
+        let values = t.rows.get(row.key).and_then(Json::as_array);
+        for c in 0..7 {
+            let path = format!("rows.{}[{c}]", row.key);
+            let empty = t.printed.get(&path).and_then(Json::as_str) == Some("");
+            let derived = repaired.contains(&format!("tables.applications.{path}"));
+            cells.push(match values.and_then(|v| v.get(c)) {
+                Some(v) if !empty && !derived => Cell::printed(v.as_f64()),
+                _ => Cell::lost(),
+            });
+        }
+    }
+    cells
+}
+
+fn repaired_paths(record: &Record) -> Vec<String> {
+    record
+        .checks
+        .iter()
+        .filter(|c| c.status == "repaired")
+        .filter_map(|c| c.path.clone())
+        .collect()
+}
+
+/// Re-settles 表三 with the layer's empty cells counted as lost; returns the new checks
+/// for its rules.
+fn settle_applications(record: &mut Record) -> Option<Vec<Check>> {
+    let repaired = repaired_paths(record);
+    let t = record.tables.applications.as_mut()?;
+    let split = t
+        .rows
+        .keys()
+        .any(|k| k.starts_with("other_") && k != "other_processing");
+    let spec = application_rows(split);
+    let mut cells = applications_cells(t, &spec, &repaired);
+    let equations = applications::equations(&spec);
+    let filled = checks::repair(&mut cells, &equations);
+    let path = |i: usize| format!("tables.applications.rows.{}[{}]", spec[i / 7].key, i % 7);
+    for &(i, _) in &filled {
+        let (key, c) = (spec[i / 7].key, i % 7);
+        let row = t
+            .rows
+            .entry(key)
+            .or_insert_with(|| Json::Array(vec![Json::Null; 7]));
+        if let Some(slot) = row.as_array_mut().and_then(|r| r.get_mut(c)) {
+            *slot = value(cells[i].value);
+        }
+        t.printed.remove(&format!("rows.{key}[{c}]"));
+    }
+    Some(checks::entries(&cells, &equations, &filled, &path))
+}
+
+/// Re-settles 表四 the same way; returns the new checks for its rule.
+fn settle_review(record: &mut Record) -> Option<Vec<Check>> {
+    let repaired = repaired_paths(record);
+    let t = record.tables.review_litigation.as_mut()?;
+    let printed = t.get("printed").and_then(Json::as_object).cloned();
+    let mut cells = Vec::with_capacity(15);
+    for group in REVIEW_GROUPS {
+        for column in REVIEW_COLUMNS {
+            let key = format!("{group}.{column}");
+            let v = t.get(group).and_then(|g| g.get(column));
+            let empty = printed
+                .as_ref()
+                .and_then(|p| p.get(&key))
+                .and_then(Json::as_str);
+            let derived = repaired.contains(&format!("tables.review_litigation.{key}"));
+            cells.push(match v {
+                Some(v) if empty != Some("") && !derived => Cell::printed(v.as_f64()),
+                _ => Cell::lost(),
+            });
+        }
+    }
+    let equations: Vec<Equation> = review::equations();
+    let filled = checks::repair(&mut cells, &equations);
+    let path = |i: usize| {
+        let (g, c) = (REVIEW_GROUPS[i / 5], REVIEW_COLUMNS[i % 5]);
+        format!("tables.review_litigation.{g}.{c}")
+    };
+    for &(i, _) in &filled {
+        let (g, c) = (REVIEW_GROUPS[i / 5], REVIEW_COLUMNS[i % 5]);
+        if let Some(group) = t.get_mut(g).and_then(Json::as_object_mut) {
+            group.insert(c.to_string(), value(cells[i].value));
+        }
+        if let Some(p) = t.get_mut("printed").and_then(Json::as_object_mut) {
+            p.remove(&format!("{g}.{c}"));
+        }
+    }
+    if t.get("printed")
+        .and_then(Json::as_object)
+        .is_some_and(Map::is_empty)
+    {
+        t.remove("printed");
+    }
+    Some(checks::entries(&cells, &equations, &filled, &path))
+}
+
+fn value(v: Option<f64>) -> Json {
+    v.and_then(|v| number(&format!("{v}")))
+        .map_or(Json::Null, Json::Number)
+}
+
+/// Derives the layer's empty 表三/表四 cells the rules determine, replacing those tables'
+/// rule checks with the re-evaluated ones.
+pub fn settle(record: &mut Record) {
+    for (prefix, checks) in [
+        ("applications.", settle_applications(record)),
+        ("review_litigation.", settle_review(record)),
+    ] {
+        if let Some(checks) = checks {
+            record.checks.retain(|c| !c.rule.starts_with(prefix));
+            record.checks.extend(checks);
+        }
+    }
+}
+
+/// The doubtful cells and rows of one table (`name`: the record's table key, `title`:
+/// 表二/表三/表四), given the tables as read without the look-alike digits.
+pub fn doubts(record: &Record, raw: &Tables, name: &str, title: &str) -> Vec<Doubt> {
+    let prefix = format!("tables.{name}");
+    let mut out: Vec<Doubt> = record
+        .checks
+        .iter()
+        .filter(|c| c.status == "fail" && c.path.as_deref().is_some_and(|p| p.starts_with(&prefix)))
+        .map(|c| Doubt {
+            path: c.path.clone().unwrap_or_default(),
+            why: format!("the rule {} fails on it", c.rule),
+        })
+        .collect();
+    let missing = format!("{title}: row ");
+    for w in record.warnings.iter().filter(|w| w.code == "row_not_found") {
+        if let Some(key) = w
+            .message
+            .strip_prefix(&missing)
+            .and_then(|m| m.split(' ').next())
+        {
+            let path = match name {
+                "applications" => format!("{prefix}.rows.{key}"),
+                _ => format!("{prefix}.{key}"),
+            };
+            let why = "the OCR layer has no such row".to_string();
+            out.push(Doubt { path, why });
+        }
+    }
+    let (table, raw) = match name {
+        "active_disclosure" => (
+            json(&record.tables.active_disclosure),
+            json(&raw.active_disclosure),
+        ),
+        "applications" => (json(&record.tables.applications), json(&raw.applications)),
+        _ => (
+            json(&record.tables.review_litigation),
+            json(&raw.review_litigation),
+        ),
+    };
+    for (path, printed) in printed_cells(&table) {
+        if printed.is_empty() {
+            let why = "the OCR layer has nothing in this cell; the page may print a number".into();
+            out.push(Doubt {
+                path: format!("{prefix}.{path}"),
+                why,
+            });
+        }
+    }
+    if name == "active_disclosure" {
+        for path in differing(&table, &raw, "") {
+            let why = "read from characters OCR confuses with digits; no rule confirms it".into();
+            out.push(Doubt {
+                path: format!("{prefix}.{path}"),
+                why,
+            });
+        }
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    out.dedup_by(|a, b| a.path == b.path);
+    out
+}
+
+fn json<T: serde::Serialize>(t: &Option<T>) -> Json {
+    serde_json::to_value(t).unwrap_or(Json::Null)
+}
+
+/// `printed` entries of a table (paths relative to the table) with their text.
+fn printed_cells(table: &Json) -> Vec<(String, String)> {
+    let Some(p) = table.get("printed").and_then(Json::as_object) else {
+        return Vec::new();
+    };
+    p.iter()
+        .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string()))
+        .collect()
+}
+
+/// Paths (relative to the table) of the number cells whose values differ between two
+/// readings of a table (`printed` maps left out).
+fn differing(a: &Json, b: &Json, at: &str) -> Vec<String> {
+    match (a, b) {
+        (Json::Object(x), _) => x
+            .iter()
+            .filter(|(k, _)| k.as_str() != "printed")
+            .flat_map(|(k, v)| {
+                let here = if at.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{at}.{k}")
+                };
+                differing(v, b.get(k).unwrap_or(&Json::Null), &here)
+            })
+            .collect(),
+        (Json::Number(_) | Json::Null, _) if a != b => vec![at.to_string()],
+        _ => Vec::new(),
+    }
+}
