@@ -36,12 +36,12 @@ pub fn read(record: &mut Record, lines: &[Line], pages: &[u32]) -> (Vec<Line>, V
     parse::fill(&mut raw, lines);
     let cleaned = text::clean(lines, pages);
     let debug = parse::fill(record, &cleaned);
-    trust::settle(record);
+    let settled = trust::settle(record);
     for (name, title, anchors) in TABLES {
         if !on_layer(&cleaned, anchors, pages) {
             continue;
         }
-        let doubts = trust::doubts(record, &raw.tables, name, title);
+        let doubts = trust::doubts(record, &raw.tables, &settled, name, title);
         if doubts.is_empty() {
             continue;
         }

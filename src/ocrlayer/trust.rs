@@ -5,7 +5,7 @@
 
 use serde_json::{Map, Value as Json};
 
-use crate::checks::{self, Cell, Equation};
+use crate::checks::{self, Cell, Equation, Verdict};
 use crate::parse::{applications, review};
 use crate::record::{Applications, Check, Record, Tables, number};
 use crate::template::{REVIEW_COLUMNS, REVIEW_GROUPS, RowSpec, application_rows};
@@ -51,8 +51,8 @@ fn repaired_paths(record: &Record) -> Vec<String> {
 }
 
 /// Re-settles 表三 with the layer's empty cells counted as lost; returns the new checks
-/// for its rules.
-fn settle_applications(record: &mut Record) -> Option<Vec<Check>> {
+/// for its rules and the cells they leave in doubt.
+fn settle_applications(record: &mut Record) -> Option<(Vec<Check>, Vec<Doubt>)> {
     let repaired = repaired_paths(record);
     let t = record.tables.applications.as_mut()?;
     let split = t
@@ -75,11 +75,13 @@ fn settle_applications(record: &mut Record) -> Option<Vec<Check>> {
         }
         t.printed.remove(&format!("rows.{key}[{c}]"));
     }
-    Some(checks::entries(&cells, &equations, &filled, &path))
+    let present = |i: usize| t.rows.contains_key(spec[i / 7].key);
+    let doubts = unconfirmed(&cells, &equations, &filled, &present, &path);
+    Some((checks::entries(&cells, &equations, &filled, &path), doubts))
 }
 
-/// Re-settles 表四 the same way; returns the new checks for its rule.
-fn settle_review(record: &mut Record) -> Option<Vec<Check>> {
+/// Re-settles 表四 the same way.
+fn settle_review(record: &mut Record) -> Option<(Vec<Check>, Vec<Doubt>)> {
     let repaired = repaired_paths(record);
     let t = record.tables.review_litigation.as_mut()?;
     let printed = t.get("printed").and_then(Json::as_object).cloned();
@@ -120,7 +122,36 @@ fn settle_review(record: &mut Record) -> Option<Vec<Check>> {
     {
         t.remove("printed");
     }
-    Some(checks::entries(&cells, &equations, &filled, &path))
+    let doubts = unconfirmed(&cells, &equations, &filled, &|_| true, &path);
+    Some((checks::entries(&cells, &equations, &filled, &path), doubts))
+}
+
+/// The cells (of rows the table has) that no equation which holds confirms; an equation
+/// that derived a cell confirms nothing, and a skipped one (blank total, unknown cell)
+/// neither.
+fn unconfirmed(
+    cells: &[Cell],
+    equations: &[Equation],
+    filled: &[(usize, usize)],
+    present: &dyn Fn(usize) -> bool,
+    path: &dyn Fn(usize) -> String,
+) -> Vec<Doubt> {
+    let mut held = vec![false; cells.len()];
+    for (k, e) in equations.iter().enumerate() {
+        let derived = filled.iter().any(|&(_, d)| d == k);
+        if !derived && checks::verdict(cells, e) == Verdict::Pass {
+            for &i in std::iter::once(&e.result).chain(&e.extra).chain(&e.parts) {
+                held[i] = true;
+            }
+        }
+    }
+    (0..cells.len())
+        .filter(|&i| !held[i] && present(i))
+        .map(|i| Doubt {
+            path: path(i),
+            why: "no consistency rule that holds confirms this cell".into(),
+        })
+        .collect()
 }
 
 fn value(v: Option<f64>) -> Json {
@@ -129,31 +160,37 @@ fn value(v: Option<f64>) -> Json {
 }
 
 /// Derives the layer's empty 表三/表四 cells the rules determine, replacing those tables'
-/// rule checks with the re-evaluated ones.
-pub fn settle(record: &mut Record) {
-    for (prefix, checks) in [
+/// rule checks with the re-evaluated ones; returns the cells the rules leave in doubt.
+pub fn settle(record: &mut Record) -> Vec<Doubt> {
+    let mut doubts = Vec::new();
+    for (prefix, settled) in [
         ("applications.", settle_applications(record)),
         ("review_litigation.", settle_review(record)),
     ] {
-        if let Some(checks) = checks {
+        if let Some((checks, mut cells)) = settled {
             record.checks.retain(|c| !c.rule.starts_with(prefix));
             record.checks.extend(checks);
+            doubts.append(&mut cells);
         }
     }
+    doubts
 }
 
 /// The doubtful cells and rows of one table (`name`: the record's table key, `title`:
 /// 表二/表三/表四), given the tables as read without the look-alike digits.
-pub fn doubts(record: &Record, raw: &Tables, name: &str, title: &str) -> Vec<Doubt> {
-    let prefix = format!("tables.{name}");
-    let mut out: Vec<Doubt> = record
-        .checks
+/// `settled` holds the doubts of [`settle`].
+pub fn doubts(
+    record: &Record,
+    raw: &Tables,
+    settled: &[Doubt],
+    name: &str,
+    title: &str,
+) -> Vec<Doubt> {
+    let prefix = format!("tables.{name}.");
+    let mut out: Vec<Doubt> = settled
         .iter()
-        .filter(|c| c.status == "fail" && c.path.as_deref().is_some_and(|p| p.starts_with(&prefix)))
-        .map(|c| Doubt {
-            path: c.path.clone().unwrap_or_default(),
-            why: format!("the rule {} fails on it", c.rule),
-        })
+        .filter(|d| d.path.starts_with(&prefix))
+        .cloned()
         .collect();
     let missing = format!("{title}: row ");
     for w in record.warnings.iter().filter(|w| w.code == "row_not_found") {
@@ -163,8 +200,8 @@ pub fn doubts(record: &Record, raw: &Tables, name: &str, title: &str) -> Vec<Dou
             .and_then(|m| m.split(' ').next())
         {
             let path = match name {
-                "applications" => format!("{prefix}.rows.{key}"),
-                _ => format!("{prefix}.{key}"),
+                "applications" => format!("{prefix}rows.{key}"),
+                _ => format!("{prefix}{key}"),
             };
             let why = "the OCR layer has no such row".to_string();
             out.push(Doubt { path, why });
@@ -185,7 +222,7 @@ pub fn doubts(record: &Record, raw: &Tables, name: &str, title: &str) -> Vec<Dou
         if printed.is_empty() {
             let why = "the OCR layer has nothing in this cell; the page may print a number".into();
             out.push(Doubt {
-                path: format!("{prefix}.{path}"),
+                path: format!("{prefix}{path}"),
                 why,
             });
         }
@@ -194,7 +231,7 @@ pub fn doubts(record: &Record, raw: &Tables, name: &str, title: &str) -> Vec<Dou
         for path in differing(&table, &raw, "") {
             let why = "read from characters OCR confuses with digits; no rule confirms it".into();
             out.push(Doubt {
-                path: format!("{prefix}.{path}"),
+                path: format!("{prefix}{path}"),
                 why,
             });
         }
