@@ -159,7 +159,7 @@ pub fn extract_bytes(
     record.warnings.append(&mut warnings);
     let layer = record.source.ocr.as_ref().map(|o| o.existing_layer.clone());
     let (lines, table_rows) = match layer.filter(|pages| !pages.is_empty()) {
-        Some(pages) => ocrlayer::read(&mut record, &lines, &pages),
+        Some(pages) => ocrlayer::read(&mut record, &lines, &pages, None),
         None => {
             let rows = parse::fill(&mut record, &lines);
             (lines, rows)

@@ -2,6 +2,9 @@
 //! digits, empty cells derived by the rules) and deciding, per table, whether to trust it;
 //! a table the layer does not make consistent is named cell by cell, never passed as `ok`.
 
+pub mod choose;
+#[cfg(test)]
+mod tests;
 pub mod text;
 pub mod trust;
 
@@ -16,22 +19,32 @@ const TABLES: [(&str, &str, &[&str]); 3] = [
     ("review_litigation", "表四", &["复议后起诉", "未经复议"]),
 ];
 
-/// True when the table's first anchor line, or the page after it, is an OCR-layer page.
-fn on_layer(lines: &[Line], anchors: &[&str], pages: &[u32]) -> bool {
+/// The page of the first line holding one of a table's anchor words.
+fn anchor_page(lines: &[Line], anchors: &[&str]) -> Option<u32> {
     let first = lines.iter().find(|l| {
         let t = squeeze(&l.text());
         anchors.iter().any(|a| t.contains(a))
     });
-    first
-        .and_then(|l| l.page)
-        .is_some_and(|p| pages.contains(&p) || pages.contains(&(p + 1)))
+    first.and_then(|l| l.page)
+}
+
+/// True when the table's first anchor line, or the page after it, is an OCR-layer page.
+fn on_layer(lines: &[Line], anchors: &[&str], pages: &[u32]) -> bool {
+    anchor_page(lines, anchors).is_some_and(|p| pages.contains(&p) || pages.contains(&(p + 1)))
 }
 
 /// Parses a document whose `pages` carry an OCR layer: the cleaned lines fill the record,
 /// the layer's empty cells are derived where the rules determine them, and every table on
 /// the layer that is still doubtful gets a warning and one `ocr_layer.unconfirmed` check
-/// per doubtful cell or row. Returns the cleaned lines and the rows each table was read from.
-pub fn read(record: &mut Record, lines: &[Line], pages: &[u32]) -> (Vec<Line>, Vec<String>) {
+/// per doubtful cell or row; then, when `reread` is given (OCR available), the doubtful
+/// tables are re-read from the page image and the better reading kept (see [`choose`]).
+/// Returns the cleaned lines and the rows each table was read from.
+pub fn read(
+    record: &mut Record,
+    lines: &[Line],
+    pages: &[u32],
+    reread: Option<&choose::Reread>,
+) -> (Vec<Line>, Vec<String>) {
     let mut raw = record.clone();
     parse::fill(&mut raw, lines);
     let cleaned = text::clean(lines, pages);
@@ -48,7 +61,7 @@ pub fn read(record: &mut Record, lines: &[Line], pages: &[u32]) -> (Vec<Line>, V
         record.warnings.push(Notice::new(
             "ocr_layer_doubtful",
             format!(
-                "{title} was read from an OCR text layer made before publication and {} of its cells or rows are not confirmed (see the checks naming them); the layer was kept, as no OCR of the page image was made",
+                "{title} was read from an OCR text layer made before publication and {} of its cells or rows are not confirmed by the consistency rules (each is named by a failing check)",
                 doubts.len()
             ),
         ));
@@ -66,6 +79,9 @@ pub fn read(record: &mut Record, lines: &[Line], pages: &[u32]) -> (Vec<Line>, V
                 });
             }
         }
+    }
+    if let Some(reread) = reread {
+        choose::better(record, &cleaned, reread);
     }
     (cleaned, debug)
 }

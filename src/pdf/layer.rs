@@ -69,7 +69,62 @@ pub fn engine(names: &[Option<String>]) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use std::time::{Duration, Instant};
+
+    use lopdf::{Dictionary, Document, Object, Stream, dictionary};
+
     use super::*;
+    use crate::pdf::{Limits, read};
+
+    /// The OCR-layer pages of a one-page PDF (A4) with a 1×1 image `/Im` and a Helvetica
+    /// `/F`, whose content is `ops`.
+    fn layer_pages(ops: &str) -> Vec<u32> {
+        let mut doc = Document::with_version("1.5");
+        let pages_id = doc.new_object_id();
+        let image = Stream::new(
+            dictionary! {"Type" => "XObject", "Subtype" => "Image", "Width" => 1, "Height" => 1,
+            "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8},
+            vec![0],
+        );
+        let image = doc.add_object(image);
+        let font = doc.add_object(
+            dictionary! {"Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica"},
+        );
+        let resources = dictionary! {"XObject" => dictionary! {"Im" => image},
+        "Font" => dictionary! {"F" => font}};
+        let content = doc.add_object(Stream::new(Dictionary::new(), ops.as_bytes().to_vec()));
+        let page = doc.add_object(dictionary! {"Type" => "Page", "Parent" => pages_id,
+        "Contents" => content, "Resources" => resources,
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()]});
+        let pages = dictionary! {"Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1};
+        doc.objects.insert(pages_id, Object::Dictionary(pages));
+        let catalog = doc.add_object(dictionary! {"Type" => "Catalog", "Pages" => pages_id});
+        doc.trailer.set("Root", catalog);
+        let mut bytes = Vec::new();
+        doc.save_to(&mut bytes).expect("an in-memory PDF");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        read(&bytes, &Limits::default(), deadline)
+            .expect("a readable PDF")
+            .ocr_layer
+    }
+
+    const IMAGE: &str = "q 595 0 0 842 0 0 cm /Im Do Q ";
+    const TEXT: &str = "BT /F 12 Tf 100 700 Td (12 34 567) Tj ET ";
+
+    #[test]
+    fn a_content_stream_with_render_mode_3_text_over_a_page_image_is_a_layer() {
+        assert_eq!(layer_pages(&format!("{IMAGE}3 Tr {TEXT}")), [1]);
+        let saved = format!("{IMAGE}q BT 3 Tr ET Q {TEXT}");
+        assert_eq!(layer_pages(&saved), Vec::<u32>::new(), "Q restores mode 0");
+    }
+
+    #[test]
+    fn text_painted_before_the_page_image_is_a_layer_and_text_over_it_is_not() {
+        assert_eq!(layer_pages(&format!("{TEXT}{IMAGE}")), [1]);
+        assert_eq!(layer_pages(&format!("{IMAGE}{TEXT}")), Vec::<u32>::new());
+        let small = "q 100 0 0 80 50 700 cm /Im Do Q 3 Tr ";
+        assert_eq!(layer_pages(&format!("{small}{TEXT}")), Vec::<u32>::new());
+    }
 
     fn page_image(glyphs_before: usize) -> LayerSigns {
         let mut signs = LayerSigns::default();

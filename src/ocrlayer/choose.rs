@@ -1,0 +1,129 @@
+//! The choice between an OCR layer's reading of a table and govreport's own OCR of the
+//! page image: only tables the layer leaves doubtful are re-read, and of the two readings
+//! the one with fewer doubtful cells is kept, with a warning saying which.
+
+use crate::layout::Line;
+use crate::record::{Notice, Record};
+
+use super::{TABLES, anchor_page};
+
+/// Re-reads the given pages (1-based) from the page image by OCR and returns the record
+/// parsed from what it read there; None when OCR is unavailable or switched off.
+pub type Reread<'a> = dyn Fn(&[u32]) -> Option<Record> + 'a;
+
+/// The doubts a record holds for one table: its failing checks, `ocr_layer.unconfirmed`
+/// ones included, and its missing rows.
+fn doubt_count(record: &Record, name: &str, title: &str) -> usize {
+    let prefix = format!("tables.{name}.");
+    let fails = record
+        .checks
+        .iter()
+        .filter(|c| c.status == "fail" && c.path.as_deref().is_some_and(|p| p.starts_with(&prefix)))
+        .count();
+    let missing = format!("{title}: row ");
+    let rows = record
+        .warnings
+        .iter()
+        .filter(|w| w.code == "row_not_found" && w.message.starts_with(&missing))
+        .count();
+    let absent = match name {
+        "active_disclosure" => record.tables.active_disclosure.is_none(),
+        "applications" => record.tables.applications.is_none(),
+        _ => record.tables.review_litigation.is_none(),
+    };
+    fails + rows + usize::from(absent) * 1000
+}
+
+/// The pages a table's lines may lie on: from its first anchor line's page to the next
+/// table's (a table may cross a page break).
+fn table_pages(lines: &[Line], k: usize) -> Vec<u32> {
+    let Some(first) = anchor_page(lines, TABLES[k].2) else {
+        return Vec::new();
+    };
+    let next = TABLES[k + 1..]
+        .iter()
+        .find_map(|t| anchor_page(lines, t.2))
+        .unwrap_or(first + 1)
+        .max(first);
+    (first..=next).collect()
+}
+
+/// Moves one table, with its checks and warnings, from `from` into `into`.
+fn take_table(into: &mut Record, from: &Record, name: &str, title: &str) {
+    let mine = |rule: &str, path: Option<&str>| {
+        path.is_some_and(|p| p.starts_with(&format!("tables.{name}.")))
+            || (path.is_none() && rule.starts_with(&format!("{name}.")))
+    };
+    into.checks.retain(|c| !mine(&c.rule, c.path.as_deref()));
+    into.checks.extend(
+        from.checks
+            .iter()
+            .filter(|c| mine(&c.rule, c.path.as_deref()))
+            .cloned(),
+    );
+    into.warnings.retain(|w| !w.message.starts_with(title));
+    into.warnings.extend(
+        from.warnings
+            .iter()
+            .filter(|w| w.message.starts_with(title))
+            .cloned(),
+    );
+    match name {
+        "active_disclosure" => {
+            into.tables.active_disclosure = from.tables.active_disclosure.clone()
+        }
+        "applications" => into.tables.applications = from.tables.applications.clone(),
+        _ => into.tables.review_litigation = from.tables.review_litigation.clone(),
+    }
+}
+
+/// Re-reads the tables the layer leaves doubtful, when there are any, and keeps for each
+/// the reading with fewer doubts. A record whose layer tables are all confirmed costs no OCR.
+pub fn better(record: &mut Record, lines: &[Line], reread: &Reread) {
+    let doubtful: Vec<usize> = (0..TABLES.len())
+        .filter(|&k| doubt_count(record, TABLES[k].0, TABLES[k].1) > 0)
+        .filter(|&k| {
+            let title = TABLES[k].1;
+            let warned =
+                |w: &Notice| w.code == "ocr_layer_doubtful" && w.message.starts_with(title);
+            record.warnings.iter().any(warned)
+        })
+        .collect();
+    let mut pages: Vec<u32> = doubtful
+        .iter()
+        .flat_map(|&k| table_pages(lines, k))
+        .collect();
+    pages.sort_unstable();
+    pages.dedup();
+    if pages.is_empty() {
+        return;
+    }
+    let Some(other) = reread(&pages) else {
+        return;
+    };
+    if let (Some(mine), Some(theirs)) = (record.source.ocr.as_mut(), other.source.ocr.as_ref()) {
+        mine.engine = theirs.engine.clone().or(mine.engine.take());
+        mine.languages = theirs.languages.clone();
+        mine.pages = theirs.pages.clone();
+    }
+    for k in doubtful {
+        let (name, title, _) = TABLES[k];
+        let (layer, ocr) = (
+            doubt_count(record, name, title),
+            doubt_count(&other, name, title),
+        );
+        let message = if ocr < layer {
+            take_table(record, &other, name, title);
+            format!(
+                "{title}: the OCR layer left {layer} doubts, govreport's OCR of the page image {ocr}; the OCR reading was kept"
+            )
+        } else {
+            format!(
+                "{title}: the OCR layer left {layer} doubts, govreport's OCR of the page image {ocr}; the layer's reading was kept"
+            )
+        };
+        record
+            .warnings
+            .push(Notice::new("ocr_layer_reread", message));
+    }
+}
