@@ -25,6 +25,8 @@ fn every_sample_matches_its_golden() {
 
 /// The one sample that is not a report: a saved list page of links to reports.
 const LIST_PAGE: &str = "liutang-list-page.html";
+/// An OCR layer Tesseract misread beyond repair: `partial` without OCR (tests/ocr_layer.rs).
+const LAYER_PARTIAL: &str = "nanhu-2023-ocrmypdf.pdf";
 
 #[test]
 fn every_sample_is_ok_and_every_table_is_found() {
@@ -35,11 +37,14 @@ fn every_sample_is_ok_and_every_table_is_found() {
         "the list page fails, so the batch exits 2"
     );
     let records = common::records(&out);
-    assert_eq!(records.len(), 30);
+    assert_eq!(records.len(), 33);
     for r in records {
         let name = r["source"]["path"].as_str().unwrap_or_default().to_string();
         if name.ends_with(LIST_PAGE) {
             assert_eq!(r["errors"][0]["code"], "not_a_report");
+            continue;
+        }
+        if name.ends_with(LAYER_PARTIAL) {
             continue;
         }
         assert_eq!(r["status"], "ok", "{name}: {}", r["warnings"]);

@@ -1,0 +1,139 @@
+//! Reports OCR'd before publication (issue #20): the layer is recognised, and no `ok`
+//! record read from it has a wrong cell — checked against the source samples' goldens,
+//! which the generator wrote from its own data.
+
+mod common;
+
+use common::govreport;
+use serde_json::Value;
+
+/// OCR-layer sample, the born-digital sample it was made from.
+const SAMPLES: [(&str, &str); 3] = [
+    ("nanhu-2023-ocrmypdf", "nanhu-2023-stsong"),
+    ("baisha-2020-ocrmypdf", "baisha-2020-lo"),
+    ("qingyuan-2024-layer-handmade", "qingyuan-2024-stsong"),
+];
+
+fn extract(stem: &str, extra: &[&str]) -> Value {
+    let path = format!("samples/{stem}.pdf");
+    let mut args = vec!["extract", "-q", "--jsonl", "-", &path];
+    args.extend_from_slice(extra);
+    let out = govreport(&args);
+    common::records(&out).remove(0)
+}
+
+/// Every cell of a golden's tables: (record path, row path, value).
+fn cells(tables: &Value) -> Vec<(String, String, Value)> {
+    let mut out = Vec::new();
+    for (name, table) in tables.as_object().into_iter().flatten() {
+        for (key, row) in table.as_object().into_iter().flatten() {
+            if key == "printed" || key == "columns" {
+                continue;
+            }
+            if name == "applications" {
+                for (k, v) in row.as_object().into_iter().flatten() {
+                    let row_path = format!("tables.applications.rows.{k}");
+                    for (i, x) in v.as_array().into_iter().flatten().enumerate() {
+                        out.push((format!("{row_path}[{i}]"), row_path.clone(), x.clone()));
+                    }
+                }
+            } else {
+                let row_path = format!("tables.{name}.{key}");
+                for (col, x) in row.as_object().into_iter().flatten() {
+                    out.push((format!("{row_path}.{col}"), row_path.clone(), x.clone()));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn at<'a>(record: &'a Value, path: &str) -> Option<&'a Value> {
+    let mut node = record;
+    for part in path.replace('[', ".[").split('.') {
+        node = match part.strip_prefix('[') {
+            Some(i) => node.get(i.trim_end_matches(']').parse::<usize>().ok()?)?,
+            None => node.get(part)?,
+        };
+    }
+    Some(node)
+}
+
+fn truth(source: &str) -> Value {
+    let text = std::fs::read_to_string(format!("golden/{source}.json")).expect("a golden");
+    serde_json::from_str::<Value>(&text).expect("JSON")["tables"].clone()
+}
+
+#[test]
+fn the_layer_pages_and_their_engine_are_recorded() {
+    for (stem, source) in SAMPLES {
+        let r = extract(stem, &[]);
+        let pages = r["source"]["pages"].as_u64().unwrap_or(0);
+        let layer: Vec<u64> = (1..=pages).collect();
+        assert_eq!(
+            r["source"]["ocr"]["existing_layer"],
+            serde_json::json!(layer),
+            "{stem}"
+        );
+        let engine = r["source"]["ocr"]["engine"].as_str().unwrap_or_default();
+        if stem.ends_with("ocrmypdf") {
+            assert!(engine.starts_with("ocrmypdf"), "{stem}: {engine}");
+        }
+        assert_eq!(
+            extract(source, &[])["source"]["ocr"],
+            Value::Null,
+            "{source}"
+        );
+    }
+}
+
+#[test]
+fn no_ok_record_from_a_layer_has_a_wrong_cell_and_a_partial_one_names_its_doubts() {
+    for (stem, source) in SAMPLES {
+        let r = extract(stem, &[]);
+        let failing: Vec<&str> = r["checks"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|c| c["status"] == "fail")
+            .filter_map(|c| c["path"].as_str())
+            .collect();
+        for (path, row, want) in cells(&truth(source)) {
+            let got = at(&r, &path);
+            if got == Some(&want) {
+                continue;
+            }
+            assert_eq!(
+                r["status"], "partial",
+                "{stem}: {path} is {got:?}, not {want}"
+            );
+            if at(&r, &row).is_some() {
+                let named = failing.iter().any(|p| *p == path || *p == row);
+                assert!(
+                    named,
+                    "{stem}: {path} is {got:?}, not {want}, and no check names it"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_layer_with_spaced_labels_misreads_and_a_dropped_number_is_read_whole() {
+    let r = extract("qingyuan-2024-layer-handmade", &[]);
+    assert_eq!(r["status"], "ok", "{}", r["warnings"]);
+    let repaired =
+        r["checks"].as_array().into_iter().flatten().any(|c| {
+            c["status"] == "repaired" && c["path"] == "tables.applications.rows.granted[0]"
+        });
+    assert!(
+        repaired,
+        "the dropped number is derived by the rules and reported"
+    );
+    let warned = r["warnings"].as_array().into_iter().flatten();
+    assert!(
+        !warned
+            .into_iter()
+            .any(|w| w["code"] == "ocr_layer_doubtful")
+    );
+}
