@@ -8,7 +8,7 @@
 For each sample listed in samples/generate/manifest-ocr-layer.json, every table cell of the
 source sample's golden (the generator's data) is compared with the record: in an `ok`
 record a cell is right or wrong; in a `partial` one a wrong cell is either named (a failing
-check's path is the cell or its row) or unnamed. Prints one line per sample and a total.
+check's path is the cell, its row or its table) or unnamed. Prints one line per sample and a total.
 """
 import json
 import os
@@ -53,7 +53,8 @@ def get(record: dict, path: str):
 def named(record: dict, path: str) -> bool:
     failing = [c.get("path") or "" for c in record["checks"] if c["status"] == "fail"]
     row = path.rsplit("[", 1)[0] if path.endswith("]") else path.rsplit(".", 1)[0]
-    return any(p == path or p == row for p in failing)
+    table = ".".join(path.split(".")[:2])
+    return any(p in (path, row, table) for p in failing)
 
 
 def main() -> None:

@@ -8,9 +8,11 @@ use common::govreport;
 use serde_json::Value;
 
 /// OCR-layer sample, the born-digital sample it was made from.
-const SAMPLES: [(&str, &str); 3] = [
+const SAMPLES: [(&str, &str); 5] = [
     ("nanhu-2023-ocrmypdf", "nanhu-2023-stsong"),
     ("baisha-2020-ocrmypdf", "baisha-2020-lo"),
+    ("yunshan-2019-ocrmypdf", "yunshan-2019-chromium"),
+    ("tongshan-2022-ocrmypdf-hocr", "tongshan-2022-chromium"),
     ("qingyuan-2024-layer-handmade", "qingyuan-2024-stsong"),
 ];
 
@@ -76,7 +78,7 @@ fn the_layer_pages_and_their_engine_are_recorded() {
             "{stem}"
         );
         let engine = r["source"]["ocr"]["engine"].as_str().unwrap_or_default();
-        if stem.ends_with("ocrmypdf") {
+        if stem.contains("ocrmypdf") {
             assert!(engine.starts_with("ocrmypdf"), "{stem}: {engine}");
         }
         assert_eq!(
@@ -87,8 +89,14 @@ fn the_layer_pages_and_their_engine_are_recorded() {
     }
 }
 
+/// 表二 has no consistency rules: a cell the layer misread into other clean digits cannot
+/// be caught without OCR. The samples hold one: yunshan's 2019 表二 `本年增/减` of
+/// 行政事业性收费 printed `-3`, whose minus sign Tesseract dropped.
+const UNNAMED_ACTIVE_DISCLOSURE: usize = 1;
+
 #[test]
 fn no_ok_record_from_a_layer_has_a_wrong_cell_and_a_partial_one_names_its_doubts() {
+    let mut unnamed_active = 0;
     for (stem, source) in SAMPLES {
         let r = extract(stem, &[]);
         let failing: Vec<&str> = r["checks"]
@@ -107,8 +115,13 @@ fn no_ok_record_from_a_layer_has_a_wrong_cell_and_a_partial_one_names_its_doubts
                 r["status"], "partial",
                 "{stem}: {path} is {got:?}, not {want}"
             );
-            if at(&r, &row).is_some() {
-                let named = failing.iter().any(|p| *p == path || *p == row);
+            let table = path.splitn(3, '.').take(2).collect::<Vec<_>>().join(".");
+            let named = failing
+                .iter()
+                .any(|p| [&path, &row, &table].iter().any(|q| q == p));
+            if path.starts_with("tables.active_disclosure") && !named {
+                unnamed_active += 1;
+            } else if at(&r, &row).is_some() || at(&r, &table).is_none_or(Value::is_null) {
                 assert!(
                     named,
                     "{stem}: {path} is {got:?}, not {want}, and no check names it"
@@ -116,6 +129,7 @@ fn no_ok_record_from_a_layer_has_a_wrong_cell_and_a_partial_one_names_its_doubts
             }
         }
     }
+    assert_eq!(unnamed_active, UNNAMED_ACTIVE_DISCLOSURE);
 }
 
 #[test]

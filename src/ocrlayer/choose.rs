@@ -35,10 +35,10 @@ fn doubt_count(record: &Record, name: &str, title: &str) -> usize {
 }
 
 /// The pages a table's lines may lie on: from its first anchor line's page to the next
-/// table's (a table may cross a page break).
-fn table_pages(lines: &[Line], k: usize) -> Vec<u32> {
+/// table's (a table may cross a page break); every layer page when the layer has no anchor.
+fn table_pages(lines: &[Line], k: usize, layer: &[u32]) -> Vec<u32> {
     let Some(first) = anchor_page(lines, TABLES[k].2) else {
-        return Vec::new();
+        return layer.to_vec();
     };
     let next = TABLES[k + 1..]
         .iter()
@@ -79,7 +79,7 @@ fn take_table(into: &mut Record, from: &Record, name: &str, title: &str) {
 
 /// Re-reads the tables the layer leaves doubtful, when there are any, and keeps for each
 /// the reading with fewer doubts. A record whose layer tables are all confirmed costs no OCR.
-pub fn better(record: &mut Record, lines: &[Line], reread: &Reread) {
+pub fn better(record: &mut Record, lines: &[Line], layer: &[u32], reread: &Reread) {
     let doubtful: Vec<usize> = (0..TABLES.len())
         .filter(|&k| doubt_count(record, TABLES[k].0, TABLES[k].1) > 0)
         .filter(|&k| {
@@ -91,7 +91,7 @@ pub fn better(record: &mut Record, lines: &[Line], reread: &Reread) {
         .collect();
     let mut pages: Vec<u32> = doubtful
         .iter()
-        .flat_map(|&k| table_pages(lines, k))
+        .flat_map(|&k| table_pages(lines, k, layer))
         .collect();
     pages.sort_unstable();
     pages.dedup();

@@ -28,9 +28,10 @@ fn anchor_page(lines: &[Line], anchors: &[&str]) -> Option<u32> {
     first.and_then(|l| l.page)
 }
 
-/// True when the table's first anchor line, or the page after it, is an OCR-layer page.
+/// True when the table's first anchor line, or the page after it, is an OCR-layer page, or
+/// when the layer has no anchor line for it at all.
 fn on_layer(lines: &[Line], anchors: &[&str], pages: &[u32]) -> bool {
-    anchor_page(lines, anchors).is_some_and(|p| pages.contains(&p) || pages.contains(&(p + 1)))
+    anchor_page(lines, anchors).is_none_or(|p| pages.contains(&p) || pages.contains(&(p + 1)))
 }
 
 /// Parses a document whose `pages` carry an OCR layer: the cleaned lines fill the record,
@@ -61,7 +62,7 @@ pub fn read(
         record.warnings.push(Notice::new(
             "ocr_layer_doubtful",
             format!(
-                "{title} was read from an OCR text layer made before publication and {} of its cells or rows are not confirmed by the consistency rules (each is named by a failing check)",
+                "{title} was read from an OCR text layer made before publication, and the consistency rules leave {} doubt(s) in it (cells, rows or the table itself), each named by a failing check",
                 doubts.len()
             ),
         ));
@@ -81,7 +82,7 @@ pub fn read(
         }
     }
     if let Some(reread) = reread {
-        choose::better(record, &cleaned, reread);
+        choose::better(record, &cleaned, pages, reread);
     }
     (cleaned, debug)
 }

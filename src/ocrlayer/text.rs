@@ -133,9 +133,13 @@ mod tests {
     #[test]
     fn labels_sentences_and_other_pages_are_left_alone() {
         let sentence = line(&["全年办理人大代表建议工", "66", "件"]);
-        assert_eq!(clean(&[sentence.clone()], &[1])[0], sentence);
+        assert_eq!(clean(std::slice::from_ref(&sentence), &[1])[0], sentence);
         let row = line(&["规章", "了", "0", "5"]);
-        assert_eq!(clean(&[row.clone()], &[2])[0], row, "not a layer page");
+        assert_eq!(
+            clean(std::slice::from_ref(&row), &[2])[0],
+            row,
+            "not a layer page"
+        );
         let label = line(&["工本机关不掌握相关政府信息", "68", "5"]);
         assert_eq!(
             texts(&clean(&[label], &[1])[0])[0],

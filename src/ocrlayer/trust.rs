@@ -187,6 +187,22 @@ pub fn doubts(
     title: &str,
 ) -> Vec<Doubt> {
     let prefix = format!("tables.{name}.");
+    let (table, raw) = match name {
+        "active_disclosure" => (
+            json(&record.tables.active_disclosure),
+            json(&raw.active_disclosure),
+        ),
+        "applications" => (json(&record.tables.applications), json(&raw.applications)),
+        _ => (
+            json(&record.tables.review_litigation),
+            json(&raw.review_litigation),
+        ),
+    };
+    if table.is_null() {
+        let why = "the table was not found in the OCR layer".to_string();
+        let path = format!("tables.{name}");
+        return vec![Doubt { path, why }];
+    }
     let mut out: Vec<Doubt> = settled
         .iter()
         .filter(|d| d.path.starts_with(&prefix))
@@ -207,17 +223,6 @@ pub fn doubts(
             out.push(Doubt { path, why });
         }
     }
-    let (table, raw) = match name {
-        "active_disclosure" => (
-            json(&record.tables.active_disclosure),
-            json(&raw.active_disclosure),
-        ),
-        "applications" => (json(&record.tables.applications), json(&raw.applications)),
-        _ => (
-            json(&record.tables.review_litigation),
-            json(&raw.review_litigation),
-        ),
-    };
     for (path, printed) in printed_cells(&table) {
         if printed.is_empty() {
             let why = "the OCR layer has nothing in this cell; the page may print a number".into();

@@ -153,8 +153,10 @@ mod tests {
 
     #[test]
     fn invisible_text_without_a_page_sized_image_is_not_a_layer() {
-        let mut signs = LayerSigns::default();
-        signs.invisible = 100;
+        let mut signs = LayerSigns {
+            invisible: 100,
+            ..LayerSigns::default()
+        };
         assert!(!signs.is_ocr_layer(100, 595.0, 842.0), "no image at all");
         let logo = [(50.0, 700.0), (150.0, 700.0), (50.0, 800.0), (150.0, 800.0)];
         signs.image(logo, 0);
