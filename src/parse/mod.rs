@@ -21,6 +21,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::complete::{self, Gap};
 use crate::layout::Line;
 use crate::record::{Check, Notice, Record, Section};
 use cells::squeeze;
@@ -134,7 +135,29 @@ pub fn fill(record: &mut Record, lines: &[Line]) -> Vec<String> {
         record.tables.review_litigation = Some(t.table);
         take(record, t.checks, t.warnings, t.debug, &mut debug, "表四");
     }
+    report_missing_tables(record);
     debug
+}
+
+/// A warning and a failed `<table>.complete` check for each national table not found.
+fn report_missing_tables(record: &mut Record) {
+    let t = &record.tables;
+    let missing = [
+        (t.active_disclosure.is_none(), "active_disclosure", "表二"),
+        (t.applications.is_none(), "applications", "表三"),
+        (t.review_litigation.is_none(), "review_litigation", "表四"),
+    ];
+    for (_, key, name) in missing.into_iter().filter(|m| m.0) {
+        let path = format!("tables.{key}");
+        record.warnings.push(Notice::new(
+            "table_not_found",
+            format!("{name} ({path}) was not found in the report"),
+        ));
+        let rule = complete::rule_name(key);
+        record
+            .checks
+            .extend(complete::entries(rule, name, &path, 0, &[Gap::Table]));
+    }
 }
 
 /// The lines outside the tables: each table runs from its first anchor line in its region
