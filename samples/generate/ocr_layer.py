@@ -59,6 +59,13 @@ DROPPED_ROW, DROPPED_PATH = "予以公开", "tables.applications.rows.granted[0]
 # reading the layer, `govreport text`): without OCR of the page image the record must be
 # `partial`, every wrong cell named by a failing check (tests/ocr_layer.rs checks this
 # against the source's golden); with govreport's own OCR the tables are re-read.
+# ocrmypdf layers whose cells all come out right but whose record is still `partial`
+# without OCR, and why (the tables are compared all the same)
+PARTIAL_WITHOUT_OCR = {
+    "baisha-2020-ocrmypdf": "Tesseract ran 表三's （二）部分公开 and （七）总计 rows into their "
+                            "neighbours; the rules rebuild both, but cannot tell which rows are "
+                            "missing (ok means complete), so the record is partial",
+}
 LAYER_UNREADABLE = {"nanhu-2023-ocrmypdf", "yunshan-2019-ocrmypdf", "tongshan-2022-ocrmypdf-hocr"}
 CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 
@@ -172,6 +179,8 @@ def golden(stem: str, source: str, how: str, pages: int) -> dict:
     else:
         keep["report"] = {"template": gold["report"]["template"]}
         keep["tables"] = gold["tables"]
+    if stem in PARTIAL_WITHOUT_OCR:
+        keep["status"] = "partial"
     return keep
 
 

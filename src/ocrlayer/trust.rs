@@ -160,20 +160,47 @@ fn value(v: Option<f64>) -> Json {
 }
 
 /// Derives the layer's empty 表三/表四 cells the rules determine, replacing those tables'
-/// rule checks with the re-evaluated ones; returns the cells the rules leave in doubt.
+/// rule checks with the re-evaluated ones (a completeness gap the rules now fill is
+/// dropped); returns the cells the rules leave in doubt.
 pub fn settle(record: &mut Record) -> Vec<Doubt> {
     let mut doubts = Vec::new();
-    for (prefix, settled) in [
-        ("applications.", settle_applications(record)),
-        ("review_litigation.", settle_review(record)),
-    ] {
-        if let Some((checks, mut cells)) = settled {
-            record.checks.retain(|c| !c.rule.starts_with(prefix));
-            record.checks.extend(checks);
-            doubts.append(&mut cells);
-        }
+    for settled in [settle_applications(record), settle_review(record)] {
+        let Some((checks, mut cells)) = settled else {
+            continue;
+        };
+        let filled: Vec<&str> = checks
+            .iter()
+            .filter(|c| c.status == "repaired")
+            .filter_map(|c| c.path.as_deref())
+            .collect();
+        let rules: Vec<&str> = checks.iter().map(|c| c.rule.as_str()).collect();
+        record.checks.retain(|c| {
+            let gap_filled = c.rule.ends_with(".complete")
+                && c.path.as_deref().is_some_and(|p| filled.contains(&p));
+            !rules.contains(&c.rule.as_str()) && !gap_filled
+        });
+        close_complete(record);
+        record.checks.extend(checks);
+        doubts.append(&mut cells);
     }
     doubts
+}
+
+/// A `<table>.complete` summary that failed passes once no gap of its table is left.
+fn close_complete(record: &mut Record) {
+    let gaps: Vec<String> = record
+        .checks
+        .iter()
+        .filter(|c| c.rule.ends_with(".complete") && c.path.is_some())
+        .map(|c| c.rule.clone())
+        .collect();
+    for c in record.checks.iter_mut() {
+        let closed = c.status == "fail" && !gaps.contains(&c.rule);
+        if c.rule.ends_with(".complete") && c.path.is_none() && closed {
+            c.status = "pass".into();
+            c.message = "every gap was filled by the consistency rules".into();
+        }
+    }
 }
 
 /// The doubtful cells and rows of one table (`name`: the record's table key, `title`:
@@ -208,6 +235,12 @@ pub fn doubts(
         .filter(|d| d.path.starts_with(&prefix))
         .cloned()
         .collect();
+    let failing = record.checks.iter().filter(|c| c.status == "fail");
+    for c in failing.filter(|c| c.path.as_deref().is_some_and(|p| p.starts_with(&prefix))) {
+        let path = c.path.clone().unwrap_or_default();
+        let why = format!("the check {} fails on it", c.rule);
+        out.push(Doubt { path, why });
+    }
     let missing = format!("{title}: row ");
     for w in record.warnings.iter().filter(|w| w.code == "row_not_found") {
         if let Some(key) = w
