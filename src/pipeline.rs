@@ -9,7 +9,8 @@ use sha2::{Digest, Sha256};
 
 use crate::html;
 use crate::input::{Format, Input};
-use crate::layout::{self, Line};
+use crate::layout::{self, Line, PageLayer};
+use crate::ocr::{self, plan::OcrState};
 use crate::parse;
 use crate::pdf::{self, Limits, PdfError};
 use crate::record::{Notice, Record, Source, Status};
@@ -25,6 +26,8 @@ pub struct Options {
     pub timeout: Duration,
     /// Largest input file read, in bytes.
     pub max_file_bytes: u64,
+    /// When pages are read by OCR.
+    pub ocr: ocr::Mode,
 }
 
 impl Default for Options {
@@ -33,6 +36,7 @@ impl Default for Options {
             limits: Limits::default(),
             timeout: Duration::from_secs(60),
             max_file_bytes: 512 << 20,
+            ocr: ocr::Mode::Auto,
         }
     }
 }
@@ -144,7 +148,8 @@ pub fn extract_bytes(
         .collect();
     let format = format.unwrap_or_else(|| sniff(bytes));
     source.format = format.name().to_string();
-    let (lines, mut warnings) = match read_lines(bytes, format, options, &mut source) {
+    let mut ocr_state = None;
+    let (lines, warnings) = match read_lines(bytes, format, options, &mut source, &mut ocr_state) {
         Ok(read) => read,
         Err((code, message)) => {
             return Extraction {
@@ -154,17 +159,33 @@ pub fn extract_bytes(
             };
         }
     };
-    let mut record = Record::new(source);
-    record.warnings.append(&mut warnings);
-    let table_rows = parse::fill(&mut record, &lines);
-    let restated = restated::checks(&record);
-    record.checks.extend(restated);
-    record.status = status(&record);
+    let (mut record, table_rows) = assemble(source.clone(), warnings.clone(), &lines);
+    if let Some(state) = ocr_state.as_mut() {
+        let build =
+            |pages: &[PageLayer]| assemble(source.clone(), warnings.clone(), &pdf_lines(pages)).0;
+        ocr::resolve::settle(&mut record, state, &build);
+    }
     Extraction {
         record,
         lines,
         table_rows,
     }
+}
+
+/// The record parsed from `lines`, with the table rows read (for `govreport text`).
+fn assemble(source: Source, mut warnings: Vec<Notice>, lines: &[Line]) -> (Record, Vec<String>) {
+    let mut record = Record::new(source);
+    record.warnings.append(&mut warnings);
+    let table_rows = parse::fill(&mut record, lines);
+    let restated = restated::checks(&record);
+    record.checks.extend(restated);
+    record.status = status(&record);
+    (record, table_rows)
+}
+
+/// The lines of a PDF's pages, page numbers dropped.
+fn pdf_lines(pages: &[PageLayer]) -> Vec<Line> {
+    parse::without_page_numbers(pages.iter().flat_map(layout::lines).collect())
 }
 
 /// Guesses the format of a file named without a known extension from its first bytes.
@@ -186,26 +207,39 @@ fn read_lines(
     format: Format,
     options: &Options,
     source: &mut Source,
+    ocr_state: &mut Option<OcrState>,
 ) -> Result<(Vec<Line>, Vec<Notice>), Failure> {
     match format {
         Format::Pdf => {
             let deadline = Instant::now() + options.timeout;
             let text = pdf::read(bytes, &options.limits, deadline).map_err(pdf_failure)?;
             source.pages = Some(text.pages.len() as u32);
-            source.producer = text.producer;
-            if text.pages.iter().all(|p| p.glyphs.is_empty()) {
-                return Err((
-                    "no_text_layer",
-                    "the PDF has no text layer (a scan?); OCR would be needed to read it".into(),
-                ));
-            }
-            let lines = text.pages.iter().flat_map(layout::lines).collect();
-            let warnings = text
+            source.producer = text.producer.clone();
+            let mut warnings: Vec<Notice> = text
                 .warnings
-                .into_iter()
-                .map(|w| Notice::new("repaired_pdf", w))
+                .iter()
+                .map(|w| Notice::new("repaired_pdf", w.clone()))
                 .collect();
-            Ok((parse::without_page_numbers(lines), warnings))
+            *ocr_state = ocr_pages(bytes, &text, options.ocr, deadline, &mut warnings)?;
+            if let Some(state) = ocr_state.as_ref() {
+                source.ocr = Some(crate::record::OcrSource {
+                    engine: state.engine.clone(),
+                    languages: "chi_sim".into(),
+                    pages: state.page_numbers(),
+                    existing_layer: None,
+                });
+            }
+            let pages = ocr_state.as_ref().map_or(text.pages, OcrState::layers);
+            if pages.iter().all(|p| p.glyphs.is_empty()) {
+                let message = match options.ocr {
+                    ocr::Mode::Never => {
+                        "the PDF has no text layer (a scan?); OCR is off (--ocr never)"
+                    }
+                    _ => "the PDF has no text layer and no image to read by OCR",
+                };
+                return Err(("no_text_layer", message.into()));
+            }
+            Ok((pdf_lines(&pages), warnings))
         }
         Format::Text => {
             if bytes.len() > textfile::MAX_BYTES {
@@ -236,6 +270,32 @@ fn read_lines(
             })?;
             Ok((page.lines, page.warnings))
         }
+    }
+}
+
+/// Runs OCR where the text layer needs it. Without tesseract, a file that has no readable
+/// text fails with `no_text_layer` saying how to install it; one that has some text goes on
+/// with an `ocr_unavailable` warning.
+fn ocr_pages(
+    bytes: &[u8],
+    text: &pdf::PdfText,
+    mode: ocr::Mode,
+    deadline: Instant,
+    warnings: &mut Vec<Notice>,
+) -> Result<Option<OcrState>, Failure> {
+    match ocr::plan::read(bytes, text, mode, deadline) {
+        Ok(state) => Ok(state),
+        Err(ocr::OcrError::Unavailable(m)) => {
+            let jobs = ocr::plan::jobs(text, mode).unwrap_or_default();
+            if jobs.iter().any(|j| j.region.is_none()) {
+                return Err(("no_text_layer", m));
+            }
+            warnings.push(Notice::new("ocr_unavailable", m));
+            Ok(None)
+        }
+        Err(ocr::OcrError::Timeout) => Err(pdf_failure(PdfError::Timeout)),
+        Err(ocr::OcrError::TooLarge(m)) => Err(pdf_failure(PdfError::TooLarge(m))),
+        Err(ocr::OcrError::Failed(m)) => Err(("unreadable", m)),
     }
 }
 

@@ -70,6 +70,22 @@ pub struct Source {
     pub pages: Option<u32>,
     /// The PDF's producer (or creator), when it names one.
     pub producer: Option<String>,
+    /// How OCR read the file; null when it read nothing.
+    #[serde(default)]
+    pub ocr: Option<OcrSource>,
+}
+
+/// `source.ocr`: the engine and the pages it read.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+pub struct OcrSource {
+    /// `tesseract 5.3.0`.
+    pub engine: String,
+    /// Tesseract's language models, e.g. `chi_sim`.
+    pub languages: String,
+    /// 1-based pages govreport recognised.
+    pub pages: Vec<u32>,
+    /// Pages whose existing invisible OCR layer was read as it is; null when none.
+    pub existing_layer: Option<Vec<u32>>,
 }
 
 /// The overall outcome for one input.

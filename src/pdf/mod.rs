@@ -10,6 +10,8 @@ use lopdf::{Document, LoadOptions, Object};
 
 use crate::layout::PageLayer;
 
+pub use content::ImageDraw;
+
 /// Bounds on the work one PDF may cost.
 #[derive(Debug, Clone)]
 pub struct Limits {
@@ -63,6 +65,8 @@ pub struct PdfText {
     pub producer: Option<String>,
     /// Warnings about repairs made while loading.
     pub warnings: Vec<String>,
+    /// The images painted on each page, in page order.
+    pub images: Vec<Vec<ImageDraw>>,
 }
 
 /// Loads `bytes` as a PDF and interprets every page.
@@ -83,6 +87,7 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: Instant) -> Result<PdfText,
     let mut budget = limits.max_file_bytes;
     let mut glyphs = 0usize;
     let mut pages = Vec::with_capacity(page_ids.len());
+    let mut images = Vec::with_capacity(page_ids.len());
     for (index, id) in page_ids.into_iter().enumerate() {
         let data = doc
             .get_page_content_with_limit(id, limits.max_stream_bytes.min(budget))
@@ -100,6 +105,7 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: Instant) -> Result<PdfText,
             );
             return Err(PdfError::TooLarge(message));
         }
+        images.push(std::mem::take(&mut interp.images));
         pages.push(PageLayer::new(
             index as u32 + 1,
             width,
@@ -112,6 +118,7 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: Instant) -> Result<PdfText,
         pages,
         producer: producer(&doc),
         warnings,
+        images,
     })
 }
 
