@@ -72,6 +72,7 @@ pub fn reread(
         "tessedit_char_whitelist=0123456789.",
         "tsv",
     ];
+    if let Some(d) = std::env::var_os("OCRDEBUG") { let _ = std::fs::write(std::path::Path::new(&d).join(format!("sheet{}.pgm", std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos())), sheet.to_pgm()); }
     let out = engine::run_bytes(&engine.program, &args, sheet.to_pgm(), deadline)?;
     let words = tsv::parse(&String::from_utf8_lossy(&out));
     for (slot, &i) in todo.iter().enumerate() {

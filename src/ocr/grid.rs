@@ -65,16 +65,21 @@ pub fn cells(segments: &[Segment], tol: f32, min: f32) -> Vec<PixelBox> {
     );
     let mut out = Vec::new();
     for (i, top) in rows.iter().enumerate() {
-        // The next rule below that closes a box: the nearest one at least `min` lower.
-        let Some(bottom) = rows[i + 1..].iter().find(|r| r.pos - top.pos >= min) else {
-            continue;
-        };
-        let (y0, y1) = (top.pos, bottom.pos);
-        let sides: Vec<&Track> = cols.iter().filter(|c| c.covers(y0, y1, tol)).collect();
+        // Verticals leaving this rule downwards, left to right.
+        let sides: Vec<&Track> = cols.iter().filter(|c| c.covers(top.pos, top.pos + min, tol)).collect();
         for pair in sides.windows(2) {
             let (x0, x1) = (pair[0].pos, pair[1].pos);
-            if x1 - x0 >= min && top.covers(x0, x1, tol) && bottom.covers(x0, x1, tol) {
-                out.push([x0, y0, x1, y1]);
+            if x1 - x0 < min || !top.covers(x0, x1, tol) {
+                continue;
+            }
+            // The nearest rule below that closes this column (text strokes do not).
+            let bottom = rows[i + 1..]
+                .iter()
+                .find(|r| r.pos - top.pos >= min && r.covers(x0, x1, tol));
+            if let Some(bottom) = bottom
+                && pair.iter().all(|c| c.covers(top.pos, bottom.pos, tol))
+            {
+                out.push([x0, top.pos, x1, bottom.pos]);
             }
         }
     }
@@ -114,6 +119,8 @@ mod tests {
             v(100.0, 10.0, 110.0),
             v(200.0, 10.0, 110.0),
         ];
+        let mut segs = segs.to_vec();
+        segs.push(h(30.0, 20.0, 60.0)); // a text stroke inside a cell
         let got = cells(&segs, 3.0, 20.0);
         assert_eq!(got.len(), 4, "{got:?}");
         assert_eq!(got[0], [0.0, 10.0, 100.0, 60.0]);

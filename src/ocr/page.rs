@@ -83,6 +83,7 @@ pub fn read(
     let words = tsv::parse(&String::from_utf8_lossy(&out));
     let segments = rules::detect(&img, &Params::for_dpi(dpi));
     let boxes = value_cells(&words, grid::cells(&segments, dpi / 60.0, dpi / 15.0));
+    if std::env::var_os("OCRDEBUG").is_some() { for s in &segments { eprintln!("SEG {} {:.0} {:.0} {:.0} {:.0}", job.number, s.x0, s.y0, s.x1, s.y1); } for b in &boxes { eprintln!("BOX {} {:?}", job.number, b); } for w in &words { eprintln!("W {} {:?} {} {}", job.number, w.bbox, w.text, w.conf); } }
     let readings = cells::reread(engine, &img, &boxes, dpi / 60.0, deadline)?;
     let to_page = |x: f32, y: f32| ((x + origin.0) * scale, (y + origin.1) * scale);
     let mut taken = vec![false; words.len()];

@@ -45,7 +45,7 @@ mod tests {
     #[test]
     fn a4_renders_at_300_dpi_and_a_huge_page_lower_or_not_at_all() {
         assert_eq!(dpi_for((595.0, 842.0)), Some(300));
-        assert_eq!(dpi_for((2000.0, 3000.0)), Some(222));
+        assert_eq!(dpi_for((2000.0, 3000.0)), Some(262));
         assert_eq!(dpi_for((14400.0, 14400.0)), None);
     }
 }

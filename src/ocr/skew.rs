@@ -38,7 +38,8 @@ pub fn estimate(img: &Gray) -> f32 {
             best = (s, deg);
         }
     }
-    best.1
+    // Rows of ink lie flat when sheared by `best`; the page was turned the other way.
+    -best.1
 }
 
 /// Sum of squared row counts after turning the ink by `-deg`: sharp peaks (lines of text
