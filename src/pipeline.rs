@@ -9,11 +9,12 @@ use sha2::{Digest, Sha256};
 
 use crate::html;
 use crate::input::{Format, Input};
-use crate::layout::{self, Line};
+use crate::layout::{self, Line, PageLayer};
+use crate::ocr::{self, plan::OcrState};
 use crate::ocrlayer;
 use crate::parse;
 use crate::pdf::{self, Limits, PdfError};
-use crate::record::{Notice, Ocr, Record, Source, Status};
+use crate::record::{Notice, Record, Source, Status};
 use crate::restated;
 use crate::textfile;
 
@@ -26,6 +27,8 @@ pub struct Options {
     pub timeout: Duration,
     /// Largest input file read, in bytes.
     pub max_file_bytes: u64,
+    /// When pages are read by OCR.
+    pub ocr: ocr::Mode,
 }
 
 impl Default for Options {
@@ -34,6 +37,7 @@ impl Default for Options {
             limits: Limits::default(),
             timeout: Duration::from_secs(60),
             max_file_bytes: 512 << 20,
+            ocr: ocr::Mode::Auto,
         }
     }
 }
@@ -138,6 +142,7 @@ pub fn extract_bytes(
     format: Option<Format>,
     options: &Options,
 ) -> Extraction {
+    let deadline = Instant::now() + options.timeout;
     source.bytes = bytes.len() as u64;
     source.sha256 = Sha256::digest(bytes)
         .iter()
@@ -145,7 +150,8 @@ pub fn extract_bytes(
         .collect();
     let format = format.unwrap_or_else(|| sniff(bytes));
     source.format = format.name().to_string();
-    let (lines, mut warnings) = match read_lines(bytes, format, options, &mut source) {
+    let mut ocr_state = None;
+    let (lines, warnings) = match read_lines(bytes, format, options, &mut source, &mut ocr_state) {
         Ok(read) => read,
         Err((code, message)) => {
             return Extraction {
@@ -155,24 +161,58 @@ pub fn extract_bytes(
             };
         }
     };
-    let mut record = Record::new(source);
-    record.warnings.append(&mut warnings);
-    let layer = record.source.ocr.as_ref().map(|o| o.existing_layer.clone());
-    let (lines, table_rows) = match layer.filter(|pages| !pages.is_empty()) {
-        Some(pages) => ocrlayer::read(&mut record, &lines, &pages, None),
+    let layer = source.ocr.as_ref().and_then(|o| o.existing_layer.clone());
+    let (mut record, lines, table_rows) = match layer {
+        Some(pages) => {
+            let reread = |p: &[u32]| {
+                ocrlayer::reread::pages(bytes, &source, &warnings, options, deadline, p)
+            };
+            let mut record = Record::new(source.clone());
+            record.warnings.extend(warnings.iter().cloned());
+            let (lines, rows) = ocrlayer::read(&mut record, &lines, &pages, Some(&reread));
+            finish(&mut record);
+            (record, lines, rows)
+        }
         None => {
-            let rows = parse::fill(&mut record, &lines);
-            (lines, rows)
+            let (record, rows) = assemble(source.clone(), warnings.clone(), &lines);
+            (record, lines, rows)
         }
     };
-    let restated = restated::checks(&record);
-    record.checks.extend(restated);
-    record.status = status(&record);
+    if let Some(state) = ocr_state.as_mut() {
+        let build =
+            |pages: &[PageLayer]| assemble(source.clone(), warnings.clone(), &pdf_lines(pages)).0;
+        ocr::resolve::settle(&mut record, state, &build);
+    }
     Extraction {
         record,
         lines,
         table_rows,
     }
+}
+
+/// The record parsed from `lines`, with the table rows read (for `govreport text`).
+pub(crate) fn assemble(
+    source: Source,
+    mut warnings: Vec<Notice>,
+    lines: &[Line],
+) -> (Record, Vec<String>) {
+    let mut record = Record::new(source);
+    record.warnings.append(&mut warnings);
+    let table_rows = parse::fill(&mut record, lines);
+    finish(&mut record);
+    (record, table_rows)
+}
+
+/// Adds the narrative's restated figures to the checks and sets the status.
+fn finish(record: &mut Record) {
+    let restated = restated::checks(record);
+    record.checks.extend(restated);
+    record.status = status(record);
+}
+
+/// The lines of a PDF's pages, page numbers dropped.
+pub(crate) fn pdf_lines(pages: &[PageLayer]) -> Vec<Line> {
+    parse::without_page_numbers(pages.iter().flat_map(layout::lines).collect())
 }
 
 /// Guesses the format of a file named without a known extension from its first bytes.
@@ -194,33 +234,32 @@ fn read_lines(
     format: Format,
     options: &Options,
     source: &mut Source,
+    ocr_state: &mut Option<OcrState>,
 ) -> Result<(Vec<Line>, Vec<Notice>), Failure> {
     match format {
         Format::Pdf => {
             let deadline = Instant::now() + options.timeout;
             let text = pdf::read(bytes, &options.limits, deadline).map_err(pdf_failure)?;
             source.pages = Some(text.pages.len() as u32);
-            source.producer = text.producer;
-            if !text.ocr_layer.is_empty() {
-                source.ocr = Some(Ocr {
-                    engine: text.layer_engine,
-                    existing_layer: text.ocr_layer,
-                    ..Ocr::default()
-                });
-            }
-            if text.pages.iter().all(|p| p.glyphs.is_empty()) {
-                return Err((
-                    "no_text_layer",
-                    "the PDF has no text layer (a scan?); OCR would be needed to read it".into(),
-                ));
-            }
-            let lines = text.pages.iter().flat_map(layout::lines).collect();
-            let warnings = text
+            source.producer = text.producer.clone();
+            let mut warnings: Vec<Notice> = text
                 .warnings
-                .into_iter()
-                .map(|w| Notice::new("repaired_pdf", w))
+                .iter()
+                .map(|w| Notice::new("repaired_pdf", w.clone()))
                 .collect();
-            Ok((parse::without_page_numbers(lines), warnings))
+            *ocr_state = ocr_pages(bytes, &text, options.ocr, deadline, &mut warnings)?;
+            source.ocr = ocrlayer::reread::ocr_source(ocr_state.as_ref(), &text);
+            let pages = ocr_state.as_ref().map_or(text.pages, OcrState::layers);
+            if pages.iter().all(|p| p.glyphs.is_empty()) {
+                let message = match options.ocr {
+                    ocr::Mode::Never => {
+                        "the PDF has no text layer (a scan?); OCR is off (--ocr never)"
+                    }
+                    _ => "the PDF has no text layer and no image to read by OCR",
+                };
+                return Err(("no_text_layer", message.into()));
+            }
+            Ok((pdf_lines(&pages), warnings))
         }
         Format::Text => {
             if bytes.len() > textfile::MAX_BYTES {
@@ -251,6 +290,32 @@ fn read_lines(
             })?;
             Ok((page.lines, page.warnings))
         }
+    }
+}
+
+/// Runs OCR where the text layer needs it. Without tesseract, a file that has no readable
+/// text fails with `no_text_layer` saying how to install it; one that has some text goes on
+/// with an `ocr_unavailable` warning.
+fn ocr_pages(
+    bytes: &[u8],
+    text: &pdf::PdfText,
+    mode: ocr::Mode,
+    deadline: Instant,
+    warnings: &mut Vec<Notice>,
+) -> Result<Option<OcrState>, Failure> {
+    match ocr::plan::read(bytes, text, mode, deadline) {
+        Ok(state) => Ok(state),
+        Err(ocr::OcrError::Unavailable(m)) => {
+            let jobs = ocr::plan::jobs(text, mode).unwrap_or_default();
+            if jobs.iter().any(|j| j.region.is_none()) {
+                return Err(("no_text_layer", m));
+            }
+            warnings.push(Notice::new("ocr_unavailable", m));
+            Ok(None)
+        }
+        Err(ocr::OcrError::Timeout) => Err(pdf_failure(PdfError::Timeout)),
+        Err(ocr::OcrError::TooLarge(m)) => Err(pdf_failure(PdfError::TooLarge(m))),
+        Err(ocr::OcrError::Failed(m)) => Err(("unreadable", m)),
     }
 }
 

@@ -72,20 +72,22 @@ pub struct Source {
     pub producer: Option<String>,
     /// How OCR stands behind the text; null for a born-digital text layer.
     #[serde(default)]
-    pub ocr: Option<Ocr>,
+    pub ocr: Option<OcrSource>,
 }
 
-/// `source.ocr`: pages govreport recognised itself and pages that came with an OCR layer.
+/// `source.ocr`: the pages govreport recognised and the pages that came with an OCR layer.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
-pub struct Ocr {
-    /// The OCR program: govreport's own, else the one the PDF names as the layer's maker.
+pub struct OcrSource {
+    /// `tesseract 5.3.0` when govreport recognised pages; else the program the PDF names
+    /// as its layer's maker, or null.
     pub engine: Option<String>,
-    /// The OCR languages govreport used; null when it recognised no page.
+    /// Tesseract's language models, e.g. `chi_sim`; null when govreport recognised no page.
     pub languages: Option<String>,
-    /// Pages (1-based) govreport recognised from the page image.
+    /// 1-based pages govreport recognised.
     pub pages: Vec<u32>,
-    /// Pages whose invisible OCR text layer, made before publication, was read as it is.
-    pub existing_layer: Vec<u32>,
+    /// Pages whose existing invisible OCR layer, made before publication, was read as it
+    /// is; null when none.
+    pub existing_layer: Option<Vec<u32>>,
 }
 
 /// The overall outcome for one input.

@@ -55,6 +55,10 @@ pub struct RunArgs {
     /// Most pages read from one PDF.
     #[arg(long, value_name = "N", default_value_t = 2000)]
     pub max_pages: usize,
+    /// When to read pages by OCR (tesseract, chi_sim): auto = scanned pages and images
+    /// where text is missing; always = every page; never = no OCR.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = crate::ocr::Mode::Auto)]
+    pub ocr: crate::ocr::Mode,
 }
 
 impl RunArgs {
@@ -70,6 +74,7 @@ impl RunArgs {
             limits,
             timeout: Duration::from_secs(self.timeout),
             max_file_bytes: self.max_file_mb << 20,
+            ocr: self.ocr,
         }
     }
 

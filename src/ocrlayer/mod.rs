@@ -3,6 +3,7 @@
 //! a table the layer does not make consistent is named cell by cell, never passed as `ok`.
 
 pub mod choose;
+pub mod reread;
 #[cfg(test)]
 mod tests;
 pub mod text;

@@ -8,7 +8,7 @@ use super::read;
 use crate::layout;
 use crate::parse;
 use crate::pdf::{self, Limits};
-use crate::record::{Ocr, Record, Source};
+use crate::record::{OcrSource, Record, Source};
 
 /// The lines and OCR-layer pages of a committed sample PDF.
 fn sample(name: &str) -> (Vec<layout::Line>, Vec<u32>) {
@@ -21,9 +21,9 @@ fn sample(name: &str) -> (Vec<layout::Line>, Vec<u32>) {
 
 fn layer_record(pages: &[u32]) -> Record {
     Record::new(Source {
-        ocr: Some(Ocr {
-            existing_layer: pages.to_vec(),
-            ..Ocr::default()
+        ocr: Some(OcrSource {
+            existing_layer: Some(pages.to_vec()),
+            ..OcrSource::default()
         }),
         ..Source::default()
     })
@@ -33,10 +33,10 @@ fn layer_record(pages: &[u32]) -> Record {
 fn ocr_reading(name: &str) -> Record {
     let (lines, _) = sample(name);
     let mut record = Record::new(Source {
-        ocr: Some(Ocr {
+        ocr: Some(OcrSource {
             engine: Some("tesseract (stand-in)".into()),
             pages: vec![2, 3],
-            ..Ocr::default()
+            ..OcrSource::default()
         }),
         ..Source::default()
     });

@@ -11,6 +11,8 @@ use lopdf::{Document, LoadOptions, Object};
 
 use crate::layout::PageLayer;
 
+pub use content::ImageDraw;
+
 /// Bounds on the work one PDF may cost.
 #[derive(Debug, Clone)]
 pub struct Limits {
@@ -69,6 +71,8 @@ pub struct PdfText {
     pub ocr_layer: Vec<u32>,
     /// The OCR program the document's producer or creator names, when it has a layer.
     pub layer_engine: Option<String>,
+    /// The images painted on each page, in page order.
+    pub images: Vec<Vec<ImageDraw>>,
 }
 
 /// Loads `bytes` as a PDF and interprets every page.
@@ -90,6 +94,7 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: Instant) -> Result<PdfText,
     let mut glyphs = 0usize;
     let mut pages = Vec::with_capacity(page_ids.len());
     let mut ocr_layer = Vec::new();
+    let mut images = Vec::with_capacity(page_ids.len());
     for (index, id) in page_ids.into_iter().enumerate() {
         let data = doc
             .get_page_content_with_limit(id, limits.max_stream_bytes.min(budget))
@@ -113,6 +118,7 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: Instant) -> Result<PdfText,
             );
             return Err(PdfError::TooLarge(message));
         }
+        images.push(std::mem::take(&mut interp.images));
         pages.push(PageLayer::new(
             index as u32 + 1,
             width,
@@ -132,6 +138,7 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: Instant) -> Result<PdfText,
         warnings,
         ocr_layer,
         layer_engine,
+        images,
     })
 }
 

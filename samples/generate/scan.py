@@ -1,0 +1,171 @@
+"""Scanned versions of committed sample PDFs, for the OCR path (issue 13).
+
+Each variant renders a committed born-digital sample with pdftoppm, degrades it the way
+scanners and fax machines do, and wraps the page images in a PDF with no text layer:
+
+- ``<stem>-scan300``: clean 300 dpi bilevel scan, Flate-compressed 1-bit image;
+- ``<stem>-scan200``: 200 dpi grey JPEG (DCT), turned about 1 degree, uneven lighting and
+  speckle noise;
+- ``<stem>-scan150g4``: 150 dpi bilevel fax-quality scan, CCITT Group 4 (via tiff2pdf).
+
+Goldens are the source sample's golden (the generator's data, see model.py) with the
+``source`` fields a scan changes: no producer text layer, ``source.ocr`` naming every page.
+
+    python3 samples/generate/scan.py            # writes samples/*-scan*.pdf and goldens
+"""
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import zlib
+from io import BytesIO
+from pathlib import Path
+
+from PIL import Image, ImageFilter
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES, GOLDEN = ROOT / "samples", ROOT / "golden"
+
+# (source stem, variant, seed)
+PLAN = [
+    ("qinglan-2023-lo", "scan300", 1),
+    ("dongpu-2025-chromium", "scan200", 2),
+    ("baisha-2020-lo", "scan150g4", 3),
+]
+
+
+def render(pdf: Path, dpi: int, tmp: Path) -> list:
+    """Grey page images of `pdf` at `dpi`."""
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", str(pdf), str(tmp / "p")], check=True)
+    return [Image.open(p).convert("L") for p in sorted(tmp.glob("p-*.pgm"))]
+
+
+def bilevel(img: Image.Image, threshold: int = 170) -> Image.Image:
+    return img.point(lambda v: 255 if v > threshold else 0).convert("1")
+
+
+def degrade(img: Image.Image, rng: random.Random) -> Image.Image:
+    """About 1 degree of skew, a lighting gradient, a little blur and speckles."""
+    angle = rng.choice([-1, 1]) * rng.uniform(0.8, 1.2)
+    img = img.rotate(angle, resample=Image.BICUBIC, fillcolor=255)
+    w, h = img.size
+    shade = Image.linear_gradient("L").resize((w, h)).point(lambda v: 255 - v // 6)
+    px = Image.composite(img, shade, img.point(lambda v: 255 if v < 200 else 0))
+    px = px.filter(ImageFilter.GaussianBlur(0.6))
+    data = px.load()
+    for _ in range(w * h // 4000):
+        x, y = rng.randrange(w), rng.randrange(h)
+        data[x, y] = rng.choice([40, 90, 140])
+    return px
+
+
+def image_pdf(pages: list, dpi: int) -> bytes:
+    """A PDF of one image per page: (filter, bits, width, height, data) tuples."""
+    objs = []
+
+    def add(body: bytes) -> int:
+        objs.append(body)
+        return len(objs)
+
+    kids = []
+    pages_id = add(b"")  # placeholder, filled below
+    for filt, bits, w, h, data in pages:
+        pw, ph = w * 72 / dpi, h * 72 / dpi
+        img = add(b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace "
+                  b"/DeviceGray /BitsPerComponent %d /Filter /%s /Length %d >>\nstream\n"
+                  % (w, h, bits, filt.encode(), len(data)) + data + b"\nendstream")
+        ops = b"q %.2f 0 0 %.2f 0 0 cm /Im0 Do Q" % (pw, ph)
+        content = add(b"<< /Length %d >>\nstream\n" % len(ops) + ops + b"\nendstream")
+        kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %.2f %.2f] /Resources "
+                        b"<< /XObject << /Im0 %d 0 R >> >> /Contents %d 0 R >>"
+                        % (pages_id, pw, ph, img, content)))
+    objs[pages_id - 1] = b"<< /Type /Pages /Count %d /Kids [%s] >>" % (
+        len(kids), b" ".join(b"%d 0 R" % k for k in kids))
+    catalog = add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
+    info = add(b"<< /Producer (govreport scan.py) >>")
+    out = BytesIO()
+    out.write(b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for i, body in enumerate(objs, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % i + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1))
+    for o in offsets:
+        out.write(b"%010d 00000 n \n" % o)
+    out.write(b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+              % (len(objs) + 1, catalog, info, xref))
+    return out.getvalue()
+
+
+def scan300(images: list, rng: random.Random) -> bytes:
+    pages = []
+    for img in images:
+        b = bilevel(img)
+        pages.append(("FlateDecode", 1, b.width, b.height, zlib.compress(b.tobytes(), 9)))
+    return image_pdf(pages, 300)
+
+
+def scan200(images: list, rng: random.Random) -> bytes:
+    pages = []
+    for img in images:
+        out = BytesIO()
+        degrade(img, rng).save(out, "JPEG", quality=20, optimize=True, progressive=True)
+        pages.append(("DCTDecode", 8, img.width, img.height, out.getvalue()))
+    return image_pdf(pages, 200)
+
+
+def scan150g4(images: list, rng: random.Random, tmp: Path) -> bytes:
+    tif = tmp / "fax.tif"
+    pages = [bilevel(img.filter(ImageFilter.GaussianBlur(0.4)), 150) for img in images]
+    pages[0].save(tif, compression="group4", dpi=(150, 150), save_all=True,
+                  append_images=pages[1:])
+    pdf = tmp / "fax.pdf"
+    subprocess.run(["tiff2pdf", "-o", str(pdf), str(tif)], check=True)
+    return pdf.read_bytes()
+
+
+DPI = {"scan300": 300, "scan200": 200, "scan150g4": 150}
+
+
+def golden(source: str, stem: str, pages: int) -> dict:
+    """The source's golden with the fields a scan changes."""
+    gold = json.loads((GOLDEN / f"{source}.json").read_text())
+    gold["source"] = {"format": "pdf", "pages": pages,
+                      "ocr": {"engine": "tesseract 5.3.0", "languages": "chi_sim",
+                              "pages": list(range(1, pages + 1)), "existing_layer": None}}
+    return gold
+
+
+def make(source: str, variant: str, seed: int) -> Path:
+    stem = f"{source}-{variant}"
+    rng = random.Random(seed)
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        images = render(SAMPLES / f"{source}.pdf", DPI[variant], tmp)
+        if variant == "scan150g4":
+            data = scan150g4(images, rng, tmp)
+        else:
+            data = {"scan300": scan300, "scan200": scan200}[variant](images, rng)
+    out = SAMPLES / f"{stem}.pdf"
+    out.write_bytes(data)
+    gold = golden(source, stem, len(images))
+    (GOLDEN / f"{stem}.json").write_text(json.dumps(gold, ensure_ascii=False, indent=2) + "\n",
+                                         encoding="utf-8")
+    return out
+
+
+def main(only: set = frozenset()) -> list:
+    made = []
+    for source, variant, seed in PLAN:
+        if only and f"{source}-{variant}" not in only and "scan" not in only:
+            continue
+        path = make(source, variant, seed)
+        print(f"{path.relative_to(ROOT)}: {path.stat().st_size} bytes")
+        made.append(path)
+    return made
+
+
+if __name__ == "__main__":
+    main(set(sys.argv[1:]))

@@ -1,0 +1,92 @@
+//! OCR of scanned pages (tesseract, `chi_sim`): which pages need it, page images, clean-up,
+//! recognition, ruling lines from the image and cell-level re-reading. The words and rules
+//! found become the same glyphs and rules a text layer gives, so layout, tables, checks and
+//! narrative run unchanged.
+
+pub mod cells;
+pub mod engine;
+pub mod grid;
+pub mod image;
+pub mod page;
+pub mod plan;
+pub mod render;
+pub mod resolve;
+pub mod rules;
+pub mod skew;
+pub mod tsv;
+
+use crate::layout::Glyph;
+
+/// When pages are read by OCR (`--ocr`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Mode {
+    /// Pages with no readable text under a page-sized image, and images where text is missing.
+    #[default]
+    Auto,
+    /// Every page, whatever its text layer.
+    Always,
+    /// Never (a scan fails with `no_text_layer`).
+    Never,
+}
+
+/// Why OCR of a file stopped.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OcrError {
+    /// tesseract is missing or lacks `chi_sim`; the message says how to install it.
+    Unavailable(String),
+    /// The per-file deadline passed.
+    Timeout,
+    /// A page image over the limits.
+    TooLarge(String),
+    /// Rendering or recognition failed.
+    Failed(String),
+}
+
+impl From<engine::RunError> for OcrError {
+    fn from(e: engine::RunError) -> Self {
+        match e {
+            engine::RunError::Timeout => OcrError::Timeout,
+            engine::RunError::Failed(m) => OcrError::Failed(format!("tesseract failed: {m}")),
+        }
+    }
+}
+
+/// Glyphs for the layout stage: each word's box split evenly among its characters, on the
+/// word's line baseline.
+pub fn glyphs(words: &[page::OcrWord]) -> Vec<Glyph> {
+    let mut out = Vec::new();
+    for w in words {
+        let chars: Vec<char> = w.text.chars().filter(|c| !c.is_whitespace()).collect();
+        let step = (w.bbox[2] - w.bbox[0]) / chars.len().max(1) as f32;
+        for (i, &ch) in chars.iter().enumerate() {
+            let x = w.bbox[0] + step * i as f32;
+            out.push(Glyph::new(ch, x, w.baseline, w.size.max(1.0), step));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_is_split_evenly_into_glyphs_on_its_baseline() {
+        let w = page::OcrWord {
+            text: "政府 12".into(),
+            bbox: [10.0, 5.0, 50.0, 15.0],
+            baseline: 16.0,
+            size: 11.0,
+            first: None,
+            alternatives: Vec::new(),
+        };
+        let g = glyphs(&[w]);
+        let xs: Vec<f32> = g.iter().map(|g| g.x).collect();
+        assert_eq!(g.iter().map(|g| g.ch).collect::<String>(), "政府12");
+        assert_eq!(xs, vec![10.0, 20.0, 30.0, 40.0]);
+        assert!(
+            g.iter()
+                .all(|g| g.y == 16.0 && g.width == 10.0 && g.size == 11.0)
+        );
+    }
+}

@@ -1,0 +1,171 @@
+//! Which pages of a PDF need OCR, running it on them in parallel, and the page layers the
+//! layout stage then reads.
+
+use std::io::Write;
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use super::page::{self, PageJob, PageRead};
+use super::{Mode, OcrError, engine, render};
+use crate::layout::PageLayer;
+use crate::pdf::{ImageDraw, PdfText};
+
+/// Most pixels an image on an OCR page may declare (a 600 dpi A3 scan is 70 M).
+pub const MAX_IMAGE_PIXELS: u64 = 200_000_000;
+/// A page with fewer readable characters than this has no text layer worth the name.
+const NEGLIGIBLE_TEXT: usize = 10;
+
+/// The text layer's pages with what OCR read, kept so that a doubtful cell can be re-read
+/// with each of its alternatives.
+#[derive(Debug, Clone)]
+pub struct OcrState {
+    /// The text layer, one per page.
+    pub pages: Vec<PageLayer>,
+    /// OCR results: page index, the region read (None: whole page) and what was read.
+    pub reads: Vec<(usize, Option<[f32; 4]>, PageRead)>,
+    /// `tesseract 5.3.0`.
+    pub engine: String,
+}
+
+impl OcrState {
+    /// The page layers with OCR words as glyphs and image rules added: a whole-page read
+    /// replaces the page's own layer, a region read replaces what lies inside the region.
+    pub fn layers(&self) -> Vec<PageLayer> {
+        let mut pages = self.pages.clone();
+        for (index, region, read) in &self.reads {
+            let page = &mut pages[*index];
+            match region {
+                None => page.glyphs.clear(),
+                Some(r) => page.glyphs.retain(|g| !inside(r, g.x, g.y)),
+            }
+            page.glyphs.extend(super::glyphs(&read.words));
+            page.rules.extend(read.rules.iter().copied());
+        }
+        pages
+    }
+
+    /// 1-based numbers of the pages OCR read.
+    pub fn page_numbers(&self) -> Vec<u32> {
+        let mut n: Vec<u32> = self.reads.iter().map(|r| r.0 as u32 + 1).collect();
+        n.dedup();
+        n
+    }
+}
+
+fn inside(r: &[f32; 4], x: f32, y: f32) -> bool {
+    x >= r[0] && x <= r[2] && y >= r[1] && y <= r[3]
+}
+
+/// A character a text layer can be read by: not U+FFFD, not private use, not a control.
+fn is_readable(c: char) -> bool {
+    !(c == '\u{FFFD}'
+        || c.is_control()
+        || c.is_whitespace()
+        || ('\u{E000}'..='\u{F8FF}').contains(&c))
+}
+
+/// The pages (and image regions) `mode` sends to OCR.
+pub fn jobs(text: &PdfText, mode: Mode) -> Result<Vec<PageJob>, OcrError> {
+    let mut jobs = Vec::new();
+    for (page, images) in text.pages.iter().zip(&text.images) {
+        let size = (page.width, page.height);
+        let area = page.width * page.height;
+        let readable = page.glyphs.iter().filter(|g| is_readable(g.ch)).count();
+        let covered: f32 = images.iter().map(|i| clipped_area(i, size)).sum();
+        let regions: Vec<[f32; 4]> = match mode {
+            Mode::Never => continue,
+            Mode::Always => vec![],
+            Mode::Auto if readable < NEGLIGIBLE_TEXT && covered >= area * 0.5 => vec![],
+            Mode::Auto => images
+                .iter()
+                .filter(|i| clipped_area(i, size) >= area * 0.1)
+                .filter(|i| {
+                    page.glyphs
+                        .iter()
+                        .filter(|g| is_readable(g.ch) && inside(&i.bbox, g.x, g.y))
+                        .count()
+                        < 3
+                })
+                .map(|i| i.bbox)
+                .collect(),
+        };
+        let whole = mode == Mode::Always
+            || (regions.is_empty() && readable < NEGLIGIBLE_TEXT && covered >= area * 0.5);
+        if !whole && regions.is_empty() {
+            continue;
+        }
+        if let Some(i) = images
+            .iter()
+            .find(|i| i.pixels.0 as u64 * i.pixels.1 as u64 > MAX_IMAGE_PIXELS)
+        {
+            return Err(OcrError::TooLarge(format!(
+                "an image on page {} declares {}×{} pixels, over the {MAX_IMAGE_PIXELS} pixel limit",
+                page.number, i.pixels.0, i.pixels.1
+            )));
+        }
+        let dpi = render::dpi_for(size).ok_or_else(|| {
+            OcrError::TooLarge(format!(
+                "page {} is too large to render for OCR",
+                page.number
+            ))
+        })?;
+        let job = |region| PageJob {
+            number: page.number,
+            size,
+            region,
+            dpi,
+        };
+        if whole {
+            jobs.push(job(None));
+        } else {
+            jobs.extend(regions.into_iter().map(|r| job(Some(r))));
+        }
+    }
+    Ok(jobs)
+}
+
+fn clipped_area(i: &ImageDraw, size: (f32, f32)) -> f32 {
+    let w = i.bbox[2].min(size.0) - i.bbox[0].max(0.0);
+    let h = i.bbox[3].min(size.1) - i.bbox[1].max(0.0);
+    w.max(0.0) * h.max(0.0)
+}
+
+/// Runs OCR on the jobs, pages in parallel on the worker pool (one tesseract each).
+pub fn run(
+    bytes: &[u8],
+    text: &PdfText,
+    jobs: Vec<PageJob>,
+    deadline: Instant,
+) -> Result<OcrState, OcrError> {
+    let engine = engine::engine().map_err(|m| OcrError::Unavailable(m.to_string()))?;
+    let mut file = tempfile::NamedTempFile::new().map_err(|e| OcrError::Failed(e.to_string()))?;
+    file.write_all(bytes)
+        .map_err(|e| OcrError::Failed(e.to_string()))?;
+    let reads: Result<Vec<_>, OcrError> = jobs
+        .par_iter()
+        .map(|job| {
+            let read = page::read(engine, file.path(), job, deadline)?;
+            Ok((job.number as usize - 1, job.region, read))
+        })
+        .collect();
+    Ok(OcrState {
+        pages: text.pages.clone(),
+        reads: reads?,
+        engine: engine.version.clone(),
+    })
+}
+
+/// OCR for a PDF's text layer as `mode` asks: None when no page needs it.
+pub fn read(
+    bytes: &[u8],
+    text: &PdfText,
+    mode: Mode,
+    deadline: Instant,
+) -> Result<Option<OcrState>, OcrError> {
+    let jobs = jobs(text, mode)?;
+    if jobs.is_empty() {
+        return Ok(None);
+    }
+    run(bytes, text, jobs, deadline).map(Some)
+}

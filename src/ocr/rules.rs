@@ -1,0 +1,183 @@
+//! Ruling lines found in a page image: long runs of ink, horizontal and vertical, that
+//! tolerate the gaps of a broken fax line and are light enough to catch grey hairlines.
+
+use super::image::Gray;
+
+/// A ruling line in image pixels (`x0 == x1` for vertical, `y0 == y1` for horizontal).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Segment {
+    /// Left end.
+    pub x0: f32,
+    /// Top end.
+    pub y0: f32,
+    /// Right end.
+    pub x1: f32,
+    /// Bottom end.
+    pub y1: f32,
+}
+
+/// Tuning for an image of a given resolution.
+#[derive(Debug, Clone, Copy)]
+pub struct Params {
+    /// A pixel darker than this (on a background-normalised image) may belong to a rule:
+    /// light grey hairlines are around 180–210.
+    pub ink: u8,
+    /// Longest break inside a rule, in pixels.
+    pub gap: usize,
+    /// Shortest rule, in pixels.
+    pub min_len: usize,
+    /// Thickest rule, in pixels (thicker is a filled area, not a line).
+    pub max_thickness: usize,
+}
+
+impl Params {
+    /// Settings for an image at `dpi`.
+    pub fn for_dpi(dpi: f32) -> Params {
+        Params {
+            ink: 215,
+            gap: (dpi / 25.0).round().max(2.0) as usize,
+            min_len: (dpi * 0.45) as usize,
+            max_thickness: (dpi / 25.0).round().max(3.0) as usize,
+        }
+    }
+}
+
+/// Every horizontal and vertical rule in `img`.
+pub fn detect(img: &Gray, p: &Params) -> Vec<Segment> {
+    let dark = |x: usize, y: usize| img.pixels[y * img.width + x] < p.ink;
+    let mut out = merge(runs(img.height, img.width, |y, x| dark(x, y), p), p)
+        .into_iter()
+        .map(|(pos, a, b)| Segment {
+            x0: a,
+            y0: pos,
+            x1: b,
+            y1: pos,
+        })
+        .collect::<Vec<_>>();
+    let vertical = merge(runs(img.width, img.height, dark, p), p);
+    out.extend(vertical.into_iter().map(|(pos, a, b)| Segment {
+        x0: pos,
+        y0: a,
+        x1: pos,
+        y1: b,
+    }));
+    out
+}
+
+/// Long runs of `dark` along each of `lines` lines of `len` pixels: (line, start, end).
+fn runs(
+    lines: usize,
+    len: usize,
+    dark: impl Fn(usize, usize) -> bool,
+    p: &Params,
+) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    for line in 0..lines {
+        let (mut start, mut last, mut inked) = (None, 0usize, 0usize);
+        for at in 0..=len {
+            let d = at < len && dark(line, at);
+            if d {
+                if start.is_none() || at - last > p.gap {
+                    close(&mut out, line, start, last, inked, p);
+                    start = Some(at);
+                    inked = 0;
+                }
+                last = at;
+                inked += 1;
+            }
+        }
+        close(&mut out, line, start, last, inked, p);
+    }
+    out
+}
+
+fn close(
+    out: &mut Vec<(usize, usize, usize)>,
+    line: usize,
+    start: Option<usize>,
+    last: usize,
+    inked: usize,
+    p: &Params,
+) {
+    if let Some(s) = start {
+        let length = last + 1 - s;
+        if length >= p.min_len && inked * 4 >= length * 3 {
+            out.push((line, s, last + 1));
+        }
+    }
+}
+
+/// Runs on neighbouring lines that overlap become one rule at their middle line; a band
+/// thicker than `max_thickness` is a filled area and is dropped.
+fn merge(runs: Vec<(usize, usize, usize)>, p: &Params) -> Vec<(f32, f32, f32)> {
+    // (first line, last line, start, end) of each band being built.
+    let mut open: Vec<(usize, usize, usize, usize)> = Vec::new();
+    let mut done = Vec::new();
+    for (line, a, b) in runs {
+        let hit = open
+            .iter_mut()
+            .find(|o| o.1 + 1 >= line && a < o.3 && b > o.2);
+        match hit {
+            Some(o) => *o = (o.0, line, o.2.min(a), o.3.max(b)),
+            None => open.push((line, line, a, b)),
+        }
+        let (stale, keep): (Vec<_>, Vec<_>) = open.into_iter().partition(|o| o.1 + 1 < line);
+        done.extend(stale);
+        open = keep;
+    }
+    done.extend(open);
+    done.into_iter()
+        .filter(|o| o.1 + 1 - o.0 <= p.max_thickness)
+        .map(|(first, last, a, b)| ((first + last) as f32 / 2.0 + 0.5, a as f32, b as f32))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draw(img: &mut Gray, x0: usize, y0: usize, x1: usize, y1: usize, v: u8) {
+        for y in y0..y1 {
+            for x in x0..x1 {
+                img.pixels[y * img.width + x] = v;
+            }
+        }
+    }
+
+    #[test]
+    fn a_grid_gives_its_rules_and_text_gives_none() {
+        let mut img = Gray::white(600, 400);
+        draw(&mut img, 50, 100, 550, 103, 0); // black, 3 px
+        draw(&mut img, 50, 300, 550, 301, 190); // light grey hairline
+        draw(&mut img, 100, 50, 102, 350, 0); // vertical
+        for c in 0..8 {
+            draw(&mut img, 150 + c * 40, 200, 175 + c * 40, 204, 0); // dashes like text strokes
+        }
+        let got = detect(&img, &Params::for_dpi(300.0));
+        let horizontal: Vec<_> = got.iter().filter(|s| s.y0 == s.y1).collect();
+        let vertical: Vec<_> = got.iter().filter(|s| s.x0 == s.x1).collect();
+        assert_eq!(horizontal.len(), 2, "{got:?}");
+        assert!((horizontal[0].y0 - 102.0).abs() < 1.0 && horizontal[0].x0 == 50.0);
+        assert!((horizontal[1].y0 - 300.5).abs() < 1.0);
+        assert_eq!(vertical.len(), 1, "{got:?}");
+        assert!((vertical[0].x0 - 101.0).abs() < 1.0 && vertical[0].y1 == 350.0);
+    }
+
+    #[test]
+    fn a_rule_broken_by_a_fax_is_one_rule() {
+        let mut img = Gray::white(600, 100);
+        for piece in 0..10 {
+            draw(&mut img, 40 + piece * 52, 50, 40 + piece * 52 + 45, 52, 0); // 7 px breaks
+        }
+        let got = detect(&img, &Params::for_dpi(300.0));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!((got[0].x0, got[0].x1), (40.0, 553.0));
+    }
+
+    #[test]
+    fn a_filled_block_is_not_a_rule() {
+        let mut img = Gray::white(600, 300);
+        draw(&mut img, 50, 50, 550, 250, 0);
+        assert!(detect(&img, &Params::for_dpi(300.0)).is_empty());
+    }
+}

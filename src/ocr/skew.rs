@@ -1,0 +1,96 @@
+//! Skew estimation: the angle at which the rows of ink line up best (projection profile).
+
+use super::image::Gray;
+
+/// Largest skew looked for, in degrees.
+pub const MAX_DEGREES: f32 = 3.0;
+
+/// The angle (degrees) the page was turned by, as [`Gray::rotate`] turns: undo it with
+/// `rotate(-angle)`. Ink is sampled on a coarse grid, so a page costs a few milliseconds.
+pub fn estimate(img: &Gray) -> f32 {
+    let step = (img.width.max(img.height) / 1200).max(1);
+    let mut ink = Vec::new();
+    for y in (0..img.height).step_by(step) {
+        for x in (0..img.width).step_by(step) {
+            if img.pixels[y * img.width + x] < 128 {
+                ink.push((x as f32, y as f32));
+            }
+        }
+    }
+    if ink.len() < 50 {
+        return 0.0;
+    }
+    let score = |deg: f32| profile_variance(&ink, deg, step as f32, img.height as f32);
+    let mut best = (score(0.0), 0.0f32);
+    let coarse = (MAX_DEGREES / 0.25) as i32;
+    for i in -coarse..=coarse {
+        let deg = i as f32 * 0.25;
+        let s = score(deg);
+        if s > best.0 {
+            best = (s, deg);
+        }
+    }
+    let centre = best.1;
+    for i in -12..=12 {
+        let deg = centre + i as f32 * 0.02;
+        let s = score(deg);
+        if s > best.0 {
+            best = (s, deg);
+        }
+    }
+    // Rows of ink lie flat when sheared by `best`; the page was turned the other way.
+    -best.1
+}
+
+/// Sum of squared row counts after turning the ink by `-deg`: sharp peaks (lines of text
+/// and ruling lines lying flat) score high.
+fn profile_variance(ink: &[(f32, f32)], deg: f32, bin: f32, height: f32) -> f64 {
+    let t = deg.to_radians().tan();
+    let n = (height / bin) as usize * 2 + 8;
+    let offset = height / bin / 2.0 + 4.0;
+    let mut rows = vec![0u32; n];
+    for &(x, y) in ink {
+        let r = ((y - x * t) / bin + offset) as usize;
+        if let Some(v) = rows.get_mut(r) {
+            *v += 1;
+        }
+    }
+    rows.iter().map(|&v| (v as f64) * (v as f64)).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A page of text-like dashes in rows.
+    fn page() -> Gray {
+        let mut img = Gray::white(800, 600);
+        for row in 0..12 {
+            let y = 60 + row * 40;
+            for x in 60..740 {
+                if (x / 12) % 4 != 3 {
+                    for dy in 0..6 {
+                        img.pixels[(y + dy) * 800 + x] = 0;
+                    }
+                }
+            }
+        }
+        img
+    }
+
+    #[test]
+    fn a_turned_page_is_measured_and_straightened() {
+        for deg in [-2.0f32, -1.0, -0.5, 0.0, 0.7, 1.3, 2.5] {
+            let turned = page().rotate(deg);
+            let got = estimate(&turned);
+            assert!((got - deg).abs() <= 0.1, "turned {deg}, measured {got}");
+            let back = estimate(&turned.rotate(-got));
+            assert!(back.abs() <= 0.1, "after straightening: {back}");
+        }
+    }
+
+    #[test]
+    fn a_blank_page_has_no_skew() {
+        assert_eq!(estimate(&Gray::white(100, 100)), 0.0);
+    }
+}
