@@ -18,7 +18,8 @@ fn doubt_count(record: &Record, name: &str, title: &str) -> usize {
     let fails = record
         .checks
         .iter()
-        .filter(|c| c.status == "fail" && c.path.as_deref().is_some_and(|p| p.starts_with(&prefix)))
+        .filter(|c| c.status == "fail")
+        .filter(|c| c.path.as_deref().is_some_and(|p| p.starts_with(&prefix)))
         .count();
     let missing = format!("{title}: row ");
     let rows = record
@@ -31,8 +32,11 @@ fn doubt_count(record: &Record, name: &str, title: &str) -> usize {
         "applications" => record.tables.applications.is_none(),
         _ => record.tables.review_litigation.is_none(),
     };
-    fails + rows + usize::from(absent) * 1000
+    fails + rows + usize::from(absent) * ABSENT
 }
+
+/// What a missing table counts for against doubtful cells: more than any table has.
+const ABSENT: usize = 1000;
 
 /// The pages a table's lines may lie on: from its first anchor line's page to the next
 /// table's (a table may cross a page break); every layer page when the layer has no anchor.
@@ -50,9 +54,10 @@ fn table_pages(lines: &[Line], k: usize, layer: &[u32]) -> Vec<u32> {
 
 /// Moves one table, with its checks and warnings, from `from` into `into`.
 fn take_table(into: &mut Record, from: &Record, name: &str, title: &str) {
-    let mine = |rule: &str, path: Option<&str>| {
-        path.is_some_and(|p| p.starts_with(&format!("tables.{name}.")))
-            || (path.is_none() && rule.starts_with(&format!("{name}.")))
+    let table = format!("tables.{name}");
+    let mine = |rule: &str, path: Option<&str>| match path {
+        Some(p) => p == table || p.starts_with(&format!("{table}.")),
+        None => rule.starts_with(&format!("{name}.")),
     };
     into.checks.retain(|c| !mine(&c.rule, c.path.as_deref()));
     into.checks.extend(
@@ -98,9 +103,16 @@ pub fn better(record: &mut Record, lines: &[Line], layer: &[u32], reread: &Rerea
     if pages.is_empty() {
         return;
     }
-    let Some(other) = reread(&pages) else {
+    let Some(mut other) = reread(&pages) else {
         return;
     };
+    let tables = other.tables.clone();
+    super::judge(
+        &mut other,
+        &tables,
+        &doubtful,
+        "govreport's OCR of the page image",
+    );
     if let (Some(mine), Some(theirs)) = (record.source.ocr.as_mut(), other.source.ocr.as_ref()) {
         mine.engine = theirs.engine.clone().or(mine.engine.take());
         mine.languages = theirs.languages.clone();
@@ -112,16 +124,22 @@ pub fn better(record: &mut Record, lines: &[Line], layer: &[u32], reread: &Rerea
             doubt_count(record, name, title),
             doubt_count(&other, name, title),
         );
-        let message = if ocr < layer {
-            take_table(record, &other, name, title);
-            format!(
-                "{title}: the OCR layer left {layer} doubts, govreport's OCR of the page image {ocr}; the OCR reading was kept"
-            )
-        } else {
-            format!(
-                "{title}: the OCR layer left {layer} doubts, govreport's OCR of the page image {ocr}; the layer's reading was kept"
-            )
+        let count = |n: usize| match n {
+            0 => "no doubt".to_string(),
+            n if n >= ABSENT => "no such table".to_string(),
+            n => format!("{n} doubt(s)"),
         };
+        let kept = if ocr < layer {
+            take_table(record, &other, name, title);
+            "govreport's OCR reading was kept"
+        } else {
+            "the layer's reading was kept"
+        };
+        let message = format!(
+            "{title}: the OCR layer's reading has {}, govreport's OCR of the page image {}; {kept}",
+            count(layer),
+            count(ocr)
+        );
         record
             .warnings
             .push(Notice::new("ocr_layer_reread", message));

@@ -11,7 +11,7 @@ pub mod trust;
 
 use crate::layout::Line;
 use crate::parse::{self, cells::squeeze};
-use crate::record::{Check, Notice, Record};
+use crate::record::{Check, Notice, Record, Tables};
 
 /// The tables: record key, printed name, words that anchor the table on its page.
 const TABLES: [(&str, &str, &[&str]); 3] = [
@@ -51,19 +51,37 @@ pub fn read(
     parse::fill(&mut raw, lines);
     let cleaned = text::clean(lines, pages);
     let debug = parse::fill(record, &cleaned);
+    let tables: Vec<usize> = (0..TABLES.len())
+        .filter(|&k| on_layer(&cleaned, TABLES[k].2, pages))
+        .collect();
+    judge(
+        record,
+        &raw.tables,
+        &tables,
+        "an OCR text layer made before publication",
+    );
+    if let Some(reread) = reread {
+        choose::better(record, &cleaned, pages, reread);
+    }
+    (cleaned, debug)
+}
+
+/// Derives a reading's empty 表三/表四 cells where the rules determine them, then gives each
+/// of the `tables` (indices into [`TABLES`]) still in doubt a warning saying it was read
+/// `from`, and one `ocr_layer.unconfirmed` check per doubtful cell or row that no failing
+/// check names yet. `raw` is the reading before look-alike digits were made digits.
+fn judge(record: &mut Record, raw: &Tables, tables: &[usize], from: &str) {
     let settled = trust::settle(record);
-    for (name, title, anchors) in TABLES {
-        if !on_layer(&cleaned, anchors, pages) {
-            continue;
-        }
-        let doubts = trust::doubts(record, &raw.tables, &settled, name, title);
+    for &k in tables {
+        let (name, title, _) = TABLES[k];
+        let doubts = trust::doubts(record, raw, &settled, name, title);
         if doubts.is_empty() {
             continue;
         }
         record.warnings.push(Notice::new(
             "ocr_layer_doubtful",
             format!(
-                "{title} was read from an OCR text layer made before publication, and the consistency rules leave {} doubt(s) in it (cells, rows or the table itself), each named by a failing check",
+                "{title} was read from {from}, and the consistency rules leave {} doubt(s) in it (cells, rows or the table itself), each named by a failing check",
                 doubts.len()
             ),
         ));
@@ -82,8 +100,4 @@ pub fn read(
             }
         }
     }
-    if let Some(reread) = reread {
-        choose::better(record, &cleaned, pages, reread);
-    }
-    (cleaned, debug)
 }

@@ -91,7 +91,8 @@ fn a_doubtful_table_is_re_read_and_the_consistent_reading_kept() {
         .map(|w| w.message.as_str())
         .collect();
     assert!(
-        kept.iter().all(|m| m.ends_with("the OCR reading was kept")),
+        kept.iter()
+            .all(|m| m.ends_with("govreport's OCR reading was kept")),
         "{kept:?}"
     );
     assert!(

@@ -5,7 +5,7 @@
 
 use serde_json::{Map, Value as Json};
 
-use crate::checks::{self, Cell, Equation, Verdict};
+use crate::checks::{self, Cell, Equation, Origin, Verdict};
 use crate::parse::{applications, review};
 use crate::record::{Applications, Check, Record, Tables, number};
 use crate::template::{REVIEW_COLUMNS, REVIEW_GROUPS, RowSpec, application_rows};
@@ -62,7 +62,13 @@ fn settle_applications(record: &mut Record) -> Option<(Vec<Check>, Vec<Doubt>)> 
     let spec = application_rows(split);
     let mut cells = applications_cells(t, &spec, &repaired);
     let equations = applications::equations(&spec);
-    let filled = checks::repair(&mut cells, &equations);
+    let blank: Vec<bool> = (0..cells.len())
+        .map(|i| {
+            let path = format!("rows.{}[{}]", spec[i / 7].key, i % 7);
+            t.printed.get(&path).and_then(Json::as_str) == Some("")
+        })
+        .collect();
+    let filled = repair(&mut cells, &equations, &blank);
     let path = |i: usize| format!("tables.applications.rows.{}[{}]", spec[i / 7].key, i % 7);
     for &(i, _) in &filled {
         let (key, c) = (spec[i / 7].key, i % 7);
@@ -86,6 +92,7 @@ fn settle_review(record: &mut Record) -> Option<(Vec<Check>, Vec<Doubt>)> {
     let t = record.tables.review_litigation.as_mut()?;
     let printed = t.get("printed").and_then(Json::as_object).cloned();
     let mut cells = Vec::with_capacity(15);
+    let mut blank = Vec::with_capacity(15);
     for group in REVIEW_GROUPS {
         for column in REVIEW_COLUMNS {
             let key = format!("{group}.{column}");
@@ -95,6 +102,7 @@ fn settle_review(record: &mut Record) -> Option<(Vec<Check>, Vec<Doubt>)> {
                 .and_then(|p| p.get(&key))
                 .and_then(Json::as_str);
             let derived = repaired.contains(&format!("tables.review_litigation.{key}"));
+            blank.push(empty == Some(""));
             cells.push(match v {
                 Some(v) if empty != Some("") && !derived => Cell::printed(v.as_f64()),
                 _ => Cell::lost(),
@@ -102,7 +110,7 @@ fn settle_review(record: &mut Record) -> Option<(Vec<Check>, Vec<Doubt>)> {
         }
     }
     let equations: Vec<Equation> = review::equations();
-    let filled = checks::repair(&mut cells, &equations);
+    let filled = repair(&mut cells, &equations, &blank);
     let path = |i: usize| {
         let (g, c) = (REVIEW_GROUPS[i / 5], REVIEW_COLUMNS[i % 5]);
         format!("tables.review_litigation.{g}.{c}")
@@ -126,9 +134,9 @@ fn settle_review(record: &mut Record) -> Option<(Vec<Check>, Vec<Doubt>)> {
     Some((checks::entries(&cells, &equations, &filled, &path), doubts))
 }
 
-/// The cells (of rows the table has) that no equation which holds confirms; an equation
-/// that derived a cell confirms nothing, and a skipped one (blank total, unknown cell)
-/// neither.
+/// The number cells (of rows the table has) that no equation which holds confirms; an
+/// equation that derived a cell confirms nothing, and a skipped one (blank total, unknown
+/// cell) neither. A `—` or `/` mark is what the page prints, not a number to confirm.
 fn unconfirmed(
     cells: &[Cell],
     equations: &[Equation],
@@ -146,12 +154,30 @@ fn unconfirmed(
         }
     }
     (0..cells.len())
-        .filter(|&i| !held[i] && present(i))
+        .filter(|&i| !held[i] && present(i) && cells[i].value.is_some())
         .map(|i| Doubt {
             path: path(i),
             why: "no consistency rule that holds confirms this cell".into(),
         })
         .collect()
+}
+
+/// Derives the cells the rules determine, except that a cell printed empty which the rules
+/// make 0 stays empty: a blank page cell and a 0 the layer lost read alike, and both
+/// count as 0 in every rule (the empty cell is then a doubt of its own).
+fn repair(cells: &mut [Cell], equations: &[Equation], blank: &[bool]) -> Vec<(usize, usize)> {
+    let mut filled = checks::repair(cells, equations);
+    filled.retain(|&(i, _)| {
+        let zero = blank[i] && cells[i].value == Some(0.0);
+        if zero {
+            cells[i] = Cell {
+                value: None,
+                origin: Origin::Blank,
+            };
+        }
+        !zero
+    });
+    filled
 }
 
 fn value(v: Option<f64>) -> Json {
