@@ -140,6 +140,20 @@ impl Gray {
         (top * (1.0 - fy) + bottom * fy).round() as u8
     }
 
+    /// The median sample: the paper's shade on a page that is mostly paper.
+    pub fn median(&self) -> u8 {
+        let mut histogram = [0usize; 256];
+        self.pixels.iter().for_each(|&p| histogram[p as usize] += 1);
+        let mut seen = 0;
+        for (v, n) in histogram.iter().enumerate() {
+            seen += n;
+            if seen * 2 >= self.pixels.len() {
+                return v as u8;
+            }
+        }
+        255
+    }
+
     /// Uneven lighting removed: each pixel divided by the local background (the brightest
     /// value around it, over blocks of `block` pixels), so paper is white everywhere.
     pub fn normalise_background(&self, block: usize) -> Gray {
@@ -242,5 +256,13 @@ mod tests {
         let out = img.normalise_background(16);
         assert!(out.pixels[5 * 64 + 50] > 225, "{}", out.pixels[5 * 64 + 50]);
         assert!(out.pixels[32 * 64 + 10] < 100);
+    }
+
+    #[test]
+    fn the_median_is_the_paper() {
+        let mut img = Gray::white(10, 10);
+        img.pixels.iter_mut().take(60).for_each(|p| *p = 230);
+        img.pixels.iter_mut().take(10).for_each(|p| *p = 0);
+        assert_eq!(img.median(), 230);
     }
 }

@@ -81,9 +81,11 @@ pub fn read(
     ];
     let out = engine::run_bytes(&engine.program, &args, img.to_pgm(), deadline)?;
     let words = tsv::parse(&String::from_utf8_lossy(&out));
-    let segments = rules::detect(&img, &Params::for_dpi(dpi));
+    // Ink is what is clearly darker than this page's paper (light grey hairlines included).
+    let params = Params { ink: (img.median() as f32 * 0.85) as u8, ..Params::for_dpi(dpi) };
+    let segments = rules::detect(&img, &params);
     let boxes = value_cells(&words, grid::cells(&segments, dpi / 60.0, dpi / 15.0));
-    if std::env::var_os("OCRDEBUG").is_some() { for s in &segments { eprintln!("SEG {} {:.0} {:.0} {:.0} {:.0}", job.number, s.x0, s.y0, s.x1, s.y1); } for b in &boxes { eprintln!("BOX {} {:?}", job.number, b); } for w in &words { eprintln!("W {} {:?} {} {}", job.number, w.bbox, w.text, w.conf); } }
+    if let Some(d) = std::env::var_os("OCRDEBUG") { let _ = std::fs::write(std::path::Path::new(&d).join(format!("page{}.pgm", job.number)), img.to_pgm()); eprintln!("ANGLE {} {}", job.number, angle); for s in &segments { eprintln!("SEG {} {:.0} {:.0} {:.0} {:.0}", job.number, s.x0, s.y0, s.x1, s.y1); } for b in &boxes { eprintln!("BOX {} {:?}", job.number, b); } for w in &words { eprintln!("W {} {:?} {} {}", job.number, w.bbox, w.text, w.conf); } }
     let readings = cells::reread(engine, &img, &boxes, dpi / 60.0, deadline)?;
     let to_page = |x: f32, y: f32| ((x + origin.0) * scale, (y + origin.1) * scale);
     let mut taken = vec![false; words.len()];
