@@ -120,17 +120,25 @@ fn centre_in(w: &[f32; 4], b: &PixelBox) -> bool {
     cx >= b[0] && cx < b[2] && cy >= b[1] && cy < b[3]
 }
 
-/// The cells that hold a number (or nothing): no Chinese character read inside them.
+/// The cells that may hold a number: at most one Chinese character read inside them (a
+/// digit is sometimes read as one, 2 as 区; a label has two or more).
 fn value_cells(words: &[tsv::Word], cells: Vec<PixelBox>) -> Vec<PixelBox> {
     cells
         .into_iter()
         .filter(|b| {
-            !words
+            let cjk = words
                 .iter()
-                .any(|w| centre_in(&w.bbox, b) && w.text.chars().any(crate::layout::is_cjk))
+                .filter(|w| centre_in(&w.bbox, b))
+                .flat_map(|w| w.text.chars())
+                .filter(|&c| crate::layout::is_cjk(c) && !MARKS.contains(c))
+                .count();
+            cjk <= 1
         })
         .collect()
 }
+
+/// What a cell that says "not applicable" or "none" is printed with, as OCR reads it.
+const MARKS: &str = "—–-－/／一_~～";
 
 /// A word in image pixels, before it is placed on the page.
 struct PixelWord {
@@ -195,26 +203,24 @@ fn decide(page: &[&tsv::Word], cell: &Reading) -> Option<PixelWord> {
         ]
     });
     let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c == '.');
-    let mark = !p.chars().any(|c| c.is_ascii_alphanumeric());
+    let mark = !p.is_empty() && p.chars().all(|c| MARKS.contains(c));
     let (text, bbox, first, mut alts) = match (pbox, cell.bbox) {
         (None, None) => return None,
-        // A printed mark (—, /) stays as read; digits the cell could not confirm are a doubt.
+        // A printed mark (—, /) stays as read.
         (Some(pb), _) if mark => (p.clone(), pb, None, Vec::new()),
-        (Some(pb), None) => (p.clone(), pb, None, confusions(&p, 0.0)),
-        (None, Some(cb)) => (
-            cell.text.clone(),
-            cb,
-            None,
-            confusions(&cell.text, cell.conf),
-        ),
+        // Digits the cell could not confirm are a doubt; anything else is kept as read.
+        (Some(pb), None) if digits(&p) => (p.clone(), pb, None, confusions(&p, 0.0)),
+        (Some(pb), None) => (p.clone(), pb, None, Vec::new()),
         (Some(_), Some(cb)) if p == cell.text && pconf.max(cell.conf) >= LOW_CONF => {
             (p.clone(), cb, None, Vec::new())
         }
-        (Some(_), Some(cb)) => {
-            let mut alts: Vec<String> = digits(&p).then(|| p.clone()).into_iter().collect();
+        (Some(_), Some(cb)) if digits(&p) => {
+            let mut alts = vec![p.clone()];
             alts.extend(cells::alternatives(&cell.text));
             (cell.text.clone(), cb, Some(p.clone()), alts)
         }
+        // Nothing legible on the page: the cell's own reading.
+        (_, Some(cb)) => (cell.text.clone(), cb, None, confusions(&cell.text, cell.conf)),
     };
     alts.retain(|a| *a != text && digits(a));
     alts.dedup();
