@@ -48,7 +48,10 @@ pub fn reread(
             let y0 = (b[1] + inset).max(0.0) as usize;
             let x1 = (b[2] - inset).max(0.0) as usize;
             let y1 = (b[3] - inset).max(0.0) as usize;
-            (without_rules(page.crop(x0, y0, x1, y1).binarise(threshold)), [x0, y0])
+            (
+                without_rules(page.crop(x0, y0, x1, y1).binarise(threshold)),
+                [x0, y0],
+            )
         })
         .collect();
     let inked: Vec<bool> = crops
@@ -74,7 +77,6 @@ pub fn reread(
         "tessedit_char_whitelist=0123456789.",
         "tsv",
     ];
-    if let Some(d) = std::env::var_os("OCRDEBUG") { let _ = std::fs::write(std::path::Path::new(&d).join(format!("sheet{}.pgm", std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos())), sheet.to_pgm()); }
     let out = engine::run_bytes(&engine.program, &args, sheet.to_pgm(), deadline)?;
     let words = tsv::parse(&String::from_utf8_lossy(&out));
     for (slot, &i) in todo.iter().enumerate() {
@@ -119,13 +121,22 @@ pub fn reread(
 fn without_rules(mut crop: Gray) -> Gray {
     let (w, h) = (crop.width, crop.height);
     let rows: Vec<usize> = (0..h)
-        .filter(|&y| crop.pixels[y * w..(y + 1) * w].iter().filter(|&&p| p == 0).count() * 10 > w * 9)
+        .filter(|&y| {
+            crop.pixels[y * w..(y + 1) * w]
+                .iter()
+                .filter(|&&p| p == 0)
+                .count()
+                * 10
+                > w * 9
+        })
         .collect();
     let cols: Vec<usize> = (0..w)
         .filter(|&x| (0..h).filter(|&y| crop.pixels[y * w + x] == 0).count() * 10 > h * 9)
         .collect();
-    rows.iter().for_each(|&y| crop.pixels[y * w..(y + 1) * w].fill(255));
-    cols.iter().for_each(|&x| (0..h).for_each(|y| crop.pixels[y * w + x] = 255));
+    rows.iter()
+        .for_each(|&y| crop.pixels[y * w..(y + 1) * w].fill(255));
+    cols.iter()
+        .for_each(|&x| (0..h).for_each(|y| crop.pixels[y * w + x] = 255));
     crop
 }
 

@@ -66,7 +66,10 @@ pub fn cells(segments: &[Segment], tol: f32, min: f32) -> Vec<PixelBox> {
     let mut out = Vec::new();
     for (i, top) in rows.iter().enumerate() {
         // Verticals leaving this rule downwards, left to right.
-        let sides: Vec<&Track> = cols.iter().filter(|c| c.covers(top.pos, top.pos + min, tol)).collect();
+        let sides: Vec<&Track> = cols
+            .iter()
+            .filter(|c| c.covers(top.pos, top.pos + min, tol))
+            .collect();
         for pair in sides.windows(2) {
             let (x0, x1) = (pair[0].pos, pair[1].pos);
             if x1 - x0 < min || !top.covers(x0, x1, tol) {

@@ -164,8 +164,20 @@ impl Gray {
                 if !dark(x, y) {
                     continue;
                 }
-                let around = [(-1, -1), (0, -1), (1, -1), (-1, 0), (1, 0), (-1, 1), (0, 1), (1, 1)];
-                let n = around.iter().filter(|(dx, dy)| dark(x + dx, y + dy)).count();
+                let around = [
+                    (-1, -1),
+                    (0, -1),
+                    (1, -1),
+                    (-1, 0),
+                    (1, 0),
+                    (-1, 1),
+                    (0, 1),
+                    (1, 1),
+                ];
+                let n = around
+                    .iter()
+                    .filter(|(dx, dy)| dark(x + dx, y + dy))
+                    .count();
                 if n >= 2 {
                     out.pixels[y as usize * self.width + x as usize] = 0;
                 }

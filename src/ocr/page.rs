@@ -82,10 +82,12 @@ pub fn read(
     let out = engine::run_bytes(&engine.program, &args, img.to_pgm(), deadline)?;
     let words = tsv::parse(&String::from_utf8_lossy(&out));
     // Ink is what is clearly darker than this page's paper (light grey hairlines included).
-    let params = Params { ink: (img.median() as f32 * 0.85) as u8, ..Params::for_dpi(dpi) };
+    let params = Params {
+        ink: (img.median() as f32 * 0.85) as u8,
+        ..Params::for_dpi(dpi)
+    };
     let segments = rules::detect(&img, &params);
     let boxes = value_cells(&words, grid::cells(&segments, dpi / 60.0, dpi / 15.0));
-    if let Some(d) = std::env::var_os("OCRDEBUG") { let _ = std::fs::write(std::path::Path::new(&d).join(format!("page{}.pgm", job.number)), img.to_pgm()); eprintln!("ANGLE {} {}", job.number, angle); for s in &segments { eprintln!("SEG {} {:.0} {:.0} {:.0} {:.0}", job.number, s.x0, s.y0, s.x1, s.y1); } for b in &boxes { eprintln!("BOX {} {:?}", job.number, b); } for w in &words { eprintln!("W {} {:?} {} {}", job.number, w.bbox, w.text, w.conf); } }
     let readings = cells::reread(engine, &img, &boxes, dpi / 60.0, deadline)?;
     let to_page = |x: f32, y: f32| ((x + origin.0) * scale, (y + origin.1) * scale);
     let mut taken = vec![false; words.len()];
@@ -220,7 +222,12 @@ fn decide(page: &[&tsv::Word], cell: &Reading) -> Option<PixelWord> {
             (cell.text.clone(), cb, Some(p.clone()), alts)
         }
         // Nothing legible on the page: the cell's own reading.
-        (_, Some(cb)) => (cell.text.clone(), cb, None, confusions(&cell.text, cell.conf)),
+        (_, Some(cb)) => (
+            cell.text.clone(),
+            cb,
+            None,
+            confusions(&cell.text, cell.conf),
+        ),
     };
     alts.retain(|a| *a != text && digits(a));
     alts.dedup();
