@@ -464,6 +464,9 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
     if not ok:
         raise SystemExit("some self-checks failed (see warnings)")
+    if render and not (only or kinds):
+        import scan  # the scanned copies (tests/scans/) of the PDFs just written
+        scan.main()
 
 
 if __name__ == "__main__":

@@ -22,6 +22,22 @@ pub struct TextArgs {
     pub run: RunArgs,
 }
 
+/// The text page by page, each page OCR read headed `[page N: OCR]`.
+fn by_page(lines: &[crate::layout::Line], ocr_pages: &[u32]) -> String {
+    let mut out = String::new();
+    let mut start = 0;
+    while start < lines.len() {
+        let page = lines[start].page;
+        let end = start + lines[start..].iter().take_while(|l| l.page == page).count();
+        if let Some(n) = page.filter(|n| ocr_pages.contains(n)) {
+            out.push_str(&format!("[page {n}: OCR]\n"));
+        }
+        out.push_str(&render(&lines[start..end]));
+        start = end;
+    }
+    out
+}
+
 /// Runs `text`; returns the exit code.
 pub fn run(args: TextArgs) -> Result<i32, String> {
     if !args.file.is_file() {
@@ -34,7 +50,10 @@ pub fn run(args: TextArgs) -> Result<i32, String> {
     };
     let extraction = extract(&input, &args.run.options());
     let mut out = std::io::stdout().lock();
-    let mut body = render(&extraction.lines);
+    let mut body = match &extraction.record.source.ocr {
+        Some(ocr) => by_page(&extraction.lines, &ocr.pages),
+        None => render(&extraction.lines),
+    };
     for e in &extraction.record.errors {
         body.push_str(&format!("error [{}]: {}\n", e.code, e.message));
     }

@@ -27,7 +27,7 @@ pub struct Reading {
 /// White space around and between the stacked crops, in pixels.
 const GAP: usize = 24;
 /// A crop with fewer dark pixels than this is blank (dust, a rule's edge).
-const MIN_INK: usize = 12;
+const MIN_INK: usize = 40;
 
 /// Reads each box of `page` as a line of digits (`.` allowed), with one tesseract run for
 /// all boxes. `inset` pixels are cut from each side of a box first, so the ruling lines
@@ -39,6 +39,8 @@ pub fn reread(
     inset: f32,
     deadline: Instant,
 ) -> Result<Vec<Reading>, RunError> {
+    // Crops in black and white: grey paper on the white sheet would read as boxes.
+    let threshold = (page.median() as f32 * 0.7) as u8;
     let crops: Vec<(Gray, [usize; 2])> = boxes
         .iter()
         .map(|b| {
@@ -46,7 +48,10 @@ pub fn reread(
             let y0 = (b[1] + inset).max(0.0) as usize;
             let x1 = (b[2] - inset).max(0.0) as usize;
             let y1 = (b[3] - inset).max(0.0) as usize;
-            (page.crop(x0, y0, x1, y1), [x0, y0])
+            (
+                without_rules(page.crop(x0, y0, x1, y1).binarise(threshold)),
+                [x0, y0],
+            )
         })
         .collect();
     let inked: Vec<bool> = crops
@@ -72,18 +77,6 @@ pub fn reread(
         "tessedit_char_whitelist=0123456789.",
         "tsv",
     ];
-    if let Some(d) = std::env::var_os("OCRDEBUG") {
-        let _ = std::fs::write(
-            std::path::Path::new(&d).join(format!(
-                "sheet{}.pgm",
-                std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .unwrap()
-                    .as_nanos()
-            )),
-            sheet.to_pgm(),
-        );
-    }
     let out = engine::run_bytes(&engine.program, &args, sheet.to_pgm(), deadline)?;
     let words = tsv::parse(&String::from_utf8_lossy(&out));
     for (slot, &i) in todo.iter().enumerate() {
@@ -121,6 +114,30 @@ pub fn reread(
         };
     }
     Ok(readings)
+}
+
+/// The crop with rows and columns that are mostly ink (what is left of the cell's ruling
+/// lines) made white.
+fn without_rules(mut crop: Gray) -> Gray {
+    let (w, h) = (crop.width, crop.height);
+    let rows: Vec<usize> = (0..h)
+        .filter(|&y| {
+            crop.pixels[y * w..(y + 1) * w]
+                .iter()
+                .filter(|&&p| p == 0)
+                .count()
+                * 10
+                > w * 9
+        })
+        .collect();
+    let cols: Vec<usize> = (0..w)
+        .filter(|&x| (0..h).filter(|&y| crop.pixels[y * w + x] == 0).count() * 10 > h * 9)
+        .collect();
+    rows.iter()
+        .for_each(|&y| crop.pixels[y * w..(y + 1) * w].fill(255));
+    cols.iter()
+        .for_each(|&x| (0..h).for_each(|y| crop.pixels[y * w + x] = 255));
+    crop
 }
 
 fn blank() -> Reading {
@@ -197,6 +214,16 @@ mod tests {
         );
         assert!(alternatives("").is_empty());
         assert!(alternatives("1.5").contains(&"7.5".to_string()));
+    }
+
+    #[test]
+    fn the_rest_of_a_ruling_line_is_cleared_from_a_crop() {
+        let mut crop = Gray::white(20, 10);
+        crop.pixels[..20].fill(0); // the rule above
+        (0..10).for_each(|y| crop.pixels[y * 20 + 19] = 0); // the rule on the right
+        crop.pixels[5 * 20 + 8] = 0; // a digit's stroke
+        let out = without_rules(crop);
+        assert_eq!(out.pixels.iter().filter(|&&p| p == 0).count(), 1);
     }
 
     #[test]

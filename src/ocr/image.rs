@@ -140,6 +140,52 @@ impl Gray {
         (top * (1.0 - fy) + bottom * fy).round() as u8
     }
 
+    /// The median sample: the paper's shade on a page that is mostly paper.
+    pub fn median(&self) -> u8 {
+        let mut histogram = [0usize; 256];
+        self.pixels.iter().for_each(|&p| histogram[p as usize] += 1);
+        let mut seen = 0;
+        for (v, n) in histogram.iter().enumerate() {
+            seen += n;
+            if seen * 2 >= self.pixels.len() {
+                return v as u8;
+            }
+        }
+        255
+    }
+
+    /// Black and white: samples below `threshold` become 0, the rest 255; a dark pixel with
+    /// fewer than two dark neighbours (scanner dust, JPEG speckle) becomes white.
+    pub fn binarise(&self, threshold: u8) -> Gray {
+        let dark = |x: isize, y: isize| self.get(x, y) < threshold;
+        let mut out = Gray::white(self.width, self.height);
+        for y in 0..self.height as isize {
+            for x in 0..self.width as isize {
+                if !dark(x, y) {
+                    continue;
+                }
+                let around = [
+                    (-1, -1),
+                    (0, -1),
+                    (1, -1),
+                    (-1, 0),
+                    (1, 0),
+                    (-1, 1),
+                    (0, 1),
+                    (1, 1),
+                ];
+                let n = around
+                    .iter()
+                    .filter(|(dx, dy)| dark(x + dx, y + dy))
+                    .count();
+                if n >= 2 {
+                    out.pixels[y as usize * self.width + x as usize] = 0;
+                }
+            }
+        }
+        out
+    }
+
     /// Uneven lighting removed: each pixel divided by the local background (the brightest
     /// value around it, over blocks of `block` pixels), so paper is white everywhere.
     pub fn normalise_background(&self, block: usize) -> Gray {
@@ -242,5 +288,25 @@ mod tests {
         let out = img.normalise_background(16);
         assert!(out.pixels[5 * 64 + 50] > 225, "{}", out.pixels[5 * 64 + 50]);
         assert!(out.pixels[32 * 64 + 10] < 100);
+    }
+
+    #[test]
+    fn binarising_drops_lone_specks_and_keeps_strokes() {
+        let mut img = Gray::white(10, 10);
+        img.pixels[2 * 10 + 2] = 90; // a speck
+        for x in 4..9 {
+            img.pixels[6 * 10 + x] = 100; // a stroke
+        }
+        let out = img.binarise(150);
+        assert_eq!(out.pixels[2 * 10 + 2], 255);
+        assert_eq!(&out.pixels[6 * 10 + 4..6 * 10 + 9], &[255, 0, 0, 0, 255]);
+    }
+
+    #[test]
+    fn the_median_is_the_paper() {
+        let mut img = Gray::white(10, 10);
+        img.pixels.iter_mut().take(60).for_each(|p| *p = 230);
+        img.pixels.iter_mut().take(10).for_each(|p| *p = 0);
+        assert_eq!(img.median(), 230);
     }
 }

@@ -81,22 +81,13 @@ pub fn read(
     ];
     let out = engine::run_bytes(&engine.program, &args, img.to_pgm(), deadline)?;
     let words = tsv::parse(&String::from_utf8_lossy(&out));
-    let segments = rules::detect(&img, &Params::for_dpi(dpi));
+    // Ink is what is clearly darker than this page's paper (light grey hairlines included).
+    let params = Params {
+        ink: (img.median() as f32 * 0.85) as u8,
+        ..Params::for_dpi(dpi)
+    };
+    let segments = rules::detect(&img, &params);
     let boxes = value_cells(&words, grid::cells(&segments, dpi / 60.0, dpi / 15.0));
-    if std::env::var_os("OCRDEBUG").is_some() {
-        for s in &segments {
-            eprintln!(
-                "SEG {} {:.0} {:.0} {:.0} {:.0}",
-                job.number, s.x0, s.y0, s.x1, s.y1
-            );
-        }
-        for b in &boxes {
-            eprintln!("BOX {} {:?}", job.number, b);
-        }
-        for w in &words {
-            eprintln!("W {} {:?} {} {}", job.number, w.bbox, w.text, w.conf);
-        }
-    }
     let readings = cells::reread(engine, &img, &boxes, dpi / 60.0, deadline)?;
     let to_page = |x: f32, y: f32| ((x + origin.0) * scale, (y + origin.1) * scale);
     let mut taken = vec![false; words.len()];
@@ -131,17 +122,25 @@ fn centre_in(w: &[f32; 4], b: &PixelBox) -> bool {
     cx >= b[0] && cx < b[2] && cy >= b[1] && cy < b[3]
 }
 
-/// The cells that hold a number (or nothing): no Chinese character read inside them.
+/// The cells that may hold a number: at most one Chinese character read inside them (a
+/// digit is sometimes read as one, 2 as 区; a label has two or more).
 fn value_cells(words: &[tsv::Word], cells: Vec<PixelBox>) -> Vec<PixelBox> {
     cells
         .into_iter()
         .filter(|b| {
-            !words
+            let cjk = words
                 .iter()
-                .any(|w| centre_in(&w.bbox, b) && w.text.chars().any(crate::layout::is_cjk))
+                .filter(|w| centre_in(&w.bbox, b))
+                .flat_map(|w| w.text.chars())
+                .filter(|&c| crate::layout::is_cjk(c) && !MARKS.contains(c))
+                .count();
+            cjk <= 1
         })
         .collect()
 }
+
+/// What a cell that says "not applicable" or "none" is printed with, as OCR reads it.
+const MARKS: &str = "—–-－/／一_~～";
 
 /// A word in image pixels, before it is placed on the page.
 struct PixelWord {
@@ -206,26 +205,29 @@ fn decide(page: &[&tsv::Word], cell: &Reading) -> Option<PixelWord> {
         ]
     });
     let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c == '.');
-    let mark = !p.chars().any(|c| c.is_ascii_alphanumeric());
+    let mark = !p.is_empty() && p.chars().all(|c| MARKS.contains(c));
     let (text, bbox, first, mut alts) = match (pbox, cell.bbox) {
         (None, None) => return None,
-        // A printed mark (—, /) stays as read; digits the cell could not confirm are a doubt.
+        // A printed mark (—, /) stays as read.
         (Some(pb), _) if mark => (p.clone(), pb, None, Vec::new()),
-        (Some(pb), None) => (p.clone(), pb, None, confusions(&p, 0.0)),
-        (None, Some(cb)) => (
+        // Digits the cell could not confirm are a doubt; anything else is kept as read.
+        (Some(pb), None) if digits(&p) => (p.clone(), pb, None, confusions(&p, 0.0)),
+        (Some(pb), None) => (p.clone(), pb, None, Vec::new()),
+        (Some(_), Some(cb)) if p == cell.text && pconf.max(cell.conf) >= LOW_CONF => {
+            (p.clone(), cb, None, Vec::new())
+        }
+        (Some(_), Some(cb)) if digits(&p) => {
+            let mut alts = vec![p.clone()];
+            alts.extend(cells::alternatives(&cell.text));
+            (cell.text.clone(), cb, Some(p.clone()), alts)
+        }
+        // Nothing legible on the page: the cell's own reading.
+        (_, Some(cb)) => (
             cell.text.clone(),
             cb,
             None,
             confusions(&cell.text, cell.conf),
         ),
-        (Some(_), Some(cb)) if p == cell.text && pconf.max(cell.conf) >= LOW_CONF => {
-            (p.clone(), cb, None, Vec::new())
-        }
-        (Some(_), Some(cb)) => {
-            let mut alts: Vec<String> = digits(&p).then(|| p.clone()).into_iter().collect();
-            alts.extend(cells::alternatives(&cell.text));
-            (cell.text.clone(), cb, Some(p.clone()), alts)
-        }
     };
     alts.retain(|a| *a != text && digits(a));
     alts.dedup();

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Seconds per OCR page: govreport on the scans of tests/scans/ against bare tesseract on
+# the same page images (pdftoppm at 300 dpi, grey), both with one recognition thread.
+#   bash bench/ocr.sh [ROUNDS]      (default 1; needs a release build, tesseract, pdftoppm)
+# Reports wall and CPU seconds (user+sys, children included) per page; on a shared machine
+# wall time depends on the load, CPU time much less.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rounds=${1:-1}
+bin=target/release/govreport
+[ -x "$bin" ] || cargo build --release
+export OMP_THREAD_LIMIT=1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+pages=0
+for f in tests/scans/*.pdf; do
+  n=$(pdfinfo "$f" | awk '/^Pages:/ {print $2}')
+  pages=$((pages + n))
+  pdftoppm -r 300 -gray "$f" "$work/$(basename "$f" .pdf)"
+done
+measure() { # label, command...: prints wall and CPU seconds per page
+  local label=$1; shift
+  /usr/bin/time -f "%e %U %S" -o "$work/time" "$@" >/dev/null 2>&1
+  read -r wall user sys <"$work/time"
+  awk -v l="$label" -v w="$wall" -v u="$user" -v s="$sys" -v p="$pages" \
+    'BEGIN { printf "%-40s %6.2f s wall/page  %6.2f s CPU/page  (%d pages)\n", l, w / p, (u + s) / p, p }'
+}
+for _ in $(seq "$rounds"); do
+  measure "govreport extract -j1" "$bin" extract -q -j1 -o "$work/out" tests/scans
+  measure "govreport extract -j2" "$bin" extract -q -j2 -o "$work/out" tests/scans
+  measure "bare tesseract (chi_sim, psm 3, tsv)" \
+    bash -c "for p in '$work'/*.pgm; do tesseract \"\$p\" - -l chi_sim --psm 3 --dpi 300 tsv; done"
+done

@@ -1,0 +1,148 @@
+//! Scanned reports (OCR): the scans in tests/scans/ (made by samples/generate/scan.py from
+//! committed samples) against goldens that state the truth (the generator's data). Skipped,
+//! saying why, when tesseract with chi_sim is not installed.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::process::Command;
+
+use common::govreport;
+use serde_json::Value;
+
+/// True when tesseract with chi_sim can run here (else says why the test is skipped).
+fn tesseract() -> bool {
+    let langs = Command::new("tesseract").arg("--list-langs").output();
+    let ok = langs.is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("chi_sim"));
+    if !ok {
+        eprintln!(
+            "skipped: tesseract with chi_sim is not installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim)"
+        );
+    }
+    ok
+}
+
+/// Every table cell of a record: path → value.
+fn cells(v: &Value, at: String, out: &mut BTreeMap<String, Value>) {
+    match v {
+        Value::Object(m) => m
+            .iter()
+            .filter(|(k, _)| k.as_str() != "printed")
+            .for_each(|(k, x)| cells(x, format!("{at}.{k}"), out)),
+        Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .for_each(|(i, x)| cells(x, format!("{at}[{i}]"), out)),
+        _ => {
+            out.insert(at, v.clone());
+        }
+    }
+}
+
+fn extract(path: &str, extra: &[&str]) -> Value {
+    let mut args = vec!["extract", "-q", path, "--jsonl", "-"];
+    args.extend_from_slice(extra);
+    let out = govreport(&args);
+    common::records(&out).remove(0)
+}
+
+/// Cells that differ from the golden.
+fn wrong_cells(record: &Value, stem: &str) -> Vec<String> {
+    let golden: Value = serde_json::from_str(
+        &std::fs::read_to_string(format!("tests/scans/golden/{stem}.json")).unwrap(),
+    )
+    .unwrap();
+    let (mut want, mut got) = (BTreeMap::new(), BTreeMap::new());
+    cells(&golden["tables"], "tables".into(), &mut want);
+    cells(&record["tables"], "tables".into(), &mut got);
+    want.iter()
+        .filter(|(p, v)| got.get(*p) != Some(*v))
+        .map(|(p, v)| format!("{p}: expected {v}, got {:?}", got.get(p)))
+        .collect()
+}
+
+#[test]
+fn a_clean_300_dpi_scan_reads_every_cell_right_and_is_ok() {
+    if !tesseract() {
+        return;
+    }
+    let r = extract("tests/scans/qinglan-2023-lo-scan300.pdf", &[]);
+    assert_eq!(r["source"]["ocr"]["pages"], serde_json::json!([1, 2, 3]));
+    assert_eq!(r["source"]["ocr"]["languages"], "chi_sim");
+    assert!(r["source"]["ocr"]["existing_layer"].is_null());
+    assert_eq!(
+        wrong_cells(&r, "qinglan-2023-lo-scan300"),
+        Vec::<String>::new()
+    );
+    assert_eq!(r["status"], "ok", "{}", r["checks"]);
+    assert_eq!(r["sections"].as_array().map(Vec::len), Some(6));
+}
+
+#[test]
+fn no_scan_gives_an_ok_record_with_a_wrong_cell() {
+    if !tesseract() {
+        return;
+    }
+    for stem in [
+        "qinglan-2023-lo-scan300",
+        "dongpu-2025-chromium-scan200",
+        "baisha-2020-lo-scan150g4",
+    ] {
+        let r = extract(&format!("tests/scans/{stem}.pdf"), &[]);
+        let wrong = wrong_cells(&r, stem);
+        assert!(
+            wrong.is_empty() || r["status"] == "partial",
+            "{stem} is {} with wrong cells: {wrong:#?}",
+            r["status"]
+        );
+    }
+}
+
+#[test]
+fn without_tesseract_a_scan_fails_with_no_text_layer_saying_what_to_install() {
+    let out = Command::new(env!("CARGO_BIN_EXE_govreport"))
+        .args([
+            "extract",
+            "-q",
+            "tests/scans/baisha-2020-lo-scan150g4.pdf",
+            "--jsonl",
+            "-",
+        ])
+        .env("GOVREPORT_TESSERACT", "/nonexistent/tesseract")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    let r = &common::records(&out)[0];
+    assert_eq!(r["status"], "failed");
+    assert_eq!(r["errors"][0]["code"], "no_text_layer");
+    let message = r["errors"][0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("apt-get install tesseract-ocr tesseract-ocr-chi-sim"),
+        "{message}"
+    );
+}
+
+#[test]
+fn ocr_never_keeps_a_scan_failed_and_born_digital_pdfs_never_use_ocr() {
+    let r = extract(
+        "tests/scans/baisha-2020-lo-scan150g4.pdf",
+        &["--ocr", "never"],
+    );
+    assert_eq!(r["errors"][0]["code"], "no_text_layer");
+    let r = extract("samples/baisha-2020-lo.pdf", &[]);
+    assert!(r["source"]["ocr"].is_null());
+    assert_eq!(r["status"], "ok");
+}
+
+#[test]
+fn text_marks_the_pages_ocr_read() {
+    if !tesseract() {
+        return;
+    }
+    let out = govreport(&["text", "tests/scans/qinglan-2023-lo-scan300.pdf"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    for n in 1..=3 {
+        assert!(text.contains(&format!("[page {n}: OCR]")), "{text}");
+    }
+    assert!(text.contains("政府信息公开"));
+}
