@@ -3,9 +3,9 @@
 //! the one with fewer doubtful cells is kept, with a warning saying which.
 
 use crate::layout::Line;
-use crate::record::{Notice, Record};
+use crate::record::{Check, Notice, Record};
 
-use super::{TABLES, anchor_page};
+use super::{TABLES, anchor_page, trust};
 
 /// Re-reads the given pages (1-based) from the page image by OCR and returns the record
 /// parsed from what it read there; None when OCR is unavailable or switched off.
@@ -143,5 +143,48 @@ pub fn better(record: &mut Record, lines: &[Line], layer: &[u32], reread: &Rerea
         record
             .warnings
             .push(Notice::new("ocr_layer_reread", message));
+    }
+    if anchor_page(lines, TABLES[0].2).is_some_and(|p| pages.contains(&p)) {
+        compare_active(record, &other);
+    }
+}
+
+/// 表二 has no rules: where its page was re-read anyway and the layer's 表二 was kept, each
+/// number cell OCR reads otherwise is a doubt (a dropped minus sign, 8 read as 3).
+fn compare_active(record: &mut Record, other: &Record) {
+    let (Some(layer), Some(ocr)) = (
+        &record.tables.active_disclosure,
+        &other.tables.active_disclosure,
+    ) else {
+        return;
+    };
+    let mut doubts = Vec::new();
+    for (row, cells) in layer.iter().filter(|(k, _)| k.as_str() != "printed") {
+        for (column, mine) in cells.as_object().into_iter().flatten() {
+            let theirs = ocr.get(row).and_then(|r| r.get(column));
+            if let (Some(a), Some(b)) = (mine.as_f64(), theirs.and_then(|v| v.as_f64()))
+                && a != b
+            {
+                doubts.push(Check {
+                    rule: trust::RULE.into(),
+                    status: "fail".into(),
+                    message: format!(
+                        "the OCR layer reads {mine} here, govreport's OCR of the page image {}; no rule tells which is right",
+                        b
+                    ),
+                    path: Some(format!("tables.active_disclosure.{row}.{column}")),
+                });
+            }
+        }
+    }
+    if !doubts.is_empty() {
+        let message = format!(
+            "表二 was read from an OCR text layer made before publication, and govreport's OCR of the page image reads {} of its cells otherwise (each named by a failing check)",
+            doubts.len()
+        );
+        record
+            .warnings
+            .push(Notice::new("ocr_layer_doubtful", message));
+        record.checks.extend(doubts);
     }
 }

@@ -134,9 +134,11 @@ fn settle_review(record: &mut Record) -> Option<(Vec<Check>, Vec<Doubt>)> {
     Some((checks::entries(&cells, &equations, &filled, &path), doubts))
 }
 
-/// The number cells (of rows the table has) that no equation which holds confirms; an
-/// equation that derived a cell confirms nothing, and a skipped one (blank total, unknown
-/// cell) neither. A `—` or `/` mark is what the page prints, not a number to confirm.
+/// The number cells (of rows the table has) that the rules which hold do not confirm. A
+/// 表三 cell needs a holding row equation (总计 = the six columns) *and* a holding column
+/// equation (balance or outcome sum): a row sum alone holds just as well for a row read
+/// into the wrong place. An equation that derived a cell confirms nothing, a skipped or
+/// unverifiable one neither. A `—` or `/` mark is what the page prints, not a number.
 fn unconfirmed(
     cells: &[Cell],
     equations: &[Equation],
@@ -144,20 +146,42 @@ fn unconfirmed(
     present: &dyn Fn(usize) -> bool,
     path: &dyn Fn(usize) -> String,
 ) -> Vec<Doubt> {
-    let mut held = vec![false; cells.len()];
+    let (mut by_row, mut by_column) = (vec![false; cells.len()], vec![false; cells.len()]);
+    let orientation = |e: &Equation| {
+        let row = e.rule != "applications.balance" && e.rule != "applications.outcome_sum";
+        (row, e.rule != "applications.row_totals")
+    };
+    let mark = |e: &Equation, by_row: &mut [bool], by_column: &mut [bool]| {
+        let (row, column) = orientation(e);
+        for &i in std::iter::once(&e.result).chain(&e.extra).chain(&e.parts) {
+            by_row[i] |= row;
+            by_column[i] |= column;
+        }
+    };
+    let holds = |e: &Equation| checks::verdict(cells, e) == Verdict::Pass;
+    let derived = |k: usize| filled.iter().find(|&&(_, d)| d == k).map(|&(i, _)| i);
     for (k, e) in equations.iter().enumerate() {
-        let derived = filled.iter().any(|&(_, d)| d == k);
-        if !derived && checks::verdict(cells, e) == Verdict::Pass {
-            for &i in std::iter::once(&e.result).chain(&e.extra).chain(&e.parts) {
-                held[i] = true;
-            }
+        if derived(k).is_none() && holds(e) {
+            mark(e, &mut by_row, &mut by_column);
+        }
+    }
+    // An equation that derived a cell confirms its cells when another equation, of the
+    // other orientation, confirms the derived value.
+    for (k, e) in equations.iter().enumerate() {
+        let Some(i) = derived(k) else { continue };
+        let (row, _) = orientation(e);
+        let checked = if row { by_column[i] } else { by_row[i] };
+        if checked && holds(e) {
+            mark(e, &mut by_row, &mut by_column);
         }
     }
     (0..cells.len())
-        .filter(|&i| !held[i] && present(i) && cells[i].value.is_some())
+        .filter(|&i| !(by_row[i] && by_column[i]) && present(i) && cells[i].value.is_some())
         .map(|i| Doubt {
             path: path(i),
-            why: "no consistency rule that holds confirms this cell".into(),
+            why:
+                "the consistency rules that hold do not confirm this cell (its row and its column)"
+                    .into(),
         })
         .collect()
 }
