@@ -94,11 +94,12 @@ fn the_layer_pages_and_their_engine_are_recorded() {
 /// 行政事业性收费 printed `-3`, whose minus sign Tesseract dropped.
 const UNNAMED_ACTIVE_DISCLOSURE: usize = 1;
 
-#[test]
-fn no_ok_record_from_a_layer_has_a_wrong_cell_and_a_partial_one_names_its_doubts() {
+/// Checks every layer sample extracted with `extra` against its source's golden; returns
+/// the wrong 表二 cells no check names.
+fn wrong_cells_are_never_ok_and_are_named(extra: &[&str]) -> usize {
     let mut unnamed_active = 0;
     for (stem, source) in SAMPLES {
-        let r = extract(stem, &[]);
+        let r = extract(stem, extra);
         let failing: Vec<&str> = r["checks"]
             .as_array()
             .into_iter()
@@ -113,7 +114,7 @@ fn no_ok_record_from_a_layer_has_a_wrong_cell_and_a_partial_one_names_its_doubts
             }
             assert_eq!(
                 r["status"], "partial",
-                "{stem}: {path} is {got:?}, not {want}"
+                "{stem} {extra:?}: {path} is {got:?}, not {want}"
             );
             let table = path.splitn(3, '.').take(2).collect::<Vec<_>>().join(".");
             let named = failing
@@ -124,18 +125,30 @@ fn no_ok_record_from_a_layer_has_a_wrong_cell_and_a_partial_one_names_its_doubts
             } else if at(&r, &row).is_some() || at(&r, &table).is_none_or(Value::is_null) {
                 assert!(
                     named,
-                    "{stem}: {path} is {got:?}, not {want}, and no check names it"
+                    "{stem} {extra:?}: {path} is {got:?}, not {want}, and no check names it"
                 );
             }
         }
     }
-    assert_eq!(unnamed_active, UNNAMED_ACTIVE_DISCLOSURE);
+    unnamed_active
+}
+
+#[test]
+fn no_ok_record_from_a_layer_has_a_wrong_cell_and_a_partial_one_names_its_doubts() {
+    let never = wrong_cells_are_never_ok_and_are_named(&["--ocr", "never"]);
+    assert_eq!(never, UNNAMED_ACTIVE_DISCLOSURE, "the layer alone");
+    let auto = wrong_cells_are_never_ok_and_are_named(&[]);
+    assert_eq!(
+        auto, UNNAMED_ACTIVE_DISCLOSURE,
+        "re-read by OCR when tesseract is installed"
+    );
 }
 
 #[test]
 fn a_layer_with_spaced_labels_misreads_and_a_dropped_number_is_read_whole() {
     let r = extract("qingyuan-2024-layer-handmade", &[]);
     assert_eq!(r["status"], "ok", "{}", r["warnings"]);
+    assert_eq!(r["source"]["ocr"]["pages"], serde_json::json!([]), "no OCR");
     let repaired =
         r["checks"].as_array().into_iter().flatten().any(|c| {
             c["status"] == "repaired" && c["path"] == "tables.applications.rows.granted[0]"

@@ -467,6 +467,8 @@ def main() -> None:
     if render and not (only or kinds):
         import scan  # the scanned copies (tests/scans/) of the PDFs just written
         scan.main()
+        import ocr_layer  # scans with an OCR layer made before publication (samples/)
+        ocr_layer.main()
 
 
 if __name__ == "__main__":
