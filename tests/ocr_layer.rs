@@ -69,7 +69,7 @@ fn truth(source: &str) -> Value {
 #[test]
 fn the_layer_pages_and_their_engine_are_recorded() {
     for (stem, source) in SAMPLES {
-        let r = extract(stem, &[]);
+        let r = extract(stem, &["--ocr", "never"]);
         let pages = r["source"]["pages"].as_u64().unwrap_or(0);
         let layer: Vec<u64> = (1..=pages).collect();
         assert_eq!(
@@ -77,6 +77,7 @@ fn the_layer_pages_and_their_engine_are_recorded() {
             serde_json::json!(layer),
             "{stem}"
         );
+        assert_eq!(r["source"]["ocr"]["pages"], serde_json::json!([]), "{stem}");
         let engine = r["source"]["ocr"]["engine"].as_str().unwrap_or_default();
         if stem.contains("ocrmypdf") {
             assert!(engine.starts_with("ocrmypdf"), "{stem}: {engine}");
