@@ -11,28 +11,32 @@ use super::{TABLES, anchor_page, trust};
 /// parsed from what it read there; None when OCR is unavailable or switched off.
 pub type Reread<'a> = dyn Fn(&[u32]) -> Option<Record> + 'a;
 
-/// The doubts a record holds for one table: its failing checks, `ocr_layer.unconfirmed`
-/// ones included, and its missing rows.
-fn doubt_count(record: &Record, name: &str, title: &str) -> usize {
-    let prefix = format!("tables.{name}.");
-    let fails = record
-        .checks
-        .iter()
-        .filter(|c| c.status == "fail")
-        .filter(|c| c.path.as_deref().is_some_and(|p| p.starts_with(&prefix)))
-        .count();
-    let missing = format!("{title}: row ");
-    let rows = record
-        .warnings
-        .iter()
-        .filter(|w| w.code == "row_not_found" && w.message.starts_with(&missing))
-        .count();
+/// The cells a record leaves in doubt in one table: each cell a failing check names (an
+/// `ocr_layer.unconfirmed` one included) counts once, a row it names for the row's cells,
+/// a missing table for more than any table has.
+fn doubt_count(record: &Record, name: &str) -> usize {
+    let table = format!("tables.{name}");
     let absent = match name {
         "active_disclosure" => record.tables.active_disclosure.is_none(),
         "applications" => record.tables.applications.is_none(),
         _ => record.tables.review_litigation.is_none(),
     };
-    fails + rows + usize::from(absent) * ABSENT
+    let mut paths: Vec<&str> = record
+        .checks
+        .iter()
+        .filter(|c| c.status == "fail")
+        .filter_map(|c| c.path.as_deref())
+        .filter(|p| p.starts_with(&format!("{table}.")))
+        .collect();
+    paths.sort_unstable();
+    paths.dedup();
+    let weight = |p: &&str| match (name, p.contains('['), p.split('.').count()) {
+        ("applications", true, _) | (_, false, 4) => 1,
+        ("applications", false, _) => 7,
+        ("review_litigation", _, _) => 5,
+        _ => 3,
+    };
+    paths.iter().map(weight).sum::<usize>() + usize::from(absent) * ABSENT
 }
 
 /// What a missing table counts for against doubtful cells: more than any table has.
@@ -86,7 +90,7 @@ fn take_table(into: &mut Record, from: &Record, name: &str, title: &str) {
 /// the reading with fewer doubts. A record whose layer tables are all confirmed costs no OCR.
 pub fn better(record: &mut Record, lines: &[Line], layer: &[u32], reread: &Reread) {
     let doubtful: Vec<usize> = (0..TABLES.len())
-        .filter(|&k| doubt_count(record, TABLES[k].0, TABLES[k].1) > 0)
+        .filter(|&k| doubt_count(record, TABLES[k].0) > 0)
         .filter(|&k| {
             let title = TABLES[k].1;
             let warned =
@@ -120,14 +124,11 @@ pub fn better(record: &mut Record, lines: &[Line], layer: &[u32], reread: &Rerea
     }
     for k in doubtful {
         let (name, title, _) = TABLES[k];
-        let (layer, ocr) = (
-            doubt_count(record, name, title),
-            doubt_count(&other, name, title),
-        );
+        let (layer, ocr) = (doubt_count(record, name), doubt_count(&other, name));
         let count = |n: usize| match n {
-            0 => "no doubt".to_string(),
+            0 => "no doubtful cell".to_string(),
             n if n >= ABSENT => "no such table".to_string(),
-            n => format!("{n} doubt(s)"),
+            n => format!("{n} doubtful cell(s)"),
         };
         let kept = if ocr < layer {
             take_table(record, &other, name, title);
