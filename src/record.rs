@@ -110,6 +110,10 @@ pub struct Report {
     pub title: Option<String>,
     /// The reporting body.
     pub agency: Option<String>,
+    /// The agency's normalised key (`compare::agency_key`), the same for every year and
+    /// spelling of one body.
+    #[serde(default)]
+    pub agency_key: Option<String>,
     /// The year reported on.
     pub year: Option<i32>,
     /// The statistics period, when stated.
@@ -123,6 +127,7 @@ impl Default for Report {
         Report {
             title: None,
             agency: None,
+            agency_key: None,
             year: None,
             period: None,
             template: "unknown".into(),

@@ -54,7 +54,7 @@ impl Tally {
     }
 }
 
-fn create(path: &PathBuf) -> Result<Box<dyn Write>, String> {
+pub(crate) fn create(path: &PathBuf) -> Result<Box<dyn Write>, String> {
     if path.as_os_str() == "-" {
         return Ok(Box::new(BufWriter::new(std::io::stdout().lock())));
     }

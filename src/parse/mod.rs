@@ -104,6 +104,11 @@ pub fn fill(record: &mut Record, lines: &[Line]) -> Vec<String> {
     let period = report::period(lines);
     record.report.year = report::year(title.as_deref(), period.as_ref());
     record.report.agency = title.as_deref().and_then(report::agency);
+    record.report.agency_key = record
+        .report
+        .agency
+        .as_deref()
+        .map(crate::compare::agency_key);
     record.report.title = title;
     record.report.period = period;
     record.sections = section_texts(lines, &headings);
