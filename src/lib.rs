@@ -8,6 +8,7 @@ pub mod html;
 pub mod input;
 pub mod layout;
 pub mod output;
+pub mod page;
 pub mod parse;
 pub mod pdf;
 pub mod pipeline;

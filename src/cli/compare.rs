@@ -34,6 +34,10 @@ pub fn run(args: CompareArgs) -> Result<i32, String> {
     let sources = load::discover(&args.inputs)?;
     let loaded = load::load(&sources, &args.run.options(), args.run.jobs())?;
     let comparison = Comparison::new(loaded);
+    if let Some(path) = &args.html {
+        std::fs::write(path, crate::page::compare::render(&comparison))
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
     if let Some(path) = &args.csv {
         let out = super::extract::create(path)?;
         csv::write(out, &comparison.entries)

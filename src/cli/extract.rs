@@ -11,6 +11,7 @@ use clap::Args;
 use super::{RunArgs, exit};
 use crate::input::{discover, find_clashes};
 use crate::output::{self, csv::TidyWriter};
+use crate::page::batch::BatchPage;
 use crate::record::{Record, Status};
 
 /// Arguments of `extract`.
@@ -28,6 +29,9 @@ pub struct ExtractArgs {
     /// Write the tidy table of every table cell to FILE.
     #[arg(long, value_name = "FILE")]
     pub csv: Option<PathBuf>,
+    /// Write one self-contained HTML page summarising the batch to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
     /// Shared options.
     #[command(flatten)]
     pub run: RunArgs,
@@ -95,13 +99,13 @@ pub fn run(args: ExtractArgs) -> Result<i32, String> {
         },
     )?;
     bar.finish_and_clear();
-    match trouble.map_or_else(|| outputs.flush(), Err) {
+    let seconds = started.elapsed().as_secs_f64();
+    match trouble.map_or_else(|| outputs.flush(seconds), Err) {
         Err(Stop::ClosedPipe) => return Ok(exit::OK),
         Err(Stop::Failed(e)) => return Err(e),
         Ok(()) => {}
     }
     if !args.run.quiet {
-        let seconds = started.elapsed().as_secs_f64();
         eprintln!(
             "{} files: {} ok, {} partial, {} failed; {} pages in {seconds:.1} s",
             inputs.len(),
@@ -141,13 +145,16 @@ struct Outputs {
     dir: Option<PathBuf>,
     jsonl: Option<Box<dyn Write>>,
     csv: Option<TidyWriter<Box<dyn Write>>>,
+    page: Option<BatchPage>,
 }
 
 impl Outputs {
     /// Opens the streams (creating their folders); an error when nothing is asked for.
     fn open(args: &ExtractArgs) -> Result<Outputs, String> {
-        if args.out.is_none() && args.jsonl.is_none() && args.csv.is_none() {
-            return Err("nothing to write: give --out DIR, --jsonl FILE or --csv FILE".into());
+        if args.out.is_none() && args.jsonl.is_none() && args.csv.is_none() && args.html.is_none() {
+            return Err(
+                "nothing to write: give --out DIR, --jsonl FILE, --csv FILE or --html FILE".into(),
+            );
         }
         let csv = match &args.csv {
             Some(path) => Some(
@@ -156,10 +163,18 @@ impl Outputs {
             ),
             None => None,
         };
+        let page = match &args.html {
+            Some(path) => Some(
+                BatchPage::create(path)
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+            ),
+            None => None,
+        };
         Ok(Outputs {
             dir: args.out.clone(),
             jsonl: args.jsonl.as_ref().map(create).transpose()?,
             csv,
+            page,
         })
     }
 
@@ -172,6 +187,9 @@ impl Outputs {
         if let Some(out) = self.jsonl.as_mut() {
             output::write_jsonl(out, record).map_err(|e| Stop::io("JSON Lines", e))?;
         }
+        if let Some(page) = self.page.as_mut() {
+            page.add(record).map_err(|e| Stop::io("the HTML page", e))?;
+        }
         if let Some(out) = self.csv.as_mut() {
             out.write(record).map_err(|e| match e.into_kind() {
                 ::csv::ErrorKind::Io(e) => Stop::io("CSV", e),
@@ -181,8 +199,12 @@ impl Outputs {
         Ok(())
     }
 
-    /// Flushes the streams at the end of a batch.
-    fn flush(&mut self) -> Result<(), Stop> {
+    /// Flushes the streams at the end of a batch and writes the page.
+    fn flush(&mut self, seconds: f64) -> Result<(), Stop> {
+        if let Some(page) = self.page.take() {
+            page.finish(seconds)
+                .map_err(|e| Stop::io("the HTML page", e))?;
+        }
         if let Some(out) = self.jsonl.as_mut() {
             out.flush().map_err(|e| Stop::io("JSON Lines", e))?;
         }

@@ -1,0 +1,305 @@
+//! The batch page of `extract --html FILE`: summary and charts first, then the problems
+//! (failed files, failing checks, warnings, repaired cells), then every report collapsed.
+//!
+//! Records stream through [`BatchPage::add`] and are never kept: each one's problem rows
+//! and details are written at once to temporary files beside the page, and only counters
+//! stay in memory; [`BatchPage::finish`] writes the summary and appends the parts.
+
+use std::collections::BTreeMap;
+use std::fs::{self, File};
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use super::charts::{Bar, bars};
+use super::tables::{self, Marks};
+use super::{Html, file_url, foot, head};
+use crate::record::{Record, Status};
+
+/// The parts written while the batch runs, in page order.
+const PARTS: [&str; 4] = ["failed", "failing", "repaired", "reports"];
+
+/// A batch page being written.
+pub struct BatchPage {
+    path: PathBuf,
+    parts: Vec<(PathBuf, BufWriter<File>)>,
+    tally: Tally,
+}
+
+/// What the summary needs: counts only (a few dozen bytes, whatever the batch size).
+#[derive(Default)]
+struct Tally {
+    files: usize,
+    by_status: [usize; 3],
+    codes: BTreeMap<String, usize>,
+    warnings: BTreeMap<String, usize>,
+    failing_per_file: BTreeMap<usize, usize>,
+    repaired: usize,
+    pages: u64,
+}
+
+impl BatchPage {
+    /// Starts a page to be written to `path` (parts go to `path.part-*` until the end).
+    pub fn create(path: &Path) -> std::io::Result<BatchPage> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            fs::create_dir_all(dir)?;
+        }
+        let mut parts = Vec::new();
+        for name in PARTS {
+            let part = path.with_extension(format!("part-{name}"));
+            parts.push((part.clone(), BufWriter::new(File::create(&part)?)));
+        }
+        Ok(BatchPage {
+            path: path.to_path_buf(),
+            parts,
+            tally: Tally::default(),
+        })
+    }
+
+    /// Adds one record: counts it, writes its problem rows and its collapsed details.
+    pub fn add(&mut self, record: &Record) -> std::io::Result<()> {
+        let value = serde_json::to_value(record).map_err(std::io::Error::other)?;
+        let t = &mut self.tally;
+        t.files += 1;
+        t.by_status[record.status as usize] += 1;
+        t.pages += u64::from(record.source.pages.unwrap_or(0));
+        for e in &record.errors {
+            *t.codes.entry(e.code.clone()).or_default() += 1;
+        }
+        for w in &record.warnings {
+            *t.warnings.entry(w.code.clone()).or_default() += 1;
+        }
+        let failing = record.checks.iter().filter(|c| c.status == "fail").count();
+        *t.failing_per_file.entry(failing).or_default() += 1;
+        t.repaired += record
+            .checks
+            .iter()
+            .filter(|c| c.status == "repaired")
+            .count();
+        let id = t.files;
+        let mut h = Html::new();
+        problems(&mut h, record, &value, id, &mut self.parts)?;
+        details(&mut h, record, &value, id);
+        self.parts[3].1.write_all(h.take().as_bytes())
+    }
+
+    /// Writes the page (summary, then the parts) and removes the parts.
+    pub fn finish(mut self, seconds: f64) -> std::io::Result<()> {
+        let mut h = Html::new();
+        let title = format!("govreport: {} files", self.tally.files);
+        head(&mut h, &title);
+        summary(&mut h, &self.tally, seconds);
+        let mut out = BufWriter::new(File::create(&self.path)?);
+        out.write_all(h.take().as_bytes())?;
+        let headings: [&'static str; 4] = [
+            "<h2 id=problems>Failed files</h2><table><tr><th class=l>file<th class=l>code<th class=l>message",
+            "</table><h2>Failing checks and warnings</h2><table><tr><th class=l>file<th class=l>rule<th class=l>values<th class=l>cell<th>page",
+            "</table><h2>Repaired cells</h2><table><tr><th class=l>file<th class=l>cell<th class=l>how",
+            "</table><h2>Reports</h2>",
+        ];
+        for ((part, writer), heading) in self.parts.drain(..).zip(headings) {
+            drop(writer.into_inner().map_err(|e| e.into_error())?);
+            out.write_all(heading.as_bytes())?;
+            std::io::copy(&mut File::open(&part)?, &mut out)?;
+            fs::remove_file(&part)?;
+        }
+        foot(&mut h);
+        out.write_all(h.take().as_bytes())?;
+        out.flush()
+    }
+}
+
+impl Drop for BatchPage {
+    /// A page never finished (an error stopped the batch) leaves no parts behind.
+    fn drop(&mut self) {
+        for (part, _) in &self.parts {
+            let _ = fs::remove_file(part);
+        }
+    }
+}
+
+const STATUS: [(&str, &str); 3] = [
+    ("ok", "#176a2a"),
+    ("partial", "#c98a00"),
+    ("failed", "#b3261e"),
+];
+
+fn summary(h: &mut Html, t: &Tally, seconds: f64) {
+    h.raw("<h2>Summary</h2><table><tr><th class=l>files<th class=l>ok<th class=l>partial<th class=l>failed<th class=l>pages<th class=l>seconds<th class=l>repaired cells<tr>");
+    for n in [t.files, t.by_status[0], t.by_status[1], t.by_status[2]] {
+        h.raw("<td>").show(n);
+    }
+    h.raw("<td>")
+        .show(t.pages)
+        .raw("<td>")
+        .show(format!("{seconds:.1}"));
+    h.raw("<td>")
+        .show(t.repaired)
+        .raw("</table><div class=charts>");
+    let status: Vec<Bar> = STATUS
+        .iter()
+        .zip(t.by_status)
+        .map(|((label, colour), count)| Bar {
+            label: label.to_string(),
+            count,
+            colour,
+        })
+        .collect();
+    bars(h, "Files by status", &status);
+    let coded = |m: &BTreeMap<String, usize>, colour| -> Vec<Bar> {
+        m.iter()
+            .map(|(label, &count)| Bar {
+                label: label.clone(),
+                count,
+                colour,
+            })
+            .collect()
+    };
+    if !t.codes.is_empty() {
+        bars(h, "Failed files by error code", &coded(&t.codes, "#b3261e"));
+    }
+    if !t.warnings.is_empty() {
+        bars(h, "Warnings by code", &coded(&t.warnings, "#c98a00"));
+    }
+    let mut histogram = [0usize; 6];
+    for (&n, &files) in &t.failing_per_file {
+        histogram[n.min(5)] += files;
+    }
+    let hist: Vec<Bar> = histogram
+        .iter()
+        .enumerate()
+        .map(|(n, &count)| Bar {
+            label: if n == 5 {
+                "5 or more".into()
+            } else {
+                n.to_string()
+            },
+            count,
+            colour: "#3b5ba5",
+        })
+        .collect();
+    bars(h, "Files by number of failing checks", &hist);
+    h.raw("</div>\n");
+}
+
+/// A link to the file's details further down the page.
+fn link(h: &mut Html, id: usize, path: &str) {
+    h.raw("<tr><td class=l><a href=\"#f")
+        .show(id)
+        .raw("\">")
+        .text(path)
+        .raw("</a>");
+}
+
+/// The page of a cell: its table's section, else the first section's (PDF only).
+fn page_of(value: &Value, path: &str) -> Option<u64> {
+    let number = match path.split('.').nth(1) {
+        Some("active_disclosure") => 2,
+        Some("applications") => 3,
+        Some("review_litigation") => 4,
+        _ => 1,
+    };
+    let sections = value["sections"].as_array()?;
+    let section = sections.iter().find(|s| s["number"] == number);
+    section.and_then(|s| s["page"].as_u64())
+}
+
+fn problems(
+    h: &mut Html,
+    record: &Record,
+    value: &Value,
+    id: usize,
+    parts: &mut [(PathBuf, BufWriter<File>)],
+) -> std::io::Result<()> {
+    let path = &record.source.path;
+    for e in &record.errors {
+        link(h, id, path);
+        h.el("<td class=l>", &e.code, "")
+            .el("<td class=msg>", &e.message, "");
+    }
+    parts[0].1.write_all(h.take().as_bytes())?;
+    for c in record.checks.iter().filter(|c| c.status == "fail") {
+        link(h, id, path);
+        let cell = c.path.as_deref().unwrap_or_default();
+        h.el("<td class=l>", &c.rule, "")
+            .el("<td class=msg>", &c.message, "");
+        h.el("<td class=l>", cell, "<td>");
+        if let Some(p) = page_of(value, cell) {
+            h.show(p);
+        }
+    }
+    for w in &record.warnings {
+        link(h, id, path);
+        h.el("<td class=l>warning: ", &w.code, "")
+            .el("<td class=msg>", &w.message, "<td><td>");
+    }
+    parts[1].1.write_all(h.take().as_bytes())?;
+    for c in record
+        .checks
+        .iter()
+        .filter(|c| c.status == "repaired" && c.path.is_some())
+    {
+        link(h, id, path);
+        h.el("<td class=l>", c.path.as_deref().unwrap_or_default(), "")
+            .el("<td class=msg>", &c.message, "");
+    }
+    parts[2].1.write_all(h.take().as_bytes())
+}
+
+/// One report, collapsed: status, path and title; inside, metadata and tables.
+fn details(h: &mut Html, record: &Record, value: &Value, id: usize) {
+    let status = ["ok", "partial", "failed"][record.status as usize];
+    let class: &'static str = match record.status {
+        Status::Ok => "<details id=\"f",
+        Status::Partial => "<details class=partial-file id=\"f",
+        Status::Failed => "<details class=failed-file id=\"f",
+    };
+    let r = &record.report;
+    h.raw(class)
+        .show(id)
+        .raw("\"><summary><b class=")
+        .text(status)
+        .raw(">")
+        .text(status);
+    h.raw("</b> ").text(&record.source.path).raw(" — ");
+    h.text(r.title.as_deref().unwrap_or("(no title)"))
+        .raw("</summary><dl class=meta>");
+    let url = file_url(&record.source.path);
+    h.raw("<dt>source<dd><a href=\"")
+        .text(&url)
+        .raw("\">")
+        .text(&record.source.path)
+        .raw("</a> (");
+    h.text(&record.source.format)
+        .raw(", ")
+        .show(record.source.bytes)
+        .raw(" bytes");
+    if let Some(p) = record.source.pages {
+        h.raw(", ").show(p).raw(" pages");
+    }
+    h.raw(")");
+    let period = r
+        .period
+        .as_ref()
+        .map(|p| format!("{} – {}", p.start, p.end));
+    for (name, v) in [
+        ("agency", r.agency.clone()),
+        ("year", r.year.map(|y| y.to_string())),
+        ("period", period),
+        ("template", Some(r.template.clone())),
+    ] {
+        h.raw("<dt>")
+            .text(name)
+            .raw("<dd>")
+            .text(v.as_deref().unwrap_or("—"));
+    }
+    let failing = record.checks.iter().filter(|c| c.status == "fail").count();
+    h.raw("<dt>checks<dd>")
+        .show(record.checks.len())
+        .raw(", failing ")
+        .show(failing);
+    h.raw("</dl>");
+    tables::render(h, &value["tables"], &Marks::of(&value["checks"]));
+    h.raw("</details>\n");
+}
