@@ -60,12 +60,6 @@ pub struct Count {
 }
 
 impl Entry {
-    /// The entry of a record.
-    pub fn from_record(record: &Record) -> Entry {
-        let value = serde_json::to_value(record).unwrap_or_default();
-        Entry::from_value(record, &value)
-    }
-
     /// The entry of a record and its JSON form (which may hold tables the type does not).
     pub fn from_value(record: &Record, value: &Value) -> Entry {
         let report = &record.report;

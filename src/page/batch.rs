@@ -62,7 +62,7 @@ impl BatchPage {
         let value = serde_json::to_value(record).map_err(std::io::Error::other)?;
         let t = &mut self.tally;
         t.files += 1;
-        t.by_status[record.status as usize] += 1;
+        t.by_status[index(record.status)] += 1;
         t.pages += u64::from(record.source.pages.unwrap_or(0));
         for e in &record.errors {
             *t.codes.entry(e.code.clone()).or_default() += 1;
@@ -119,6 +119,16 @@ impl Drop for BatchPage {
     }
 }
 
+/// The position of a status in [`STATUS`].
+fn index(status: Status) -> usize {
+    match status {
+        Status::Ok => 0,
+        Status::Partial => 1,
+        Status::Failed => 2,
+    }
+}
+
+/// Status names and their colours, in summary order.
 const STATUS: [(&str, &str); 3] = [
     ("ok", "#176a2a"),
     ("partial", "#c98a00"),
@@ -249,7 +259,7 @@ fn problems(
 
 /// One report, collapsed: status, path and title; inside, metadata and tables.
 fn details(h: &mut Html, record: &Record, value: &Value, id: usize) {
-    let status = ["ok", "partial", "failed"][record.status as usize];
+    let status = STATUS[index(record.status)].0;
     let class: &'static str = match record.status {
         Status::Ok => "<details id=\"f",
         Status::Partial => "<details class=partial-file id=\"f",

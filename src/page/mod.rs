@@ -1,5 +1,6 @@
 //! Self-contained HTML pages: the batch page of `extract --html` and the comparison page of
-//! `compare --html` (inline CSS and SVG, no script, `<details>` to collapse).
+//! `compare --html` (inline CSS and SVG, `<details>` to collapse; one line of inline script
+//! opens every `<details>` before printing, and the page works without it).
 //!
 //! Every page is written through [`Html`], whose only unescaped input is `&'static str`:
 //! text from a report (titles, messages, paths) can only enter escaped.
@@ -55,16 +56,6 @@ impl Html {
         self.raw(open).text(text).raw(close)
     }
 
-    /// Bytes written so far.
-    pub fn len(&self) -> usize {
-        self.out.len()
-    }
-
-    /// Whether nothing was written.
-    pub fn is_empty(&self) -> bool {
-        self.out.is_empty()
-    }
-
     /// The markup.
     pub fn into_string(self) -> String {
         self.out
@@ -83,7 +74,9 @@ pub fn head(h: &mut Html, title: &str) {
         .el("<title>", title, "</title>")
         .raw("<style>")
         .raw(CSS)
-        .raw("</style></head><body>\n")
+        .raw("</style><script>")
+        .raw(PRINT_ALL)
+        .raw("</script></head><body>\n")
         .el("<h1>", title, "</h1>\n");
 }
 
@@ -113,6 +106,9 @@ pub fn file_url(path: &str) -> String {
     }
     url
 }
+
+/// Opens every collapsed report before printing, so that paper shows them all.
+const PRINT_ALL: &str = "addEventListener('beforeprint',function(){document.querySelectorAll('details').forEach(function(d){d.open=true})})";
 
 /// The style sheet: readable on a laptop, tables compact, print without backgrounds lost.
 const CSS: &str = "

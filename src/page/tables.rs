@@ -249,3 +249,51 @@ fn statistics(h: &mut Html, t: &Value, marks: &Marks) {
     }
     h.raw("</table>");
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn page(tables: Value, checks: Value) -> String {
+        let mut h = Html::new();
+        render(&mut h, &tables, &Marks::of(&checks));
+        h.into_string()
+    }
+
+    #[test]
+    fn table_two_repeats_its_header_where_the_columns_change() {
+        let html = page(
+            json!({"active_disclosure": {
+                "regulations": {"issued": 1, "repealed": 0, "in_force": 5},
+                "normative_documents": {"issued": 2, "repealed": 1, "in_force": 9},
+                "administrative_licensing": {"decisions": 7},
+                "printed": {"regulations.repealed": "/"}}}),
+            json!([]),
+        );
+        assert_eq!(html.matches("<th class=l>信息内容").count(), 2, "{html}");
+        assert!(html.contains("<td class=l>规章<td>1<td>0<td>5"), "{html}");
+        assert!(html.contains("<th>处理决定数量"), "{html}");
+    }
+
+    #[test]
+    fn repaired_and_failing_cells_are_marked_and_statistics_laid_out() {
+        let html = page(
+            json!({"applications": {"columns": ["natural_person"], "rows": {
+                    "new_requests": [3], "total_processed": [null]},
+                    "printed": {"rows.total_processed[0]": "—"}},
+                   "statistics": {"columns": ["统计数"], "rows": [
+                    {"label": "主动公开政府信息数", "text": "（一）主动公开政府信息数", "unit": "条",
+                     "values": [12]}]}}),
+            json!([
+                {"rule": "r", "status": "repaired", "message": "", "path": "tables.applications.rows.new_requests[0]"},
+                {"rule": "r", "status": "fail", "message": "", "path": "tables.statistics.rows[0].values[0]"}]),
+        );
+        assert!(html.contains("<td class=rep>3"), "{html}");
+        assert!(html.contains("<td>—"), "{html}");
+        assert!(
+            html.contains("<td class=l>（一）主动公开政府信息数<td>条<td class=bad>12"),
+            "{html}"
+        );
+    }
+}
