@@ -3,7 +3,8 @@
 # its cost — time and peak memory of `extract --html` against the same batch with
 # `--jsonl /dev/null` only. Inputs: the committed text and HTML samples, replicated by
 # symbolic links (cheap to extract, so the page's share shows).
-# Needs: GNU time (/usr/bin/time). Usage: bash bench/page.sh [N]
+# Then the time headless Chromium takes to load and draw the page (a screenshot), if present.
+# Needs: GNU time (/usr/bin/time), python3. Usage: bash bench/page.sh [N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-10000}
@@ -11,16 +12,19 @@ cargo build --release -q
 bin=target/release/govreport
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mapfile -t files < <(ls samples/*.txt samples/*.html)
 mkdir "$work/in"
-for ((i = 0; i < n; i++)); do
-  f=${files[i % ${#files[@]}]}
-  ln -s "$PWD/$f" "$work/in/f$i.${f##*.}"
-done
+python3 - "$n" "$work/in" <<'PY'
+import glob, os, sys
+n, out = int(sys.argv[1]), sys.argv[2]
+files = sorted(glob.glob("samples/*.txt") + glob.glob("samples/*.html"))
+for i in range(n):
+    f = files[i % len(files)]
+    os.symlink(os.path.abspath(f), f"{out}/f{i:05d}{os.path.splitext(f)[1]}")
+PY
 measure() { # label, command...
   local label=$1; shift
   /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" >/dev/null 2>&1 || true
-  read -r wall user sys rss <"$work/time"
+  read -r wall user sys rss < <(tail -n 1 "$work/time")
   awk -v l="$label" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" 'BEGIN {
     printf "%-34s %8.2f s wall %8.2f s cpu %7.1f MiB peak\n", l, w, u + s, r / 1024 }'
 }
@@ -28,3 +32,11 @@ measure "extract --jsonl /dev/null" "$bin" extract -q "$work/in" --jsonl /dev/nu
 measure "extract --html page.html" "$bin" extract -q "$work/in" --html "$work/page.html"
 bytes=$(stat -c %s "$work/page.html")
 awk -v b="$bytes" -v n="$n" 'BEGIN { printf "page: %.1f MiB for %d records, %.0f bytes per record\n", b / 1048576, n, b / n }'
+if command -v chromium >/dev/null; then
+  start=$(date +%s.%N)
+  chromium --headless --no-sandbox --disable-gpu --disable-background-networking --no-first-run \
+    --user-data-dir="$work/profile" --screenshot="$work/page.png" --window-size=1280,2000 \
+    "file://$work/page.html" >/dev/null 2>&1 || true
+  end=$(date +%s.%N)
+  awk -v s="$start" -v e="$end" 'BEGIN { printf "chromium: page loaded and drawn (screenshot) in %.1f s\n", e - s }'
+fi

@@ -323,6 +323,24 @@ fn records_and_reports_mix_and_an_unreadable_input_exits_2() {
     ]);
     assert_eq!(code, Some(2));
     assert_eq!(v["unreadable"][0]["path"], broken.to_str().unwrap());
+    let (code, v) = json_of(&[
+        "compare",
+        "--json",
+        "-q",
+        "no/such/file.pdf",
+        EDU[0],
+        EDU[1],
+    ]);
+    assert_eq!(
+        code,
+        Some(2),
+        "a missing input is unreadable, the rest compared"
+    );
+    assert_eq!(v["unreadable"][0]["message"], "no such file or folder");
+    assert_eq!(
+        v["panel"]["groups"][0]["checks"].as_array().unwrap().len(),
+        7
+    );
 }
 
 #[test]

@@ -46,9 +46,11 @@ fn the_batch_page_holds_every_file_and_failing_check_escaped_and_small() {
     let (page, records) = batch(dir.path());
     let html = fs::read_to_string(&page).unwrap();
     let doc = Html::parse_document(&html);
+    let scripts = text_of(&doc, "script");
+    assert_eq!(scripts.len(), 1, "only the page's own print helper");
     assert!(
-        text_of(&doc, "script").is_empty(),
-        "no script, the title's escaped"
+        !scripts[0].contains("alert"),
+        "the title's script stays text"
     );
     assert!(
         html.contains("&lt;script&gt;alert"),
@@ -110,10 +112,15 @@ fn the_compare_page_shows_the_rule_results_and_both_years() {
     let failed = text_of(&doc, "tr.failed");
     assert_eq!(
         failed.len(),
-        4,
-        "two columns from each 2022 file: {failed:?}"
+        2,
+        "2022→2023, from each 2022 file: {failed:?}"
     );
     assert!(failed.iter().all(|r| r.contains("2022→2023")));
+    assert_eq!(
+        text_of(&doc, "td.bad").len(),
+        4,
+        "自然人 and 总计 of each pair"
+    );
     let pairs = text_of(&doc, "details > summary");
     assert_eq!(
         pairs.len(),

@@ -31,7 +31,7 @@ pub struct CompareArgs {
 /// Runs `compare`; 0 when every cross-year rule holds, 1 when one fails, 2 when an input
 /// could not be read.
 pub fn run(args: CompareArgs) -> Result<i32, String> {
-    let sources = load::discover(&args.inputs)?;
+    let sources = load::discover(&args.inputs);
     let loaded = load::load(&sources, &args.run.options(), args.run.jobs())?;
     let comparison = Comparison::new(loaded);
     if let Some(path) = &args.html {

@@ -30,11 +30,14 @@ pub enum Source {
     Jsonl(PathBuf, bool),
     /// A report to extract.
     Report(Input),
+    /// An argument or folder entry that cannot be read, and why.
+    Missing(String, String),
 }
 
 /// Expands arguments: files as given (`.json`, `.jsonl` are records, anything else a
 /// report), folders walked in path order for records and reports (other files skipped).
-pub fn discover(args: &[PathBuf]) -> Result<Vec<Source>, String> {
+/// A path that does not exist or cannot be walked is kept as [`Source::Missing`].
+pub fn discover(args: &[PathBuf]) -> Vec<Source> {
     let mut out = Vec::new();
     for arg in args {
         if arg.is_dir() {
@@ -42,18 +45,23 @@ pub fn discover(args: &[PathBuf]) -> Result<Vec<Source>, String> {
                 .follow_links(true)
                 .sort_by_file_name()
             {
-                let entry = entry.map_err(|e| format!("cannot read {}: {e}", arg.display()))?;
-                if entry.file_type().is_file() {
-                    out.extend(classify(entry.path(), false));
+                match entry {
+                    Ok(e) if e.file_type().is_file() => out.extend(classify(e.path(), false)),
+                    Ok(_) => {}
+                    Err(e) => {
+                        let at = e.path().unwrap_or(arg).display().to_string();
+                        out.push(Source::Missing(at, format!("cannot read: {e}")));
+                    }
                 }
             }
         } else if arg.is_file() {
             out.extend(classify(arg, true));
         } else {
-            return Err(format!("{}: no such file or folder", arg.display()));
+            let why = "no such file or folder".to_string();
+            out.push(Source::Missing(arg.display().to_string(), why));
         }
     }
-    Ok(out)
+    out
 }
 
 fn classify(path: &Path, named: bool) -> Option<Source> {
@@ -107,6 +115,13 @@ pub fn load(sources: &[Source], options: &Options, jobs: usize) -> Result<Loaded
                 found.extend(read_jsonl(path, *named).into_iter().map(|r| (at, r)));
             }
             Source::Report(input) => reports.push((at, input.clone())),
+            Source::Missing(path, message) => found.push((
+                at,
+                Read::Bad(Unreadable {
+                    path: path.clone(),
+                    message: message.clone(),
+                }),
+            )),
         }
     }
     let inputs: Vec<Input> = reports.iter().map(|(_, i)| i.clone()).collect();

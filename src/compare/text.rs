@@ -72,14 +72,16 @@ pub fn value(v: Option<&Number>) -> String {
     v.map_or_else(|| "·".into(), Number::to_string)
 }
 
-/// A change with its sign (`+15`, `-3.5`), or empty.
+/// A change with its sign (`+15`, `-3.5`), or empty when there is none or it is zero.
 pub fn signed(d: Option<f64>) -> String {
-    d.map_or_else(String::new, |d| format!("{d:+}"))
+    d.filter(|d| *d != 0.0)
+        .map_or_else(String::new, |d| format!("{d:+}"))
 }
 
-/// A percent change (`+12.5%`), or empty.
+/// A percent change (`+12.5%`), or empty when there is none or it is zero.
 pub fn percent(p: Option<f64>) -> String {
-    p.map_or_else(String::new, |p| format!("{:+.1}%", p))
+    p.filter(|p| *p != 0.0)
+        .map_or_else(String::new, |p| format!("{p:+.1}%"))
 }
 
 fn pair_text(out: &mut String, p: &Pair) {

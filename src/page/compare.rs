@@ -6,7 +6,7 @@ use serde_json::Number;
 use super::tables::label;
 use super::{Html, file_url, foot, head};
 use crate::compare::diff::Pair;
-use crate::compare::panel::Group;
+use crate::compare::panel::{CarryOver, Group};
 use crate::compare::text::{pairs, percent, signed, summary, value, year_label};
 use crate::compare::{Comparison, Entry};
 
@@ -77,32 +77,7 @@ fn group(h: &mut Html, g: &Group, entries: &[Entry]) {
     if g.checks.is_empty() {
         return;
     }
-    h.raw("<table><tr><th>years<th class=l>column<th class=l>四、结转下年度 (N−1)<th class=l>二、上年结转 (N)<th>result");
-    for c in &g.checks {
-        h.raw(if c.status == "fail" {
-            "<tr class=failed>"
-        } else {
-            "<tr>"
-        });
-        h.raw("<td>")
-            .show(c.previous.year)
-            .raw("→")
-            .show(c.current.year);
-        h.el("<td class=l>", label(&c.column), "<td class=l>");
-        h.show(value(c.previous.value.as_ref())).raw(" ");
-        file(h, &c.previous.file);
-        h.raw("<td class=l>")
-            .show(value(c.current.value.as_ref()))
-            .raw(" ");
-        file(h, &c.current.file);
-        h.raw(if c.status == "fail" {
-            "<td class=bad>"
-        } else {
-            "<td>"
-        })
-        .text(c.status);
-    }
-    h.raw("</table>");
+    carry_over_table(h, &g.checks);
     for checks in pairs(&g.checks) {
         let (p, c) = (&checks[0].previous.file, &checks[0].current.file);
         let find = |path: &String| entries.iter().find(|e| &e.path == path);
@@ -120,6 +95,40 @@ fn group(h: &mut Html, g: &Group, entries: &[Entry]) {
             h.raw("</details>");
         }
     }
+}
+
+/// One row per pair of files: both files, then each column's 四 of N−1 and 二 of N.
+fn carry_over_table(h: &mut Html, checks: &[CarryOver]) {
+    let pairs = pairs(checks);
+    h.raw(
+        "<table><tr><th>years<th class=l>四、结转下年度 of N−1 in<th class=l>二、上年结转 of N in",
+    );
+    for c in pairs.first().into_iter().flatten() {
+        h.el("<th>", label(&c.column), "");
+    }
+    for pair in &pairs {
+        let failed = pair.iter().any(|c| c.status == "fail");
+        h.raw(if failed { "<tr class=failed>" } else { "<tr>" });
+        h.raw("<td>")
+            .show(pair[0].previous.year)
+            .raw("→")
+            .show(pair[0].current.year);
+        h.raw("<td class=l>");
+        file(h, &pair[0].previous.file);
+        h.raw("<td class=l>");
+        file(h, &pair[0].current.file);
+        for c in pair {
+            h.raw(match c.status {
+                "fail" => "<td class=bad title=fail>",
+                "skipped" => "<td title=skipped>",
+                _ => "<td title=pass>",
+            });
+            h.show(value(c.previous.value.as_ref()));
+            h.raw(if c.status == "fail" { " ≠ " } else { " = " });
+            h.show(value(c.current.value.as_ref()));
+        }
+    }
+    h.raw("</table>");
 }
 
 fn number_cell(h: &mut Html, v: Option<&Number>, class: &'static str) {

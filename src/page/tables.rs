@@ -94,8 +94,8 @@ pub const APPLICATION_ROWS: [(&str, &str); 26] = [
     ("carried_forward", "四、结转下年度继续办理"),
 ];
 
-/// Labels of 表二 rows and columns, 表四 groups and columns (both formats).
-pub const LABELS: [(&str, &str); 28] = [
+/// Labels of 表二 rows and columns, 表三 columns, 表四 groups and columns (both formats).
+pub const LABELS: [(&str, &str); 33] = [
     ("regulations", "规章"),
     ("normative_documents", "规范性文件"),
     ("administrative_licensing", "行政许可"),
@@ -124,6 +124,11 @@ pub const LABELS: [(&str, &str); 28] = [
     ("pending", "尚未审结"),
     ("total", "总计"),
     ("natural_person", "自然人"),
+    ("commercial_enterprise", "商业企业"),
+    ("research_institution", "科研机构"),
+    ("social_welfare_organization", "社会公益组织"),
+    ("legal_service_agency", "法律服务机构"),
+    ("other_organization", "其他组织"),
 ];
 
 /// The printed label of a key (the key itself when unknown).
