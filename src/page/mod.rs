@@ -115,7 +115,7 @@ const CSS: &str = "
 body{font:14px/1.45 system-ui,'Noto Sans CJK SC','Microsoft YaHei',sans-serif;margin:1.2em auto;max-width:1200px;padding:0 1em;color:#222}
 h1{font-size:1.5em}h2{font-size:1.25em;border-bottom:2px solid #ccd;margin-top:1.6em}h3{font-size:1.05em}
 table{border-collapse:collapse;margin:.4em 0 .8em}td,th{border:1px solid #bbc;padding:2px 6px;text-align:right;vertical-align:top}
-th{background:#eef0f6;font-weight:600;text-align:center}td.l,th.l{text-align:left}
+th{background:#eef0f6;font-weight:600;text-align:center}td.l,th.l,.t td:first-child{text-align:left}
 .ok{color:#176a2a}.partial{color:#9a6500}.failed{color:#b3261e}
 td.bad,span.bad{background:#fbd3d0;outline:1px solid #b3261e}td.rep,span.rep{background:#fff1b8}
 td.chg{background:#e3efff}td.new{background:#e6f6e6}td.gone{background:#f3e6f6}

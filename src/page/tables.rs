@@ -151,7 +151,7 @@ pub fn render(h: &mut Html, tables: &Value, marks: &Marks) {
 /// 表二: one block per run of rows with the same columns, each under its column header.
 fn active(h: &mut Html, t: &Value, marks: &Marks) {
     let Some(rows) = t.as_object() else { return };
-    h.raw("<h4>表二 主动公开政府信息情况</h4><table>");
+    h.raw("<h4>表二 主动公开政府信息情况</h4><table class=t>");
     let mut previous: Vec<&String> = Vec::new();
     for (row, cells) in rows.iter().filter(|(k, _)| *k != "printed") {
         let Some(cells) = cells.as_object() else {
@@ -165,7 +165,7 @@ fn active(h: &mut Html, t: &Value, marks: &Marks) {
             }
             previous = columns;
         }
-        h.el("<tr><td class=l>", label(row), "");
+        h.el("<tr><td>", label(row), "");
         for (c, v) in cells {
             let printed = t["printed"][format!("{row}.{c}")].as_str();
             marks.cell(
@@ -184,11 +184,11 @@ fn applications(h: &mut Html, t: &Value, marks: &Marks) {
     let Some(rows) = t["rows"].as_object() else {
         return;
     };
-    h.raw("<h4>表三 收到和处理政府信息公开申请情况</h4><table><tr><th class=l rowspan=2>")
+    h.raw("<h4>表三 收到和处理政府信息公开申请情况</h4><table class=t><tr><th class=l rowspan=2>")
         .raw("<th colspan=7>申请人情况<tr><th>自然人<th>商业企业<th>科研机构<th>社会公益组织")
         .raw("<th>法律服务机构<th>其他<th>总计");
     for (row, values) in rows {
-        h.el("<tr><td class=l>", label(row), "");
+        h.el("<tr><td>", label(row), "");
         for (i, v) in values.as_array().into_iter().flatten().enumerate() {
             let printed = t["printed"][format!("rows.{row}[{i}]")].as_str();
             marks.cell(
@@ -231,13 +231,13 @@ fn statistics(h: &mut Html, t: &Value, marks: &Marks) {
     let Some(rows) = t["rows"].as_array() else {
         return;
     };
-    h.raw("<h4>统计表</h4><table><tr><th class=l>统计指标<th>单位");
+    h.raw("<h4>统计表</h4><table class=t><tr><th class=l>统计指标<th>单位");
     for c in t["columns"].as_array().into_iter().flatten() {
         h.el("<th>", c.as_str().unwrap_or_default(), "");
     }
     for (r, row) in rows.iter().enumerate() {
         let text = row["text"].as_str().or_else(|| row["label"].as_str());
-        h.el("<tr><td class=l>", text.unwrap_or_default(), "").el(
+        h.el("<tr><td>", text.unwrap_or_default(), "").el(
             "<td>",
             row["unit"].as_str().unwrap_or_default(),
             "",
@@ -277,7 +277,7 @@ mod tests {
             json!([]),
         );
         assert_eq!(html.matches("<th class=l>信息内容").count(), 2, "{html}");
-        assert!(html.contains("<td class=l>规章<td>1<td>0<td>5"), "{html}");
+        assert!(html.contains("<td>规章<td>1<td>0<td>5"), "{html}");
         assert!(html.contains("<th>处理决定数量"), "{html}");
     }
 
@@ -297,7 +297,7 @@ mod tests {
         assert!(html.contains("<td class=rep>3"), "{html}");
         assert!(html.contains("<td>—"), "{html}");
         assert!(
-            html.contains("<td class=l>（一）主动公开政府信息数<td>条<td class=bad>12"),
+            html.contains("<td>（一）主动公开政府信息数<td>条<td class=bad>12"),
             "{html}"
         );
     }
