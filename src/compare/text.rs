@@ -118,6 +118,16 @@ fn pair_text(out: &mut String, p: &Pair) {
             let _ = writeln!(out, "rows only in {y}: {}", rows.join(", "));
         }
     }
+    counts_text(out, p);
+    let _ = writeln!(out, "policies new in {ry}: {}", p.new_policies.len());
+    for t in &p.new_policies {
+        let _ = writeln!(out, "  《{t}》");
+    }
+    out.push('\n');
+}
+
+/// The narrative counts of two reports, matched by label.
+fn counts_text(out: &mut String, p: &Pair) {
     if !p.counts.is_empty() {
         let _ = writeln!(out, "narrative counts:");
     }
@@ -134,11 +144,6 @@ fn pair_text(out: &mut String, p: &Pair) {
             rpad(&percent(c.percent), 9),
         );
     }
-    let _ = writeln!(out, "policies new in {ry}: {}", p.new_policies.len());
-    for t in &p.new_policies {
-        let _ = writeln!(out, "  《{t}》");
-    }
-    out.push('\n');
 }
 
 /// `2023`, or `left`/`right` when the year is unknown.
