@@ -32,7 +32,11 @@ pub struct CompareArgs {
 /// could not be read.
 pub fn run(args: CompareArgs) -> Result<i32, String> {
     let sources = load::discover(&args.inputs);
-    let loaded = load::load(&sources, &args.run.options(), args.run.jobs())?;
+    let bar = args.run.progress(load::reports(&sources));
+    let loaded = load::load(&sources, &args.run.options(), args.run.jobs(), || {
+        bar.inc(1)
+    })?;
+    bar.finish_and_clear();
     let comparison = Comparison::new(loaded);
     if let Some(path) = &args.html {
         std::fs::write(path, crate::page::compare::render(&comparison))

@@ -125,16 +125,15 @@ fn round(x: f64) -> f64 {
 }
 
 fn cell_changes(left: &[Cell], right: &[Cell]) -> Vec<CellChange> {
-    let same = |a: &Cell, b: &Cell| a.table == b.table && a.row == b.row && a.column == b.column;
     let mut out: Vec<CellChange> = left
         .iter()
         .map(|l| {
-            let r = right.iter().find(|r| same(l, r));
+            let r = right.iter().find(|r| l.same_place(r));
             let (change, percent) = change(l.value.as_ref(), r.and_then(|r| r.value.as_ref()));
             CellChange {
-                table: l.table.clone(),
-                row: l.row.clone(),
-                column: l.column.clone(),
+                table: l.table().to_string(),
+                row: l.row().to_string(),
+                column: l.column().to_string(),
                 left: l.value.clone(),
                 right: r.and_then(|r| r.value.clone()),
                 change,
@@ -143,18 +142,21 @@ fn cell_changes(left: &[Cell], right: &[Cell]) -> Vec<CellChange> {
             }
         })
         .collect();
-    for r in right.iter().filter(|r| !left.iter().any(|l| same(l, r))) {
+    for r in right
+        .iter()
+        .filter(|r| !left.iter().any(|l| l.same_place(r)))
+    {
         let at = out
             .iter()
-            .rposition(|c| c.table == r.table && c.row == r.row)
-            .or_else(|| out.iter().rposition(|c| c.table == r.table))
+            .rposition(|c| c.table == r.table() && c.row == r.row())
+            .or_else(|| out.iter().rposition(|c| c.table == r.table()))
             .map_or(out.len(), |i| i + 1);
         out.insert(
             at,
             CellChange {
-                table: r.table.clone(),
-                row: r.row.clone(),
-                column: r.column.clone(),
+                table: r.table().to_string(),
+                row: r.row().to_string(),
+                column: r.column().to_string(),
                 left: None,
                 right: r.value.clone(),
                 change: None,

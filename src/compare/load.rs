@@ -1,6 +1,7 @@
 //! Reading `compare`'s inputs: records (`.json`, `.jsonl`, folders of them) as they are,
 //! report files extracted on the fly through the batch, in parallel.
 
+use std::io::BufRead;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
@@ -85,6 +86,14 @@ fn classify(path: &Path, named: bool) -> Option<Source> {
     }
 }
 
+/// The number of reports to extract among the sources (for a progress bar).
+pub fn reports(sources: &[Source]) -> usize {
+    sources
+        .iter()
+        .filter(|s| matches!(s, Source::Report(_)))
+        .count()
+}
+
 /// Everything read: entries and failures, each with the position of its input.
 #[derive(Default)]
 pub struct Loaded {
@@ -104,8 +113,14 @@ enum Read {
     NotRecord(String),
 }
 
-/// Reads every source: record files here, reports on `jobs` threads.
-pub fn load(sources: &[Source], options: &Options, jobs: usize) -> Result<Loaded, String> {
+/// Reads every source: record files here, reports on `jobs` threads; `done` is called
+/// after each report (for a progress bar).
+pub fn load(
+    sources: &[Source],
+    options: &Options,
+    jobs: usize,
+    mut done: impl FnMut(),
+) -> Result<Loaded, String> {
     let mut found: Vec<(usize, Read)> = Vec::new();
     let mut reports = Vec::new();
     for (at, source) in sources.iter().enumerate() {
@@ -131,6 +146,7 @@ pub fn load(sources: &[Source], options: &Options, jobs: usize) -> Result<Loaded
             Err(bad) => Read::Bad(bad),
         };
         found.push((reports[i].0, read));
+        done();
         ControlFlow::Continue(())
     })?;
     found.sort_by_key(|(at, _)| *at);
@@ -209,17 +225,24 @@ fn read_json(path: &Path, named: bool) -> Read {
     }
 }
 
+/// Every line of a JSON Lines file, read one at a time (the file is never held whole).
 fn read_jsonl(path: &Path, named: bool) -> Vec<Read> {
     let shown = path.display();
-    match std::fs::read_to_string(path) {
-        Ok(text) => text
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty())
-            .map(|(n, line)| parse(line, &format!("{shown}:{}", n + 1), named))
-            .collect(),
-        Err(e) => vec![cannot_read(shown.to_string(), e)],
-    }
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => return vec![cannot_read(shown.to_string(), e)],
+    };
+    let lines = std::io::BufReader::new(file).lines().enumerate();
+    lines
+        .filter(|(_, l)| l.as_ref().map_or(true, |l| !l.trim().is_empty()))
+        .map(|(n, line)| {
+            let at = format!("{shown}:{}", n + 1);
+            match line {
+                Ok(line) => parse(&line, &at, named),
+                Err(e) => cannot_read(at, e),
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

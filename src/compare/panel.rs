@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde_json::Number;
 
+use super::entry::Cell;
 use super::{Entry, diff};
 
 /// The rule's name, as in the records' `checks`.
@@ -167,8 +168,8 @@ pub fn carry_over(previous: &Entry, current: &Entry) -> Vec<CarryOver> {
     let columns: Vec<&str> = current
         .cells
         .iter()
-        .filter(|c| c.table == "applications" && c.row == "carried_over")
-        .map(|c| c.column.as_str())
+        .filter(|c| c.table() == "applications" && c.row() == "carried_over")
+        .map(Cell::column)
         .collect();
     columns
         .into_iter()
