@@ -46,6 +46,7 @@ fn the_batch_page_holds_every_file_and_failing_check_escaped_and_small() {
     let (page, records) = batch(dir.path());
     let html = fs::read_to_string(&page).unwrap();
     let doc = Html::parse_document(&html);
+    assert!(doc.errors.is_empty(), "HTML parse errors: {:?}", doc.errors);
     let scripts = text_of(&doc, "script");
     assert_eq!(scripts.len(), 1, "only the page's own print helper");
     assert!(
@@ -109,6 +110,7 @@ fn the_compare_page_shows_the_rule_results_and_both_years() {
     let out = govreport(&args);
     assert_eq!(out.status.code(), Some(1));
     let doc = Html::parse_document(&fs::read_to_string(&page).unwrap());
+    assert!(doc.errors.is_empty(), "HTML parse errors: {:?}", doc.errors);
     let failed = text_of(&doc, "tr.failed");
     assert_eq!(
         failed.len(),

@@ -23,7 +23,9 @@ pub fn bars(h: &mut Html, caption: &str, bars: &[Bar]) {
     let height = ROW * bars.len().max(1) + 4;
     h.raw("<figure><figcaption>")
         .text(caption)
-        .raw("</figcaption><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"")
+        .raw("</figcaption><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"")
+        .text(caption)
+        .raw("\" width=\"")
         .show(LABEL + WIDTH + 60)
         .raw("\" height=\"")
         .show(height)
