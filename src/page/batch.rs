@@ -310,6 +310,7 @@ fn details(h: &mut Html, record: &Record, value: &Value, id: usize) {
         .raw(", failing ")
         .show(failing);
     h.raw("</dl>");
-    tables::render(h, &value["tables"], &Marks::of(&value["checks"]));
+    let marks = Marks::of(&value["checks"], &value["tables"]);
+    tables::render(h, &value["tables"], &marks);
     h.raw("</details>\n");
 }

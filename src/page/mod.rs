@@ -8,6 +8,7 @@
 pub mod batch;
 pub mod charts;
 pub mod compare;
+pub mod marks;
 pub mod tables;
 
 use std::fmt::Display;
@@ -84,7 +85,7 @@ pub fn head(h: &mut Html, title: &str) {
 pub fn foot(h: &mut Html) {
     h.raw("<footer>Written by govreport ")
         .text(env!("CARGO_PKG_VERSION"))
-        .raw(". Values as printed; <span class=\"rep\">repaired</span> cells were derived from the tables' rules, <span class=\"bad\">marked</span> cells are in a failing equation.</footer>\n</body></html>\n");
+        .raw(". Values as printed; <span class=\"rep\">repaired</span> cells were derived from the tables' rules, <span class=\"bad\">red</span> cells are totals a failing equation does not reach, <span class=\"eq\">pink</span> ones its other terms.</footer>\n</body></html>\n");
 }
 
 /// A `file://` link to a source path (made absolute from the working folder).
@@ -117,7 +118,7 @@ h1{font-size:1.5em}h2{font-size:1.25em;border-bottom:2px solid #ccd;margin-top:1
 table{border-collapse:collapse;margin:.4em 0 .8em}td,th{border:1px solid #bbc;padding:2px 6px;text-align:right;vertical-align:top}
 th{background:#eef0f6;font-weight:600;text-align:center}td.l,th.l,.t td:first-child{text-align:left}
 .ok{color:#176a2a}.partial{color:#9a6500}.failed{color:#b3261e}
-td.bad,span.bad{background:#fbd3d0;outline:1px solid #b3261e}td.rep,span.rep{background:#fff1b8}
+td.bad,span.bad{background:#fbd3d0;outline:1px solid #b3261e}td.eq,span.eq{background:#fdeceb}td.rep,span.rep{background:#fff1b8}
 td.chg{background:#e3efff}td.new{background:#e6f6e6}td.gone{background:#f3e6f6}
 details{border:1px solid #dde;margin:.3em 0;padding:.2em .6em}summary{cursor:pointer}
 .charts{display:flex;flex-wrap:wrap;gap:1.5em}.charts figure{margin:0}figcaption{font-weight:600}

@@ -1,53 +1,10 @@
 //! A record's tables laid out like the printed national tables (表二, 表三, 表四, or the
 //! pre-2019 statistics), with repaired cells and cells of failing equations marked.
 
-use std::collections::HashSet;
-
 use serde_json::Value;
 
 use super::Html;
-
-/// Cell paths (`tables.applications.rows.granted[0]`) to mark.
-#[derive(Default)]
-pub struct Marks {
-    /// Cells derived from the rules (`repaired` checks).
-    pub repaired: HashSet<String>,
-    /// Cells named by a failing check.
-    pub failing: HashSet<String>,
-}
-
-impl Marks {
-    /// The marks of a record's `checks` (its JSON form).
-    pub fn of(checks: &Value) -> Marks {
-        let mut marks = Marks::default();
-        for c in checks.as_array().into_iter().flatten() {
-            let Some(path) = c["path"].as_str() else {
-                continue;
-            };
-            match c["status"].as_str() {
-                Some("repaired") => marks.repaired.insert(path.to_string()),
-                Some("fail") => marks.failing.insert(path.to_string()),
-                _ => false,
-            };
-        }
-        marks
-    }
-
-    fn cell(&self, h: &mut Html, path: &str, value: &Value, printed: Option<&str>) {
-        h.raw(if self.failing.contains(path) {
-            "<td class=bad>"
-        } else if self.repaired.contains(path) {
-            "<td class=rep>"
-        } else {
-            "<td>"
-        });
-        match (value.as_number(), printed) {
-            (Some(n), _) => h.show(n),
-            (None, Some(p)) => h.text(p),
-            (None, None) => h.raw(""),
-        };
-    }
-}
+pub use super::marks::Marks;
 
 /// 表三's row labels (record.md), in table order.
 pub const APPLICATION_ROWS: [(&str, &str); 26] = [
@@ -262,7 +219,7 @@ mod tests {
 
     fn page(tables: Value, checks: Value) -> String {
         let mut h = Html::new();
-        render(&mut h, &tables, &Marks::of(&checks));
+        render(&mut h, &tables, &Marks::of(&checks, &tables));
         h.into_string()
     }
 
