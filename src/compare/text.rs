@@ -216,3 +216,24 @@ pub fn pairs(checks: &[CarryOver]) -> Vec<Vec<&CarryOver>> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn padding_counts_chinese_characters_as_two_columns() {
+        assert_eq!(pad("自然人", 8), "自然人  ");
+        assert_eq!(rpad("12", 5), "   12");
+        assert_eq!(pad("too long", 3), "too long");
+    }
+
+    #[test]
+    fn zero_and_missing_changes_are_left_blank() {
+        assert_eq!(signed(Some(15.0)), "+15");
+        assert_eq!(signed(Some(-3.5)), "-3.5");
+        assert_eq!(signed(Some(0.0)), "");
+        assert_eq!(percent(Some(12.345)), "+12.3%");
+        assert_eq!(percent(None), "");
+    }
+}
