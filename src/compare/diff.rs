@@ -142,28 +142,27 @@ fn cell_changes(left: &[Cell], right: &[Cell]) -> Vec<CellChange> {
             }
         })
         .collect();
-    for r in right
-        .iter()
-        .filter(|r| !left.iter().any(|l| l.same_place(r)))
-    {
-        let at = out
-            .iter()
-            .rposition(|c| c.table == r.table() && c.row == r.row())
-            .or_else(|| out.iter().rposition(|c| c.table == r.table()))
-            .map_or(out.len(), |i| i + 1);
-        out.insert(
-            at,
-            CellChange {
-                table: r.table().to_string(),
-                row: r.row().to_string(),
-                column: r.column().to_string(),
-                left: None,
-                right: r.value.clone(),
-                change: None,
-                percent: None,
-                present: "right",
-            },
-        );
+    // a cell of the right report only goes after the cell before it in that report
+    let mut cursor = 0;
+    for r in right {
+        let same =
+            |c: &CellChange| c.table == r.table() && c.row == r.row() && c.column == r.column();
+        if let Some(i) = out.iter().position(same) {
+            cursor = i + 1;
+            continue;
+        }
+        let cell = CellChange {
+            table: r.table().to_string(),
+            row: r.row().to_string(),
+            column: r.column().to_string(),
+            left: None,
+            right: r.value.clone(),
+            change: None,
+            percent: None,
+            present: "right",
+        };
+        out.insert(cursor, cell);
+        cursor += 1;
     }
     out
 }
@@ -284,6 +283,12 @@ mod tests {
         );
         assert_eq!(pair.rows_only_left, ["applications.other_processing"]);
         assert_eq!(pair.rows_only_right, ["applications.other_other"]);
+        let rows: Vec<&str> = pair.cells.iter().map(|c| c.row.as_str()).collect();
+        assert_eq!(
+            rows[..2],
+            ["other_other", "other_processing"],
+            "a row of the later report only stays where that report prints it"
+        );
         assert_eq!(pair.counts[0].change, Some(-10.0));
         assert_eq!(pair.counts[0].percent, Some(-10.0));
         assert_eq!(
