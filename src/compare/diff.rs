@@ -216,7 +216,6 @@ fn count_changes(left: &Entry, right: &Entry) -> Vec<CountChange> {
 mod tests {
     use super::*;
     use crate::compare::entry::{Count, cells};
-    use crate::record::Status;
     use serde_json::json;
 
     fn entry(year: i32, tables: serde_json::Value, counts: Vec<Count>, policies: &[&str]) -> Entry {
@@ -226,7 +225,7 @@ mod tests {
             key: Some("石湾区人民政府".into()),
             year: Some(year),
             template: "2021".into(),
-            status: Status::Ok,
+            status: "ok".into(),
             cells: cells(&tables),
             counts,
             policies: policies.iter().map(|p| p.to_string()).collect(),

@@ -8,7 +8,6 @@ use serde::Serialize;
 use serde_json::{Number, Value};
 
 use super::key::agency_key;
-use crate::record::{Record, Status};
 
 /// One record, reduced to what comparisons need (a few KB instead of the whole record).
 #[derive(Debug, Clone, Serialize)]
@@ -23,8 +22,8 @@ pub struct Entry {
     pub year: Option<i32>,
     /// `report.template`.
     pub template: String,
-    /// `ok`, `partial` or `failed`.
-    pub status: Status,
+    /// `ok` or `partial` (`failed` records are not compared).
+    pub status: String,
     /// Every table cell, in table order.
     #[serde(skip)]
     pub cells: Vec<Cell>,
@@ -111,19 +110,21 @@ pub struct Count {
 }
 
 impl Entry {
-    /// The entry of a record and its JSON form (which may hold tables the type does not).
-    pub fn from_value(record: &Record, value: &Value) -> Entry {
-        let report = &record.report;
+    /// The entry of a record's JSON form (record.md's contract, so that any version's
+    /// records, and tables the record type may not know, read alike).
+    pub fn from_value(record: &Value) -> Entry {
+        let report = &record["report"];
+        let agency = report["agency"].as_str().map(String::from);
         Entry {
-            path: record.source.path.clone(),
-            agency: report.agency.clone(),
-            key: report.agency.as_deref().map(agency_key),
-            year: report.year,
-            template: report.template.clone(),
-            status: record.status,
-            cells: cells(&value["tables"]),
-            counts: counts(&value["counts"]),
-            policies: value["policies"]
+            path: text(&record["source"]["path"]),
+            key: agency.as_deref().map(agency_key),
+            agency,
+            year: report["year"].as_i64().and_then(|y| i32::try_from(y).ok()),
+            template: text(&report["template"]),
+            status: text(&record["status"]),
+            cells: cells(&record["tables"]),
+            counts: counts(&record["counts"]),
+            policies: record["policies"]
                 .as_array()
                 .into_iter()
                 .flatten()
@@ -147,6 +148,11 @@ impl Entry {
             .iter()
             .find(|c| c.table() == table && c.row() == row && c.column() == column)
     }
+}
+
+/// A JSON string's text, or "" for anything else.
+fn text(v: &Value) -> String {
+    v.as_str().unwrap_or_default().to_string()
 }
 
 /// Every cell of the record's `tables` (表二, 表三, 表四, then pre-2019 statistics).

@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::Entry;
 use crate::input::{Format, Input};
 use crate::pipeline::Options;
-use crate::record::{Record, Status};
+use crate::record::Record;
 
 /// An input that gave no usable record.
 #[derive(Debug, Clone, Serialize)]
@@ -163,28 +163,29 @@ pub fn load(
 
 /// A failed record is an input that could not be read; any other becomes an entry.
 fn usable(record: Record) -> Result<Entry, Unreadable> {
-    let value = serde_json::to_value(&record).unwrap_or_default();
-    from_record(record, &value)
+    from_value(&serde_json::to_value(&record).unwrap_or_default())
 }
 
-fn from_record(record: Record, value: &Value) -> Result<Entry, Unreadable> {
-    if record.status == Status::Failed {
-        let message = record
-            .errors
-            .iter()
-            .map(|e| format!("{}: {}", e.code, e.message))
-            .collect::<Vec<_>>()
-            .join("; ");
+fn from_value(record: &Value) -> Result<Entry, Unreadable> {
+    if record["status"] == "failed" {
+        let errors = record["errors"].as_array().into_iter().flatten();
+        let message: Vec<String> = errors
+            .map(|e| format!("{}: {}", str_of(&e["code"]), str_of(&e["message"])))
+            .collect();
         return Err(Unreadable {
-            path: record.source.path,
-            message: format!("the record failed ({message})"),
+            path: str_of(&record["source"]["path"]).to_string(),
+            message: format!("the record failed ({})", message.join("; ")),
         });
     }
-    Ok(Entry::from_value(&record, value))
+    Ok(Entry::from_value(record))
 }
 
-/// One record from its JSON text, read as a [`Record`] (its JSON form keeps any table
-/// the type does not know). JSON without a `govreport/` schema found in a folder
+fn str_of(v: &Value) -> &str {
+    v.as_str().unwrap_or_default()
+}
+
+/// One record from its JSON text, checked to be a [`Record`] and then read in its JSON
+/// form (which keeps any table the type does not know). JSON without a `govreport/` schema found in a folder
 /// (`named` false) is not a record and is skipped.
 fn parse(text: &str, at: &str, named: bool) -> Read {
     let bad = |message: String| {
@@ -201,12 +202,12 @@ fn parse(text: &str, at: &str, named: bool) -> Read {
     if !named && !schema.starts_with("govreport/") {
         return Read::NotRecord(at.to_string());
     }
-    match Record::deserialize(&value) {
-        Ok(record) => match from_record(record, &value) {
-            Ok(entry) => Read::Entry(entry),
-            Err(e) => Read::Bad(e),
-        },
-        Err(e) => bad(format!("not a govreport record: {e}")),
+    if let Err(e) = Record::deserialize(&value) {
+        return bad(format!("not a govreport record: {e}"));
+    }
+    match from_value(&value) {
+        Ok(entry) => Read::Entry(entry),
+        Err(e) => Read::Bad(e),
     }
 }
 

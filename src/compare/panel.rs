@@ -217,7 +217,6 @@ pub fn carry_over(previous: &Entry, current: &Entry) -> Vec<CarryOver> {
 mod tests {
     use super::*;
     use crate::compare::entry::cells;
-    use crate::record::Status;
     use serde_json::json;
 
     fn entry(agency: &str, year: i32, path: &str, over: i64, forward: i64) -> Entry {
@@ -229,7 +228,7 @@ mod tests {
             key: Some(crate::compare::agency_key(agency)),
             year: Some(year),
             template: "2021".into(),
-            status: Status::Ok,
+            status: "ok".into(),
             cells: cells(&tables),
             counts: Vec::new(),
             policies: Vec::new(),

@@ -15,7 +15,7 @@ use serde_json::Value;
 use super::charts::{Bar, bars};
 use super::tables::{self, Marks};
 use super::{Html, file_url, foot, head};
-use crate::record::{Record, Status};
+use crate::record::Record;
 
 /// The parts written while the batch runs, in page order.
 const PARTS: [&str; 4] = ["failed", "failing", "repaired", "reports"];
@@ -58,29 +58,29 @@ impl BatchPage {
     }
 
     /// Adds one record: counts it, writes its problem rows and its collapsed details.
+    /// The record is read in its JSON form (record.md's contract), like `compare` reads it.
     pub fn add(&mut self, record: &Record) -> std::io::Result<()> {
-        let value = serde_json::to_value(record).map_err(std::io::Error::other)?;
+        let r = serde_json::to_value(record).map_err(std::io::Error::other)?;
         let t = &mut self.tally;
         t.files += 1;
-        t.by_status[index(record.status)] += 1;
-        t.pages += u64::from(record.source.pages.unwrap_or(0));
-        for e in &record.errors {
-            *t.codes.entry(e.code.clone()).or_default() += 1;
+        t.by_status[index(text(&r["status"]))] += 1;
+        t.pages += r["source"]["pages"].as_u64().unwrap_or(0);
+        for e in list(&r["errors"]) {
+            *t.codes.entry(text(&e["code"]).to_string()).or_default() += 1;
         }
-        for w in &record.warnings {
-            *t.warnings.entry(w.code.clone()).or_default() += 1;
+        for w in list(&r["warnings"]) {
+            *t.warnings.entry(text(&w["code"]).to_string()).or_default() += 1;
         }
-        let failing = record.checks.iter().filter(|c| c.status == "fail").count();
-        *t.failing_per_file.entry(failing).or_default() += 1;
-        t.repaired += record
-            .checks
-            .iter()
-            .filter(|c| c.status == "repaired")
+        *t.failing_per_file
+            .entry(checks(&r, "fail").count())
+            .or_default() += 1;
+        t.repaired += checks(&r, "repaired")
+            .filter(|c| c["path"].is_string())
             .count();
         let id = t.files;
         let mut h = Html::new();
-        problems(&mut h, record, &value, id, &mut self.parts)?;
-        details(&mut h, record, &value, id);
+        problems(&mut h, &r, id, &mut self.parts)?;
+        details(&mut h, &r, id);
         self.parts[3].1.write_all(h.take().as_bytes())
     }
 
@@ -119,13 +119,24 @@ impl Drop for BatchPage {
     }
 }
 
-/// The position of a status in [`STATUS`].
-fn index(status: Status) -> usize {
-    match status {
-        Status::Ok => 0,
-        Status::Partial => 1,
-        Status::Failed => 2,
-    }
+/// The position of a status name in [`STATUS`] (an unknown one counts as failed).
+fn index(status: &str) -> usize {
+    STATUS.iter().position(|(s, _)| *s == status).unwrap_or(2)
+}
+
+/// A JSON string, or "" for anything else.
+fn text(v: &Value) -> &str {
+    v.as_str().unwrap_or_default()
+}
+
+/// The elements of a JSON array (none for anything else).
+fn list(v: &Value) -> impl Iterator<Item = &Value> {
+    v.as_array().into_iter().flatten()
+}
+
+/// A record's checks with one status.
+fn checks<'a>(record: &'a Value, status: &'a str) -> impl Iterator<Item = &'a Value> {
+    list(&record["checks"]).filter(move |c| c["status"] == status)
 }
 
 /// Status names and their colours, in summary order.
@@ -217,100 +228,92 @@ fn page_of(value: &Value, path: &str) -> Option<u64> {
 
 fn problems(
     h: &mut Html,
-    record: &Record,
-    value: &Value,
+    r: &Value,
     id: usize,
     parts: &mut [(PathBuf, BufWriter<File>)],
 ) -> std::io::Result<()> {
-    let path = &record.source.path;
-    for e in &record.errors {
+    let path = text(&r["source"]["path"]);
+    for e in list(&r["errors"]) {
         link(h, id, path);
-        h.el("<td class=l>", &e.code, "")
-            .el("<td class=msg>", &e.message, "");
+        h.el("<td class=l>", text(&e["code"]), "")
+            .el("<td class=msg>", text(&e["message"]), "");
     }
     parts[0].1.write_all(h.take().as_bytes())?;
-    for c in record.checks.iter().filter(|c| c.status == "fail") {
+    for c in checks(r, "fail") {
         link(h, id, path);
-        let cell = c.path.as_deref().unwrap_or_default();
-        h.el("<td class=l>", &c.rule, "")
-            .el("<td class=msg>", &c.message, "");
-        h.el("<td class=l>", cell, "<td>");
-        if let Some(p) = page_of(value, cell) {
+        let cell = text(&c["path"]);
+        h.el("<td class=l>", text(&c["rule"]), "")
+            .el("<td class=msg>", text(&c["message"]), "")
+            .el("<td class=l>", cell, "<td>");
+        if let Some(p) = page_of(r, cell) {
             h.show(p);
         }
     }
-    for w in &record.warnings {
+    for w in list(&r["warnings"]) {
         link(h, id, path);
-        h.el("<td class=l>warning: ", &w.code, "")
-            .el("<td class=msg>", &w.message, "<td><td>");
+        h.el("<td class=l>warning: ", text(&w["code"]), "").el(
+            "<td class=msg>",
+            text(&w["message"]),
+            "<td><td>",
+        );
     }
     parts[1].1.write_all(h.take().as_bytes())?;
-    for c in record
-        .checks
-        .iter()
-        .filter(|c| c.status == "repaired" && c.path.is_some())
-    {
+    for c in checks(r, "repaired").filter(|c| c["path"].is_string()) {
         link(h, id, path);
-        h.el("<td class=l>", c.path.as_deref().unwrap_or_default(), "")
-            .el("<td class=msg>", &c.message, "");
+        h.el("<td class=l>", text(&c["path"]), "")
+            .el("<td class=msg>", text(&c["message"]), "");
     }
     parts[2].1.write_all(h.take().as_bytes())
 }
 
 /// One report, collapsed: status, path and title; inside, metadata and tables.
-fn details(h: &mut Html, record: &Record, value: &Value, id: usize) {
-    let status = STATUS[index(record.status)].0;
-    let class: &'static str = match record.status {
-        Status::Ok => "<details id=\"f",
-        Status::Partial => "<details class=partial-file id=\"f",
-        Status::Failed => "<details class=failed-file id=\"f",
-    };
-    let r = &record.report;
-    h.raw(class)
+fn details(h: &mut Html, r: &Value, id: usize) {
+    let status = STATUS[index(text(&r["status"]))].0;
+    let source = &r["source"];
+    let path = text(&source["path"]);
+    h.raw("<details id=\"f")
         .show(id)
-        .raw("\"><summary><b class=")
-        .text(status)
+        .raw("\"><summary><b class=");
+    h.text(status)
         .raw(">")
-        .text(status);
-    h.raw("</b> ").text(&record.source.path).raw(" — ");
-    h.text(r.title.as_deref().unwrap_or("(no title)"))
-        .raw("</summary><dl class=meta>");
-    let url = file_url(&record.source.path);
-    h.raw("<dt>source<dd><a href=\"")
-        .text(&url)
-        .raw("\">")
-        .text(&record.source.path)
-        .raw("</a> (");
-    h.text(&record.source.format)
+        .text(status)
+        .raw("</b> ")
+        .text(path)
+        .raw(" — ");
+    let title = r["report"]["title"].as_str().unwrap_or("(no title)");
+    h.text(title)
+        .raw("</summary><dl class=meta><dt>source<dd><a href=\"");
+    h.text(&file_url(path)).raw("\">").text(path).raw("</a> (");
+    h.text(text(&source["format"]))
         .raw(", ")
-        .show(record.source.bytes)
+        .show(&source["bytes"])
         .raw(" bytes");
-    if let Some(p) = record.source.pages {
+    if let Some(p) = source["pages"].as_u64() {
         h.raw(", ").show(p).raw(" pages");
     }
     h.raw(")");
-    let period = r
-        .period
-        .as_ref()
-        .map(|p| format!("{} – {}", p.start, p.end));
+    let report = &r["report"];
+    let period = &report["period"];
+    let period = (period.is_object())
+        .then(|| format!("{} – {}", text(&period["start"]), text(&period["end"])));
     for (name, v) in [
-        ("agency", r.agency.clone()),
-        ("year", r.year.map(|y| y.to_string())),
+        ("agency", report["agency"].as_str().map(String::from)),
+        ("year", report["year"].as_i64().map(|y| y.to_string())),
         ("period", period),
-        ("template", Some(r.template.clone())),
+        ("template", report["template"].as_str().map(String::from)),
     ] {
         h.raw("<dt>")
             .text(name)
             .raw("<dd>")
             .text(v.as_deref().unwrap_or("—"));
     }
-    let failing = record.checks.iter().filter(|c| c.status == "fail").count();
+    let all = list(&r["checks"]).count();
     h.raw("<dt>checks<dd>")
-        .show(record.checks.len())
+        .show(all)
         .raw(", failing ")
-        .show(failing);
+        .show(checks(r, "fail").count());
     h.raw("</dl>");
-    let marks = Marks::of(&value["checks"], &value["tables"]);
-    tables::render(h, &value["tables"], &marks);
+    let marks = Marks::of(&r["checks"], &r["tables"]);
+    tables::render(h, &r["tables"], &marks);
     h.raw("</details>\n");
 }
