@@ -223,3 +223,20 @@ fn a_reader_that_stops_early_ends_the_batch_quietly() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn with_no_output_option_records_go_to_stdout_and_the_summary_to_stderr() {
+    let out = govreport(&["extract", "samples/nanhu-2023-stsong.pdf"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let got = records(&out);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0]["source"]["path"], "samples/nanhu-2023-stsong.pdf");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("1 files: 1 ok"), "{stderr}");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("files:"));
+}

@@ -2,6 +2,7 @@
 
 mod content;
 mod font;
+mod text_string;
 mod unicode;
 
 use std::time::Instant;
@@ -200,7 +201,7 @@ fn producer(doc: &Document) -> Option<String> {
         .and_then(Object::as_dict)
         .ok()?;
     let text = |key: &[u8]| {
-        let s = lopdf::decode_text_string(info.get_deref(key, doc).ok()?).ok()?;
+        let s = text_string::decode(info.get_deref(key, doc).ok()?.as_str().ok()?);
         (!s.trim().is_empty()).then(|| s.trim().to_string())
     };
     text(b"Producer").or_else(|| text(b"Creator"))
