@@ -139,7 +139,8 @@ const FALSE_UNITS: &[&str] = &[
 /// Punctuation a label never starts with: left over from a list number (`1、`, `2.`) or
 /// a dash, dropped from the label's start.
 const LEADING_PUNCTUATION: &[char] = &[
-    '、', '，', ',', '.', '．', '。', '·', '・', ':', '：', ';', '；', '-', '－', '—', '_', '~', '～',
+    '、', '，', ',', '.', '．', '。', '·', '・', ':', '：', ';', '；', '-', '－', '—', '_', '~',
+    '～',
 ];
 
 /// Chars that end a label run.

@@ -21,10 +21,7 @@ pub fn decode(bytes: &[u8]) -> String {
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
-    let units: Vec<u16> = bytes
-        .chunks_exact(2)
-        .map(|c| unit([c[0], c[1]]))
-        .collect();
+    let units: Vec<u16> = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
     String::from_utf16_lossy(&units)
 }
 
