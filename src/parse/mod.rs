@@ -12,6 +12,7 @@ mod geometry_tests;
 pub mod grid;
 pub mod narrative;
 pub mod policies;
+mod policy_dates;
 pub mod report;
 pub mod review;
 pub mod sections;
