@@ -6,6 +6,7 @@ pub mod cli;
 pub mod html;
 pub mod input;
 pub mod layout;
+pub mod orient;
 pub mod output;
 pub mod parse;
 pub mod pdf;

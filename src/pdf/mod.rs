@@ -2,6 +2,8 @@
 
 mod content;
 mod font;
+#[cfg(test)]
+mod rotation_tests;
 mod text_string;
 mod unicode;
 
@@ -91,7 +93,8 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: Instant) -> Result<PdfText,
         budget = budget.saturating_sub(data.len());
         let (width, height) = page_size(&doc, id);
         let resources = page_resources(&doc, id);
-        let mut interp = content::Interpreter::new(&doc, limits, &mut fonts, deadline, height);
+        let mut interp =
+            content::Interpreter::new(&doc, limits, &mut fonts, deadline, (width, height));
         interp.run(&data, &resources, 0)?;
         glyphs += interp.glyphs.len();
         if glyphs > limits.max_glyphs_per_file {
