@@ -16,6 +16,7 @@ mod policy_dates;
 pub mod report;
 pub mod review;
 pub mod sections;
+pub mod stamps;
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -54,9 +55,10 @@ pub fn is_page_number(text: &str) -> bool {
     PAGE_NUMBER.is_match(text.trim())
 }
 
-/// Drops page-number lines, which would otherwise sit inside tables split across pages.
+/// Drops page-number lines, which would otherwise sit inside tables split across pages,
+/// and the headers and footers a browser prints on each page ([`stamps`]).
 pub fn without_page_numbers(lines: Vec<Line>) -> Vec<Line> {
-    lines
+    stamps::without_print_stamps(lines)
         .into_iter()
         .filter(|l| !is_page_number(&l.text()))
         .collect()
