@@ -5,9 +5,10 @@
 //!
 //! Rules: a bracket after the title gives its date when the bracket holds a date, optionally
 //! after a document number and a comma, optionally followed by a publication verb, and
-//! nothing else (`（2021年3月5日起施行）` is an effective date, not taken). Without a bracket,
-//! a date after the title is taken when it is numeric (`2019-09-29`, `2019.3.12`) or follows
-//! `于`/`已于`, and is followed by at most a verb and then the end of the clause. A date
+//! nothing else (`（2021年3月5日起施行）` is an effective date, not taken). Without a bracket
+//! (or after one holding a document number), a date after the title is taken when it is
+//! numeric (`2019-09-29`, `2019.3.12`), follows `于`/`已于` or is followed by a verb, and
+//! then the clause ends. A date
 //! before the title is taken only when nothing but spaces, a colon or a dash separates them.
 
 use regex::{Captures, Regex};
@@ -32,9 +33,8 @@ pub struct Beside {
 /// `2019/3/12`, or a year-less `3月5日`.
 const DATE: &str = r"(?:(?P<y>[0-9]{4}|[〇零○一二三四五六七八九]{4})\s*(?:年\s*(?P<m>[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(?P<d>[0-9]{1,2}|[一二三四五六七八九十廿]{1,3})\s*[日号])?|(?P<sep>[-./／])\s*(?P<m2>[0-9]{1,2})\s*[-./／]\s*(?P<d2>[0-9]{1,2}))|(?P<m3>[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?P<d3>[0-9]{1,2}|[一二三四五六七八九十廿]{1,3})\s*[日号])";
 
-/// Verbs that may follow the date (`印发`, `正式发布`).
-const VERB: &str =
-    r"(?:正式)?(?P<verb>印发|发布|出台|公布|制定|制发|修订|修正|颁布|下发|转发|审议通过|通过)?";
+/// Verbs that may follow the date (`印发`, `正式发布`, `经区政府常务会议审议通过`).
+const VERB: &str = r"(?:经\p{Han}{1,14}?)?(?:正式)?(?P<verb>印发|发布|出台|公布|制定|制发|修订|修正|颁布|下发|转发|审议通过|通过)?";
 
 /// `（[doc number，]DATE[verb]）` right after the title.
 static BRACKET_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -47,7 +47,7 @@ static BRACKET_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// `于DATE[verb]` or a numeric date right after the title, then the end of the clause.
 static PLAIN_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[，,：:]?\s*(?P<yu>已于|于)?\s*{DATE}\s*{VERB}\s*(?:$|[，,。；;、\n])"
+        r"^\s*(?:[（(][^（()）\n]{{0,40}}[）)])?\s*[，,：:]?\s*(?P<yu>已于|于)?\s*{DATE}\s*{VERB}\s*(?:$|[，,。；;、\n])"
     ))
     .expect("plain date regex")
 });
@@ -63,7 +63,7 @@ pub fn after(rest: &str) -> Option<Beside> {
         return beside(&c);
     }
     let c = PLAIN_RE.captures(rest)?;
-    (c.name("yu").is_some() || c.name("sep").is_some())
+    (c.name("yu").is_some() || c.name("sep").is_some() || c.name("verb").is_some())
         .then(|| beside(&c))
         .flatten()
 }
@@ -187,6 +187,14 @@ mod tests {
             ymd(after("于2021年3月5日正式印发，")),
             Some((Some(2021), 3, Some(5), Some("印发".into())))
         );
+        for rest in [
+            "（区政办发〔2021〕5号）于2021年3月5日印发。",
+            "，2021年3月5日印发；",
+            "（2021年3月5日经区政府常务会议审议通过）",
+        ] {
+            let got = ymd(after(rest)).map(|b| (b.1, b.2));
+            assert_eq!(got, Some((3, Some(5))), "{rest}");
+        }
         for rest in [
             "（2021年3月5日起施行）",
             "（苏政办发〔2021〕12号）",

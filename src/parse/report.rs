@@ -39,6 +39,11 @@ pub fn title(lines: &[Line]) -> Option<String> {
         if !title.contains("报告") {
             continue;
         }
+        if let Some(year) = head.get(i + 1).filter(|n| BRACKETED_YEAR.is_match(n))
+            && !YEAR.is_match(&title)
+        {
+            title.push_str(year);
+        }
         if let Some(prev) = i.checked_sub(1).map(|p| &head[p])
             && agency_alone(prev)
             && !agency_alone(line)
@@ -80,12 +85,16 @@ fn agency_alone(line: &str) -> bool {
         && AGENCY_ENDINGS.iter().any(|e| line.ends_with(e))
 }
 
+/// A year in brackets on a line of its own under a title: `（2023年度）`.
+static BRACKETED_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[（(](?:19|20)\d{2}年度?[）)]$").expect("valid regex"));
+
 /// A four-digit year followed by 年.
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})年度?").expect("valid regex"));
 
 /// How an agency's name usually ends.
-const AGENCY_ENDINGS: [&str; 22] = [
+const AGENCY_ENDINGS: [&str; 28] = [
     "政府",
     "局",
     "委员会",
@@ -99,7 +108,6 @@ const AGENCY_ENDINGS: [&str; 22] = [
     "办",
     "处",
     "所",
-    "站",
     "队",
     "部",
     "署",
@@ -108,6 +116,13 @@ const AGENCY_ENDINGS: [&str; 22] = [
     "公司",
     "集团",
     "大学",
+    "省",
+    "市",
+    "区",
+    "县",
+    "旗",
+    "镇",
+    "乡",
 ];
 
 /// Title endings, longest first, that follow the agency name.
@@ -131,7 +146,16 @@ pub fn year(title: Option<&str>, period: Option<&Period>) -> Option<i32> {
 /// The agency from the title: the part before the year, or between the year and the
 /// title's ending (`2021年长春市住房公积金管理中心信息公开工作年度报告`).
 pub fn agency(title: &str) -> Option<String> {
-    let m = YEAR.find(title)?;
+    let title = title
+        .strip_suffix(['）', ')'])
+        .and_then(|t| t.rsplit_once(['（', '(']))
+        .filter(|(_, y)| YEAR.is_match(y) && y.chars().count() <= 6)
+        .map_or(title, |(t, _)| t);
+    let Some(m) = YEAR.find(title) else {
+        let name = TITLE_ENDINGS.iter().find_map(|e| title.strip_suffix(e))?;
+        let name = name.trim_start_matches("关于");
+        return (name.chars().count() >= 2).then(|| name.to_string());
+    };
     let before = title[..m.start()].trim_start_matches("关于");
     let before = ["关于", "政府信息公开工作", "政务公开工作", "信息公开工作"]
         .iter()
@@ -318,6 +342,14 @@ mod tests {
                 "某区人民政府2023年政府信息公开工作年度报告",
             ),
             (
+                "江川市南湖区\n人民政府2023年政府信息公开工作年度报告\n一、总体情况",
+                "江川市南湖区人民政府2023年政府信息公开工作年度报告",
+            ),
+            (
+                "某县司法局政府信息公开工作年度报告\n（2023年度）\n一、总体情况",
+                "某县司法局政府信息公开工作年度报告（2023年度）",
+            ),
+            (
                 "某县卫生健康委员会\n关于2022年度政府信息公开工作情况的报告",
                 "某县卫生健康委员会关于2022年度政府信息公开工作情况的报告",
             ),
@@ -338,6 +370,11 @@ mod tests {
                 "某县卫生健康委员会",
             ),
             ("某市司法局政府信息公开工作2023年度报告", "某市司法局"),
+            (
+                "某县司法局政府信息公开工作年度报告（2023年度）",
+                "某县司法局",
+            ),
+            ("关于某县审计局政府信息公开工作年度报告", "某县审计局"),
         ] {
             assert_eq!(agency(t).as_deref(), Some(want), "{t}");
         }
