@@ -11,6 +11,7 @@ mod facts_corpus_tests;
 mod geometry_tests;
 pub mod grid;
 pub mod narrative;
+pub mod period;
 pub mod policies;
 mod policy_dates;
 pub mod report;
@@ -104,7 +105,7 @@ fn regions(lines: &[Line], headings: &[sections::Heading]) -> Regions {
 pub fn fill(record: &mut Record, lines: &[Line]) -> Vec<String> {
     let headings = sections::find(lines);
     let title = report::title(lines);
-    let period = report::period(lines);
+    let period = period::find(lines);
     record.report.year = report::year(title.as_deref(), period.as_ref());
     record.report.agency = title.as_deref().and_then(report::agency);
     record.report.title = title;

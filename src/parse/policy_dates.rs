@@ -147,7 +147,10 @@ mod tests {
         assert_eq!(got.1, None);
     }
 
-    fn ymd(b: Option<Beside>) -> Option<(Option<u32>, u32, Option<u32>, Option<String>)> {
+    /// Year, month, day and verb of a found date.
+    type Ymd = (Option<u32>, u32, Option<u32>, Option<String>);
+
+    fn ymd(b: Option<Beside>) -> Option<Ymd> {
         b.map(|b| (b.year, b.month, b.day, b.verb))
     }
 
