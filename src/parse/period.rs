@@ -46,12 +46,12 @@ static DATE_PARTS: LazyLock<Regex> = LazyLock::new(|| {
 /// text (joined across line breaks), else a whole calendar year (`1月1日` to `12月31日`)
 /// stated in the opening lines without one.
 pub fn find(lines: &[Line]) -> Option<Period> {
-    let text: String = lines.iter().map(|l| squeeze(&l.text())).collect();
-    let head: usize = lines
+    let squeezed: Vec<String> = lines
         .iter()
-        .take(80)
-        .map(|l| squeeze(&l.text()).len())
-        .sum();
+        .map(|l| squeeze(&l.text()).chars().map(half_width).collect())
+        .collect();
+    let text = squeezed.concat();
+    let head: usize = squeezed.iter().take(80).map(String::len).sum();
     let ranges: Vec<(usize, Period)> = RANGE
         .captures_iter(&text)
         .filter_map(|c| Some((c.get(0)?.start(), range(&c["a"], &c["b"])?)))
@@ -73,6 +73,15 @@ pub fn find(lines: &[Line]) -> Option<Period> {
         })
     };
     introduced.or_else(whole_year).map(|(_, p)| p.clone())
+}
+
+/// Full-width digits and `．` as their ASCII forms (`２０２３年１月１日`).
+fn half_width(c: char) -> char {
+    match c {
+        '０'..='９' => char::from_u32(c as u32 - 0xFF10 + u32::from(b'0')).unwrap_or(c),
+        '．' => '.',
+        _ => c,
+    }
 }
 
 /// The period from the two printed ends; the second inherits the first's year.
@@ -181,6 +190,10 @@ mod tests {
             (
                 "统计时段为2021年1月1日—12月31日",
                 y("2021-01-01", "2021-12-31"),
+            ),
+            (
+                "统计期限为２０２３年１月１日至２０２３年１２月３１日。",
+                y("2023-01-01", "2023-12-31"),
             ),
             (
                 "统计期限为二〇二三年一月一日至十二月三十一日。",
