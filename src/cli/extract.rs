@@ -22,7 +22,8 @@ pub struct ExtractArgs {
     /// Write one pretty JSON record per input into DIR.
     #[arg(short, long = "out", value_name = "DIR")]
     pub out: Option<PathBuf>,
-    /// Write one compact record per line to FILE (`-` for stdout), in input order.
+    /// Write one compact record per line to FILE (`-` for stdout), in input order; with no
+    /// -o, --jsonl or --csv, records go to stdout as JSON Lines.
     #[arg(long, value_name = "FILE")]
     pub jsonl: Option<PathBuf>,
     /// Write the tidy table of every table cell to FILE.
