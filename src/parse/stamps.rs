@@ -3,9 +3,10 @@
 //! that it reaches neither the title, the sections nor the facts.
 //!
 //! A line is a print stamp when it is among the first two or last two lines of its page
-//! and either one of its cells is a web address on its own (`file:///…/a.html`,
-//! `https://www.gov.cn/…`, `www.…`), or its first cell is a date with a time of day
-//! (`11/29/26, 3:33 AM`, `2026/11/29 15:33`, `2026-11-29 下午3:33`, `2026年11月29日 15:33`).
+//! and one of its cells is a web address on its own (`file:///…/a.html`,
+//! `https://www.gov.cn/…`, `www.…`) or a date with a time of day (`11/29/26, 3:33 AM`,
+//! `2026/11/29 15:33`, `2026-11-29 下午3:33`, `2026年11月29日 15:33`), as Chromium, Edge and
+//! Firefox print them (Firefox: the date in the footer beside `第 1 页，共 6 页`).
 
 use std::sync::LazyLock;
 
@@ -31,10 +32,8 @@ pub fn is_print_stamp(line: &Line) -> bool {
         let text = c.text.replace('ﬁ', "fi").replace('ﬂ', "fl");
         ADDRESS.is_match(text.trim())
     });
-    let dated = line.cells.first().is_some_and(|c| {
-        let head = c.text.trim();
-        DATE_TIME.is_match(head) || DATE_TIME.is_match(&line.text())
-    });
+    let dated = line.cells.iter().any(|c| DATE_TIME.is_match(c.text.trim()))
+        || DATE_TIME.is_match(&line.text());
     address || dated
 }
 
@@ -100,6 +99,7 @@ mod tests {
         }
         lines.push(line(5, &["https://www.gov.cn/zhengce/2024/content_1.htm"]));
         lines.push(line(5, &["第5页"]));
+        lines.push(line(5, &["第 5 页，共 6 页", "2024/3/5 10:23"]));
         let got = texts(without_print_stamps(lines));
         assert_eq!(got.len(), 13, "{got:?}");
         assert!(
