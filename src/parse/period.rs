@@ -29,9 +29,14 @@ const MONTH_DAY: &str = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})(?
 
 /// Words that introduce the statistics period (`统计期限`, `数据统计时间`, `报告期`…).
 static PERIOD_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:统计(?:期限|时限|期间|时间|时段|周期|区间|范围|截止)|数据统计|报告期|起止时间|时间|期间)[^。；]{0,20}$")
+    Regex::new(r"(?:统计(?:期限|时限|期间|时间|时段|周期|区间|范围|截止)|数据统计|报告期|起止时间)[^。；]{0,20}$")
         .expect("valid regex")
 });
+
+/// Words that may introduce the period but also any other span (`活动时间`): they count
+/// only for a whole calendar year.
+static LOOSE_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:时间|期间)[^。；]{0,20}$").expect("valid regex"));
 
 /// One end of a range: year (if printed), month, day (if printed).
 static DATE_PARTS: LazyLock<Regex> = LazyLock::new(|| {
@@ -44,7 +49,7 @@ static DATE_PARTS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The statistics period: a date range introduced by a period word anywhere in the
 /// text (joined across line breaks), else a whole calendar year (`1月1日` to `12月31日`)
-/// stated in the opening lines without one.
+/// after `时间`/`期间` anywhere or with no word in the opening lines.
 pub fn find(lines: &[Line]) -> Option<Period> {
     let squeezed: Vec<String> = lines
         .iter()
@@ -56,17 +61,20 @@ pub fn find(lines: &[Line]) -> Option<Period> {
         .captures_iter(&text)
         .filter_map(|c| Some((c.get(0)?.start(), range(&c["a"], &c["b"])?)))
         .collect();
-    let introduced = ranges.iter().find(|(at, _)| {
-        let before = text[..*at]
+    let introduced_by = |word: &Regex, at: usize| {
+        let before = text[..at]
             .char_indices()
             .rev()
             .nth(24)
             .map_or(0, |(i, _)| i);
-        PERIOD_WORD.is_match(text[before..*at].trim_end_matches('自'))
-    });
+        word.is_match(text[before..at].trim_end_matches('自'))
+    };
+    let introduced = ranges
+        .iter()
+        .find(|(at, _)| introduced_by(&PERIOD_WORD, *at));
     let whole_year = || {
         ranges.iter().find(|(at, p)| {
-            *at < head
+            (*at < head || introduced_by(&LOOSE_WORD, *at))
                 && p.start.ends_with("-01-01")
                 && p.end[..4] == p.start[..4]
                 && p.end.ends_with("-12-31")
@@ -209,6 +217,11 @@ mod tests {
                 y("2024-01-01", "2024-12-31"),
             ),
             ("2024年3月1日至3月15日开展培训。", None),
+            ("培训时间为2024年3月1日至3月15日。", None),
+            (
+                "报告期间：2024年1月1日至12月31日。",
+                y("2024-01-01", "2024-12-31"),
+            ),
             ("统计期限自2024年12月31日至2024年1月1日", None),
         ] {
             assert_eq!(span(text), want, "{text}");

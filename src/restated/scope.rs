@@ -36,13 +36,17 @@ static BODY: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:[我本全](?:市|区|县|镇|乡|街道|局|委|中心|机关|单位|部门|办|院|所|站|厅|系统|级)",
         r"|各\p{Han}{1,4}",
         r"|\p{Han}{0,16}(?:政府办|政府|办公室|办公厅|委员会|管委会|办事处|街道|中心|分局|局|委|厅",
-        r"|部门|单位|派出所|所|站|大队|支队|院|乡|镇))$"
+        r"|部门|单位|派出所|所|站|大队|支队|院|学校|乡|镇))$"
     ))
     .expect("valid regex")
 });
 
 /// Words after which a clause no longer names its subject (`代表`, `作为`, `受…委托`).
 const CUT: [&str; 6] = ["代表", "作为", "受", "委托", "负责", "牵头"];
+
+/// A bracketed aside in a subject: `区政府办公室（区政务公开办）`.
+static BRACKETED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[（(][^（()）]*[）)]").expect("valid regex"));
 
 /// Fillers before a subject (`其中区住建局`, `2023年区政府`).
 static LEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -109,7 +113,7 @@ fn subject(clause: &str) -> String {
     if clause.contains("政府信息") {
         return String::new();
     }
-    clause.into_owned()
+    BRACKETED.replace_all(&clause, "").into_owned()
 }
 
 /// True when `subject` is a self-reference, `各…`, or an abbreviation of `agency`.
@@ -152,6 +156,18 @@ mod tests {
                 "",
                 Some("青岚区市场监督管理局"),
                 "下属事业单位",
+            ),
+            (
+                "受理政府信息公开申请",
+                "区政府办公室（区政务公开办）",
+                DISTRICT,
+                "区政府办公室",
+            ),
+            (
+                "局属各学校共收到申请",
+                "",
+                Some("南湖区教育局"),
+                "局属各学校",
             ),
         ] {
             assert_eq!(
