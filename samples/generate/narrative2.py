@@ -19,7 +19,8 @@ each recorded in the report's Narr so that the golden lists it):
 
 Copies of committed samples turned by qpdf (their goldens are the upright source's):
 `--rotate` only (a /Rotate entry) and `--rotate` + `--flatten-rotation` at 90°, 180°, 270°
-(the text itself runs sideways in page space). The committed sources are only read.
+(the text itself runs sideways in page space), and one with only its table pages (2–3)
+turned, so that upright and sideways pages share a document. The committed sources are only read.
 """
 from __future__ import annotations
 
@@ -65,6 +66,8 @@ PLAN2 = [
     ("nanhu-2023-stsong-flat90", "nanhu-2023", "qpdf-rotate", ("nanhu-2023-stsong", 90, True)),
     ("xishan-2020-stsong-flat180", "xishan-2020", "qpdf-rotate", ("xishan-2020-stsong", 180, True)),
     ("qingyuan-2024-stsong-flat270", "qingyuan-2024", "qpdf-rotate", ("qingyuan-2024-stsong", 270, True)),
+    # only the table pages turned: sideways and upright pages in one document
+    ("fengling-2021-stsong-flat90-p2-3", "fengling-2021", "qpdf-rotate", ("fengling-2021-stsong", 90, True, "2-3")),
 ]
 
 
@@ -252,13 +255,14 @@ def reportlab_turned(rep: model.Report, pdf: Path, turn: int) -> None:
         render_reportlab.Writer = plain
 
 
-def qpdf_rotate(src: Path, dst: Path, turn: int, flatten: bool) -> None:
+def qpdf_rotate(src: Path, dst: Path, turn: int, flatten: bool, pages: str = "") -> None:
     qpdf = generate.need("qpdf")
+    rotate = f"--rotate=+{turn}" + (f":{pages}" if pages else "")
     if not flatten:
-        generate.run([qpdf, "--deterministic-id", f"--rotate=+{turn}", str(src), str(dst)])
+        generate.run([qpdf, "--deterministic-id", rotate, str(src), str(dst)])
         return
     tmp = dst.with_suffix(".rotated.pdf")
-    generate.run([qpdf, f"--rotate=+{turn}", str(src), str(tmp)])
+    generate.run([qpdf, rotate, str(src), str(tmp)])
     generate.run([qpdf, "--deterministic-id", "--flatten-rotation", str(tmp), str(dst)])
     tmp.unlink()
 
@@ -270,7 +274,8 @@ def features(producer: str, option, rep: model.Report) -> list[str]:
     elif producer == "reportlab-turned":
         f.append(f"text-turned-{option}")
     else:
-        f.append(f"page-turned-{option[1]}" + ("-flattened" if option[2] else "-rotate-entry"))
+        f.append(f"page-turned-{option[1]}" + ("-flattened" if option[2] else "-rotate-entry")
+                 + (f"-pages-{option[3]}" if len(option) > 3 else ""))
     if rep.spec.key in SPECS2:
         f.append("narrative2-forms")
     return f
@@ -293,7 +298,7 @@ def main(only: set[str] | None = None, work: Path | None = None) -> None:
         elif producer == "reportlab-turned":
             reportlab_turned(rep, pdf, option)
         else:
-            qpdf_rotate(samples / f"{option[0]}.pdf", pdf, option[1], option[2])
+            qpdf_rotate(samples / f"{option[0]}.pdf", pdf, *option[1:])
         pages = generate.pdf_pages(pdf)
         gold = rep.golden("pdf", pages)
         if key == "nanhu-2024":   # the 区政府办 figure is noted, not compared
