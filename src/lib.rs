@@ -7,6 +7,7 @@ pub mod complete;
 pub mod html;
 pub mod input;
 pub mod layout;
+pub mod orient;
 pub mod output;
 pub mod parse;
 pub mod pdf;

@@ -11,10 +11,13 @@ mod facts_corpus_tests;
 mod geometry_tests;
 pub mod grid;
 pub mod narrative;
+pub mod period;
 pub mod policies;
+mod policy_dates;
 pub mod report;
 pub mod review;
 pub mod sections;
+pub mod stamps;
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -54,9 +57,10 @@ pub fn is_page_number(text: &str) -> bool {
     PAGE_NUMBER.is_match(text.trim())
 }
 
-/// Drops page-number lines, which would otherwise sit inside tables split across pages.
+/// Drops page-number lines, which would otherwise sit inside tables split across pages,
+/// and the headers and footers a browser prints on each page ([`stamps`]).
 pub fn without_page_numbers(lines: Vec<Line>) -> Vec<Line> {
-    lines
+    stamps::without_print_stamps(lines)
         .into_iter()
         .filter(|l| !is_page_number(&l.text()))
         .collect()
@@ -102,7 +106,7 @@ fn regions(lines: &[Line], headings: &[sections::Heading]) -> Regions {
 pub fn fill(record: &mut Record, lines: &[Line]) -> Vec<String> {
     let headings = sections::find(lines);
     let title = report::title(lines);
-    let period = report::period(lines);
+    let period = period::find(lines);
     record.report.year = report::year(title.as_deref(), period.as_ref());
     record.report.agency = title.as_deref().and_then(report::agency);
     record.report.title = title;
