@@ -4,7 +4,7 @@
 # `--jsonl /dev/null` only. Inputs: the committed text and HTML samples, replicated by
 # symbolic links (cheap to extract, so the page's share shows).
 # Then the time headless Chromium takes to load and draw the page (a screenshot), if present.
-# Needs: GNU time (/usr/bin/time), python3. Usage: bash bench/page.sh [N]
+# Needs: GNU time (/usr/bin/time), python3. Usage: [JOBS=n] bash bench/page.sh [N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-10000}
@@ -28,8 +28,9 @@ measure() { # label, command...
   awk -v l="$label" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" 'BEGIN {
     printf "%-34s %8.2f s wall %8.2f s cpu %7.1f MiB peak\n", l, w, u + s, r / 1024 }'
 }
-measure "extract --jsonl /dev/null" "$bin" extract -q "$work/in" --jsonl /dev/null
-measure "extract --html page.html" "$bin" extract -q "$work/in" --html "$work/page.html"
+jobs=${JOBS:+-j$JOBS}
+measure "extract $jobs --jsonl /dev/null" "$bin" extract -q $jobs "$work/in" --jsonl /dev/null
+measure "extract $jobs --html page.html" "$bin" extract -q $jobs "$work/in" --html "$work/page.html"
 bytes=$(stat -c %s "$work/page.html")
 awk -v b="$bytes" -v n="$n" 'BEGIN { printf "page: %.1f MiB for %d records, %.0f bytes per record\n", b / 1048576, n, b / n }'
 if command -v chromium >/dev/null; then

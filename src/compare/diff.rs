@@ -99,6 +99,15 @@ impl Pair {
         }
     }
 
+    /// Column headings for the two sides: their years, or `left` and `right` when the
+    /// years are the same (two agencies' reports on one year) or unknown.
+    pub fn labels(&self) -> (String, String) {
+        match (self.left.year, self.right.year) {
+            (Some(a), Some(b)) if a != b => (a.to_string(), b.to_string()),
+            _ => ("left".into(), "right".into()),
+        }
+    }
+
     /// Cells whose value differs (including cells in one report only).
     pub fn changed(&self) -> usize {
         self.cells.iter().filter(|c| c.left != c.right).count()

@@ -88,7 +88,7 @@ fn pair_text(out: &mut String, p: &Pair) {
     let (l, r) = (&p.left, &p.right);
     let _ = writeln!(out, "left:  {} ({})", l.name(), l.path);
     let _ = writeln!(out, "right: {} ({})", r.name(), r.path);
-    let (ly, ry) = (year_label(l.year, "left"), year_label(r.year, "right"));
+    let (ly, ry) = p.labels();
     let _ = writeln!(
         out,
         "  {}{}{}{}{}{}",
@@ -144,11 +144,6 @@ fn counts_text(out: &mut String, p: &Pair) {
             rpad(&percent(c.percent), 9),
         );
     }
-}
-
-/// `2023`, or `left`/`right` when the year is unknown.
-pub fn year_label(year: Option<i32>, side: &str) -> String {
-    year.map_or_else(|| side.to_string(), |y| y.to_string())
 }
 
 fn group_text(out: &mut String, g: &Group) {

@@ -7,7 +7,7 @@ use super::tables::label;
 use super::{Html, file_url, foot, head};
 use crate::compare::diff::Pair;
 use crate::compare::panel::{CarryOver, Group};
-use crate::compare::text::{pairs, percent, signed, summary, value, year_label};
+use crate::compare::text::{pairs, percent, signed, summary, value};
 use crate::compare::{Comparison, Entry};
 
 /// The whole comparison as one page.
@@ -137,10 +137,7 @@ fn number_cell(h: &mut Html, v: Option<&Number>, class: &'static str) {
 
 /// The two reports' cells side by side, changed ones marked; counts and new policies.
 fn pair_view(h: &mut Html, p: &Pair) {
-    let (ly, ry) = (
-        year_label(p.left.year, "left"),
-        year_label(p.right.year, "right"),
-    );
+    let (ly, ry) = p.labels();
     h.raw("<p>left: ").text(&p.left.name()).raw(" (");
     file(h, &p.left.path);
     h.raw(")<br>right: ").text(&p.right.name()).raw(" (");
