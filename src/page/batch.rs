@@ -93,10 +93,10 @@ impl BatchPage {
         let mut out = BufWriter::new(File::create(&self.path)?);
         out.write_all(h.take().as_bytes())?;
         let headings: [&'static str; 4] = [
-            "<h2 id=problems>Failed files</h2><table><tr><th class=l>file<th class=l>code<th class=l>message",
-            "</table><h2>Failing checks and warnings</h2><table><tr><th class=l>file<th class=l>rule<th class=l>values<th class=l>cell<th>page",
-            "</table><h2>Repaired cells</h2><table><tr><th class=l>file<th class=l>cell<th class=l>how",
-            "</table><h2>Reports</h2>",
+            "<h2 id=failed>Failed files</h2><table><tr><th class=l>file<th class=l>code<th class=l>message",
+            "</table><h2 id=failing>Failing checks and warnings</h2><table><tr><th class=l>file<th class=l>rule<th class=l>values<th class=l>cell<th>page",
+            "</table><h2 id=repaired>Repaired cells</h2><table><tr><th class=l>file<th class=l>cell<th class=l>how",
+            "</table><h2 id=reports>Reports</h2>",
         ];
         for ((part, writer), heading) in self.parts.drain(..).zip(headings) {
             drop(writer.into_inner().map_err(|e| e.into_error())?);
@@ -147,6 +147,7 @@ const STATUS: [(&str, &str); 3] = [
 ];
 
 fn summary(h: &mut Html, t: &Tally, seconds: f64) {
+    h.raw("<nav><a href=#failed>Failed files</a> · <a href=#failing>Failing checks and warnings</a> · <a href=#repaired>Repaired cells</a> · <a href=#reports>Reports</a></nav>");
     h.raw("<h2>Summary</h2><table><tr><th class=l>files<th class=l>ok<th class=l>partial<th class=l>failed<th class=l>pages<th class=l>seconds<th class=l>repaired cells<tr>");
     for n in [t.files, t.by_status[0], t.by_status[1], t.by_status[2]] {
         h.raw("<td>").show(n);
