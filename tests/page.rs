@@ -85,6 +85,13 @@ fn the_batch_page_holds_every_file_and_failing_check_escaped_and_small() {
     assert!(marked >= 2, "the failing total cells are marked: {marked}");
     let errors = text_of(&doc, "tr");
     assert!(errors.iter().any(|r| r.contains("not_a_report")));
+    let list_page = text_of(&doc, "details")
+        .into_iter()
+        .find(|d| d.contains("liutang-list-page"));
+    assert!(
+        list_page.is_some_and(|d| d.contains("not_a_report: ")),
+        "the error in the details"
+    );
     let per_record = html.len() / records.len();
     assert!(
         per_record < BUDGET_PER_RECORD,

@@ -313,6 +313,16 @@ fn details(h: &mut Html, r: &Value, id: usize) {
         .show(all)
         .raw(", failing ")
         .show(checks(r, "fail").count());
+    for (name, notices) in [("error", &r["errors"]), ("warning", &r["warnings"])] {
+        for n in list(notices) {
+            h.raw("<dt>")
+                .text(name)
+                .raw("<dd>")
+                .text(text(&n["code"]))
+                .raw(": ");
+            h.text(text(&n["message"]));
+        }
+    }
     h.raw("</dl>");
     let marks = Marks::of(&r["checks"], &r["tables"]);
     tables::render(h, &r["tables"], &marks);
