@@ -11,6 +11,8 @@ pub mod parse;
 pub mod pdf;
 pub mod pipeline;
 pub mod record;
+pub mod pre2019;
 pub mod restated;
+pub mod statistics;
 pub mod template;
 pub mod textfile;

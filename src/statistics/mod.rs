@@ -1,0 +1,239 @@
+//! Statistics tables of reports before 2019 (统计指标 | 单位 | 统计数): found by their
+//! header, read row by row from the same lines and cells as every other table, nested by
+//! numbering and `其中`, keyed by the 2015–2018 form, and checked.
+
+pub mod checks;
+pub mod header;
+pub mod hierarchy;
+pub mod keys;
+pub mod label;
+pub mod rows;
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value as Json};
+
+use crate::layout::Line;
+use crate::record::{Check, Notice};
+use header::Header;
+use label::{Parts, numbering};
+use rows::{RawRow, Read};
+
+/// `tables.statistics`: the value columns and every indicator row.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Statistics {
+    /// The value columns' headers as printed, whitespace removed.
+    pub columns: Vec<String>,
+    /// The indicator rows in printed order (heading rows only appear as `parent`).
+    pub rows: Vec<StatRow>,
+    /// Cells printed as something other than a plain number, by path (`rows[5].values[0]`).
+    #[serde(default)]
+    pub printed: Map<String, Json>,
+}
+
+/// One indicator row.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct StatRow {
+    /// The indicator without numbering, `其中` or trailing note.
+    pub label: String,
+    /// The indicator as printed, whitespace removed.
+    pub text: String,
+    /// The label of the row or heading it belongs to.
+    pub parent: Option<String>,
+    /// The unit as printed (or named in the label).
+    pub unit: Option<String>,
+    /// One per column: a number, or null.
+    pub values: Vec<Json>,
+    /// The stable key of a 2015–2018 form indicator, else null.
+    pub key: Option<String>,
+    /// The `代码` column's text, when the table has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+}
+
+/// A statistics table read from the lines.
+pub struct Parsed {
+    /// The table.
+    pub table: Statistics,
+    /// The lines it spans (header to last row), for leaving it out of the narrative.
+    pub spans: Vec<Range<usize>>,
+    /// `statistics.parts_sum` and `statistics.subset`.
+    pub checks: Vec<Check>,
+    /// Doubts about how it was read.
+    pub warnings: Vec<Notice>,
+    /// One line per row, for `govreport text`.
+    pub debug: Vec<String>,
+}
+
+/// Finds the statistics tables (a later table with the same columns continues the first)
+/// and reads them; None when the report has none.
+pub fn parse(lines: &[Line]) -> Option<Parsed> {
+    let mut first: Option<Header> = None;
+    let mut raw: Vec<RawRow> = Vec::new();
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(h) = header::find(&lines[i]) else {
+            i += 1;
+            continue;
+        };
+        let (rows, end) = table_at(lines, i, &h);
+        if first.as_ref().is_none_or(|f| f.columns.len() == h.columns.len()) && !rows.is_empty() {
+            raw.extend(rows);
+            spans.push(i..end);
+            first.get_or_insert(h);
+        }
+        i = end.max(i + 1);
+    }
+    let header = first?;
+    Some(build(&header, &raw, spans))
+}
+
+/// The rows of the table whose header is at `at`, and the index of the first line after it.
+fn table_at(lines: &[Line], at: usize, h: &Header) -> (Vec<RawRow>, usize) {
+    let mut rows: Vec<RawRow> = Vec::new();
+    let mut pending = String::new();
+    let mut i = at + 1;
+    while i < lines.len() {
+        match rows::read(&lines[i], i, h) {
+            Read::Skip => {}
+            Read::Row(mut r) => {
+                r.text = std::mem::take(&mut pending) + &r.text;
+                rows.push(r);
+            }
+            Read::Text(t) => {
+                if let Some(last) = rows.last_mut().filter(|r| unclosed(&r.text)) {
+                    last.text.push_str(&t);
+                } else if unclosed(&t) && leads_to_rows(lines, i + 1, h, 0) {
+                    pending = t;
+                } else if heading_text(&t) && leads_to_rows(lines, i + 1, h, 2) {
+                    rows.push(RawRow {
+                        text: t,
+                        unit: None,
+                        code: None,
+                        values: vec![None; h.columns.len()],
+                        uncertain: false,
+                        line: i,
+                    });
+                } else {
+                    break;
+                }
+            }
+        }
+        i += 1;
+    }
+    (rows, i)
+}
+
+/// An opening bracket not yet closed: the label wraps onto the next line.
+fn unclosed(text: &str) -> bool {
+    let open = text.matches(['（', '(']).count();
+    open > text.matches(['）', ')']).count()
+}
+
+/// A numbered, short line that is not a sentence: a heading row, if rows follow.
+fn heading_text(text: &str) -> bool {
+    numbering(text).is_some() && text.chars().count() <= 40 && !text.contains('。')
+}
+
+/// Whether the table goes on at line `i`: a row, or (up to `depth` deep) another heading.
+fn leads_to_rows(lines: &[Line], i: usize, h: &Header, depth: usize) -> bool {
+    match lines.get(i).map(|l| rows::read(l, i, h)) {
+        Some(Read::Row(_)) => true,
+        Some(Read::Skip) => leads_to_rows(lines, i + 1, h, depth),
+        Some(Read::Text(t)) => depth > 0 && heading_text(&t) && leads_to_rows(lines, i + 1, h, depth - 1),
+        None => false,
+    }
+}
+
+/// Nests, keys and checks the rows read.
+fn build(h: &Header, raw: &[RawRow], spans: Vec<Range<usize>>) -> Parsed {
+    let parts: Vec<Parts> = raw.iter().map(|r| label::parts(&r.text)).collect();
+    let units: Vec<Option<String>> = raw
+        .iter()
+        .zip(&parts)
+        .map(|(r, p)| r.unit.clone().or_else(|| p.unit.clone()))
+        .collect();
+    let heading: Vec<bool> = raw
+        .iter()
+        .zip(&units)
+        .map(|(r, u)| u.is_none() && r.is_heading())
+        .collect();
+    let nodes: Vec<hierarchy::Node> = (0..raw.len())
+        .map(|i| hierarchy::Node {
+            parts: &parts[i],
+            unit: units[i].as_deref(),
+            heading: heading[i],
+        })
+        .collect();
+    let links = hierarchy::link(&nodes);
+    let mut keys: Vec<Option<&'static str>> = Vec::with_capacity(raw.len());
+    for (i, link) in links.iter().enumerate() {
+        let parent_key = link.parent.and_then(|p| keys[p]);
+        keys.push((!heading[i]).then(|| keys::key_of(&parts[i].label, parent_key)).flatten());
+    }
+    // Heading rows are not rows: map each kept row to its index in the output.
+    let mut index = vec![None; raw.len()];
+    let mut table = Statistics {
+        columns: h.columns.clone(),
+        rows: Vec::new(),
+        printed: Map::new(),
+    };
+    let mut items = Vec::new();
+    let mut debug = Vec::new();
+    let mut uncertain = Vec::new();
+    for (i, r) in raw.iter().enumerate() {
+        if heading[i] {
+            continue;
+        }
+        let n = table.rows.len();
+        index[i] = Some(n);
+        if r.uncertain {
+            uncertain.push(format!("rows[{n}]"));
+        }
+        let mut values = Vec::new();
+        for (c, v) in r.values.iter().enumerate() {
+            let printed = v.as_ref().map_or(Some(String::new()), |v| v.printed.clone());
+            if let Some(p) = printed {
+                table.printed.insert(format!("rows[{n}].values[{c}]"), Json::String(p));
+            }
+            values.push(v.as_ref().and_then(|v| v.number.clone()).map_or(Json::Null, Json::Number));
+        }
+        let parent = links[i].parent.map(|p| parts[p].label.clone());
+        debug.push(format!("{:<44} ← {}", keys[i].unwrap_or("-"), r.text));
+        items.push(checks::Item {
+            label: parts[i].label.clone(),
+            values: values.iter().map(Json::as_f64).collect(),
+            parent: links[i].parent.and_then(|p| index[p]),
+            of_which: links[i].of_which,
+            numbered: parts[i].style.is_some(),
+        });
+        table.rows.push(StatRow {
+            label: parts[i].label.clone(),
+            text: r.text.clone(),
+            parent,
+            unit: units[i].clone(),
+            values,
+            key: keys[i].map(str::to_string),
+            code: r.code.clone(),
+        });
+    }
+    let mut warnings = Vec::new();
+    if !uncertain.is_empty() {
+        warnings.push(Notice::new(
+            "cell_position_uncertain",
+            format!("statistics: the columns of {} were guessed (cells missing)", uncertain.join(", ")),
+        ));
+    }
+    Parsed {
+        checks: checks::run(&items),
+        table,
+        spans,
+        warnings,
+        debug,
+    }
+}
+
+#[cfg(test)]
+mod tests;
