@@ -52,10 +52,17 @@ fn a_total_that_does_not_add_up_stays_as_printed_and_fails() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|c| c["rule"] == "statistics.parts_sum" && c["status"] == "fail" && c["path"].is_string())
+        .find(|c| {
+            c["rule"] == "statistics.parts_sum" && c["status"] == "fail" && c["path"].is_string()
+        })
         .expect("a failed parts_sum equation");
     let path = fail["path"].as_str().unwrap();
-    let row: usize = path["tables.statistics.rows[".len()..].split(']').next().unwrap().parse().unwrap();
+    let row: usize = path["tables.statistics.rows[".len()..]
+        .split(']')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
     let received = &r["tables"]["statistics"]["rows"][row];
     assert_eq!(received["key"], "applications.received");
     let parts: i64 = r["tables"]["statistics"]["rows"]
@@ -72,25 +79,53 @@ fn a_total_that_does_not_add_up_stays_as_printed_and_fails() {
 fn statistics_rows_are_in_the_tidy_csv() {
     let dir = std::env::temp_dir().join(format!("govreport-pre2019-csv-{}", std::process::id()));
     let csv = dir.join("cells.csv");
-    let out = govreport(&["extract", "-q", "samples/hexi-2013-html.html", "--csv", csv.to_str().unwrap()]);
+    let out = govreport(&[
+        "extract",
+        "-q",
+        "samples/hexi-2013-html.html",
+        "--csv",
+        csv.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(0));
     let text = std::fs::read_to_string(&csv).unwrap();
     let _ = std::fs::remove_dir_all(&dir);
-    let rows: Vec<&str> = text.lines().filter(|l| l.contains(",statistics,")).collect();
+    let rows: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains(",statistics,"))
+        .collect();
     assert_eq!(rows.len(), 22 * 2, "two value columns of 22 rows");
-    assert!(rows.iter().any(|l| l.contains(",pre2019,statistics,applications.received,本期实际,")));
-    assert!(rows.iter().any(|l| l.contains(",statistics,网站专栏页面访问量,本年累计,,")), "a blank cell keyed by its label");
+    assert!(
+        rows.iter()
+            .any(|l| l.contains(",pre2019,statistics,applications.received,本期实际,"))
+    );
+    assert!(
+        rows.iter()
+            .any(|l| l.contains(",statistics,网站专栏页面访问量,本年累计,,")),
+        "a blank cell keyed by its label"
+    );
 }
 
 #[test]
 fn reports_from_2019_on_have_the_six_topics_and_no_statistics() {
     let out = govreport(&["extract", "-q", "samples", "--jsonl", "-"]);
-    let six = ["overview", "active", "applications", "review_litigation", "problems", "other"];
+    let six = [
+        "overview",
+        "active",
+        "applications",
+        "review_litigation",
+        "problems",
+        "other",
+    ];
     for r in records(&out) {
         if r["report"]["template"] == "pre2019" || r["status"] == "failed" {
             continue;
         }
-        let topics: Vec<&str> = r["sections"].as_array().unwrap().iter().map(|s| s["topic"].as_str().unwrap()).collect();
+        let topics: Vec<&str> = r["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["topic"].as_str().unwrap())
+            .collect();
         assert_eq!(topics, six, "{}", r["source"]["path"]);
         assert!(r["tables"]["statistics"].is_null());
     }

@@ -86,6 +86,14 @@ SPECS = [
           ["概述", "主动公开政府信息情况", "依申请公开政府信息情况", "咨询处理情况", "政府信息公开的收费及减免情况",
            "因政府信息公开申请行政复议和提起行政诉讼的情况", "政府信息公开工作存在的主要问题及改进措施", "其他需要报告的事项"],
           numbering="part", period="qixian"),
+    PSpec("songlin-2015-chromium", "chromium-html", "松林县水利局", 2015, "本局", 207,
+          ["概述", "主动公开政府信息情况", "依申请公开政府信息情况",
+           "因政府信息公开申请行政复议和提起行政诉讼的情况", "存在的主要问题及改进措施"],
+          form="2015", appendix="附件", extra={"seq": True}),
+    PSpec("nanshan-2012-html", "html-utf8", "南山区卫生局", 2012, "本局", 208,
+          ["主要工作概述", "主动公开政府信息情况", "依申请公开政府信息情况", "人员、收费及减免情况",
+           "政府信息公开咨询情况", "存在的主要问题和改进措施"],
+          numbering="part", period="none"),
 ]
 
 
@@ -273,6 +281,11 @@ def main(argv: list[str] | None = None) -> None:
         elif s.producer.startswith("text"):
             enc = "gbk" if s.producer == "text-gbk" else "utf-8"
             (SAMPLES / f"{s.stem}.txt").write_bytes(render.text(rep).encode(enc))
+        elif s.producer == "chromium-html":
+            from generate import chromium_pdf
+            h = work / f"{s.stem}.html"
+            h.write_text(render.html(rep), encoding="utf-8")
+            chromium_pdf(h, SAMPLES / f"{s.stem}.pdf", work)
         else:
             (SAMPLES / f"{s.stem}.html").write_bytes(render.html(rep).encode("utf-8"))
     if docx:
@@ -282,7 +295,7 @@ def main(argv: list[str] | None = None) -> None:
         for d in docx:
             shutil.copyfile(work / f"{d.stem}.pdf", SAMPLES / f"{d.stem}.pdf")
     for s in plan:
-        kind = "pdf" if s.producer.startswith("libreoffice") else s.producer.split("-")[0]
+        kind = "pdf" if s.producer.startswith(("libreoffice", "chromium")) else s.producer.split("-")[0]
         ext = {"pdf": "pdf", "text": "txt", "html": "html"}[kind]
         pages = None
         if kind == "pdf":

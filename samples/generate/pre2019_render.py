@@ -195,18 +195,22 @@ def html(rep: dict) -> str:
             body.append("".join(f'<p style="text-align:right">{E(s)}</p>' for s in b.text))
         elif b.kind == "table":
             t = b.text
-            rows = ["<tr>" + "".join(f"<th>{E(c)}</th>" for c in header_cells(t)) + "</tr>"]
+            seq = spec.extra.get("seq")
+            rows = ["<tr>" + "".join(f"<th>{E(c)}</th>" for c in ["序号"] * bool(seq) + header_cells(t)) + "</tr>"]
             if t.form == "provincial":
                 index = ["甲", "乙", "丙"] + [str(k + 1) for k in range(len(t.columns))]
                 rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in index) + "</tr>")
             for i in range(len(t.rows)):
-                cells = row_cells(t, i)
+                cells = [str(i + 1)] * bool(seq) + row_cells(t, i)
                 rows.append("<tr>" + "".join(f"<td>{E(c) if c else ('&nbsp;' if i % 2 else '')}</td>"
                                              for c in cells) + "</tr>")
             body.append('<table border="1" cellspacing="0">' + "\n".join(rows) + "</table>")
         else:
             body.append(f"<p>{E(b.text)}</p>")
-    return ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+    style = ("<style>body{font-family:'Noto Serif CJK SC';font-size:12pt;margin:2cm}"
+             "table{border-collapse:collapse;font-size:9pt}td,th{border:1px solid #000;padding:2px 4px}"
+             "h1{text-align:center;font-size:18pt}</style>")
+    return ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">" + style +
             f"<title>{E(rep['title'])} - {E(spec.agency)}</title></head>\n<body><div class=\"article\">\n"
             + "\n".join(body) + "\n</div></body></html>\n")
 

@@ -27,7 +27,7 @@ const NATIONAL_MARKERS: [&str; 6] = [
 
 /// A report on 2018 or earlier that prints none of the national tables' words.
 pub fn applies(year: Option<i32>, lines: &[Line]) -> bool {
-    if !year.is_some_and(|y| y <= 2018) {
+    if year.is_none_or(|y| y > 2018) {
         return false;
     }
     let text = parse::squeeze_all(lines);
@@ -87,7 +87,10 @@ pub fn fill(record: &mut Record, lines: &[Line]) -> Vec<String> {
 /// holds; `partial` otherwise.
 pub fn status(record: &Record) -> Status {
     let doubt = ["section_not_found", "cell_position_uncertain"];
-    let warned = record.warnings.iter().any(|w| doubt.contains(&w.code.as_str()));
+    let warned = record
+        .warnings
+        .iter()
+        .any(|w| doubt.contains(&w.code.as_str()));
     if warned || record.checks.iter().any(|c| c.status == "fail") {
         Status::Partial
     } else {
@@ -131,13 +134,22 @@ mod tests {
     use crate::layout::text_line;
 
     fn lines(text: &str) -> Vec<Line> {
-        text.lines().enumerate().map(|(i, l)| text_line(l, i)).collect()
+        text.lines()
+            .enumerate()
+            .map(|(i, l)| text_line(l, i))
+            .collect()
     }
 
     #[test]
     fn old_period_phrasings() {
-        let p = period(&lines("本报告中所列数据的统计期限从2016年1月1日至2016年12月31日止。")).unwrap();
-        assert_eq!((p.start.as_str(), p.end.as_str()), ("2016-01-01", "2016-12-31"));
+        let p = period(&lines(
+            "本报告中所列数据的统计期限从2016年1月1日至2016年12月31日止。",
+        ))
+        .unwrap();
+        assert_eq!(
+            (p.start.as_str(), p.end.as_str()),
+            ("2016-01-01", "2016-12-31")
+        );
         let p = period(&lines("报告期为2012年1月1日到12月31日。")).unwrap();
         assert_eq!(p.end, "2012-12-31");
         let p = period(&lines("本报告从2010年1月1日起至2010年12月31日止。")).unwrap();

@@ -36,7 +36,12 @@ static STYLES: LazyLock<[Regex; 3]> = LazyLock::new(|| {
 
 /// The value of a Chinese numeral up to 99 (`十二` = 12).
 fn numeral(text: &str) -> Option<u32> {
-    let digit = |c: char| "一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32 + 1);
+    let digit = |c: char| {
+        "一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as u32 + 1)
+    };
     let chars: Vec<char> = text.chars().collect();
     match chars.as_slice() {
         [c] if *c == '十' => Some(10),
@@ -65,10 +70,7 @@ pub fn find(lines: &[Line], tables: &[Range<usize>]) -> Vec<Heading> {
         .map(|(i, l)| (i, squeeze(&l.text())))
         .collect();
     let runs: Vec<Vec<Heading>> = STYLES.iter().map(|re| run(&candidates, re)).collect();
-    let mut best = runs
-        .into_iter()
-        .find(|r| r.len() >= 2)
-        .unwrap_or_default();
+    let mut best = runs.into_iter().find(|r| r.len() >= 2).unwrap_or_default();
     let after = best.last().map_or(0, |h| h.line + 1);
     let appendix = candidates.iter().find(|(i, t)| {
         *i >= after
@@ -111,8 +113,15 @@ mod tests {
     use crate::layout::text_line;
 
     fn headings(text: &str, tables: &[Range<usize>]) -> Vec<(String, &'static str)> {
-        let lines: Vec<Line> = text.lines().enumerate().map(|(i, l)| text_line(l, i)).collect();
-        find(&lines, tables).into_iter().map(|h| (h.text, h.topic)).collect()
+        let lines: Vec<Line> = text
+            .lines()
+            .enumerate()
+            .map(|(i, l)| text_line(l, i))
+            .collect();
+        find(&lines, tables)
+            .into_iter()
+            .map(|h| (h.text, h.topic))
+            .collect()
     }
 
     #[test]
@@ -129,15 +138,31 @@ mod tests {
     #[test]
     fn table_rows_list_items_and_sentences_are_not_headings() {
         let text = "一、概述\n本年度，我局认真贯彻《条例》。\n二、主动公开政府信息情况\n（一）公开内容\n一、这是列表项，不是标题。\n四、行政复议数量\t件\t2\n三、依申请公开政府信息情况\n四、因政府信息公开申请行政复议和提起行政诉讼的情况\n附表\n统计指标\t单位\t统计数\n五、举报投诉数量\t件\t0";
-        let h = headings(text, &[9..11]);
+        let table = 9..11;
+        let h = headings(text, std::slice::from_ref(&table));
         let topics: Vec<&str> = h.iter().map(|(_, t)| *t).collect();
-        assert_eq!(topics, ["overview", "active", "applications", "review_litigation", "appendix"]);
+        assert_eq!(
+            topics,
+            [
+                "overview",
+                "active",
+                "applications",
+                "review_litigation",
+                "appendix"
+            ]
+        );
     }
 
     #[test]
     fn bracketed_numerals_can_be_the_top_level_and_numerals_reach_twelve() {
-        let h = headings("（一）概述\n（二）主动公开情况\n（三）依申请公开情况\n（四）存在问题", &[]);
+        let h = headings(
+            "（一）概述\n（二）主动公开情况\n（三）依申请公开情况\n（四）存在问题",
+            &[],
+        );
         assert_eq!(h.len(), 4);
-        assert_eq!((numeral("十二"), numeral("二十"), numeral("七")), (Some(12), Some(20), Some(7)));
+        assert_eq!(
+            (numeral("十二"), numeral("二十"), numeral("七")),
+            (Some(12), Some(20), Some(7))
+        );
     }
 }

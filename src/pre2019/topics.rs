@@ -21,20 +21,29 @@ pub fn by_number(number: u8) -> &'static str {
 
 /// Heading words by topic, tried in this order (复议 before 申请: `因…申请行政复议…`).
 const WORDS: [(&str, &[&str]); 8] = [
-    ("review_litigation", &["行政复议", "行政诉讼", "复议", "诉讼", "申诉"]),
+    (
+        "review_litigation",
+        &["行政复议", "行政诉讼", "复议", "诉讼", "申诉"],
+    ),
     ("fees", &["收费", "减免"]),
     ("applications", &["依申请", "申请公开", "收到和处理"]),
     ("consultation", &["咨询"]),
     ("active", &["主动公开"]),
     ("problems", &["问题", "改进", "不足", "努力方向", "下一步"]),
-    ("overview", &["概述", "概况", "总体", "基本情况", "主要工作"]),
+    (
+        "overview",
+        &["概述", "概况", "总体", "基本情况", "主要工作"],
+    ),
     ("other", &["其他", "其它", "需要说明"]),
 ];
 
 /// The topic of a pre-2019 heading (without its numeral): an unnumbered `附表`/`附件`
 /// heading is `appendix`; a mixed one such as `需要说明的事项与附表` is `other`.
 pub fn of_heading(heading: &str) -> &'static str {
-    if ["附表", "附件", "附图"].iter().any(|a| heading.starts_with(a)) {
+    if ["附表", "附件", "附图"]
+        .iter()
+        .any(|a| heading.starts_with(a))
+    {
         return "appendix";
     }
     WORDS
@@ -56,7 +65,10 @@ mod tests {
             ("依申请公开政府信息情况", "applications"),
             ("政府信息公开的收费及减免情况", "fees"),
             ("人员、收费及减免情况", "fees"),
-            ("因政府信息公开申请行政复议和提起行政诉讼的情况", "review_litigation"),
+            (
+                "因政府信息公开申请行政复议和提起行政诉讼的情况",
+                "review_litigation",
+            ),
             ("咨询处理情况", "consultation"),
             ("存在的主要问题及改进措施", "problems"),
             ("政府信息公开工作存在的主要问题及改进措施", "problems"),

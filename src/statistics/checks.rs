@@ -88,7 +88,11 @@ fn equations(
     parts: &[&Item],
 ) -> Vec<(Verdict, String)> {
     let sum: Option<f64> = values.iter().copied().sum();
-    let shown = values.iter().map(|v| show(*v)).collect::<Vec<_>>().join(" + ");
+    let shown = values
+        .iter()
+        .map(|v| show(*v))
+        .collect::<Vec<_>>()
+        .join(" + ");
     let verdict = |ok: Option<bool>| match ok {
         None => Verdict::Skipped,
         Some(true) => Verdict::Pass,
@@ -170,14 +174,24 @@ mod tests {
 
     #[test]
     fn parts_sum_passes_fails_and_skips_on_a_blank() {
-        let ok = [item(&[Some(5.0)], None, false), item(&[Some(2.0)], Some(0), false), item(&[Some(3.0)], Some(0), false)];
+        let ok = [
+            item(&[Some(5.0)], None, false),
+            item(&[Some(2.0)], Some(0), false),
+            item(&[Some(3.0)], Some(0), false),
+        ];
         let c = run(&ok);
-        assert_eq!((c.len(), c[0].rule.as_str(), c[0].status.as_str()), (1, PARTS_SUM, "pass"));
+        assert_eq!(
+            (c.len(), c[0].rule.as_str(), c[0].status.as_str()),
+            (1, PARTS_SUM, "pass")
+        );
         let mut bad = ok.clone();
         bad[0].values[0] = Some(6.0);
         let c = run(&bad);
         assert_eq!(c[0].status, "fail");
-        assert_eq!(c[1].path.as_deref(), Some("tables.statistics.rows[0].values[0]"));
+        assert_eq!(
+            c[1].path.as_deref(),
+            Some("tables.statistics.rows[0].values[0]")
+        );
         let mut blank = ok.clone();
         blank[2].values[0] = None;
         assert_eq!(run(&blank)[0].status, "skipped");
@@ -185,10 +199,18 @@ mod tests {
 
     #[test]
     fn subset_bounds_each_part_and_their_sum() {
-        let rows = [item(&[Some(5.0), Some(9.0)], None, false), item(&[Some(2.0), Some(9.0)], Some(0), true), item(&[Some(3.0), Some(1.0)], Some(0), true)];
+        let rows = [
+            item(&[Some(5.0), Some(9.0)], None, false),
+            item(&[Some(2.0), Some(9.0)], Some(0), true),
+            item(&[Some(3.0), Some(1.0)], Some(0), true),
+        ];
         let c = run(&rows);
         assert_eq!((c[0].rule.as_str(), c[0].status.as_str()), (SUBSET, "fail"));
         assert_eq!(c.len(), 2, "{c:?}");
-        assert!(c[1..].iter().all(|f| f.path.as_deref() == Some("tables.statistics.rows[0].values[1]")));
+        assert!(
+            c[1..]
+                .iter()
+                .all(|f| f.path.as_deref() == Some("tables.statistics.rows[0].values[1]"))
+        );
     }
 }

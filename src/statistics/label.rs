@@ -101,8 +101,12 @@ pub fn parts(text: &str) -> Parts {
         && m.start() > 0
     {
         let inner = &label[m.start()..m.end()];
-        let inner = inner.trim_start_matches(['（', '(']).trim_end_matches(['）', ')']);
-        let inner = inner.trim_start_matches("单位：").trim_start_matches("单位:");
+        let inner = inner
+            .trim_start_matches(['（', '('])
+            .trim_end_matches(['）', ')']);
+        let inner = inner
+            .trim_start_matches("单位：")
+            .trim_start_matches("单位:");
         if UNITS.contains(&inner) {
             unit = Some(inner.to_string());
         }
@@ -146,7 +150,10 @@ mod tests {
         assert_eq!(p.style, Some(Style::ChineseBracket));
         assert!(!p.of_which);
         let p = parts("其中：主动公开规范性文件数");
-        assert_eq!((p.label.as_str(), p.of_which, p.style), ("主动公开规范性文件数", true, None));
+        assert_eq!(
+            (p.label.as_str(), p.of_which, p.style),
+            ("主动公开规范性文件数", true, None)
+        );
         let p = parts("其中:(1)“非《规定》所指政府信息”数");
         assert_eq!(p.label, "“非《规定》所指政府信息”数");
         assert_eq!(p.style, Some(Style::ArabicBracket));

@@ -74,12 +74,16 @@ pub fn parse(lines: &[Line]) -> Option<Parsed> {
     let mut spans = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        let Some(h) = header::find(&lines[i]) else {
+        let Some((h, body)) = header::find_at(lines, i) else {
             i += 1;
             continue;
         };
-        let (rows, end) = table_at(lines, i, &h);
-        if first.as_ref().is_none_or(|f| f.columns.len() == h.columns.len()) && !rows.is_empty() {
+        let (rows, end) = table_at(lines, body, &h);
+        if first
+            .as_ref()
+            .is_none_or(|f| f.columns.len() == h.columns.len())
+            && !rows.is_empty()
+        {
             raw.extend(rows);
             spans.push(i..end);
             first.get_or_insert(h);
@@ -90,12 +94,16 @@ pub fn parse(lines: &[Line]) -> Option<Parsed> {
     Some(build(&header, &raw, spans))
 }
 
-/// The rows of the table whose header is at `at`, and the index of the first line after it.
+/// The rows of the table whose body starts at `at`, and the index of the first line after it.
 fn table_at(lines: &[Line], at: usize, h: &Header) -> (Vec<RawRow>, usize) {
     let mut rows: Vec<RawRow> = Vec::new();
     let mut pending = String::new();
-    let mut i = at + 1;
+    let mut i = at;
     while i < lines.len() {
+        if let Some((_, next)) = header::find_at(lines, i) {
+            i = next;
+            continue;
+        }
         match rows::read(&lines[i], i, h) {
             Read::Skip => {}
             Read::Row(mut r) => {
@@ -105,9 +113,9 @@ fn table_at(lines: &[Line], at: usize, h: &Header) -> (Vec<RawRow>, usize) {
             Read::Text(t) => {
                 if let Some(last) = rows.last_mut().filter(|r| unclosed(&r.text)) {
                     last.text.push_str(&t);
-                } else if unclosed(&t) && leads_to_rows(lines, i + 1, h, 0) {
+                } else if unclosed(&t) && next_is_row(lines, i + 1, h) {
                     pending = t;
-                } else if heading_text(&t) && leads_to_rows(lines, i + 1, h, 2) {
+                } else if heading_text(&t) && !unclosed(&t) && leads_to_rows(lines, i + 1, h, 2) {
                     rows.push(RawRow {
                         text: t,
                         unit: None,
@@ -116,6 +124,10 @@ fn table_at(lines: &[Line], at: usize, h: &Header) -> (Vec<RawRow>, usize) {
                         uncertain: false,
                         line: i,
                     });
+                } else if let Some((row, next)) = spread_row(lines, i, h) {
+                    rows.push(row);
+                    i = next;
+                    continue;
                 } else {
                     break;
                 }
@@ -126,10 +138,38 @@ fn table_at(lines: &[Line], at: usize, h: &Header) -> (Vec<RawRow>, usize) {
     (rows, i)
 }
 
+/// A row whose cells are centred vertically, so that wrapped cells (`万` / `元`, a long
+/// label) stand on the lines above and below its values: two or three lines, only one of
+/// them with numbers, joined column by column.
+fn spread_row(lines: &[Line], at: usize, h: &Header) -> Option<(RawRow, usize)> {
+    let numeric = |l: &Line| {
+        l.cells
+            .iter()
+            .any(|c| crate::parse::cells::value(&c.text, 0.0).is_some_and(|v| v.number.is_some()))
+    };
+    [3, 2].into_iter().find_map(|k| {
+        let window = lines.get(at..at + k)?;
+        if window.iter().filter(|l| numeric(l)).count() != 1 {
+            return None;
+        }
+        match rows::read(&header::spread(window, h), at, h) {
+            Read::Row(r) if !r.is_heading() => Some((r, at + k)),
+            _ => None,
+        }
+    })
+}
+
 /// An opening bracket not yet closed: the label wraps onto the next line.
 fn unclosed(text: &str) -> bool {
     let open = text.matches(['（', '(']).count();
     open > text.matches(['）', ')']).count()
+}
+
+/// Whether line `i` is a row with a value: the rest of a label wrapped before it.
+fn next_is_row(lines: &[Line], i: usize, h: &Header) -> bool {
+    lines
+        .get(i)
+        .is_some_and(|l| matches!(rows::read(l, i, h), Read::Row(r) if !r.is_heading()))
 }
 
 /// A numbered, short line that is not a sentence: a heading row, if rows follow.
@@ -142,7 +182,9 @@ fn leads_to_rows(lines: &[Line], i: usize, h: &Header, depth: usize) -> bool {
     match lines.get(i).map(|l| rows::read(l, i, h)) {
         Some(Read::Row(_)) => true,
         Some(Read::Skip) => leads_to_rows(lines, i + 1, h, depth),
-        Some(Read::Text(t)) => depth > 0 && heading_text(&t) && leads_to_rows(lines, i + 1, h, depth - 1),
+        Some(Read::Text(t)) => {
+            depth > 0 && heading_text(&t) && leads_to_rows(lines, i + 1, h, depth - 1)
+        }
         None => false,
     }
 }
@@ -171,7 +213,11 @@ fn build(h: &Header, raw: &[RawRow], spans: Vec<Range<usize>>) -> Parsed {
     let mut keys: Vec<Option<&'static str>> = Vec::with_capacity(raw.len());
     for (i, link) in links.iter().enumerate() {
         let parent_key = link.parent.and_then(|p| keys[p]);
-        keys.push((!heading[i]).then(|| keys::key_of(&parts[i].label, parent_key)).flatten());
+        keys.push(
+            (!heading[i])
+                .then(|| keys::key_of(&parts[i].label, parent_key))
+                .flatten(),
+        );
     }
     // Heading rows are not rows: map each kept row to its index in the output.
     let mut index = vec![None; raw.len()];
@@ -194,11 +240,19 @@ fn build(h: &Header, raw: &[RawRow], spans: Vec<Range<usize>>) -> Parsed {
         }
         let mut values = Vec::new();
         for (c, v) in r.values.iter().enumerate() {
-            let printed = v.as_ref().map_or(Some(String::new()), |v| v.printed.clone());
+            let printed = v
+                .as_ref()
+                .map_or(Some(String::new()), |v| v.printed.clone());
             if let Some(p) = printed {
-                table.printed.insert(format!("rows[{n}].values[{c}]"), Json::String(p));
+                table
+                    .printed
+                    .insert(format!("rows[{n}].values[{c}]"), Json::String(p));
             }
-            values.push(v.as_ref().and_then(|v| v.number.clone()).map_or(Json::Null, Json::Number));
+            values.push(
+                v.as_ref()
+                    .and_then(|v| v.number.clone())
+                    .map_or(Json::Null, Json::Number),
+            );
         }
         let parent = links[i].parent.map(|p| parts[p].label.clone());
         debug.push(format!("{:<44} ← {}", keys[i].unwrap_or("-"), r.text));
@@ -223,7 +277,10 @@ fn build(h: &Header, raw: &[RawRow], spans: Vec<Range<usize>>) -> Parsed {
     if !uncertain.is_empty() {
         warnings.push(Notice::new(
             "cell_position_uncertain",
-            format!("statistics: the columns of {} were guessed (cells missing)", uncertain.join(", ")),
+            format!(
+                "statistics: the columns of {} were guessed (cells missing)",
+                uncertain.join(", ")
+            ),
         ));
     }
     Parsed {

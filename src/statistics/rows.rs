@@ -75,14 +75,18 @@ pub fn read(line: &Line, index: usize, header: &Header) -> Read {
         if is_unit(&t) {
             unit = Some(t);
             rest.pop();
-        } else if !t.is_empty() && t.chars().all(|c| "—-－―─/／".contains(c)) {
+        } else if is_dash(&t) {
             dash = true;
             rest.pop();
         }
     }
     let text = strip_ws(&rest.iter().map(|c| c.text.as_str()).collect::<String>());
     if text.is_empty() {
-        return Read::Skip;
+        // A unit alone is a fragment of a row spread over several lines.
+        return match unit {
+            Some(u) if found.is_empty() => Read::Text(u),
+            _ => Read::Skip,
+        };
     }
     if found.is_empty() && unit.is_none() && !dash {
         return Read::Text(text);
@@ -98,10 +102,22 @@ pub fn read(line: &Line, index: usize, header: &Header) -> Read {
     })
 }
 
+/// Dashes, as typed or as a font maps them (`——`, `⸺`), or a slash: not applicable.
+fn is_dash(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(|c| "—-－―─⸺⸻/／".contains(c))
+}
+
 /// A cell's values: an empty cell (HTML) is one blank value; a cell of space-separated
 /// numbers is several.
 fn cell_values(cell: &Cell) -> Option<Vec<Value>> {
     let x = (cell.x0 + cell.x1) / 2.0;
+    if is_dash(&strip_ws(&cell.text)) {
+        return Some(vec![Value {
+            number: None,
+            printed: Some(cell.text.trim().to_string()),
+            x,
+        }]);
+    }
     if cell.text.trim().is_empty() {
         return Some(vec![Value {
             number: None,
@@ -130,9 +146,17 @@ fn take_code(rest: &mut Vec<&Cell>, found: &mut Vec<Value>, cx: f32, h: &Header)
         return Some(code);
     }
     let first = found.first()?;
-    let nearest = h.centres.iter().map(|c| (c - first.x).abs()).fold(f32::MAX, f32::min);
+    let nearest = h
+        .centres
+        .iter()
+        .map(|c| (c - first.x).abs())
+        .fold(f32::MAX, f32::min);
     let printed = first.printed.clone().unwrap_or_else(|| {
-        first.number.as_ref().map(|n| n.to_string()).unwrap_or_default()
+        first
+            .number
+            .as_ref()
+            .map(|n| n.to_string())
+            .unwrap_or_default()
     });
     ((cx - first.x).abs() < nearest && is_code(&printed)).then(|| {
         found.remove(0);
@@ -153,11 +177,7 @@ fn place(found: Vec<Value>, h: &Header) -> (Vec<Option<Value>>, bool) {
     }
     let spread = h.centres.windows(2).all(|w| w[1] > w[0]);
     for (i, v) in found.into_iter().enumerate() {
-        let at = if spread {
-            nearest(&h.centres, v.x)
-        } else {
-            i
-        };
+        let at = if spread { nearest(&h.centres, v.x) } else { i };
         if slots[at].is_none() {
             slots[at] = Some(v);
         }
@@ -192,10 +212,16 @@ mod tests {
         let h = header("指标名称\t计量单位\t代码\t本期实际\t本年累计");
         let r = row("其中:1.当面申请数\t条\t11\t3\t18,258", &h);
         assert_eq!(r.text, "其中:1.当面申请数");
-        assert_eq!((r.unit.as_deref(), r.code.as_deref()), (Some("条"), Some("11")));
+        assert_eq!(
+            (r.unit.as_deref(), r.code.as_deref()),
+            (Some("条"), Some("11"))
+        );
         let v: Vec<_> = r.values.iter().map(|v| v.clone().unwrap().number).collect();
         assert_eq!(v, [Some(3.into()), Some(18258.into())]);
-        assert_eq!(r.values[1].as_ref().unwrap().printed.as_deref(), Some("18,258"));
+        assert_eq!(
+            r.values[1].as_ref().unwrap().printed.as_deref(),
+            Some("18,258")
+        );
     }
 
     #[test]
@@ -213,6 +239,9 @@ mod tests {
             read(&text_line("（不同渠道和方式公开相同信息计1条）", 2), 2, &h),
             Read::Text("（不同渠道和方式公开相同信息计1条）".into())
         );
-        assert_eq!(read(&text_line("统计指标\t单位\t统计数", 3), 3, &h), Read::Skip);
+        assert_eq!(
+            read(&text_line("统计指标\t单位\t统计数", 3), 3, &h),
+            Read::Skip
+        );
     }
 }

@@ -4,7 +4,10 @@ use super::*;
 use crate::layout::text_line;
 
 fn lines(text: &str) -> Vec<Line> {
-    text.lines().enumerate().map(|(i, l)| text_line(l, i)).collect()
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| text_line(l, i))
+        .collect()
 }
 
 const FORM: &str = "附表
@@ -30,9 +33,21 @@ fn the_form_is_read_with_parents_units_keys_and_printed_cells() {
     let labels: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
     assert_eq!(
         labels,
-        ["主动公开政府信息数", "主动公开规范性文件数", "制发规范性文件总数", "收到申请数", "当面申请数", "传真申请数", "网络申请数", "依申请公开信息收取的费用"]
+        [
+            "主动公开政府信息数",
+            "主动公开规范性文件数",
+            "制发规范性文件总数",
+            "收到申请数",
+            "当面申请数",
+            "传真申请数",
+            "网络申请数",
+            "依申请公开信息收取的费用"
+        ]
     );
-    assert_eq!(t.rows[0].text, "（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）");
+    assert_eq!(
+        t.rows[0].text,
+        "（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）"
+    );
     assert_eq!(t.rows[0].values, [Json::from(18258)]);
     assert_eq!(t.printed["rows[0].values[0]"], "１８,258");
     assert_eq!(t.rows[0].parent.as_deref(), Some("主动公开情况"));
@@ -42,23 +57,110 @@ fn the_form_is_read_with_parents_units_keys_and_printed_cells() {
     assert_eq!(t.rows[5].values, [Json::Null]);
     assert_eq!(t.rows[7].unit.as_deref(), Some("万元"));
     assert_eq!(t.rows[7].parent, None);
-    assert_eq!(p.spans, [1..13]);
+    assert_eq!(p.spans, vec![Range { start: 1, end: 13 }]);
     // 9 = 4 + blank + 5: skipped; 12 ≤ 18258: subset passes.
-    let rules: Vec<(&str, &str)> = p.checks.iter().map(|c| (c.rule.as_str(), c.status.as_str())).collect();
-    assert_eq!(rules, [("statistics.parts_sum", "skipped"), ("statistics.subset", "pass")]);
+    let rules: Vec<(&str, &str)> = p
+        .checks
+        .iter()
+        .map(|c| (c.rule.as_str(), c.status.as_str()))
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            ("statistics.parts_sum", "skipped"),
+            ("statistics.subset", "pass")
+        ]
+    );
 }
 
 #[test]
 fn a_total_that_does_not_add_up_fails_with_the_parent_cell() {
     let text = FORM.replace("2.传真申请数\t件\t—", "2.传真申请数\t件\t1");
     let p = parse(&lines(&text)).unwrap();
-    let fail = p.checks.iter().find(|c| c.status == "fail" && c.path.is_some()).unwrap();
+    let fail = p
+        .checks
+        .iter()
+        .find(|c| c.status == "fail" && c.path.is_some())
+        .unwrap();
     assert_eq!(fail.rule, "statistics.parts_sum");
-    assert_eq!(fail.path.as_deref(), Some("tables.statistics.rows[3].values[0]"));
+    assert_eq!(
+        fail.path.as_deref(),
+        Some("tables.statistics.rows[3].values[0]")
+    );
     assert_eq!(p.table.rows[3].values, [Json::from(9)]);
 }
 
 #[test]
 fn a_report_without_the_header_has_no_table() {
     assert!(parse(&lines("一、概述\n四、行政复议数量\t件\t2")).is_none());
+}
+
+/// A line of cells at given x ranges (points), as a PDF page gives them.
+fn placed(y: f32, cells: &[(&str, f32, f32)]) -> Line {
+    Line {
+        page: Some(1),
+        y,
+        size: 9.0,
+        cells: cells
+            .iter()
+            .map(|(t, x0, x1)| crate::layout::Cell {
+                x0: *x0,
+                x1: *x1,
+                text: t.to_string(),
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn a_row_centred_over_three_lines_is_joined_by_column() {
+    // Chromium: cells centred vertically, 万元 wrapped in the narrow unit column, the long
+    // label touching the unit column (one cell with 万), its end on the line below.
+    let lines = [
+        placed(
+            10.0,
+            &[
+                ("统计指标", 100.0, 136.0),
+                ("单位", 300.0, 318.0),
+                ("统计数", 340.0, 367.0),
+            ],
+        ),
+        placed(
+            20.0,
+            &[
+                ("（三）从事工作人员数", 40.0, 130.0),
+                ("人", 305.0, 314.0),
+                ("26", 350.0, 359.0),
+            ],
+        ),
+        placed(
+            30.0,
+            &[(
+                "（四）专项经费（不包括用于政府公报编辑管理等方面万",
+                40.0,
+                295.0,
+            )],
+        ),
+        placed(40.0, &[("6.3", 347.0, 360.0)]),
+        placed(50.0, &[("的经费）", 40.0, 76.0), ("元", 305.0, 314.0)]),
+        placed(
+            60.0,
+            &[(
+                "本局将继续做好政府信息公开工作，不断提高工作水平。",
+                40.0,
+                400.0,
+            )],
+        ),
+    ];
+    let t = parse(&lines).unwrap().table;
+    assert_eq!(t.rows.len(), 2);
+    let r = &t.rows[1];
+    assert_eq!(
+        r.text,
+        "（四）专项经费（不包括用于政府公报编辑管理等方面的经费）"
+    );
+    assert_eq!(
+        (r.unit.as_deref(), r.values.clone()),
+        (Some("万元"), vec![Json::from(6.3)])
+    );
 }
