@@ -2,6 +2,7 @@
 //! header, read row by row from the same lines and cells as every other table, nested by
 //! numbering and `其中`, keyed by the 2015–2018 form, and checked.
 
+mod build;
 pub mod checks;
 pub mod header;
 pub mod hierarchy;
@@ -17,7 +18,7 @@ use serde_json::{Map, Value as Json};
 use crate::layout::Line;
 use crate::record::{Check, Notice};
 use header::Header;
-use label::{Parts, numbering};
+use label::numbering;
 use rows::{RawRow, Read};
 
 /// `tables.statistics`: the value columns and every indicator row.
@@ -91,7 +92,7 @@ pub fn parse(lines: &[Line]) -> Option<Parsed> {
         i = end.max(i + 1);
     }
     let header = first?;
-    Some(build(&header, &raw, spans))
+    Some(build::build(&header, &raw, spans))
 }
 
 /// The rows of the table whose body starts at `at`, and the index of the first line after it.
@@ -186,109 +187,6 @@ fn leads_to_rows(lines: &[Line], i: usize, h: &Header, depth: usize) -> bool {
             depth > 0 && heading_text(&t) && leads_to_rows(lines, i + 1, h, depth - 1)
         }
         None => false,
-    }
-}
-
-/// Nests, keys and checks the rows read.
-fn build(h: &Header, raw: &[RawRow], spans: Vec<Range<usize>>) -> Parsed {
-    let parts: Vec<Parts> = raw.iter().map(|r| label::parts(&r.text)).collect();
-    let units: Vec<Option<String>> = raw
-        .iter()
-        .zip(&parts)
-        .map(|(r, p)| r.unit.clone().or_else(|| p.unit.clone()))
-        .collect();
-    let heading: Vec<bool> = raw
-        .iter()
-        .zip(&units)
-        .map(|(r, u)| u.is_none() && r.is_heading())
-        .collect();
-    let nodes: Vec<hierarchy::Node> = (0..raw.len())
-        .map(|i| hierarchy::Node {
-            parts: &parts[i],
-            unit: units[i].as_deref(),
-            heading: heading[i],
-        })
-        .collect();
-    let links = hierarchy::link(&nodes);
-    let mut keys: Vec<Option<&'static str>> = Vec::with_capacity(raw.len());
-    for (i, link) in links.iter().enumerate() {
-        let parent_key = link.parent.and_then(|p| keys[p]);
-        keys.push(
-            (!heading[i])
-                .then(|| keys::key_of(&parts[i].label, parent_key))
-                .flatten(),
-        );
-    }
-    // Heading rows are not rows: map each kept row to its index in the output.
-    let mut index = vec![None; raw.len()];
-    let mut table = Statistics {
-        columns: h.columns.clone(),
-        rows: Vec::new(),
-        printed: Map::new(),
-    };
-    let mut items = Vec::new();
-    let mut debug = Vec::new();
-    let mut uncertain = Vec::new();
-    for (i, r) in raw.iter().enumerate() {
-        if heading[i] {
-            continue;
-        }
-        let n = table.rows.len();
-        index[i] = Some(n);
-        if r.uncertain {
-            uncertain.push(format!("rows[{n}]"));
-        }
-        let mut values = Vec::new();
-        for (c, v) in r.values.iter().enumerate() {
-            let printed = v
-                .as_ref()
-                .map_or(Some(String::new()), |v| v.printed.clone());
-            if let Some(p) = printed {
-                table
-                    .printed
-                    .insert(format!("rows[{n}].values[{c}]"), Json::String(p));
-            }
-            values.push(
-                v.as_ref()
-                    .and_then(|v| v.number.clone())
-                    .map_or(Json::Null, Json::Number),
-            );
-        }
-        let parent = links[i].parent.map(|p| parts[p].label.clone());
-        debug.push(format!("{:<44} ← {}", keys[i].unwrap_or("-"), r.text));
-        items.push(checks::Item {
-            label: parts[i].label.clone(),
-            values: values.iter().map(Json::as_f64).collect(),
-            parent: links[i].parent.and_then(|p| index[p]),
-            of_which: links[i].of_which,
-            numbered: parts[i].style.is_some(),
-        });
-        table.rows.push(StatRow {
-            label: parts[i].label.clone(),
-            text: r.text.clone(),
-            parent,
-            unit: units[i].clone(),
-            values,
-            key: keys[i].map(str::to_string),
-            code: r.code.clone(),
-        });
-    }
-    let mut warnings = Vec::new();
-    if !uncertain.is_empty() {
-        warnings.push(Notice::new(
-            "cell_position_uncertain",
-            format!(
-                "statistics: the columns of {} were guessed (cells missing)",
-                uncertain.join(", ")
-            ),
-        ));
-    }
-    Parsed {
-        checks: checks::run(&items),
-        table,
-        spans,
-        warnings,
-        debug,
     }
 }
 
