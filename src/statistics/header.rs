@@ -30,7 +30,7 @@ struct Token {
 fn tokens(line: &Line) -> Vec<Token> {
     let mut out = Vec::new();
     for cell in &line.cells {
-        let parts: Vec<&str> = cell.text.split_whitespace().collect();
+        let parts = spaced_words(&cell.text);
         let step = (cell.x1 - cell.x0) / parts.len().max(1) as f32;
         for (i, p) in parts.iter().enumerate() {
             out.push(Token {
@@ -38,6 +38,22 @@ fn tokens(line: &Line) -> Vec<Token> {
                 x: cell.x0 + step * (i as f32 + 0.5),
             });
         }
+    }
+    out
+}
+
+/// A cell's words: split at spaces, except that a run of single characters is one
+/// letter-spaced word (`指 标 名 称`).
+fn spaced_words(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut single = false;
+    for w in text.split_whitespace() {
+        let one = w.chars().count() == 1;
+        match out.last_mut() {
+            Some(last) if one && single => last.push_str(w),
+            _ => out.push(w.to_string()),
+        }
+        single = one;
     }
     out
 }
@@ -222,6 +238,20 @@ mod tests {
         assert!(h.numbered);
         assert!(find(&text_line("本单位共有工作人员 3 人", 0)).is_none());
         assert!(is_column_index(&text_line("甲  乙  丙  1  2", 0)));
+    }
+
+    #[test]
+    fn a_letter_spaced_header_with_its_unit_on_the_next_line() {
+        let lines = [
+            text_line("指 标 名 称       计量   代码   本期实际   本年累计", 0),
+            text_line("                  单位", 1),
+            text_line("甲                乙     丙     1          2", 2),
+        ];
+        let (h, next) = find_at(&lines, 0).unwrap();
+        assert_eq!(h.columns, ["本期实际", "本年累计"]);
+        assert!(h.code.is_some());
+        assert_eq!(next, 2);
+        assert!(is_column_index(&lines[2]));
     }
 
     #[test]
