@@ -89,13 +89,17 @@ pub fn find(lines: &[Line], tables: &[Range<usize>]) -> Vec<Heading> {
     best
 }
 
-/// The headings of one style numbered one, two, three… in order.
+/// The headings of one style numbered one, two, three… in order (one numeral may be
+/// skipped; `number` is the position).
 fn run(candidates: &[(usize, String)], re: &Regex) -> Vec<Heading> {
     let mut out = Vec::new();
     for (i, text) in candidates {
         let Some(c) = re.captures(text) else { continue };
         let rest = c[2].trim_start_matches(['、', '：', ':']);
-        if numeral(&c[1]) == Some(out.len() as u32 + 1) && heading_like(rest) {
+        let next = out.len() as u32 + 1;
+        // One numeral may be missing (a heading printed as a table row, or misprinted).
+        let in_sequence = numeral(&c[1]).is_some_and(|n| n == next || n == next + 1 && next > 1);
+        if in_sequence && heading_like(rest) {
             let text = rest.trim_end_matches(['：', ':']).to_string();
             out.push(Heading {
                 line: *i,
@@ -138,6 +142,8 @@ mod tests {
     #[test]
     fn table_rows_list_items_and_sentences_are_not_headings() {
         let text = "一、概述\n本年度，我局认真贯彻《条例》。\n二、主动公开政府信息情况\n（一）公开内容\n一、这是列表项，不是标题。\n四、行政复议数量\t件\t2\n三、依申请公开政府信息情况\n四、因政府信息公开申请行政复议和提起行政诉讼的情况\n附表\n统计指标\t单位\t统计数\n五、举报投诉数量\t件\t0";
+        let gap = headings("一、概述\n二、主动公开\n四、存在问题\n六、其他", &[]);
+        assert_eq!(gap.len(), 3, "one numeral may be missing, not two");
         let table = 9..11;
         let h = headings(text, std::slice::from_ref(&table));
         let topics: Vec<&str> = h.iter().map(|(_, t)| *t).collect();
