@@ -178,16 +178,19 @@ fn heading_text(text: &str) -> bool {
     numbering(text).is_some() && text.chars().count() <= 40 && !text.contains('。')
 }
 
-/// Whether the table goes on at line `i`: a row, or (up to `depth` deep) another heading.
+/// Whether the table goes on at line `i`: a row, or (up to `depth` deep) another heading,
+/// looking at most eight lines ahead.
 fn leads_to_rows(lines: &[Line], i: usize, h: &Header, depth: usize) -> bool {
-    match lines.get(i).map(|l| rows::read(l, i, h)) {
-        Some(Read::Row(_)) => true,
-        Some(Read::Skip) => leads_to_rows(lines, i + 1, h, depth),
-        Some(Read::Text(t)) => {
-            depth > 0 && heading_text(&t) && leads_to_rows(lines, i + 1, h, depth - 1)
+    let mut depth = depth;
+    for (j, line) in lines.iter().enumerate().skip(i).take(8) {
+        match rows::read(line, j, h) {
+            Read::Row(_) => return true,
+            Read::Skip => {}
+            Read::Text(t) if depth > 0 && heading_text(&t) => depth -= 1,
+            Read::Text(_) => return false,
         }
-        None => false,
     }
+    false
 }
 
 #[cfg(test)]

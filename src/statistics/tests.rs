@@ -164,3 +164,16 @@ fn a_row_centred_over_three_lines_is_joined_by_column() {
         (Some("万元"), vec![Json::from(6.3)])
     );
 }
+
+#[test]
+fn many_repeated_headers_and_headings_stay_linear_and_shallow() {
+    let mut text = String::from("统计指标\t单位\t统计数\n");
+    for _ in 0..5_000 {
+        text.push_str("统计指标\t单位\t统计数\n一、主动公开情况\n");
+    }
+    text.push_str("（一）收到申请数\t件\t1\n");
+    let start = std::time::Instant::now();
+    let p = parse(&lines(&text)).unwrap();
+    assert_eq!(p.table.rows.len(), 1);
+    assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+}
