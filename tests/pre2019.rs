@@ -7,13 +7,16 @@ mod common;
 use common::{govreport, records};
 use serde_json::Value;
 
-const PRE2019: [&str; 6] = [
+const PRE2019: [&str; 9] = [
     "samples/anping-2016-lo.pdf",
     "samples/qinghe-2018-lo.pdf",
     "samples/shiqiao-2017-poor.txt",
     "samples/hexi-2013-html.html",
     "samples/liushui-2010-poor-gbk.txt",
     "samples/baima-2011-lo.pdf",
+    "samples/songlin-2015-chromium.pdf",
+    "samples/nanshan-2012-html.html",
+    "samples/yanhe-2014-lo.pdf",
 ];
 
 fn extract(paths: &[&str]) -> Vec<Value> {

@@ -82,9 +82,9 @@ def paragraphs(topic: str, spec, N: model.Narr, rng, i: int) -> list[Block]:
 # renderings
 
 
-def header_cells(t) -> list[str]:
+def header_cells(t, unit: str = "计量单位") -> list[str]:
     if t.form == "provincial":
-        return ["指标名称", "计量单位", "代码"] + t.columns
+        return ["指标名称", unit, "代码"] + t.columns
     return ["统计指标", "单位"] + t.columns
 
 
@@ -117,7 +117,7 @@ def docx(rep: dict, path: str) -> None:
                 c.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 _font(c.add_run(f"{spec.agency}{spec.year}年政府信息公开情况统计表"), SANS, 14, True)
         elif b.kind == "table":
-            _table(doc, b.text, spec.extra.get("repeat_header", False))
+            _table(doc, b.text, spec)
         elif b.kind == "sign":
             for line in b.text:
                 p = doc.add_paragraph()
@@ -126,9 +126,13 @@ def docx(rep: dict, path: str) -> None:
     doc.save(path)
 
 
-def _table(doc, t, repeat: bool) -> None:
-    head = header_cells(t)
-    widths = [Cm(8.4), Cm(1.6)] + [Cm(5.8 / len(t.columns))] * len(t.columns)
+def _table(doc, t, spec) -> None:
+    repeat = spec.extra.get("repeat_header", False)
+    narrow = spec.extra.get("unit_cm")     # a unit column so narrow that 人次 wraps
+    head = header_cells(t, "单位" if narrow else "计量单位")
+    code = [Cm(1.2)] if t.form == "provincial" else []
+    rest = 15.8 - 8.4 - (narrow or 1.6) - 1.2 * len(code)
+    widths = [Cm(8.4), Cm(narrow or 1.6)] + code + [Cm(rest / len(t.columns))] * len(t.columns)
     tb = doc.add_table(rows=1 + len(t.rows), cols=len(head))
     tb.style = "Table Grid"
     tb.autofit = False
@@ -142,7 +146,10 @@ def _table(doc, t, repeat: bool) -> None:
         flag = OxmlElement("w:tblHeader")
         flag.set(qn("w:val"), "true")
         trpr.append(flag)
-    for r, cells in enumerate([head] + [row_cells(t, i) for i in range(len(t.rows))]):
+    if t.form == "provincial":
+        tb.add_row()
+    index = [["甲", "乙", "丙"] + [str(k + 1) for k in range(len(t.columns))]] if t.form == "provincial" else []
+    for r, cells in enumerate([head] + index + [row_cells(t, i) for i in range(len(t.rows))]):
         for c, text in enumerate(cells):
             cell = tb.cell(r, c)
             cell.width = widths[c]

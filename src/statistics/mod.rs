@@ -105,6 +105,14 @@ fn table_at(lines: &[Line], at: usize, h: &Header) -> (Vec<RawRow>, usize) {
             i = next;
             continue;
         }
+        if let Some(last) = rows
+            .last_mut()
+            .filter(|r| rows::continues_unit(r, &lines[i], h))
+        {
+            rows::continue_row(last, &lines[i], h);
+            i += 1;
+            continue;
+        }
         match rows::read(&lines[i], i, h) {
             Read::Skip => {}
             Read::Row(mut r) => {
@@ -112,7 +120,12 @@ fn table_at(lines: &[Line], at: usize, h: &Header) -> (Vec<RawRow>, usize) {
                 rows.push(r);
             }
             Read::Text(t) => {
-                if let Some(last) = rows.last_mut().filter(|r| unclosed(&r.text)) {
+                if let Some(last) = rows
+                    .last_mut()
+                    .filter(|r| rows::continues_unit(r, &lines[i], h))
+                {
+                    rows::continue_row(last, &lines[i], h);
+                } else if let Some(last) = rows.last_mut().filter(|r| unclosed(&r.text)) {
                     last.text.push_str(&t);
                 } else if unclosed(&t) && next_is_row(lines, i + 1, h) {
                     pending = t;

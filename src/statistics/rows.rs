@@ -78,6 +78,9 @@ pub fn read(line: &Line, index: usize, header: &Header) -> Read {
         } else if is_dash(&t) {
             dash = true;
             rest.pop();
+        } else if !found.is_empty() && wrapped_unit(line, cell, rest.len(), header) {
+            unit = Some(t);
+            rest.pop();
         }
     }
     let text = strip_ws(&rest.iter().map(|c| c.text.as_str()).collect::<String>());
@@ -100,6 +103,56 @@ pub fn read(line: &Line, index: usize, header: &Header) -> Read {
         uncertain,
         line: index,
     })
+}
+
+/// The start of a unit wrapped in a narrow unit column (`万` of `万元`, completed by the
+/// next line): a page cell standing in the unit column, after the indicator, on a line
+/// with values (a row centred over its lines is joined by `spread` instead).
+fn wrapped_unit(line: &Line, cell: &Cell, cells: usize, h: &Header) -> bool {
+    let centre = (cell.x0 + cell.x1) / 2.0;
+    let to_unit = (centre - h.unit).abs();
+    let nearer = h
+        .centres
+        .iter()
+        .chain(&h.code)
+        .all(|c| (c - centre).abs() > to_unit);
+    line.page.is_some() && cells > 1 && centre >= h.unit_left && nearer
+}
+
+/// Whether a line (of a page, without numbers) continues the row before it whose unit
+/// wrapped: that unit is incomplete (`万`), or completed by the line's unit-column text
+/// (`人` + `次`) with nothing else on the line but the rest of an open label.
+pub fn continues_unit(row: &RawRow, line: &Line, h: &Header) -> bool {
+    let Some(unit) = row.unit.as_deref() else {
+        return false;
+    };
+    let right = |c: &&Cell| (c.x0 + c.x1) / 2.0 >= h.unit_left;
+    let tail: String = line
+        .cells
+        .iter()
+        .filter(right)
+        .map(|c| strip_ws(&c.text))
+        .collect();
+    let left = line.cells.iter().any(|c| !right(&c));
+    let numbers = line
+        .cells
+        .iter()
+        .any(|c| cells::value(&c.text, 0.0).is_some_and(|v| v.number.is_some()));
+    let open = row.text.matches(['（', '(']).count() > row.text.matches(['）', ')']).count();
+    let completes = is_unit(&format!("{unit}{tail}")) && (!left || open);
+    line.page.is_some() && !numbers && !tail.is_empty() && (!is_unit(unit) || completes)
+}
+
+/// Appends a line that continues a row whose unit wrapped: its cells in the unit column
+/// to the unit, the others to the indicator.
+pub fn continue_row(row: &mut RawRow, line: &Line, h: &Header) {
+    for cell in &line.cells {
+        let text = strip_ws(&cell.text);
+        match &mut row.unit {
+            Some(unit) if (cell.x0 + cell.x1) / 2.0 >= h.unit_left => unit.push_str(&text),
+            _ => row.text.push_str(&text),
+        }
+    }
 }
 
 /// Dashes, as typed or as a font maps them (`——`, `⸺`), or a slash: not applicable.

@@ -177,3 +177,58 @@ fn many_repeated_headers_and_headings_stay_linear_and_shallow() {
     assert_eq!(p.table.rows.len(), 1);
     assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
 }
+
+#[test]
+fn a_unit_wrapped_below_a_top_aligned_row_is_completed() {
+    // LibreOffice, narrow unit column: 人次 as 人 / 次, 万元 as 万 / 元, values on the first line.
+    let lines = [
+        placed(
+            10.0,
+            &[
+                ("统计指标", 100.0, 136.0),
+                ("单位", 300.0, 318.0),
+                ("统计数", 340.0, 367.0),
+            ],
+        ),
+        placed(
+            20.0,
+            &[
+                ("网站专栏页面访问量", 40.0, 121.0),
+                ("人", 305.0, 314.0),
+                ("693", 347.0, 360.0),
+            ],
+        ),
+        placed(30.0, &[("次", 305.0, 314.0)]),
+        placed(
+            40.0,
+            &[
+                ("专项经费（不包括网站", 40.0, 130.0),
+                ("万", 305.0, 314.0),
+                ("6.3", 347.0, 360.0),
+            ],
+        ),
+        placed(50.0, &[("建设经费）", 40.0, 85.0), ("元", 305.0, 314.0)]),
+        placed(
+            60.0,
+            &[
+                ("接受培训人员数", 40.0, 103.0),
+                ("人", 305.0, 314.0),
+                ("12", 347.0, 356.0),
+            ],
+        ),
+    ];
+    let t = parse(&lines).unwrap().table;
+    let rows: Vec<(&str, Option<&str>)> = t
+        .rows
+        .iter()
+        .map(|r| (r.text.as_str(), r.unit.as_deref()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("网站专栏页面访问量", Some("人次")),
+            ("专项经费（不包括网站建设经费）", Some("万元")),
+            ("接受培训人员数", Some("人"))
+        ]
+    );
+}
