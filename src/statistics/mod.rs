@@ -114,42 +114,51 @@ fn table_at(lines: &[Line], at: usize, h: &Header) -> (Vec<RawRow>, usize) {
             continue;
         }
         match rows::read(&lines[i], i, h) {
-            Read::Skip => {}
+            Read::Skip => i += 1,
             Read::Row(mut r) => {
                 r.text = std::mem::take(&mut pending) + &r.text;
                 rows.push(r);
+                i += 1;
             }
-            Read::Text(t) => {
-                if let Some(last) = rows
-                    .last_mut()
-                    .filter(|r| rows::continues_unit(r, &lines[i], h))
-                {
-                    rows::continue_row(last, &lines[i], h);
-                } else if let Some(last) = rows.last_mut().filter(|r| unclosed(&r.text)) {
-                    last.text.push_str(&t);
-                } else if unclosed(&t) && next_is_row(lines, i + 1, h) {
-                    pending = t;
-                } else if heading_text(&t) && !unclosed(&t) && leads_to_rows(lines, i + 1, h, 2) {
-                    rows.push(RawRow {
-                        text: t,
-                        unit: None,
-                        code: None,
-                        values: vec![None; h.columns.len()],
-                        uncertain: false,
-                        line: i,
-                    });
-                } else if let Some((row, next)) = spread_row(lines, i, h) {
-                    rows.push(row);
-                    i = next;
-                    continue;
-                } else {
-                    break;
-                }
-            }
+            Read::Text(t) => match text_step(&mut rows, &mut pending, lines, i, t, h) {
+                Some(next) => i = next,
+                None => break,
+            },
         }
-        i += 1;
     }
     (rows, i)
+}
+
+/// A text-only line inside the table: the rest of an open label (after it, or before the
+/// row it belongs to), a heading row, or one line of a row spread over several; returns
+/// the next line to read, or None where the table ends.
+fn text_step(
+    rows: &mut Vec<RawRow>,
+    pending: &mut String,
+    lines: &[Line],
+    i: usize,
+    t: String,
+    h: &Header,
+) -> Option<usize> {
+    if let Some(last) = rows.last_mut().filter(|r| unclosed(&r.text)) {
+        last.text.push_str(&t);
+    } else if unclosed(&t) && next_is_row(lines, i + 1, h) {
+        *pending = t;
+    } else if heading_text(&t) && !unclosed(&t) && leads_to_rows(lines, i + 1, h, 2) {
+        rows.push(RawRow {
+            text: t,
+            unit: None,
+            code: None,
+            values: vec![None; h.columns.len()],
+            uncertain: false,
+            line: i,
+        });
+    } else {
+        let (row, next) = spread_row(lines, i, h)?;
+        rows.push(row);
+        return Some(next);
+    }
+    Some(i + 1)
 }
 
 /// A row whose cells are centred vertically, so that wrapped cells (`万` / `元`, a long
