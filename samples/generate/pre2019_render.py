@@ -103,9 +103,12 @@ def docx(rep: dict, path: str) -> None:
     _page_number_footer(sec)
     for b in rep["blocks"]:
         if b.kind == "title":
-            p = doc.add_paragraph()
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            _font(p.add_run(b.text), SANS, 18, True)
+            # agency and year above the rest of the title (宿州市人民政府2016年 / 政府信息公开…)
+            cut = b.text.index("年") + 1 if spec.extra.get("title_split") else len(b.text)
+            for line in filter(None, (b.text[:cut], b.text[cut:])):
+                p = doc.add_paragraph()
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                _font(p.add_run(line), SANS, 18, True)
         elif b.kind in ("para", "heading", "sub", "appendix"):
             p = doc.add_paragraph()
             p.paragraph_format.first_line_indent = Pt(0 if b.kind == "appendix" else 24)

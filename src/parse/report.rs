@@ -28,7 +28,11 @@ pub fn title(lines: &[Line]) -> Option<String> {
         };
         if let Some(prev) = i.checked_sub(1).map(|p| &head[p]) {
             let agency_alone = prev.chars().count() <= 24 && !YEAR.is_match(prev);
-            if agency_alone && AGENCY_ENDINGS.iter().any(|e| prev.ends_with(e)) {
+            // `宿州市人民政府2016年` / `政府信息公开工作年度报告`: agency and year above.
+            let agency_year = prev.chars().count() <= 30
+                && !YEAR.is_match(&title)
+                && YEAR.find(prev).is_some_and(|m| m.end() == prev.len());
+            if agency_alone && AGENCY_ENDINGS.iter().any(|e| prev.ends_with(e)) || agency_year {
                 title = format!("{prev}{title}");
             }
         }
@@ -120,6 +124,15 @@ mod tests {
         assert_eq!(
             title(&l).as_deref(),
             Some("洪泽区人民政府2023年政府信息公开工作年度报告")
+        );
+    }
+
+    #[test]
+    fn agency_and_year_above_the_title_are_joined() {
+        let l = lines("宿州市人民政府2016年\n政府信息公开工作年度报告\n宿州市人民政府办公室");
+        assert_eq!(
+            title(&l).as_deref(),
+            Some("宿州市人民政府2016年政府信息公开工作年度报告")
         );
     }
 
