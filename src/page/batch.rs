@@ -37,6 +37,9 @@ struct Tally {
     failing_per_file: BTreeMap<usize, usize>,
     repaired: usize,
     pages: u64,
+    /// Rows written to each problem table (failed files, failing checks and warnings,
+    /// repaired cells), so that an empty one can say so.
+    rows: [usize; 3],
 }
 
 impl BatchPage {
@@ -98,11 +101,14 @@ impl BatchPage {
             "</table><h2 id=repaired>Repaired cells</h2><table><tr><th class=l>file<th class=l>cell<th class=l>how",
             "</table><h2 id=reports>Reports</h2>",
         ];
-        for ((part, writer), heading) in self.parts.drain(..).zip(headings) {
+        for (i, ((part, writer), heading)) in self.parts.drain(..).zip(headings).enumerate() {
             drop(writer.into_inner().map_err(|e| e.into_error())?);
             out.write_all(heading.as_bytes())?;
             std::io::copy(&mut File::open(&part)?, &mut out)?;
             fs::remove_file(&part)?;
+            if self.tally.rows.get(i) == Some(&0) {
+                out.write_all(b"<tr><td class=l colspan=5>none")?;
+            }
         }
         foot(&mut h);
         out.write_all(h.take().as_bytes())?;
@@ -214,13 +220,14 @@ fn link(h: &mut Html, id: usize, path: &str) {
         .raw("</a>");
 }
 
-/// The page of a cell: its table's section, else the first section's (PDF only).
+/// The page of a national table's cell: its section's page (PDF only; none for the
+/// pre-2019 statistics, whose section varies).
 fn page_of(value: &Value, path: &str) -> Option<u64> {
     let number = match path.split('.').nth(1) {
         Some("active_disclosure") => 2,
         Some("applications") => 3,
         Some("review_litigation") => 4,
-        _ => 1,
+        _ => return None,
     };
     let sections = value["sections"].as_array()?;
     let section = sections.iter().find(|s| s["number"] == number);

@@ -116,6 +116,9 @@ pub fn fill(record: &mut Record, lines: &[Line]) -> Vec<String> {
         .map(crate::compare::agency_key);
     record.report.title = title;
     record.report.period = period;
+    if crate::pre2019::applies(record.report.year, lines) {
+        return crate::pre2019::fill(record, lines);
+    }
     record.sections = section_texts(lines, &headings);
     if headings.len() < 6 {
         let missing: Vec<String> = (1..=6)
@@ -192,7 +195,8 @@ fn narrative_lines(lines: &[Line], r: &Regions) -> Vec<narrative::TextLine> {
         .collect()
 }
 
-fn fill_facts(record: &mut Record, text: &[narrative::TextLine]) {
+/// Fills `dates`, `policies` and `counts` from the narrative lines.
+pub(crate) fn fill_facts(record: &mut Record, text: &[narrative::TextLine]) {
     let json = |v: Result<serde_json::Value, serde_json::Error>| match v {
         Ok(serde_json::Value::Array(items)) => items,
         _ => Vec::new(),
@@ -234,6 +238,7 @@ fn section_texts(lines: &[Line], headings: &[sections::Heading]) -> Vec<Section>
                 heading: h.text.clone(),
                 page: lines[h.line].page,
                 text: text.join("\n"),
+                topic: crate::pre2019::topics::by_number(h.number).to_string(),
             }
         })
         .collect()
