@@ -350,3 +350,39 @@ fn extract_writes_the_agency_key_of_a_place_title() {
     assert_eq!(r["report"]["agency"], "石湾区");
     assert_eq!(r["report"]["agency_key"], "石湾区人民政府");
 }
+
+#[test]
+fn pre_2019_statistics_are_compared_by_key_and_have_no_carry_over() {
+    let (a, b) = (
+        "samples/anping-2016-lo.pdf",
+        "samples/shiqiao-2017-poor.txt",
+    );
+    let (code, v) = json_of(&["compare", "--json", "-q", a, b]);
+    assert_eq!(code, Some(0), "no cross-year rule before 2019");
+    let cells = v["pair"]["cells"].as_array().unwrap();
+    let (left, right) = (golden("anping-2016-lo"), golden("shiqiao-2017-poor"));
+    let mut compared = 0;
+    for row in left["tables"]["statistics"]["rows"].as_array().unwrap() {
+        let Some(key) = row["key"].as_str() else {
+            continue;
+        };
+        let other = right["tables"]["statistics"]["rows"].as_array().unwrap();
+        let Some(other) = other.iter().find(|r| r["key"] == key) else {
+            continue;
+        };
+        let cell = cells
+            .iter()
+            .find(|c| c["table"] == "statistics" && c["row"] == key)
+            .unwrap_or_else(|| panic!("{key} not compared"));
+        assert_eq!(cell["left"], row["values"][0], "{key}");
+        assert_eq!(cell["right"], other["values"][0], "{key}");
+        compared += 1;
+    }
+    assert!(compared >= 10, "{compared} indicators in both");
+    let groups = v["panel"]["groups"].as_array().unwrap();
+    assert!(
+        groups
+            .iter()
+            .all(|g| g["checks"].as_array().unwrap().is_empty())
+    );
+}

@@ -5,6 +5,7 @@ mod common;
 
 use common::{govreport, records};
 use scraper::{Html, Selector};
+use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -181,4 +182,45 @@ fn a_headless_browser_renders_the_batch_page() {
         bytes.len(),
         String::from_utf8_lossy(&status.stderr)
     );
+}
+
+#[test]
+fn a_pre_2019_report_shows_its_statistics_with_the_failing_total_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("pre.html");
+    let sample = "samples/qinghe-2018-lo.pdf";
+    let out = govreport(&[
+        "extract",
+        "-q",
+        sample,
+        "--jsonl",
+        "-",
+        "--html",
+        page.to_str().unwrap(),
+    ]);
+    let record = &records(&out)[0];
+    let doc = Html::parse_document(&fs::read_to_string(&page).unwrap());
+    assert_eq!(
+        text_of(&doc, "h4"),
+        ["统计表"],
+        "no national tables before 2019"
+    );
+    let rows = record["tables"]["statistics"]["rows"].as_array().unwrap();
+    let table_rows = text_of(&doc, "table.t tr");
+    assert_eq!(
+        table_rows.len(),
+        rows.len() + 1,
+        "a header and one line per indicator"
+    );
+    let failing: Vec<&Value> = record["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["status"] == "fail" && c["path"].is_string())
+        .collect();
+    assert!(
+        !failing.is_empty(),
+        "the sample prints a total that does not add up"
+    );
+    assert_eq!(text_of(&doc, "td.bad").len(), failing.len());
 }
