@@ -31,6 +31,7 @@ import render_html  # noqa: E402
 import render_html_page  # noqa: E402
 import render_reportlab  # noqa: E402
 import render_text  # noqa: E402
+import years  # noqa: E402  (consecutive years for `govreport compare`)
 
 ROOT = HERE.parent.parent          # the repository
 SAMPLES = ROOT / "samples"
@@ -69,7 +70,7 @@ PLAN = [
     ("meilin-2019-html-gbk-nocharset", "meilin-2019", "html-gbk-undeclared", None),
     ("hechuan-2021-html-brlabel", "hechuan-2021", "html-utf8", None),
     ("liutang-list-page", "liutang-2022", "html-list-gbk", None),   # not a report
-]
+] + years.PLAN
 
 KINDS = ("pdf", "text", "html")
 
@@ -338,7 +339,7 @@ def main() -> None:
     unknown = only - {p[0] for p in PLAN}
     if unknown:
         raise SystemExit(f"unknown sample(s): {', '.join(sorted(unknown))}")
-    reports = model.all_reports()
+    reports = {**model.all_reports(), **years.reports()}
     SAMPLES.mkdir(exist_ok=True)
     GOLDEN.mkdir(exist_ok=True)
     work = Path(args.keep).resolve() if args.keep else Path(tempfile.mkdtemp(prefix="govreport-samples-"))
@@ -460,8 +461,14 @@ def main() -> None:
                    key=lambda m: order[Path(m["file"]).stem])
     man_path.write_text(json.dumps({"generated_by": "samples/generate/generate.py", "samples": items},
                                    ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    if render and not only and (not kinds or "pdf" in kinds):   # issue 18's samples, narrative2.py
+        import narrative2
+        narrative2.main(work=work)
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
+    if not (only or kinds):   # the pre-2019 samples (pre2019.py; run it alone for --only)
+        import pre2019
+        pre2019.main(["--goldens-only"] if args.goldens_only else [])
     if not ok:
         raise SystemExit("some self-checks failed (see warnings)")
     if render and not (only or kinds):

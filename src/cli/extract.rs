@@ -11,6 +11,7 @@ use clap::Args;
 use super::{RunArgs, exit};
 use crate::input::{discover, find_clashes};
 use crate::output::{self, csv::TidyWriter};
+use crate::page::batch::BatchPage;
 use crate::record::{Record, Status};
 
 /// Arguments of `extract`.
@@ -22,12 +23,16 @@ pub struct ExtractArgs {
     /// Write one pretty JSON record per input into DIR.
     #[arg(short, long = "out", value_name = "DIR")]
     pub out: Option<PathBuf>,
-    /// Write one compact record per line to FILE (`-` for stdout), in input order.
+    /// Write one compact record per line to FILE (`-` for stdout), in input order; with no
+    /// -o, --jsonl or --csv, records go to stdout as JSON Lines.
     #[arg(long, value_name = "FILE")]
     pub jsonl: Option<PathBuf>,
     /// Write the tidy table of every table cell to FILE.
     #[arg(long, value_name = "FILE")]
     pub csv: Option<PathBuf>,
+    /// Write one self-contained HTML page summarising the batch to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
     /// Shared options.
     #[command(flatten)]
     pub run: RunArgs,
@@ -54,7 +59,7 @@ impl Tally {
     }
 }
 
-fn create(path: &PathBuf) -> Result<Box<dyn Write>, String> {
+pub(crate) fn create(path: &PathBuf) -> Result<Box<dyn Write>, String> {
     if path.as_os_str() == "-" {
         return Ok(Box::new(BufWriter::new(std::io::stdout().lock())));
     }
@@ -95,13 +100,13 @@ pub fn run(args: ExtractArgs) -> Result<i32, String> {
         },
     )?;
     bar.finish_and_clear();
-    match trouble.map_or_else(|| outputs.flush(), Err) {
+    let seconds = started.elapsed().as_secs_f64();
+    match trouble.map_or_else(|| outputs.flush(seconds), Err) {
         Err(Stop::ClosedPipe) => return Ok(exit::OK),
         Err(Stop::Failed(e)) => return Err(e),
         Ok(()) => {}
     }
     if !args.run.quiet {
-        let seconds = started.elapsed().as_secs_f64();
         eprintln!(
             "{} files: {} ok, {} partial, {} failed; {} pages in {seconds:.1} s",
             inputs.len(),
@@ -141,14 +146,18 @@ struct Outputs {
     dir: Option<PathBuf>,
     jsonl: Option<Box<dyn Write>>,
     csv: Option<TidyWriter<Box<dyn Write>>>,
+    page: Option<BatchPage>,
 }
 
 impl Outputs {
-    /// Opens the streams (creating their folders); an error when nothing is asked for.
+    /// Opens the streams (creating their folders); with no output asked for, JSON Lines
+    /// go to stdout (like `pdftotext file -`).
     fn open(args: &ExtractArgs) -> Result<Outputs, String> {
-        if args.out.is_none() && args.jsonl.is_none() && args.csv.is_none() {
-            return Err("nothing to write: give --out DIR, --jsonl FILE or --csv FILE".into());
-        }
+        let stdout = PathBuf::from("-");
+        let jsonl = match (&args.out, &args.jsonl, &args.csv, &args.html) {
+            (None, None, None, None) => Some(&stdout),
+            (_, jsonl, _, _) => jsonl.as_ref(),
+        };
         let csv = match &args.csv {
             Some(path) => Some(
                 TidyWriter::new(create(path)?)
@@ -156,10 +165,18 @@ impl Outputs {
             ),
             None => None,
         };
+        let page = match &args.html {
+            Some(path) => Some(
+                BatchPage::create(path)
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+            ),
+            None => None,
+        };
         Ok(Outputs {
             dir: args.out.clone(),
-            jsonl: args.jsonl.as_ref().map(create).transpose()?,
+            jsonl: jsonl.map(create).transpose()?,
             csv,
+            page,
         })
     }
 
@@ -172,6 +189,9 @@ impl Outputs {
         if let Some(out) = self.jsonl.as_mut() {
             output::write_jsonl(out, record).map_err(|e| Stop::io("JSON Lines", e))?;
         }
+        if let Some(page) = self.page.as_mut() {
+            page.add(record).map_err(|e| Stop::io("the HTML page", e))?;
+        }
         if let Some(out) = self.csv.as_mut() {
             out.write(record).map_err(|e| match e.into_kind() {
                 ::csv::ErrorKind::Io(e) => Stop::io("CSV", e),
@@ -181,8 +201,12 @@ impl Outputs {
         Ok(())
     }
 
-    /// Flushes the streams at the end of a batch.
-    fn flush(&mut self) -> Result<(), Stop> {
+    /// Flushes the streams at the end of a batch and writes the page.
+    fn flush(&mut self, seconds: f64) -> Result<(), Stop> {
+        if let Some(page) = self.page.take() {
+            page.finish(seconds)
+                .map_err(|e| Stop::io("the HTML page", e))?;
+        }
         if let Some(out) = self.jsonl.as_mut() {
             out.flush().map_err(|e| Stop::io("JSON Lines", e))?;
         }

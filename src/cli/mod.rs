@@ -1,6 +1,7 @@
 //! The command line: one module per subcommand, with shared options and exit codes.
 
 pub mod check;
+pub mod compare;
 pub mod extract;
 pub mod text;
 
@@ -32,6 +33,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Print the text the parser sees, with the table rows it reconstructed.
     Text(text::TextArgs),
+    /// Compare reports across years and agencies; check carry-overs between years.
+    Compare(compare::CompareArgs),
 }
 
 /// Options shared by `extract` and `check`.
@@ -114,6 +117,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Extract(args) => extract::run(args),
         Command::Check(args) => check::run(args),
         Command::Text(args) => text::run(args),
+        Command::Compare(args) => compare::run(args),
     };
     match result {
         Ok(code) => code,

@@ -3,6 +3,9 @@
 mod content;
 mod font;
 mod layer;
+#[cfg(test)]
+mod rotation_tests;
+mod text_string;
 mod unicode;
 
 use std::time::Instant;
@@ -102,7 +105,8 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: Instant) -> Result<PdfText,
         budget = budget.saturating_sub(data.len());
         let (width, height) = page_size(&doc, id);
         let resources = page_resources(&doc, id);
-        let mut interp = content::Interpreter::new(&doc, limits, &mut fonts, deadline, height);
+        let mut interp =
+            content::Interpreter::new(&doc, limits, &mut fonts, deadline, (width, height));
         interp.run(&data, &resources, 0)?;
         glyphs += interp.glyphs.len();
         if interp
@@ -231,7 +235,7 @@ fn info_text(doc: &Document, key: &[u8]) -> Option<String> {
         .get_deref(b"Info", doc)
         .and_then(Object::as_dict)
         .ok()?;
-    let s = lopdf::decode_text_string(info.get_deref(key, doc).ok()?).ok()?;
+    let s = text_string::decode(info.get_deref(key, doc).ok()?.as_str().ok()?);
     (!s.trim().is_empty()).then(|| s.trim().to_string())
 }
 
