@@ -123,6 +123,9 @@ fn reports_from_2019_on_have_the_six_topics_and_no_statistics() {
         if r["report"]["template"] == "pre2019" || r["status"] == "failed" {
             continue;
         }
+        if !r["source"]["ocr"].is_null() {
+            continue; // OCR text garbles headings: tests/ocr_layer.rs, tests/ocr.rs
+        }
         let topics: Vec<&str> = r["sections"]
             .as_array()
             .unwrap()
