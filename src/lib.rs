@@ -14,3 +14,4 @@ pub mod record;
 pub mod restated;
 pub mod template;
 pub mod textfile;
+pub mod worker;

@@ -79,7 +79,7 @@ pub fn run(args: ExtractArgs) -> Result<i32, String> {
     let mut trouble: Option<Stop> = None;
     crate::batch::run(
         &inputs,
-        &args.run.options(),
+        &args.run.workers()?,
         args.run.jobs(),
         |_, input, extraction| {
             tally.count(&extraction.record);

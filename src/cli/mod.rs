@@ -3,6 +3,7 @@
 pub mod check;
 pub mod extract;
 pub mod text;
+pub mod worker;
 
 use std::io::IsTerminal;
 use std::time::Duration;
@@ -12,6 +13,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::pdf::Limits;
 use crate::pipeline::Options;
+use crate::worker::Spec;
 
 /// Turns Chinese government information-disclosure annual reports (政府信息公开工作年度报告)
 /// into checked JSON records.
@@ -32,6 +34,9 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Print the text the parser sees, with the table rows it reconstructed.
     Text(text::TextArgs),
+    /// Internal: the per-file worker process `extract` and `check` start.
+    #[command(hide = true)]
+    Worker(worker::WorkerArgs),
 }
 
 /// Options shared by `extract` and `check`.
@@ -55,6 +60,9 @@ pub struct RunArgs {
     /// Most pages read from one PDF.
     #[arg(long, value_name = "N", default_value_t = 2000)]
     pub max_pages: usize,
+    /// Memory one worker process may use, in MiB (past it the file fails with `too_large`).
+    #[arg(long, value_name = "MIB", default_value_t = 1024)]
+    pub max_memory_mb: u64,
 }
 
 impl RunArgs {
@@ -71,6 +79,19 @@ impl RunArgs {
             timeout: Duration::from_secs(self.timeout),
             max_file_bytes: self.max_file_mb << 20,
         }
+    }
+
+    /// Worker processes for `extract` and `check`: this binary rerun as `worker` with
+    /// the same command line, each bound by `--max-memory-mb` and `--timeout`.
+    pub fn workers(&self) -> Result<Spec, String> {
+        let program = std::env::current_exe()
+            .map_err(|e| format!("cannot find the govreport binary to start workers: {e}"))?;
+        Ok(Spec {
+            program,
+            args: std::env::args_os().skip(1).collect(),
+            timeout: Duration::from_secs(self.timeout),
+            max_memory_mb: self.max_memory_mb,
+        })
     }
 
     /// Worker threads to use (0 lets rayon use every core).
@@ -109,6 +130,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Extract(args) => extract::run(args),
         Command::Check(args) => check::run(args),
         Command::Text(args) => text::run(args),
+        Command::Worker(args) => worker::run(args),
     };
     match result {
         Ok(code) => code,
