@@ -128,3 +128,37 @@ fn a_timed_out_file_stops_using_cpu() {
         "the work went on after the deadline: {cpu} s CPU ({children})"
     );
 }
+
+#[test]
+fn any_input_past_the_memory_budget_fails_too_large_and_its_worker_is_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("a-big.txt"),
+        "一、总体情况\n".repeat(1_500_000),
+    )
+    .unwrap();
+    fs::copy(
+        "samples/chengbei-2023-poor.txt",
+        dir.path().join("b-good.txt"),
+    )
+    .unwrap();
+    let out = govreport(&[
+        "extract",
+        "-q",
+        "-j1",
+        "--max-memory-mb",
+        "48",
+        dir.path().to_str().unwrap(),
+        "--jsonl",
+        "-",
+    ]);
+    let found = records(&out);
+    assert_eq!(found.len(), 2, "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(code(&found[0]), "too_large", "{}", found[0]);
+    let message = found[0]["errors"][0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("48 MiB") && message.contains("--max-memory-mb"),
+        "{message}"
+    );
+    assert_ne!(found[1]["status"], "failed", "{}", found[1]);
+}

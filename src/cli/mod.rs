@@ -72,6 +72,7 @@ impl RunArgs {
             max_stream_bytes: self.max_stream_mb << 20,
             max_file_bytes: (self.max_stream_mb << 20).saturating_mul(4),
             max_pages: self.max_pages,
+            max_memory_bytes: self.max_memory_mb << 20,
             ..Limits::default()
         };
         Options {
