@@ -3,6 +3,7 @@
 pub mod batch;
 pub mod checks;
 pub mod cli;
+pub mod filehash;
 pub mod html;
 pub mod input;
 pub mod layout;
@@ -12,6 +13,7 @@ pub mod pdf;
 pub mod pipeline;
 pub mod record;
 pub mod restated;
+pub mod scale;
 pub mod template;
 pub mod textfile;
 pub mod worker;

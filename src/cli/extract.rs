@@ -12,12 +12,13 @@ use super::{RunArgs, exit};
 use crate::input::{discover, find_clashes};
 use crate::output::{self, csv::TidyWriter};
 use crate::record::{Record, Status};
+use crate::scale::shard::Shard;
 
 /// Arguments of `extract`.
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
     /// Files or folders (walked recursively for .pdf, .txt, .html, .htm).
-    #[arg(required = true, value_name = "INPUT")]
+    #[arg(required_unless_present = "files_from", value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// Write one pretty JSON record per input into DIR.
     #[arg(short, long = "out", value_name = "DIR")]
@@ -28,6 +29,15 @@ pub struct ExtractArgs {
     /// Write the tidy table of every table cell to FILE.
     #[arg(long, value_name = "FILE")]
     pub csv: Option<PathBuf>,
+    /// Read input paths from FILE (`-` for stdin), one per line, besides INPUT.
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
+    /// Take only the K-th of N disjoint, stable parts of the inputs (e.g. 3/8).
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<Shard>,
+    /// Reuse records in --out made by this version from the same bytes.
+    #[arg(long, requires = "out")]
+    pub skip_existing: bool,
     /// Shared options.
     #[command(flatten)]
     pub run: RunArgs,
@@ -68,10 +78,18 @@ fn create(path: &PathBuf) -> Result<Box<dyn Write>, String> {
 
 /// Runs `extract`; returns the exit code.
 pub fn run(args: ExtractArgs) -> Result<i32, String> {
-    let inputs = discover(&args.inputs)?;
+    let mut inputs = discover(&args.inputs)?;
+    if let Some(list) = &args.files_from {
+        inputs.extend(crate::scale::list::read(list)?);
+    }
     if args.out.is_some() {
         find_clashes(&inputs)?;
     }
+    if let Some(shard) = args.shard {
+        inputs = shard.select(inputs);
+    }
+    let mut workers = args.run.workers()?;
+    workers.reuse = args.out.clone().filter(|_| args.skip_existing);
     let mut outputs = Outputs::open(&args)?;
     let bar = args.run.progress(inputs.len());
     let started = Instant::now();
@@ -79,7 +97,7 @@ pub fn run(args: ExtractArgs) -> Result<i32, String> {
     let mut trouble: Option<Stop> = None;
     crate::batch::run(
         &inputs,
-        &args.run.workers()?,
+        &workers,
         args.run.jobs(),
         |_, input, extraction| {
             tally.count(&extraction.record);

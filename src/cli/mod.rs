@@ -92,6 +92,7 @@ impl RunArgs {
             args: std::env::args_os().skip(1).collect(),
             timeout: Duration::from_secs(self.timeout),
             max_memory_mb: self.max_memory_mb,
+            reuse: None,
         })
     }
 

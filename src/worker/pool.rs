@@ -9,8 +9,6 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use sha2::{Digest, Sha256};
-
 use super::{Reply, Request};
 use crate::input::Input;
 use crate::pipeline::Extraction;
@@ -34,6 +32,8 @@ pub struct Spec {
     pub timeout: Duration,
     /// The worker's memory limit, MiB (named in `too_large` messages).
     pub max_memory_mb: u64,
+    /// `--skip-existing`: the output folder whose records are reused when still valid.
+    pub reuse: Option<PathBuf>,
 }
 
 /// Worker processes shared by the batch threads (at most one per thread is busy).
@@ -53,6 +53,15 @@ impl Pool {
 
     /// Extracts one input in a worker; a worker that dies or overruns gives a failed record.
     pub fn extract(&self, input: &Input) -> Extraction {
+        if let Some(dir) = &self.spec.reuse
+            && let Some(record) = crate::scale::resume::existing(dir, input)
+        {
+            return Extraction {
+                record,
+                lines: Vec::new(),
+                table_rows: Vec::new(),
+            };
+        }
         let idle = self.idle.lock().map(|mut v| v.pop()).unwrap_or(None);
         let mut worker = match idle.map_or_else(|| Worker::start(&self.spec), Ok) {
             Ok(w) => w,
@@ -226,7 +235,7 @@ fn failed(input: &Input, code: &str, message: String) -> Extraction {
             .unwrap_or_default(),
         ..Source::default()
     };
-    if let Some((bytes, sha256)) = hash(&input.path) {
+    if let Some((bytes, sha256)) = crate::filehash::size_and_sha256(&input.path) {
         source.bytes = bytes;
         source.sha256 = sha256;
     }
@@ -235,28 +244,4 @@ fn failed(input: &Input, code: &str, message: String) -> Extraction {
         lines: Vec::new(),
         table_rows: Vec::new(),
     }
-}
-
-/// The size and SHA-256 (hex) of a file, read in pieces.
-fn hash(path: &std::path::Path) -> Option<(u64, String)> {
-    let mut file = std::fs::File::open(path).ok()?;
-    let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 1 << 16];
-    let mut total = 0;
-    loop {
-        let n = file.read(&mut buf).ok()?;
-        if n == 0 {
-            break;
-        }
-        hasher.update(&buf[..n]);
-        total += n as u64;
-    }
-    Some((
-        total,
-        hasher
-            .finalize()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect(),
-    ))
 }
