@@ -27,6 +27,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'exit 1' TERM INT
 
 # munge, on its own socket so that a system munged is left alone
 [ -f /etc/munge/munge.key ] || mungekey --create --keyfile=/etc/munge/munge.key
