@@ -162,3 +162,55 @@ fn any_input_past_the_memory_budget_fails_too_large_and_its_worker_is_replaced()
     );
     assert_ne!(found[1]["status"], "failed", "{}", found[1]);
 }
+
+/// Processes whose command line holds `needle` and the word `worker`.
+fn workers_with(needle: &str) -> usize {
+    fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(|e| fs::read(e.ok()?.path().join("cmdline")).ok())
+        .map(|c| String::from_utf8_lossy(&c).into_owned())
+        .filter(|c| c.contains(needle) && c.contains("worker"))
+        .count()
+}
+
+#[test]
+fn a_worker_stops_when_its_batch_is_killed_mid_file() {
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let slow = dir.path().join("slow.pdf");
+    many_objects(&slow, 4_000_000);
+    let mut parent = Command::new(env!("CARGO_BIN_EXE_govreport"))
+        .args([
+            "extract",
+            "-q",
+            "-j1",
+            "--max-memory-mb",
+            "16384",
+            "--timeout",
+            "600",
+        ])
+        .arg(&slow)
+        .args(["--jsonl", "/dev/null"])
+        .spawn()
+        .unwrap();
+    let needle = slow.display().to_string();
+    let started = Instant::now();
+    while workers_with(&needle) == 0 {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "no worker started"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    parent.kill().unwrap();
+    parent.wait().unwrap();
+    let killed = Instant::now();
+    while workers_with(&needle) > 0 {
+        let waited = killed.elapsed();
+        assert!(
+            waited < Duration::from_secs(2),
+            "the worker still runs {waited:?} later"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}

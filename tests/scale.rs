@@ -35,6 +35,16 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     found
 }
 
+/// How many running processes were started with `dir` on their command line.
+fn workers_of(dir: &Path) -> usize {
+    let needle = dir.display().to_string();
+    fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(|e| fs::read(e.ok()?.path().join("cmdline")).ok())
+        .filter(|cmdline| String::from_utf8_lossy(cmdline).contains(&needle))
+        .count()
+}
+
 #[test]
 fn a_file_list_skips_blank_lines_and_comments_and_a_missing_path_fails_alone() {
     let dir = tempfile::tempdir().unwrap();
@@ -154,6 +164,14 @@ fn a_batch_killed_midway_and_resumed_ends_with_the_same_outputs() {
     }
     child.kill().unwrap();
     child.wait().unwrap();
+    let gone = Instant::now();
+    while workers_of(&resumed) > 0 {
+        assert!(
+            gone.elapsed() < Duration::from_secs(5),
+            "workers outlive their batch"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
     let before = walk(&resumed).len();
     assert!(
         before < tree(&whole).len(),

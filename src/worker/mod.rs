@@ -73,6 +73,7 @@ pub struct Reply<R> {
 /// `max_memory_mb` MiB (an allocation past it aborts the worker, and the parent records
 /// `too_large`).
 pub fn serve(options: &Options, max_memory_mb: u64) -> Result<(), String> {
+    exit_with_parent();
     let bytes = max_memory_mb.saturating_mul(1 << 20);
     rlimit::setrlimit(rlimit::Resource::DATA, bytes, bytes)
         .map_err(|e| format!("cannot limit the worker's memory: {e}"))?;
@@ -93,6 +94,20 @@ pub fn serve(options: &Options, max_memory_mb: u64) -> Result<(), String> {
             .map_err(|e| format!("worker reply: {e}"))?;
     }
     Ok(())
+}
+
+/// Ends this worker soon after its parent dies (even by SIGKILL, mid-file): a watch thread
+/// sees the worker re-parented.
+fn exit_with_parent() {
+    let parent = std::os::unix::process::parent_id();
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(std::time::Duration::from_millis(200));
+            if std::os::unix::process::parent_id() != parent {
+                std::process::exit(1);
+            }
+        }
+    });
 }
 
 /// This process's resident memory in KiB, from /proc (0 where there is none).
