@@ -183,3 +183,46 @@ fn a_batch_killed_midway_and_resumed_ends_with_the_same_outputs() {
     govreport(&again.iter().map(String::as_str).collect::<Vec<_>>());
     assert_eq!(tree(&resumed), tree(&whole));
 }
+
+#[test]
+fn a_file_list_on_stdin_adds_to_the_arguments_and_may_name_a_folder() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("more");
+    fs::create_dir(&sub).unwrap();
+    fs::copy("samples/chengbei-2023-poor.txt", sub.join("a.txt")).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_govreport"))
+        .args([
+            "extract",
+            "-q",
+            "samples/qinglan-2023-lo.pdf",
+            "--files-from",
+            "-",
+        ])
+        .args(["--jsonl", "-"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let list = format!("# a folder\n{}\n", sub.display());
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(list.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let found = records(&out);
+    let paths: Vec<&str> = found
+        .iter()
+        .map(|r| r["source"]["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "samples/qinglan-2023-lo.pdf",
+            &sub.join("a.txt").display().to_string()
+        ]
+    );
+}

@@ -9,7 +9,7 @@ use std::time::Instant;
 use clap::Args;
 
 use super::{RunArgs, exit};
-use crate::input::{discover, find_clashes};
+use crate::input::{Input, discover, find_clashes};
 use crate::output::{self, csv::TidyWriter};
 use crate::record::{Record, Status};
 use crate::scale::shard::Shard;
@@ -76,8 +76,9 @@ fn create(path: &PathBuf) -> Result<Box<dyn Write>, String> {
     Ok(Box::new(BufWriter::new(file)))
 }
 
-/// Runs `extract`; returns the exit code.
-pub fn run(args: ExtractArgs) -> Result<i32, String> {
+/// The inputs of this run: the arguments, then `--files-from`; checked for output-name
+/// clashes (all of them, so that every shard refuses the same), then `--shard`ed.
+fn gather(args: &ExtractArgs) -> Result<Vec<Input>, String> {
     let mut inputs = discover(&args.inputs)?;
     if let Some(list) = &args.files_from {
         inputs.extend(crate::scale::list::read(list)?);
@@ -85,9 +86,15 @@ pub fn run(args: ExtractArgs) -> Result<i32, String> {
     if args.out.is_some() {
         find_clashes(&inputs)?;
     }
-    if let Some(shard) = args.shard {
-        inputs = shard.select(inputs);
-    }
+    Ok(match args.shard {
+        Some(shard) => shard.select(inputs),
+        None => inputs,
+    })
+}
+
+/// Runs `extract`; returns the exit code.
+pub fn run(args: ExtractArgs) -> Result<i32, String> {
+    let inputs = gather(&args)?;
     let mut workers = args.run.workers()?;
     workers.reuse = args.out.clone().filter(|_| args.skip_existing);
     let mut outputs = Outputs::open(&args)?;
