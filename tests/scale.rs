@@ -226,3 +226,29 @@ fn a_file_list_on_stdin_adds_to_the_arguments_and_may_name_a_folder() {
         ]
     );
 }
+
+#[test]
+fn skip_existing_reuses_a_valid_record_instead_of_reading_the_file_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let input = "samples/qinglan-2023-lo.pdf";
+    let o = out.to_str().unwrap();
+    govreport(&["extract", "-q", input, "-o", o]);
+    let path = out.join("qinglan-2023-lo.json");
+    let mut record: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    record["report"]["title"] = "marked by the test".into();
+    fs::write(&path, serde_json::to_string_pretty(&record).unwrap()).unwrap();
+    let again = govreport(&[
+        "extract",
+        "-q",
+        input,
+        "-o",
+        o,
+        "--skip-existing",
+        "--jsonl",
+        "-",
+    ]);
+    assert_eq!(records(&again)[0]["report"]["title"], "marked by the test");
+    let fresh = govreport(&["extract", "-q", input, "-o", o, "--jsonl", "-"]);
+    assert_ne!(records(&fresh)[0]["report"]["title"], "marked by the test");
+}
