@@ -96,17 +96,21 @@ pub fn serve(options: &Options, max_memory_mb: u64) -> Result<(), String> {
     Ok(())
 }
 
-/// Ends this worker soon after its parent dies (even by SIGKILL, mid-file): a watch thread
-/// sees the worker re-parented.
+/// The environment variable in which the parent passes its process id to its workers.
+pub const PARENT_ENV: &str = "GOVREPORT_PARENT";
+
+/// Ends this worker soon after its parent dies (even by SIGKILL, mid-file, or before this
+/// worker got going): a watch thread sees the worker re-parented.
 fn exit_with_parent() {
-    let parent = std::os::unix::process::parent_id();
+    let parent = std::env::var(PARENT_ENV)
+        .ok()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(std::os::unix::process::parent_id);
     std::thread::spawn(move || {
-        loop {
+        while std::os::unix::process::parent_id() == parent {
             std::thread::sleep(std::time::Duration::from_millis(200));
-            if std::os::unix::process::parent_id() != parent {
-                std::process::exit(1);
-            }
         }
+        std::process::exit(1);
     });
 }
 

@@ -104,6 +104,7 @@ impl Worker {
         let mut child = Command::new(&spec.program)
             .arg("worker")
             .args(&spec.args)
+            .env(super::PARENT_ENV, std::process::id().to_string())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
