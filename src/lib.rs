@@ -3,10 +3,12 @@
 pub mod batch;
 pub mod checks;
 pub mod cli;
+pub mod complete;
 pub mod filehash;
 pub mod html;
 pub mod input;
 pub mod layout;
+pub mod orient;
 pub mod output;
 pub mod parse;
 pub mod pdf;
