@@ -63,6 +63,7 @@ impl Pool {
             };
         }
         let idle = self.idle.lock().map(|mut v| v.pop()).unwrap_or(None);
+        let idle = idle.and_then(|mut w| w.alive().then_some(w));
         let mut worker = match idle.map_or_else(|| Worker::start(&self.spec), Ok) {
             Ok(w) => w,
             Err(e) => return failed(input, "internal", e),
@@ -138,6 +139,11 @@ impl Worker {
             files: 0,
             rss_kib: 0,
         })
+    }
+
+    /// Whether the process still runs (an idle worker the system killed is replaced).
+    fn alive(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
     }
 
     /// Sends one input and waits for its record until the deadline.
