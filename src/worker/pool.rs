@@ -252,3 +252,74 @@ fn failed(input: &Input, code: &str, message: String) -> Extraction {
         table_rows: Vec::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    /// A pool whose "worker" is the shell script `body`, and an input for it.
+    fn pool(dir: &std::path::Path, body: &str, timeout: Duration) -> (Pool, Input) {
+        let program = dir.join("worker.sh");
+        std::fs::write(&program, format!("#!/bin/sh\n{body}\n")).unwrap();
+        std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let file = dir.join("a.pdf");
+        std::fs::write(&file, "%PDF-1.4").unwrap();
+        let spec = Spec {
+            program,
+            args: Vec::new(),
+            timeout,
+            max_memory_mb: 77,
+            reuse: None,
+        };
+        let input = Input {
+            path: file,
+            format: None,
+            output_name: PathBuf::from("a.json"),
+        };
+        (Pool::new(spec), input)
+    }
+
+    fn code(extraction: &Extraction) -> &str {
+        &extraction.record.errors[0].code
+    }
+
+    #[test]
+    fn a_worker_that_never_answers_is_killed_at_the_deadline() {
+        let dir = tempfile::tempdir().unwrap();
+        let (pool, input) = pool(dir.path(), "exec sleep 30", Duration::from_millis(300));
+        let started = Instant::now();
+        let got = pool.extract(&input);
+        assert_eq!(code(&got), "timeout");
+        assert!(started.elapsed() < Duration::from_secs(5));
+        assert_eq!(
+            got.record.source.bytes, 8,
+            "the failed record has the file's size"
+        );
+    }
+
+    #[test]
+    fn a_worker_out_of_memory_gives_too_large_naming_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let script = "read line; echo 'memory allocation of 99 bytes failed' >&2; kill -ABRT $$";
+        let (pool, input) = pool(dir.path(), script, Duration::from_secs(10));
+        let got = pool.extract(&input);
+        assert_eq!(code(&got), "too_large");
+        let message = &got.record.errors[0].message;
+        assert!(message.contains("77 MiB") && message.contains("--max-memory-mb"));
+    }
+
+    #[test]
+    fn a_worker_that_crashes_gives_internal_with_its_last_words() {
+        let dir = tempfile::tempdir().unwrap();
+        let script = "read line; echo 'thread main has overflowed its stack' >&2; exit 3";
+        let (pool, input) = pool(dir.path(), script, Duration::from_secs(10));
+        let got = pool.extract(&input);
+        assert_eq!(code(&got), "internal");
+        let message = &got.record.errors[0].message;
+        assert!(
+            message.contains("overflowed its stack") && message.contains('3'),
+            "{message}"
+        );
+    }
+}
