@@ -36,7 +36,7 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     let mut trouble = None;
     crate::batch::run(
         &inputs,
-        &args.run.options(),
+        &args.run.workers()?,
         args.run.jobs(),
         |_, input, extraction| {
             bar.inc(1);

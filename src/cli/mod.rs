@@ -4,6 +4,7 @@ pub mod check;
 pub mod compare;
 pub mod extract;
 pub mod text;
+pub mod worker;
 
 use std::io::IsTerminal;
 use std::time::Duration;
@@ -13,6 +14,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::pdf::Limits;
 use crate::pipeline::Options;
+use crate::worker::Spec;
 
 /// Turns Chinese government information-disclosure annual reports (政府信息公开工作年度报告)
 /// into checked JSON records.
@@ -35,6 +37,9 @@ pub enum Command {
     Text(text::TextArgs),
     /// Compare reports across years and agencies; check carry-overs between years.
     Compare(compare::CompareArgs),
+    /// Internal: the per-file worker process `extract` and `check` start.
+    #[command(hide = true)]
+    Worker(worker::WorkerArgs),
 }
 
 /// Options shared by `extract` and `check`.
@@ -62,6 +67,9 @@ pub struct RunArgs {
     /// where text is missing; always = every page; never = no OCR.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = crate::ocr::Mode::Auto)]
     pub ocr: crate::ocr::Mode,
+    /// Memory one worker process may use, in MiB (past it the file fails with `too_large`).
+    #[arg(long, value_name = "MIB", default_value_t = 1024)]
+    pub max_memory_mb: u64,
 }
 
 impl RunArgs {
@@ -71,6 +79,7 @@ impl RunArgs {
             max_stream_bytes: self.max_stream_mb << 20,
             max_file_bytes: (self.max_stream_mb << 20).saturating_mul(4),
             max_pages: self.max_pages,
+            max_memory_bytes: self.max_memory_mb << 20,
             ..Limits::default()
         };
         Options {
@@ -79,6 +88,20 @@ impl RunArgs {
             max_file_bytes: self.max_file_mb << 20,
             ocr: self.ocr,
         }
+    }
+
+    /// Worker processes for `extract` and `check`: this binary rerun as `worker` with
+    /// the same command line, each bound by `--max-memory-mb` and `--timeout`.
+    pub fn workers(&self) -> Result<Spec, String> {
+        let program = std::env::current_exe()
+            .map_err(|e| format!("cannot find the govreport binary to start workers: {e}"))?;
+        Ok(Spec {
+            program,
+            args: std::env::args_os().skip(1).collect(),
+            timeout: Duration::from_secs(self.timeout),
+            max_memory_mb: self.max_memory_mb,
+            reuse: None,
+        })
     }
 
     /// Worker threads to use (0 lets rayon use every core).
@@ -118,6 +141,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Check(args) => check::run(args),
         Command::Text(args) => text::run(args),
         Command::Compare(args) => compare::run(args),
+        Command::Worker(args) => worker::run(args),
     };
     match result {
         Ok(code) => code,

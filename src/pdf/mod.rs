@@ -3,6 +3,7 @@
 mod content;
 mod font;
 mod layer;
+pub mod objects;
 #[cfg(test)]
 mod rotation_tests;
 mod text_string;
@@ -31,6 +32,8 @@ pub struct Limits {
     pub max_glyphs_per_file: usize,
     /// Deepest nesting of form XObjects followed.
     pub max_form_depth: usize,
+    /// Most memory a file may need to load, in bytes (estimated from its object count).
+    pub max_memory_bytes: u64,
 }
 
 impl Default for Limits {
@@ -42,6 +45,7 @@ impl Default for Limits {
             max_glyphs_per_page: 200_000,
             max_glyphs_per_file: 4_000_000,
             max_form_depth: 8,
+            max_memory_bytes: 1 << 30,
         }
     }
 }
@@ -150,6 +154,17 @@ fn open(bytes: &[u8], limits: &Limits) -> Result<Document, PdfError> {
     let head = &bytes[..bytes.len().min(1024)];
     if !head.windows(5).any(|w| w == b"%PDF-") {
         return Err(PdfError::NotPdf(describe_non_pdf(bytes)));
+    }
+    let need = objects::estimate(bytes);
+    if need > limits.max_memory_bytes {
+        let message = format!(
+            "the PDF declares {} objects (/Size); loading them takes about {} MiB, over the \
+             {} MiB allowed (--max-memory-mb)",
+            objects::declared(bytes).unwrap_or(0),
+            need >> 20,
+            limits.max_memory_bytes >> 20
+        );
+        return Err(PdfError::TooLarge(message));
     }
     let options = LoadOptions {
         max_decompressed_size: Some(limits.max_stream_bytes),
