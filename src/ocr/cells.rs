@@ -89,7 +89,11 @@ pub fn reread(
             })
             .collect();
         mine.sort_by(|a, b| a.bbox[0].total_cmp(&b.bbox[0]));
-        if mine.is_empty() {
+        // A dot or two with no digit is dust, not a number.
+        if !mine
+            .iter()
+            .any(|w| w.text.chars().any(|c| c.is_ascii_digit()))
+        {
             readings[i] = Reading {
                 text: String::new(),
                 conf: 0.0,

@@ -204,7 +204,9 @@ fn decide(page: &[&tsv::Word], cell: &Reading) -> Option<PixelWord> {
             a[3].max(b[3]),
         ]
     });
-    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c == '.');
+    let digits = |s: &str| {
+        s.chars().any(|c| c.is_ascii_digit()) && s.chars().all(|c| c.is_ascii_digit() || c == '.')
+    };
     let mark = !p.is_empty() && p.chars().all(|c| MARKS.contains(c));
     let (text, bbox, first, mut alts) = match (pbox, cell.bbox) {
         (None, None) => return None,
