@@ -26,8 +26,8 @@ measure() { # label, command...: prints wall and CPU seconds per page
     'BEGIN { printf "%-40s %6.2f s wall/page  %6.2f s CPU/page  (%d pages)\n", l, w / p, (u + s) / p, p }'
 }
 for _ in $(seq "$rounds"); do
-  measure "govreport extract -j1" "$bin" extract -q -j1 -o "$work/out" tests/scans
-  measure "govreport extract -j2" "$bin" extract -q -j2 -o "$work/out" tests/scans
+  measure "govreport extract -j1" "$bin" extract -q -j1 --timeout 900 -o "$work/out" tests/scans
+  measure "govreport extract -j2" "$bin" extract -q -j2 --timeout 900 -o "$work/out" tests/scans
   measure "bare tesseract (chi_sim, psm 3, tsv)" \
     bash -c "for p in '$work'/*.pgm; do tesseract \"\$p\" - -l chi_sim --psm 3 --dpi 300 tsv; done"
 done

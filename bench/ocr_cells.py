@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Cells right on the scanned samples: each record's table cells against its golden.
 
-    cargo build --release && python3 bench/ocr_cells.py [samples/*-scan*.pdf]
+    cargo build --release && python3 bench/ocr_cells.py [tests/scans/*.pdf]
 
 Prints, per file, status, cells right / cells, wrong cells (path: expected, got) and
 whether a wrong cell sits in an `ok` record; then the totals.
@@ -29,16 +29,17 @@ def cells(v, at):
 
 
 def main():
-    files = sys.argv[1:] or sorted(glob.glob(str(ROOT / "samples/*-scan*.pdf")))
+    files = sys.argv[1:] or sorted(glob.glob(str(ROOT / "tests/scans/*.pdf")))
     right = total = wrong_in_ok = 0
     fields = fields_right = 0
     with tempfile.TemporaryDirectory() as out:
-        subprocess.run([str(ROOT / "target/release/govreport"), "extract", "-q", "-o", out, *files],
+        subprocess.run([str(ROOT / "target/release/govreport"), "extract", "-q", "--timeout", "600",
+                        "-o", out, *files],
                        check=False)
         for f in files:
             stem = Path(f).stem
             rec = json.loads((Path(out) / f"{stem}.json").read_text())
-            gold = json.loads((ROOT / "golden" / f"{stem}.json").read_text())
+            gold = json.loads((ROOT / "tests/scans/golden" / f"{stem}.json").read_text())
             exp = dict(cells(gold.get("tables", {}), "tables"))
             got = dict(cells(rec.get("tables") or {}, "tables"))
             bad = [(p, v, got.get(p)) for p, v in exp.items() if got.get(p) != v]

@@ -40,7 +40,8 @@ fn cells(v: &Value, at: String, out: &mut BTreeMap<String, Value>) {
 }
 
 fn extract(path: &str, extra: &[&str]) -> Value {
-    let mut args = vec!["extract", "-q", path, "--jsonl", "-"];
+    // Generous time: OCR under a loaded CI machine can pass the default minute.
+    let mut args = vec!["extract", "-q", "--timeout", "900", path, "--jsonl", "-"];
     args.extend_from_slice(extra);
     let out = govreport(&args);
     common::records(&out).remove(0)

@@ -22,6 +22,8 @@ fuzz_target!(|data: &[u8]| {
         },
         timeout: Duration::from_secs(2),
         max_file_bytes: 16 << 20,
+        // No tesseract child processes while fuzzing; the page_image target covers OCR.
+        ocr: govreport::ocr::Mode::Never,
     };
     let _ = extract_bytes(Source::default(), data, Some(Format::Pdf), &options);
 });

@@ -29,7 +29,7 @@ const GAP: usize = 24;
 /// A crop with fewer dark pixels than this is blank (dust, a rule's edge).
 const MIN_INK: usize = 40;
 
-/// Reads each box of `page` as a line of digits (`.` allowed), with one tesseract run for
+/// Reads each box of `page` as a line of digits (`.` and `-` allowed), with one tesseract run for
 /// all boxes. `inset` pixels are cut from each side of a box first, so the ruling lines
 /// around a cell are not read as `1`.
 pub fn reread(
@@ -74,7 +74,7 @@ pub fn reread(
         "--dpi",
         "300",
         "-c",
-        "tessedit_char_whitelist=0123456789.",
+        "tessedit_char_whitelist=0123456789.-",
         "tsv",
     ];
     let out = engine::run_bytes(&engine.program, &args, sheet.to_pgm(), deadline)?;
@@ -89,7 +89,11 @@ pub fn reread(
             })
             .collect();
         mine.sort_by(|a, b| a.bbox[0].total_cmp(&b.bbox[0]));
-        if mine.is_empty() {
+        // A dot or two with no digit is dust, not a number.
+        if !mine
+            .iter()
+            .any(|w| w.text.chars().any(|c| c.is_ascii_digit()))
+        {
             readings[i] = Reading {
                 text: String::new(),
                 conf: 0.0,

@@ -36,7 +36,7 @@ fn tracks(mut segs: Vec<(f32, f32, f32)>, tol: f32) -> Vec<Track> {
         let mut joined: Vec<(f32, f32)> = Vec::new();
         for &(a, b) in &t.spans {
             match joined.last_mut() {
-                Some(last) if a <= last.1 + tol * 3.0 => last.1 = last.1.max(b),
+                Some(last) if a <= last.1 + tol * 6.0 => last.1 = last.1.max(b),
                 _ => joined.push((a, b)),
             }
         }

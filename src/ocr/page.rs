@@ -204,7 +204,12 @@ fn decide(page: &[&tsv::Word], cell: &Reading) -> Option<PixelWord> {
             a[3].max(b[3]),
         ]
     });
-    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c == '.');
+    // A number: digits, a decimal point, a leading minus (表二's 增/减 column).
+    let digits = |s: &str| {
+        let body = s.strip_prefix('-').unwrap_or(s);
+        body.chars().any(|c| c.is_ascii_digit())
+            && body.chars().all(|c| c.is_ascii_digit() || c == '.')
+    };
     let mark = !p.is_empty() && p.chars().all(|c| MARKS.contains(c));
     let (text, bbox, first, mut alts) = match (pbox, cell.bbox) {
         (None, None) => return None,

@@ -41,7 +41,10 @@ pub fn settle(record: &mut Record, state: &mut OcrState, build: &dyn Fn(&[PageLa
             .filter(|t| fails(&t.1) < now)
             .min_by_key(|t| fails(&t.1))
         {
-            state.reads[r].2.words[w].text = alt;
+            let word = &mut state.reads[r].2.words[w];
+            let old = std::mem::replace(&mut word.text, alt);
+            word.first.get_or_insert_with(|| old.clone());
+            word.alternatives.push(old);
             *record = rec;
         }
     }
@@ -137,6 +140,106 @@ fn diff(a: &Value, b: &Value, at: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ocr::page::{OcrWord, PageRead};
+    use crate::record::Source;
+
+    fn word(text: &str, baseline: f32, alternatives: &[&str]) -> OcrWord {
+        OcrWord {
+            text: text.into(),
+            bbox: [100.0, baseline - 10.0, 120.0, baseline],
+            baseline,
+            size: 10.0,
+            first: None,
+            alternatives: alternatives.iter().map(|a| a.to_string()).collect(),
+        }
+    }
+
+    /// A record whose one rule says upheld (the line at y 100) = total (the line at y 200).
+    fn build(pages: &[PageLayer]) -> Record {
+        let value = |y: f32| -> i64 {
+            let text: String = pages[0]
+                .glyphs
+                .iter()
+                .filter(|g| g.y == y)
+                .map(|g| g.ch)
+                .collect();
+            text.parse().unwrap_or(-1)
+        };
+        let (upheld, total) = (value(100.0), value(200.0));
+        let mut record = Record::new(Source::default());
+        let group = serde_json::json!({"upheld": upheld, "total": total});
+        let table = serde_json::json!({"administrative_review": group});
+        record.tables.review_litigation = table.as_object().cloned();
+        let status = if upheld == total { "pass" } else { "fail" };
+        record.checks.push(Check {
+            rule: "review_litigation.totals".into(),
+            status: status.into(),
+            message: String::new(),
+            path: None,
+        });
+        record.status = if upheld == total {
+            Status::Ok
+        } else {
+            Status::Partial
+        };
+        record
+    }
+
+    fn state(words: Vec<OcrWord>) -> OcrState {
+        OcrState {
+            pages: vec![PageLayer::new(1, 595.0, 842.0, Vec::new(), Vec::new())],
+            reads: vec![(
+                0,
+                None,
+                PageRead {
+                    words,
+                    rules: Vec::new(),
+                },
+            )],
+            engine: "tesseract".into(),
+        }
+    }
+
+    #[test]
+    fn the_rules_choose_among_digit_alternatives_and_say_so() {
+        let mut state = state(vec![word("3", 100.0, &["8"]), word("8", 200.0, &[])]);
+        let mut record = build(&state.layers());
+        settle(&mut record, &mut state, &build);
+        assert_eq!(record.status, Status::Ok);
+        let upheld =
+            &record.tables.review_litigation.as_ref().unwrap()["administrative_review"]["upheld"];
+        assert_eq!(upheld, 8);
+        let check = record
+            .checks
+            .iter()
+            .find(|c| c.rule == RULE)
+            .expect("a repaired check");
+        assert_eq!(check.status, "repaired");
+        assert_eq!(
+            check.path.as_deref(),
+            Some("tables.review_litigation.administrative_review.upheld")
+        );
+        assert!(check.message.contains("OCR read 3"), "{}", check.message);
+    }
+
+    #[test]
+    fn a_doubt_no_rule_settles_makes_the_record_partial_with_the_path() {
+        // Both readings of the total break the rule the same way: no rule settles it.
+        let mut state = state(vec![word("5", 100.0, &[]), word("1", 200.0, &["7"])]);
+        let mut record = build(&state.layers());
+        settle(&mut record, &mut state, &build);
+        assert_eq!(record.status, Status::Partial);
+        let check = record
+            .checks
+            .iter()
+            .find(|c| c.rule == RULE)
+            .expect("a failing check");
+        assert_eq!(check.status, "fail");
+        assert_eq!(
+            check.path.as_deref(),
+            Some("tables.review_litigation.administrative_review.total")
+        );
+    }
 
     #[test]
     fn the_path_of_a_changed_cell_is_found_and_printed_maps_are_skipped() {

@@ -9,6 +9,7 @@ use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::font::Font;
+use super::images::ImageDraw;
 use super::layer::LayerSigns;
 use super::{Limits, PdfError};
 use crate::layout::{Glyph, Rule};
@@ -79,15 +80,6 @@ pub struct Interpreter<'a> {
     pub layer: LayerSigns,
     /// Image XObjects painted on the page (for OCR).
     pub images: Vec<ImageDraw>,
-}
-
-/// An image XObject painted by `Do`: its bounding box in page space and its pixel size.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ImageDraw {
-    /// Left, top, right, bottom of the image's box (points, y downward).
-    pub bbox: [f32; 4],
-    /// The image's /Width and /Height in pixels, as declared.
-    pub pixels: (u32, u32),
 }
 
 impl<'a> Interpreter<'a> {
@@ -347,8 +339,12 @@ impl<'a> Interpreter<'a> {
             .and_then(Object::as_stream);
         let Ok(stream) = stream else { return Ok(()) };
         let subtype = stream.dict.get(b"Subtype").and_then(Object::as_name).ok();
-        if subtype == Some(b"Image") {
-            self.image(&stream.dict);
+        if subtype == Some(b"Image") && self.images.len() < MAX_RULES_PER_PAGE {
+            let unit = |x, y| apply(&self.state.ctm, x, y);
+            let image = ImageDraw::new(&stream.dict, unit, self.page_height);
+            let [x0, y0, x1, y1] = image.bbox;
+            self.layer.image(x1 - x0, y1 - y0, self.glyphs.len());
+            self.images.push(image);
         }
         if subtype != Some(b"Form") {
             return Ok(());
@@ -375,26 +371,6 @@ impl<'a> Interpreter<'a> {
         self.state = saved;
         (self.tm, self.tlm) = (tm, tlm);
         result
-    }
-
-    /// Notes an image drawn in the unit square of the current matrix.
-    fn image(&mut self, dict: &Dictionary) {
-        let px = |k: &[u8]| dict.get(k).and_then(Object::as_i64).unwrap_or(0).max(0) as u32;
-        let corners = [(0.0, 0.0), (1.0, 0.0), (0.0, 1.0), (1.0, 1.0)].map(|(x, y)| {
-            let (px, py) = apply(&self.state.ctm, x, y);
-            (px, self.page_height - py)
-        });
-        let xs = corners.map(|c| c.0);
-        let ys = corners.map(|c| c.1);
-        let min = |v: [f32; 4]| v.iter().copied().fold(f32::MAX, f32::min);
-        let max = |v: [f32; 4]| v.iter().copied().fold(f32::MIN, f32::max);
-        if self.images.len() < MAX_RULES_PER_PAGE {
-            self.layer.image(corners, self.glyphs.len());
-            self.images.push(ImageDraw {
-                bbox: [min(xs), min(ys), max(xs), max(ys)],
-                pixels: (px(b"Width"), px(b"Height")),
-            });
-        }
     }
 
     fn path_op(&mut self, op: &Operation, n: &dyn Fn(usize) -> f32) {

@@ -16,18 +16,10 @@ pub struct LayerSigns {
 }
 
 impl LayerSigns {
-    /// Notes an image drawn with its unit square mapped to `corners` (page space), after
+    /// Notes an image drawn `width` × `height` points large on the page, after
     /// `glyphs_before` glyphs.
-    pub fn image(&mut self, corners: [(f32, f32); 4], glyphs_before: usize) {
-        let xs = corners.map(|c| c.0);
-        let ys = corners.map(|c| c.1);
-        let span = |v: [f32; 4]| {
-            let (lo, hi) = v
-                .iter()
-                .fold((f32::MAX, f32::MIN), |(a, b), &x| (a.min(x), b.max(x)));
-            hi - lo
-        };
-        self.images.push((span(xs), span(ys), glyphs_before));
+    pub fn image(&mut self, width: f32, height: f32, glyphs_before: usize) {
+        self.images.push((width, height, glyphs_before));
     }
 
     /// True when the page is an OCR layer: an image covers the page, and at least half of
@@ -128,8 +120,7 @@ mod tests {
 
     fn page_image(glyphs_before: usize) -> LayerSigns {
         let mut signs = LayerSigns::default();
-        let corners = [(0.0, 0.0), (595.0, 0.0), (0.0, 842.0), (595.0, 842.0)];
-        signs.image(corners, glyphs_before);
+        signs.image(595.0, 842.0, glyphs_before);
         signs
     }
 
@@ -158,8 +149,7 @@ mod tests {
             ..LayerSigns::default()
         };
         assert!(!signs.is_ocr_layer(100, 595.0, 842.0), "no image at all");
-        let logo = [(50.0, 700.0), (150.0, 700.0), (50.0, 800.0), (150.0, 800.0)];
-        signs.image(logo, 0);
+        signs.image(100.0, 100.0, 0);
         assert!(!signs.is_ocr_layer(100, 595.0, 842.0), "a logo");
         assert!(!page_image(0).is_ocr_layer(0, 595.0, 842.0), "no text");
     }

@@ -2,6 +2,7 @@
 
 mod content;
 mod font;
+mod images;
 mod layer;
 pub mod objects;
 #[cfg(test)]
@@ -15,7 +16,7 @@ use lopdf::{Document, LoadOptions, Object};
 
 use crate::layout::PageLayer;
 
-pub use content::ImageDraw;
+pub use images::ImageDraw;
 
 /// Bounds on the work one PDF may cost.
 #[derive(Debug, Clone)]
