@@ -169,3 +169,61 @@ pub fn read(
     }
     run(bytes, text, jobs, deadline).map(Some)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::Glyph;
+
+    fn page(n: u32, text: &str, images: Vec<ImageDraw>) -> (PageLayer, Vec<ImageDraw>) {
+        let glyphs = text
+            .chars()
+            .enumerate()
+            .map(|(i, c)| Glyph::new(c, 72.0 + 10.0 * i as f32, 100.0, 10.0, 10.0))
+            .collect();
+        (PageLayer::new(n, 595.0, 842.0, glyphs, Vec::new()), images)
+    }
+
+    fn image(bbox: [f32; 4], pixels: (u32, u32)) -> ImageDraw {
+        ImageDraw { bbox, pixels }
+    }
+
+    fn plan(pages: Vec<(PageLayer, Vec<ImageDraw>)>, mode: Mode) -> Result<Vec<PageJob>, OcrError> {
+        let (pages, images) = pages.into_iter().unzip();
+        let text = PdfText {
+            pages,
+            producer: None,
+            warnings: Vec::new(),
+            images,
+        };
+        jobs(&text, mode)
+    }
+
+    #[test]
+    fn auto_reads_scans_and_pasted_tables_but_not_born_digital_pages() {
+        let full = image([0.0, 0.0, 595.0, 842.0], (2480, 3508));
+        let pasted = image([50.0, 300.0, 550.0, 700.0], (1500, 1200));
+        let logo = image([50.0, 20.0, 90.0, 60.0], (100, 100));
+        let text = "二〇二三年政府信息公开工作年度报告";
+        let pages = vec![
+            page(1, "", vec![full]),
+            page(2, &"\u{FFFD}".repeat(300), vec![full]), // glyphs without a Unicode map
+            page(3, text, vec![pasted, logo]),
+            page(4, text, vec![logo]),
+            page(5, "", vec![]),
+        ];
+        let got = plan(pages.clone(), Mode::Auto).unwrap();
+        let read: Vec<(u32, Option<[f32; 4]>)> = got.iter().map(|j| (j.number, j.region)).collect();
+        assert_eq!(read, vec![(1, None), (2, None), (3, Some(pasted.bbox))]);
+        assert!(got.iter().all(|j| j.dpi == 300));
+        assert_eq!(plan(pages.clone(), Mode::Always).unwrap().len(), 5);
+        assert!(plan(pages, Mode::Never).unwrap().is_empty());
+    }
+
+    #[test]
+    fn an_image_declaring_too_many_pixels_is_refused_before_rendering() {
+        let huge = image([0.0, 0.0, 595.0, 842.0], (60000, 60000));
+        let got = plan(vec![page(1, "", vec![huge])], Mode::Auto);
+        assert!(matches!(got, Err(OcrError::TooLarge(m)) if m.contains("60000×60000")));
+    }
+}
