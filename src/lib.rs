@@ -3,6 +3,7 @@
 pub mod batch;
 pub mod checks;
 pub mod cli;
+pub mod facts;
 pub mod html;
 pub mod input;
 pub mod layout;
@@ -11,6 +12,6 @@ pub mod parse;
 pub mod pdf;
 pub mod pipeline;
 pub mod record;
-pub mod restated;
+pub mod tables;
 pub mod template;
 pub mod textfile;

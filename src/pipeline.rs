@@ -7,13 +7,13 @@ use std::time::{Duration, Instant};
 
 use sha2::{Digest, Sha256};
 
+use crate::facts::restated;
 use crate::html;
 use crate::input::{Format, Input};
 use crate::layout::{self, Line};
 use crate::parse;
 use crate::pdf::{self, Limits, PdfError};
 use crate::record::{Notice, Record, Source, Status};
-use crate::restated;
 use crate::textfile;
 
 /// Settings for extracting one file.

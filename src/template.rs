@@ -151,7 +151,7 @@ pub struct ActiveRow {
     pub columns: &'static [&'static str],
 }
 
-const fn arow(
+const fn active_row(
     key: &'static str,
     labels: &'static [&'static str],
     columns: &'static [&'static str],
@@ -170,40 +170,40 @@ const ITEMS: &[&str] = &["previous_year_items", "change", "decisions"];
 
 /// 表二 in the 2021 format.
 pub const ACTIVE_2021: [ActiveRow; 6] = [
-    arow("regulations", &["规章"], ISSUED),
-    arow(
+    active_row("regulations", &["规章"], ISSUED),
+    active_row(
         "normative_documents",
         &["行政规范性文件", "规范性文件"],
         ISSUED,
     ),
-    arow("administrative_licensing", &["行政许可"], DECISIONS),
-    arow("administrative_penalty", &["行政处罚"], DECISIONS),
-    arow("administrative_coercion", &["行政强制"], DECISIONS),
-    arow("administrative_fees", &["行政事业性收费"], &["amount"]),
+    active_row("administrative_licensing", &["行政许可"], DECISIONS),
+    active_row("administrative_penalty", &["行政处罚"], DECISIONS),
+    active_row("administrative_coercion", &["行政强制"], DECISIONS),
+    active_row("administrative_fees", &["行政事业性收费"], &["amount"]),
 ];
 
 /// 表二 in the 2019 trial format.
 pub const ACTIVE_2019: [ActiveRow; 8] = [
-    arow("regulations", &["规章"], MADE),
-    arow(
+    active_row("regulations", &["规章"], MADE),
+    active_row(
         "normative_documents",
         &["规范性文件", "行政规范性文件"],
         MADE,
     ),
-    arow("administrative_licensing", &["行政许可"], ITEMS),
-    arow(
+    active_row("administrative_licensing", &["行政许可"], ITEMS),
+    active_row(
         "other_external_services",
         &["其他对外管理服务事项", "其他对外管理"],
         ITEMS,
     ),
-    arow("administrative_penalty", &["行政处罚"], ITEMS),
-    arow("administrative_coercion", &["行政强制"], ITEMS),
-    arow(
+    active_row("administrative_penalty", &["行政处罚"], ITEMS),
+    active_row("administrative_coercion", &["行政强制"], ITEMS),
+    active_row(
         "administrative_fees",
         &["行政事业性收费"],
         &["previous_year_items", "change"],
     ),
-    arow(
+    active_row(
         "centralized_procurement",
         &["政府集中采购"],
         &["projects", "amount"],

@@ -32,7 +32,7 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     let inputs = discover(&args.inputs)?;
     find_clashes(&inputs)?;
     let bar = args.run.progress(inputs.len());
-    let mut tally = Tally::default();
+    let mut comparison = Comparison::default();
     let mut trouble = None;
     crate::batch::run(
         &inputs,
@@ -47,9 +47,9 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
                     trouble = Some(format!("cannot write {}: {e}", path.display()));
                     return ControlFlow::Break(());
                 }
-                tally.matching += 1;
+                comparison.matching += 1;
             } else {
-                tally.compare(&args.golden, input, record);
+                comparison.compare(&args.golden, input, record);
             }
             ControlFlow::Continue(())
         },
@@ -58,18 +58,18 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     if let Some(e) = trouble {
         return Err(e);
     }
-    for line in &tally.lines {
+    for line in &comparison.lines {
         println!("{line}");
     }
     let verb = if args.bless { "blessed" } else { "match" };
     println!(
         "{}/{} files {verb}, {} differences, {} missing goldens",
-        tally.matching,
+        comparison.matching,
         inputs.len(),
-        tally.differences,
-        tally.missing
+        comparison.differences,
+        comparison.missing
     );
-    Ok(if tally.differences + tally.missing == 0 {
+    Ok(if comparison.differences + comparison.missing == 0 {
         exit::OK
     } else {
         exit::USAGE
@@ -78,14 +78,14 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
 
 /// What the comparison found so far, with one printable line per difference.
 #[derive(Default)]
-struct Tally {
+struct Comparison {
     matching: usize,
     differences: usize,
     missing: usize,
     lines: Vec<String>,
 }
 
-impl Tally {
+impl Comparison {
     /// Compares one record with its golden in `dir`.
     fn compare(&mut self, dir: &Path, input: &Input, record: &Record) {
         let name = input

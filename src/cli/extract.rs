@@ -35,14 +35,14 @@ pub struct ExtractArgs {
 
 /// Counts for the closing summary.
 #[derive(Default)]
-struct Tally {
+struct StatusCounts {
     ok: usize,
     partial: usize,
     failed: usize,
     pages: u64,
 }
 
-impl Tally {
+impl StatusCounts {
     /// Counts one record.
     fn count(&mut self, record: &Record) {
         match record.status {
@@ -75,15 +75,15 @@ pub fn run(args: ExtractArgs) -> Result<i32, String> {
     let mut outputs = Outputs::open(&args)?;
     let bar = args.run.progress(inputs.len());
     let started = Instant::now();
-    let mut tally = Tally::default();
+    let mut counts = StatusCounts::default();
     let mut trouble: Option<Stop> = None;
     crate::batch::run(
         &inputs,
         &args.run.options(),
         args.run.jobs(),
         |_, input, extraction| {
-            tally.count(&extraction.record);
-            bar.set_message(format!("{} pages", tally.pages));
+            counts.count(&extraction.record);
+            bar.set_message(format!("{} pages", counts.pages));
             bar.inc(1);
             match outputs.write(&extraction.record, &input.output_name) {
                 Ok(()) => ControlFlow::Continue(()),
@@ -105,13 +105,13 @@ pub fn run(args: ExtractArgs) -> Result<i32, String> {
         eprintln!(
             "{} files: {} ok, {} partial, {} failed; {} pages in {seconds:.1} s",
             inputs.len(),
-            tally.ok,
-            tally.partial,
-            tally.failed,
-            tally.pages,
+            counts.ok,
+            counts.partial,
+            counts.failed,
+            counts.pages,
         );
     }
-    Ok(if tally.failed > 0 {
+    Ok(if counts.failed > 0 {
         exit::FAILED
     } else {
         exit::OK

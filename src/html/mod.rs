@@ -8,8 +8,8 @@ use std::ops::Range;
 
 use scraper::{Html, Selector};
 
+use crate::facts::{report, sections};
 use crate::layout::Line;
-use crate::parse::{report, sections};
 use crate::record::Notice;
 
 /// Header words that only the disclosure tables print.

@@ -1,10 +1,10 @@
 //! Shared table machinery: value rows with their labels, alignment onto a template's row
 //! order, column assignment by position, and placement of lost cells by the rules.
 
-use crate::checks::{self, Cell, Equation, Origin, failures_after_repair};
+use crate::checks::{self, Equation, Operand, Origin, failures_after_repair};
 use crate::layout::Line;
-use crate::parse::cells::{Prepared, SplitLine, Value, prepared_similarity, split};
 use crate::record::Notice;
+use crate::tables::cells::{Prepared, SplitLine, Value, prepared_similarity, split};
 
 /// A line of a table that carries values, with the label text that leads up to it.
 #[derive(Debug, Clone)]
@@ -186,15 +186,15 @@ pub fn place(row: &ValueRow, width: usize, centres: Option<&[f32]>) -> Placed {
 }
 
 /// Flat cells of placed rows: a value is `Printed`, a known gap `Blank`, an unplaced gap `Lost`.
-pub fn cells_of(placed: &[Option<Placed>], width: usize) -> Vec<Cell> {
+pub fn cells_of(placed: &[Option<Placed>], width: usize) -> Vec<Operand> {
     let mut cells = Vec::with_capacity(placed.len() * width);
     for row in placed {
         match row {
-            None => cells.extend(std::iter::repeat_n(Cell::lost(), width)),
+            None => cells.extend(std::iter::repeat_n(Operand::lost(), width)),
             Some(p) => cells.extend(p.slots.iter().map(|s| match s {
-                Some(v) => Cell::printed(v.number.as_ref().and_then(|n| n.as_f64())),
-                None if p.unplaced => Cell::lost(),
-                None => Cell {
+                Some(v) => Operand::printed(v.number.as_ref().and_then(|n| n.as_f64())),
+                None if p.unplaced => Operand::lost(),
+                None => Operand {
                     value: None,
                     origin: Origin::Blank,
                 },
@@ -256,13 +256,13 @@ pub fn place_by_rules(placed: &mut [Option<Placed>], width: usize, equations: &[
 
 /// Places unplaced rows by the rules (warning when they cannot tell), lays the table out
 /// flat and fills the cells the rules determine. Returns the cells and the repairs made.
-pub fn settle(
+pub fn place_and_repair(
     placed: &mut [Option<Placed>],
     width: usize,
     equations: &[Equation],
     table: &str,
     warnings: &mut Vec<Notice>,
-) -> (Vec<Cell>, Vec<(usize, usize)>) {
+) -> (Vec<Operand>, Vec<(usize, usize)>) {
     if !place_by_rules(placed, width, equations) {
         let message = format!(
             "{table}: a row has fewer values than columns and the rules do not tell which cell is missing; values were read left to right"

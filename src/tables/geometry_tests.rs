@@ -6,7 +6,8 @@
 use serde_json::{Value as Json, json};
 
 use crate::layout::{self, Glyph, Line, PageLayer, Rule, is_cjk};
-use crate::parse::{active, applications, review, without_page_numbers};
+use crate::parse::without_page_numbers;
+use crate::tables::{active, applications, review};
 
 /// Hand-placed pages: text at positions, ruling lines.
 #[derive(Default)]

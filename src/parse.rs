@@ -1,46 +1,16 @@
-//! Parsers: from lines in reading order to the record's report, sections and tables.
-
-pub mod active;
-pub mod applications;
-pub mod cells;
-pub mod counts;
-pub mod dates;
-#[cfg(test)]
-mod facts_corpus_tests;
-#[cfg(test)]
-mod geometry_tests;
-pub mod grid;
-pub mod narrative;
-pub mod policies;
-pub mod report;
-pub mod review;
-pub mod sections;
+//! Parsing: splits the lines in reading order into the tables' regions and the narrative,
+//! and fills the record's report, sections, facts and tables from them.
 
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::facts::{counts, dates, narrative, policies, report, sections};
 use crate::layout::Line;
 use crate::record::{Check, Notice, Record, Section};
-use cells::squeeze;
-
-/// A parsed table with the checks and warnings it produced and the rows it was read from.
-pub struct TableResult<T> {
-    /// The table as the record holds it.
-    pub table: T,
-    /// Consistency checks on it.
-    pub checks: Vec<Check>,
-    /// Doubts about how it was read.
-    pub warnings: Vec<Notice>,
-    /// One line per reconstructed row, for `govreport text`.
-    pub debug: Vec<String>,
-}
-
-/// All lines' text with whitespace removed, for keyword tests.
-pub fn squeeze_all(lines: &[Line]) -> String {
-    lines.iter().map(|l| squeeze(&l.text())).collect()
-}
+use crate::tables::cells::squeeze;
+use crate::tables::{active, applications, review, squeeze_all};
 
 /// Page numbers and running footers: `-3-`, `- 5 -`, `第 3 页`, `3/5`.
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -124,15 +94,15 @@ pub fn fill(record: &mut Record, lines: &[Line]) -> Vec<String> {
     record.report.template = active::detect_format(&squeeze_all(active_lines)).to_string();
     if let Some(t) = active::parse(active_lines, &record.report.template) {
         record.tables.active_disclosure = Some(t.table);
-        take(record, t.checks, t.warnings, t.debug, &mut debug, "表二");
+        absorb(record, t.checks, t.warnings, t.debug, &mut debug, "表二");
     }
     if let Some(t) = applications::parse(&lines[r.applications.clone()]) {
         record.tables.applications = Some(t.table);
-        take(record, t.checks, t.warnings, t.debug, &mut debug, "表三");
+        absorb(record, t.checks, t.warnings, t.debug, &mut debug, "表三");
     }
     if let Some(t) = review::parse(&lines[r.review.clone()]) {
         record.tables.review_litigation = Some(t.table);
-        take(record, t.checks, t.warnings, t.debug, &mut debug, "表四");
+        absorb(record, t.checks, t.warnings, t.debug, &mut debug, "表四");
     }
     debug
 }
@@ -176,7 +146,8 @@ fn fill_facts(record: &mut Record, text: &[narrative::TextLine]) {
     record.counts = json(serde_json::to_value(counts::find_counts(text)));
 }
 
-fn take(
+/// Adds a parsed table's checks and warnings to the record, and its rows to `debug`.
+fn absorb(
     record: &mut Record,
     checks: Vec<Check>,
     warnings: Vec<Notice>,

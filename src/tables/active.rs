@@ -3,10 +3,10 @@
 use serde_json::{Map, Value as Json};
 
 use crate::layout::Line;
-use crate::parse::TableResult;
-use crate::parse::cells::{Value, split, squeeze};
-use crate::parse::grid::{self, ValueRow};
 use crate::record::Notice;
+use crate::tables::TableResult;
+use crate::tables::cells::{Value, split, squeeze};
+use crate::tables::grid::{self, ValueRow};
 use crate::template::{ACTIVE_2019, ACTIVE_2021, ActiveRow, MARKERS_2019, MARKERS_2021};
 
 /// Which national format 表二 follows, from its own header words.

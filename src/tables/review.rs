@@ -2,12 +2,12 @@
 
 use serde_json::{Map, Value as Json};
 
-use crate::checks::{self, Cell, Equation, Origin};
+use crate::checks::{self, Equation, Operand, Origin};
 use crate::layout::Line;
-use crate::parse::TableResult;
-use crate::parse::cells::Value;
-use crate::parse::grid::{self, Placed, ValueRow};
 use crate::record::{Notice, number};
+use crate::tables::TableResult;
+use crate::tables::cells::Value;
+use crate::tables::grid::{self, Placed, ValueRow};
 use crate::template::{REVIEW_COLUMNS, REVIEW_GROUPS};
 
 const WIDTH: usize = 15;
@@ -47,7 +47,8 @@ pub fn parse(lines: &[Line]) -> Option<TableResult<Map<String, Json>>> {
     };
     let mut placed = vec![Some(grid::place(&row, WIDTH, centres.as_deref()))];
     let equations = equations();
-    let (cells, repaired) = grid::settle(&mut placed, WIDTH, &equations, "表四", &mut warnings);
+    let (cells, repaired) =
+        grid::place_and_repair(&mut placed, WIDTH, &equations, "表四", &mut warnings);
     let path = |i: usize| {
         format!(
             "tables.review_litigation.{}.{}",
@@ -72,7 +73,7 @@ pub fn parse(lines: &[Line]) -> Option<TableResult<Map<String, Json>>> {
 
 /// The record's 表四: group → column → value, and the `printed` map of cells that were
 /// not plain numbers.
-fn table(cells: &[Cell], slots: &[Option<Value>]) -> Map<String, Json> {
+fn table(cells: &[Operand], slots: &[Option<Value>]) -> Map<String, Json> {
     let mut table = Map::new();
     let mut printed = Map::new();
     for (g, group) in REVIEW_GROUPS.iter().enumerate() {

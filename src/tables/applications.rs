@@ -3,11 +3,11 @@
 
 use serde_json::{Map, Value as Json};
 
-use crate::checks::{self, Cell, Equation, Origin};
+use crate::checks::{self, Equation, Operand, Origin};
 use crate::layout::Line;
-use crate::parse::grid::{self, Placed, ValueRow};
-use crate::parse::{TableResult, squeeze_all};
 use crate::record::{Applications, Notice, number};
+use crate::tables::grid::{self, Placed, ValueRow};
+use crate::tables::{TableResult, squeeze_all};
 use crate::template::{APPLICATION_COLUMNS, RowSpec, SPLIT_SIX_MARKERS, application_rows};
 
 const WIDTH: usize = 7;
@@ -32,7 +32,8 @@ pub fn parse(lines: &[Line]) -> Option<TableResult<Applications>> {
         .map(|m| m.map(|i| grid::place(&rows[i], WIDTH, centres.as_deref())))
         .collect();
     let equations = equations(&spec);
-    let (cells, repaired) = grid::settle(&mut placed, WIDTH, &equations, "表三", &mut warnings);
+    let (cells, repaired) =
+        grid::place_and_repair(&mut placed, WIDTH, &equations, "表三", &mut warnings);
     let path = |i: usize| {
         format!(
             "tables.applications.rows.{}[{}]",
@@ -133,7 +134,7 @@ fn equations(spec: &[&RowSpec]) -> Vec<Equation> {
     out
 }
 
-fn record(spec: &[&RowSpec], placed: &[Option<Placed>], cells: &[Cell]) -> Applications {
+fn record(spec: &[&RowSpec], placed: &[Option<Placed>], cells: &[Operand]) -> Applications {
     let mut rows = Map::new();
     let mut printed = Map::new();
     for (r, row) in spec.iter().enumerate() {

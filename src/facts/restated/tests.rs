@@ -3,8 +3,8 @@
 use serde_json::json;
 
 use super::*;
-use crate::parse::counts::find_counts;
-use crate::parse::narrative::TextLine;
+use crate::facts::counts::find_counts;
+use crate::facts::narrative::TextLine;
 use crate::record::Source;
 
 /// A record with small tables and the counts of `text`.

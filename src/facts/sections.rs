@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::layout::Line;
-use crate::parse::cells::squeeze;
+use crate::tables::cells::squeeze;
 
 /// A section heading found in the text.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,0 +1,31 @@
+//! The table engine: value rows read off the lines, aligned on the template, placed into
+//! columns and repaired by the consistency rules — for 表二, 表三 and 表四.
+
+pub mod active;
+pub mod applications;
+pub mod cells;
+#[cfg(test)]
+mod geometry_tests;
+pub mod grid;
+pub mod review;
+
+use crate::layout::Line;
+use crate::record::{Check, Notice};
+use cells::squeeze;
+
+/// A parsed table with the checks and warnings it produced and the rows it was read from.
+pub struct TableResult<T> {
+    /// The table as the record holds it.
+    pub table: T,
+    /// Consistency checks on it.
+    pub checks: Vec<Check>,
+    /// Doubts about how it was read.
+    pub warnings: Vec<Notice>,
+    /// One line per reconstructed row, for `govreport text`.
+    pub debug: Vec<String>,
+}
+
+/// All lines' text with whitespace removed, for keyword tests.
+pub fn squeeze_all(lines: &[Line]) -> String {
+    lines.iter().map(|l| squeeze(&l.text())).collect()
+}
