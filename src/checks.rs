@@ -1,6 +1,7 @@
 //! Consistency rules (勾稽关系): equations over table cells, repair of a cell the rules
 //! determine, and evaluation into `checks` entries.
 
+use crate::codes::CheckStatus;
 use crate::record::{Check, number};
 
 /// Where a cell's value came from.
@@ -190,13 +191,13 @@ pub fn entries(
             .filter(|(_, e)| equations[*e].rule == rule)
             .count();
         let status = if count(Verdict::Fail) > 0 {
-            "fail"
+            CheckStatus::Fail
         } else if fixed > 0 {
-            "repaired"
+            CheckStatus::Repaired
         } else if count(Verdict::Pass) > 0 {
-            "pass"
+            CheckStatus::Pass
         } else {
-            "skipped"
+            CheckStatus::Skipped
         };
         let message = format!(
             "{} of {} equations hold, {} fail, {} skipped (blank total)",
@@ -207,7 +208,7 @@ pub fn entries(
         );
         out.push(Check {
             rule: rule.into(),
-            status: status.into(),
+            status,
             message,
             path: None,
         });
@@ -228,7 +229,7 @@ pub fn entries(
         );
         out.push(Check {
             rule: eq.rule.into(),
-            status: "repaired".into(),
+            status: CheckStatus::Repaired,
             message,
             path: Some(path(cell)),
         });
@@ -254,7 +255,7 @@ fn failure(cells: &[Operand], eq: &Equation, path: &dyn Fn(usize) -> String) -> 
     );
     Check {
         rule: eq.rule.into(),
-        status: "fail".into(),
+        status: CheckStatus::Fail,
         message,
         path: Some(path(eq.result)),
     }
@@ -349,7 +350,7 @@ mod tests {
             Operand::printed(Some(0.0)),
         ];
         let checks = entries(&cells, &[eq(2, &[0, 1])], &[], &|i| format!("c[{i}]"));
-        assert_eq!(checks[0].status, "fail");
+        assert_eq!(checks[0].status, CheckStatus::Fail);
         assert_eq!(checks[1].path.as_deref(), Some("c[2]"));
         assert!(
             checks[1].message.contains("0 ≠ 10 + 1"),

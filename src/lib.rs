@@ -3,7 +3,9 @@
 pub mod batch;
 pub mod checks;
 pub mod cli;
+pub mod codes;
 pub mod facts;
+pub mod failure;
 pub mod html;
 pub mod input;
 pub mod layout;

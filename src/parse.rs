@@ -6,9 +6,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::codes::WarningCode;
 use crate::facts::{counts, dates, narrative, policies, report, sections};
 use crate::layout::Line;
-use crate::record::{Check, Notice, Record, Section};
+use crate::record::{Check, Record, Section, Warning};
 use crate::tables::cells::squeeze;
 use crate::tables::{active, applications, review, squeeze_all};
 
@@ -82,8 +83,8 @@ pub fn fill(record: &mut Record, lines: &[Line]) -> Vec<String> {
             .filter(|n| !headings.iter().any(|h| h.number == *n))
             .map(|n| n.to_string())
             .collect();
-        record.warnings.push(Notice::new(
-            "section_not_found",
+        record.warnings.push(Warning::new(
+            WarningCode::SectionNotFound,
             format!("section(s) {} not found", missing.join(", ")),
         ));
     }
@@ -91,8 +92,8 @@ pub fn fill(record: &mut Record, lines: &[Line]) -> Vec<String> {
     fill_facts(record, &narrative_lines(lines, &r));
     let mut debug = Vec::new();
     let active_lines = &lines[r.active.clone()];
-    record.report.template = active::detect_format(&squeeze_all(active_lines)).to_string();
-    if let Some(t) = active::parse(active_lines, &record.report.template) {
+    record.report.template = active::detect_format(&squeeze_all(active_lines));
+    if let Some(t) = active::parse(active_lines, record.report.template) {
         record.tables.active_disclosure = Some(t.table);
         absorb(record, t.checks, t.warnings, t.debug, &mut debug, "表二");
     }
@@ -150,7 +151,7 @@ fn fill_facts(record: &mut Record, text: &[narrative::TextLine]) {
 fn absorb(
     record: &mut Record,
     checks: Vec<Check>,
-    warnings: Vec<Notice>,
+    warnings: Vec<Warning>,
     rows: Vec<String>,
     debug: &mut Vec<String>,
     name: &str,

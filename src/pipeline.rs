@@ -7,13 +7,14 @@ use std::time::{Duration, Instant};
 
 use sha2::{Digest, Sha256};
 
+use crate::codes::{CheckStatus, ErrorCode, WarningCode};
 use crate::facts::restated;
 use crate::html;
 use crate::input::{Format, Input};
 use crate::layout::{self, Line};
 use crate::parse;
-use crate::pdf::{self, Limits, PdfError};
-use crate::record::{Notice, Record, Source, Status};
+use crate::pdf::{self, Limits};
+use crate::record::{Failure, Record, Source, Status, Warning};
 use crate::textfile;
 
 /// Settings for extracting one file.
@@ -71,7 +72,7 @@ pub fn extract(input: &Input, options: &Options) -> Extraction {
                 "internal error while reading this file ({what}{at}); please report it with the file"
             );
             Extraction {
-                record: Record::failed(source, "internal", message),
+                record: Record::failed(source, Failure::new(ErrorCode::Internal, message)),
                 lines: Vec::new(),
                 table_rows: Vec::new(),
             }
@@ -108,8 +109,8 @@ fn extract_inner(input: &Input, options: &Options) -> Extraction {
         path: input.path.display().to_string(),
         ..Source::default()
     };
-    let fail = |source: Source, code: &str, message: String| Extraction {
-        record: Record::failed(source, code, message),
+    let fail = |source: Source, code: ErrorCode, message: String| Extraction {
+        record: Record::failed(source, Failure::new(code, message)),
         lines: Vec::new(),
         table_rows: Vec::new(),
     };
@@ -120,11 +121,14 @@ fn extract_inner(input: &Input, options: &Options) -> Extraction {
             "the file is {size} bytes, over the {} byte limit (--max-file-mb)",
             options.max_file_bytes
         );
-        return fail(source, "too_large", message);
+        return fail(source, ErrorCode::TooLarge, message);
     }
     let bytes = match std::fs::read(&input.path) {
         Ok(b) => b,
-        Err(e) => return fail(source, "unreadable", format!("cannot read the file: {e}")),
+        Err(e) => {
+            let message = format!("cannot read the file: {e}");
+            return fail(source, ErrorCode::Unreadable, message);
+        }
     };
     extract_bytes(source, &bytes, input.format, options)
 }
@@ -146,9 +150,9 @@ pub fn extract_bytes(
     source.format = format.name().to_string();
     let (lines, mut warnings) = match read_lines(bytes, format, options, &mut source) {
         Ok(read) => read,
-        Err((code, message)) => {
+        Err(failure) => {
             return Extraction {
-                record: Record::failed(source, code, message),
+                record: Record::failed(source, failure),
                 lines: Vec::new(),
                 table_rows: Vec::new(),
             };
@@ -179,73 +183,40 @@ fn sniff(bytes: &[u8]) -> Format {
     }
 }
 
-type Failure = (&'static str, String);
-
 fn read_lines(
     bytes: &[u8],
     format: Format,
     options: &Options,
     source: &mut Source,
-) -> Result<(Vec<Line>, Vec<Notice>), Failure> {
+) -> Result<(Vec<Line>, Vec<Warning>), Failure> {
     match format {
         Format::Pdf => {
             let deadline = Instant::now() + options.timeout;
-            let text = pdf::read(bytes, &options.limits, deadline).map_err(pdf_failure)?;
+            let text = pdf::read(bytes, &options.limits, deadline)?;
             source.pages = Some(text.pages.len() as u32);
             source.producer = text.producer;
             if text.pages.iter().all(|p| p.glyphs.is_empty()) {
-                return Err((
-                    "no_text_layer",
-                    "the PDF has no text layer (a scan?); OCR would be needed to read it".into(),
+                return Err(Failure::new(
+                    ErrorCode::NoTextLayer,
+                    "the PDF has no text layer (a scan?); OCR would be needed to read it",
                 ));
             }
             let lines = text.pages.iter().flat_map(layout::lines).collect();
             let warnings = text
                 .warnings
                 .into_iter()
-                .map(|w| Notice::new("repaired_pdf", w))
+                .map(|w| Warning::new(WarningCode::RepairedPdf, w))
                 .collect();
             Ok((parse::without_page_numbers(lines), warnings))
         }
         Format::Text => {
-            if bytes.len() > textfile::MAX_BYTES {
-                let message = format!(
-                    "the text file is {} bytes, over the {} byte limit for text",
-                    bytes.len(),
-                    textfile::MAX_BYTES
-                );
-                return Err(("too_large", message));
-            }
-            let (text, encoding) = textfile::decode(bytes);
-            let mut warnings = Vec::new();
-            if encoding != "UTF-8" {
-                warnings.push(Notice::new(
-                    "encoding",
-                    format!("the text was decoded as {encoding}"),
-                ));
-            }
-            Ok((
-                parse::without_page_numbers(textfile::lines(&text)),
-                warnings,
-            ))
+            let (lines, warnings) = textfile::read(bytes)?;
+            Ok((parse::without_page_numbers(lines), warnings))
         }
         Format::Html => {
-            let page = html::read(bytes).map_err(|e| match e {
-                html::HtmlError::NotAReport(m) => ("not_a_report", m),
-                html::HtmlError::TooLarge(m) => ("too_large", m),
-            })?;
+            let page = html::read(bytes)?;
             Ok((page.lines, page.warnings))
         }
-    }
-}
-
-fn pdf_failure(e: PdfError) -> Failure {
-    match e {
-        PdfError::NotPdf(m) => ("not_pdf", m),
-        PdfError::Encrypted => ("encrypted", "the PDF is encrypted with a password; open it with the password and save an unprotected copy".into()),
-        PdfError::Truncated(m) => ("truncated", format!("the PDF is damaged or truncated ({m}); download it again")),
-        PdfError::TooLarge(m) => ("too_large", format!("{m}; raise the limits (see --help) only for files you trust")),
-        PdfError::Timeout => ("timeout", "reading the PDF took longer than --timeout".into()),
     }
 }
 
@@ -254,7 +225,7 @@ fn status(record: &Record) -> Status {
     let t = &record.tables;
     let all =
         t.active_disclosure.is_some() && t.applications.is_some() && t.review_litigation.is_some();
-    if all && !record.checks.iter().any(|c| c.status == "fail") {
+    if all && !record.checks.iter().any(|c| c.status == CheckStatus::Fail) {
         Status::Ok
     } else {
         Status::Partial

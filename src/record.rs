@@ -3,6 +3,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Number, Value};
 
+use crate::codes::{CheckStatus, ErrorCode, WarningCode};
+use crate::template::Template;
+
 /// The record schema identifier.
 pub const SCHEMA: &str = "govreport/1";
 
@@ -18,9 +21,9 @@ pub struct Record {
     /// `ok`, `partial` or `failed`.
     pub status: Status,
     /// Why the record failed (non-empty exactly when `status` is `failed`).
-    pub errors: Vec<Notice>,
+    pub errors: Vec<Failure>,
     /// Things a reader should know about the extraction.
-    pub warnings: Vec<Notice>,
+    pub warnings: Vec<Warning>,
     /// Title, agency, year, period and template.
     pub report: Report,
     /// The six numbered sections.
@@ -86,25 +89,31 @@ pub enum Status {
 
 /// An error or warning with a stable code.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct Notice {
+pub struct Notice<C> {
     /// Stable machine-readable code.
-    pub code: String,
+    pub code: C,
     /// What happened and what to do about it.
     pub message: String,
 }
 
-impl Notice {
+impl<C> Notice<C> {
     /// A notice with the given code and message.
-    pub fn new(code: &str, message: impl Into<String>) -> Self {
+    pub fn new(code: C, message: impl Into<String>) -> Self {
         Notice {
-            code: code.into(),
+            code,
             message: message.into(),
         }
     }
 }
 
+/// Why an input gave no usable record: an entry of `errors`.
+pub type Failure = Notice<ErrorCode>;
+
+/// An entry of `warnings`.
+pub type Warning = Notice<WarningCode>;
+
 /// The report's identity.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
 pub struct Report {
     /// The title as printed, whitespace removed.
     pub title: Option<String>,
@@ -115,19 +124,7 @@ pub struct Report {
     /// The statistics period, when stated.
     pub period: Option<Period>,
     /// `2021`, `2019` or `unknown`: the national format 表二 follows.
-    pub template: String,
-}
-
-impl Default for Report {
-    fn default() -> Self {
-        Report {
-            title: None,
-            agency: None,
-            year: None,
-            period: None,
-            template: "unknown".into(),
-        }
-    }
+    pub template: Template,
 }
 
 /// A date range in ISO form.
@@ -181,7 +178,7 @@ pub struct Check {
     /// Rule name, e.g. `applications.balance`.
     pub rule: String,
     /// `pass`, `fail`, `repaired` or `skipped`.
-    pub status: String,
+    pub status: CheckStatus,
     /// The equation with its values.
     pub message: String,
     /// The cell concerned (for `repaired` and `fail`), as a record path.
@@ -221,10 +218,10 @@ impl Record {
     }
 
     /// A `failed` record with one error.
-    pub fn failed(source: Source, code: &str, message: impl Into<String>) -> Self {
+    pub fn failed(source: Source, failure: Failure) -> Self {
         let mut record = Record::new(source);
         record.status = Status::Failed;
-        record.errors.push(Notice::new(code, message));
+        record.errors.push(failure);
         record
     }
 }

@@ -1,5 +1,21 @@
 //! The national table formats as data: row keys, their printed labels, columns and variants.
 
+use crate::codes::named_enum;
+
+named_enum! {
+    /// The national format 表二 follows (`report.template`).
+    #[derive(Default)]
+    pub enum Template {
+        /// The 2021 format (制发/废止/现行有效件数).
+        Format2021 = "2021",
+        /// The 2019 trial format (新制作/对外公开总数量).
+        Format2019 = "2019",
+        /// 表二 not found, or its header words name neither format.
+        #[default]
+        Unknown = "unknown",
+    }
+}
+
 /// One data row of 表三: its record key and phrases that identify its printed label.
 pub struct RowSpec {
     /// Key in `tables.applications.rows`.

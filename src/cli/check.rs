@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::{RunArgs, exit};
+use super::RunArgs;
+use super::exit::{Exit, Stopped};
 use crate::input::{Input, discover, find_clashes};
 use crate::output::{golden::diff, write_json};
 use crate::record::Record;
@@ -27,8 +28,9 @@ pub struct CheckArgs {
     pub run: RunArgs,
 }
 
-/// Runs `check`; returns 0 when every record matches its golden, 1 otherwise.
-pub fn run(args: CheckArgs) -> Result<i32, String> {
+/// Runs `check`: [`Exit::Ok`] when every record matches its golden, else
+/// [`Exit::Differences`].
+pub fn run(args: CheckArgs) -> Result<Exit, Stopped> {
     let inputs = discover(&args.inputs)?;
     find_clashes(&inputs)?;
     let bar = args.run.progress(inputs.len());
@@ -56,7 +58,7 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     )?;
     bar.finish_and_clear();
     if let Some(e) = trouble {
-        return Err(e);
+        return Err(Stopped::write(e));
     }
     for line in &comparison.lines {
         println!("{line}");
@@ -70,9 +72,9 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
         comparison.missing
     );
     Ok(if comparison.differences + comparison.missing == 0 {
-        exit::OK
+        Exit::Ok
     } else {
-        exit::USAGE
+        Exit::Differences
     })
 }
 

@@ -8,7 +8,8 @@ use std::time::Instant;
 
 use clap::Args;
 
-use super::{RunArgs, exit};
+use super::RunArgs;
+use super::exit::{Exit, Stopped};
 use crate::input::{discover, find_clashes};
 use crate::output::{self, csv::TidyWriter};
 use crate::record::{Record, Status};
@@ -54,20 +55,21 @@ impl StatusCounts {
     }
 }
 
-fn create(path: &PathBuf) -> Result<Box<dyn Write>, String> {
+fn create(path: &PathBuf) -> Result<Box<dyn Write>, Stopped> {
     if path.as_os_str() == "-" {
         return Ok(Box::new(BufWriter::new(std::io::stdout().lock())));
     }
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)
-            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+            .map_err(|e| Stopped::write(format!("cannot create {}: {e}", parent.display())))?;
     }
-    let file = File::create(path).map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+    let file = File::create(path)
+        .map_err(|e| Stopped::write(format!("cannot create {}: {e}", path.display())))?;
     Ok(Box::new(BufWriter::new(file)))
 }
 
 /// Runs `extract`; returns the exit code.
-pub fn run(args: ExtractArgs) -> Result<i32, String> {
+pub fn run(args: ExtractArgs) -> Result<Exit, Stopped> {
     let inputs = discover(&args.inputs)?;
     if args.out.is_some() {
         find_clashes(&inputs)?;
@@ -76,7 +78,7 @@ pub fn run(args: ExtractArgs) -> Result<i32, String> {
     let bar = args.run.progress(inputs.len());
     let started = Instant::now();
     let mut counts = StatusCounts::default();
-    let mut trouble: Option<Stop> = None;
+    let mut trouble: Option<OutputStop> = None;
     crate::batch::run(
         &inputs,
         &args.run.options(),
@@ -96,8 +98,8 @@ pub fn run(args: ExtractArgs) -> Result<i32, String> {
     )?;
     bar.finish_and_clear();
     match trouble.map_or_else(|| outputs.flush(), Err) {
-        Err(Stop::ClosedPipe) => return Ok(exit::OK),
-        Err(Stop::Failed(e)) => return Err(e),
+        Err(OutputStop::ClosedPipe) => return Ok(Exit::Ok),
+        Err(OutputStop::Failed(e)) => return Err(Stopped::write(e)),
         Ok(()) => {}
     }
     if !args.run.quiet {
@@ -112,26 +114,26 @@ pub fn run(args: ExtractArgs) -> Result<i32, String> {
         );
     }
     Ok(if counts.failed > 0 {
-        exit::FAILED
+        Exit::InputFailed
     } else {
-        exit::OK
+        Exit::Ok
     })
 }
 
 /// Why a batch stopped writing before its end.
-enum Stop {
+enum OutputStop {
     /// The reader of stdout went away (`| head`): stop quietly.
     ClosedPipe,
     /// An output could not be written.
     Failed(String),
 }
 
-impl Stop {
-    fn io(what: &str, e: std::io::Error) -> Stop {
+impl OutputStop {
+    fn io(what: &str, e: std::io::Error) -> OutputStop {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
-            Stop::ClosedPipe
+            OutputStop::ClosedPipe
         } else {
-            Stop::Failed(format!("cannot write {what}: {e}"))
+            OutputStop::Failed(format!("cannot write {what}: {e}"))
         }
     }
 }
@@ -145,14 +147,15 @@ struct Outputs {
 
 impl Outputs {
     /// Opens the streams (creating their folders); an error when nothing is asked for.
-    fn open(args: &ExtractArgs) -> Result<Outputs, String> {
+    fn open(args: &ExtractArgs) -> Result<Outputs, Stopped> {
         if args.out.is_none() && args.jsonl.is_none() && args.csv.is_none() {
-            return Err("nothing to write: give --out DIR, --jsonl FILE or --csv FILE".into());
+            let message = "nothing to write: give --out DIR, --jsonl FILE or --csv FILE";
+            return Err(Stopped::from(message.to_string()));
         }
         let csv = match &args.csv {
             Some(path) => Some(
                 TidyWriter::new(create(path)?)
-                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+                    .map_err(|e| Stopped::write(format!("cannot write {}: {e}", path.display())))?,
             ),
             None => None,
         };
@@ -164,30 +167,30 @@ impl Outputs {
     }
 
     /// Writes one record to every output.
-    fn write(&mut self, record: &Record, name: &Path) -> Result<(), Stop> {
+    fn write(&mut self, record: &Record, name: &Path) -> Result<(), OutputStop> {
         if let Some(dir) = &self.dir {
             output::write_json(dir, name, record)
-                .map_err(|e| Stop::io(&format!("into {}", dir.display()), e))?;
+                .map_err(|e| OutputStop::io(&format!("into {}", dir.display()), e))?;
         }
         if let Some(out) = self.jsonl.as_mut() {
-            output::write_jsonl(out, record).map_err(|e| Stop::io("JSON Lines", e))?;
+            output::write_jsonl(out, record).map_err(|e| OutputStop::io("JSON Lines", e))?;
         }
         if let Some(out) = self.csv.as_mut() {
             out.write(record).map_err(|e| match e.into_kind() {
-                ::csv::ErrorKind::Io(e) => Stop::io("CSV", e),
-                other => Stop::Failed(format!("cannot write CSV: {other:?}")),
+                ::csv::ErrorKind::Io(e) => OutputStop::io("CSV", e),
+                other => OutputStop::Failed(format!("cannot write CSV: {other:?}")),
             })?;
         }
         Ok(())
     }
 
     /// Flushes the streams at the end of a batch.
-    fn flush(&mut self) -> Result<(), Stop> {
+    fn flush(&mut self) -> Result<(), OutputStop> {
         if let Some(out) = self.jsonl.as_mut() {
-            out.flush().map_err(|e| Stop::io("JSON Lines", e))?;
+            out.flush().map_err(|e| OutputStop::io("JSON Lines", e))?;
         }
         if let Some(out) = self.csv.as_mut() {
-            out.flush().map_err(|e| Stop::io("CSV", e))?;
+            out.flush().map_err(|e| OutputStop::io("CSV", e))?;
         }
         Ok(())
     }

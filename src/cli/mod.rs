@@ -1,6 +1,7 @@
 //! The command line: one module per subcommand, with shared options and exit codes.
 
 pub mod check;
+pub mod exit;
 pub mod extract;
 pub mod text;
 
@@ -12,6 +13,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::pdf::Limits;
 use crate::pipeline::Options;
+use exit::Exit;
 
 /// Turns Chinese government information-disclosure annual reports (政府信息公开工作年度报告)
 /// into checked JSON records.
@@ -93,28 +95,27 @@ impl RunArgs {
     }
 }
 
-/// Exit codes of record.md: 0 all ok/partial, 1 usage error or check difference, 2 some failed.
-pub mod exit {
-    /// Every input gave an `ok` or `partial` record (or every check matched).
-    pub const OK: i32 = 0;
-    /// A usage error, or `check` found a difference.
-    pub const USAGE: i32 = 1;
-    /// At least one input `failed`.
-    pub const FAILED: i32 = 2;
-}
-
-/// Runs the parsed command line and returns the process exit code.
-pub fn run(cli: Cli) -> i32 {
+/// Runs the parsed command line and returns how it ended.
+pub fn run(cli: Cli) -> Exit {
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Check(args) => check::run(args),
         Command::Text(args) => text::run(args),
     };
-    match result {
-        Ok(code) => code,
-        Err(message) => {
-            eprintln!("govreport: {message}");
-            exit::USAGE
-        }
+    result.unwrap_or_else(|stopped| {
+        eprintln!("govreport: {}", stopped.message);
+        stopped.exit
+    })
+}
+
+/// Prints a command line clap refused (or the help or version asked for) and returns
+/// how the process exits: a usage error, or success for help and version.
+pub fn refused(error: clap::Error) -> Exit {
+    // A closed stream cannot be reported anywhere else.
+    let _ = error.print();
+    if error.use_stderr() {
+        Exit::Usage
+    } else {
+        Exit::Ok
     }
 }

@@ -4,6 +4,7 @@
 
 use serde_json::Value as Json;
 
+use crate::codes::CheckStatus;
 use crate::record::{Check, Record};
 
 /// The rule name of every check made here.
@@ -212,12 +213,16 @@ fn check(count: &Json, said: f64, table: f64, fig: &Figure, tables: &Json) -> Ch
     let page = count["page"]
         .as_u64()
         .map_or(String::new(), |p| format!(" (page {p})"));
-    let mut status = if said == table { "pass" } else { "fail" };
+    let mut status = if said == table {
+        CheckStatus::Pass
+    } else {
+        CheckStatus::Fail
+    };
     let mut also = String::new();
-    if status == "fail" && fig.cells == ["tables.applications.rows.new_requests[6]"] {
+    if status == CheckStatus::Fail && fig.cells == ["tables.applications.rows.new_requests[6]"] {
         let carried = sum(tables, &["tables.applications.rows.carried_over[6]".into()]);
         if carried.is_some_and(|c| c > 0.0 && said == table + c) {
-            status = "pass";
+            status = CheckStatus::Pass;
             also = " + 二、上年结转".into();
         }
     }
@@ -227,7 +232,7 @@ fn check(count: &Json, said: f64, table: f64, fig: &Figure, tables: &Json) -> Ch
     );
     Check {
         rule: RULE.into(),
-        status: status.into(),
+        status,
         message,
         path: (fig.cells.len() == 1).then(|| fig.cells[0].clone()),
     }

@@ -8,9 +8,10 @@ use std::ops::Range;
 
 use scraper::{Html, Selector};
 
+use crate::codes::WarningCode;
 use crate::facts::{report, sections};
 use crate::layout::Line;
-use crate::record::Notice;
+use crate::record::Warning;
 
 /// Header words that only the disclosure tables print.
 const TABLE_ANCHORS: [&str; 3] = ["本年新收政府信息公开申请数量", "申请人情况", "行政复议"];
@@ -21,7 +22,7 @@ pub struct Page {
     /// The report's title (when printed outside the article) and the article's lines.
     pub lines: Vec<Line>,
     /// Notes such as a guessed charset.
-    pub warnings: Vec<Notice>,
+    pub warnings: Vec<Warning>,
 }
 
 /// Why a page gives no lines.
@@ -59,7 +60,7 @@ pub fn read(bytes: &[u8]) -> Result<Page, HtmlError> {
     }
     let mut warnings = Vec::new();
     if let Some(note) = decoded.note {
-        warnings.push(Notice::new("encoding", note));
+        warnings.push(Warning::new(WarningCode::Encoding, note));
     }
     let doc = Html::parse_document(&decoded.text);
     let page = dom::walk(doc.root_element());

@@ -1,6 +1,7 @@
 //! Finding the report inside a page: clutter left out, title found, list pages refused.
 
 use super::*;
+use crate::codes::WarningCode;
 
 const HEADINGS: &str = "<p>一、总体情况</p><p>本机关全年主动公开信息。</p>\
     <p>二、主动公开政府信息情况</p><p>三、收到和处理政府信息公开申请情况</p>\
@@ -67,7 +68,7 @@ fn a_guessed_charset_is_noted() {
     let html = format!("<div>{HEADINGS}</div>");
     let bytes = encoding_rs::GBK.encode(&html).0.into_owned();
     let page = read(&bytes).expect("a report");
-    assert_eq!(page.warnings[0].code, "encoding");
+    assert_eq!(page.warnings[0].code, WarningCode::Encoding);
 }
 
 #[test]

@@ -2,32 +2,33 @@
 
 use serde_json::{Map, Value as Json};
 
+use crate::codes::WarningCode;
 use crate::layout::Line;
-use crate::record::Notice;
+use crate::record::Warning;
 use crate::tables::TableResult;
 use crate::tables::cells::{Value, split, squeeze};
 use crate::tables::grid::{self, ValueRow};
-use crate::template::{ACTIVE_2019, ACTIVE_2021, ActiveRow, MARKERS_2019, MARKERS_2021};
+use crate::template::{ACTIVE_2019, ACTIVE_2021, ActiveRow, MARKERS_2019, MARKERS_2021, Template};
 
 /// Which national format 表二 follows, from its own header words.
-pub fn detect_format(text: &str) -> &'static str {
+pub fn detect_format(text: &str) -> Template {
     let hits = |markers: &[&str]| markers.iter().filter(|m| text.contains(*m)).count();
     let (new, old) = (hits(&MARKERS_2021), hits(&MARKERS_2019));
     if new == 0 && old == 0 {
-        "unknown"
+        Template::Unknown
     } else if old > new {
-        "2019"
+        Template::Format2019
     } else {
-        "2021"
+        Template::Format2021
     }
 }
 
 /// Parses 表二 from its region in the given format; None when no row is found.
-pub fn parse(lines: &[Line], format: &str) -> Option<TableResult<Map<String, Json>>> {
+pub fn parse(lines: &[Line], format: Template) -> Option<TableResult<Map<String, Json>>> {
     let spec: &[ActiveRow] = match format {
-        "2019" => &ACTIVE_2019,
-        "2021" => &ACTIVE_2021,
-        _ => return None,
+        Template::Format2019 => &ACTIVE_2019,
+        Template::Format2021 => &ACTIVE_2021,
+        Template::Unknown => return None,
     };
     let mut table = Map::new();
     let mut printed = Map::new();
@@ -36,8 +37,8 @@ pub fn parse(lines: &[Line], format: &str) -> Option<TableResult<Map<String, Jso
     let mut from = 0;
     for row in spec {
         let Some((at, values)) = find_row(lines, from, row) else {
-            warnings.push(Notice::new(
-                "row_not_found",
+            warnings.push(Warning::new(
+                WarningCode::RowNotFound,
                 format!("表二: row {} was not found", row.key),
             ));
             continue;
@@ -80,7 +81,7 @@ fn place(
     at: usize,
     values: Vec<Value>,
     row: &ActiveRow,
-    warnings: &mut Vec<Notice>,
+    warnings: &mut Vec<Warning>,
 ) -> Vec<Option<Value>> {
     let width = row.columns.len();
     let centres = if values.is_empty() || values.len() >= width {
@@ -101,7 +102,7 @@ fn place(
             row.key,
             observed.values.len()
         );
-        warnings.push(Notice::new("cell_position_uncertain", message));
+        warnings.push(Warning::new(WarningCode::CellPositionUncertain, message));
     }
     placed.slots
 }

@@ -4,8 +4,9 @@
 use serde_json::{Map, Value as Json};
 
 use crate::checks::{self, Equation, Operand, Origin};
+use crate::codes::WarningCode;
 use crate::layout::Line;
-use crate::record::{Applications, Notice, number};
+use crate::record::{Applications, Warning, number};
 use crate::tables::grid::{self, Placed, ValueRow};
 use crate::tables::{TableResult, squeeze_all};
 use crate::template::{APPLICATION_COLUMNS, RowSpec, SPLIT_SIX_MARKERS, application_rows};
@@ -45,8 +46,8 @@ pub fn parse(lines: &[Line]) -> Option<TableResult<Applications>> {
     for (j, m) in matched.iter().enumerate() {
         let repaired_row = (0..WIDTH).all(|c| cells[j * WIDTH + c].origin == Origin::Repaired);
         if m.is_none() && !repaired_row {
-            warnings.push(Notice::new(
-                "row_not_found",
+            warnings.push(Warning::new(
+                WarningCode::RowNotFound,
                 format!("表三: row {} was not found", spec[j].key),
             ));
         }
@@ -62,7 +63,7 @@ pub fn parse(lines: &[Line]) -> Option<TableResult<Applications>> {
 }
 
 /// A 法人或其他组织 subtotal column, when most rows print eight values: dropped, with a warning.
-fn drop_subtotal_column(rows: &mut [ValueRow], warnings: &mut Vec<Notice>) {
+fn drop_subtotal_column(rows: &mut [ValueRow], warnings: &mut Vec<Warning>) {
     let eight = rows.iter().filter(|r| r.values.len() == 8).count();
     if eight * 2 <= rows.len() {
         return;
@@ -83,8 +84,7 @@ fn drop_subtotal_column(rows: &mut [ValueRow], warnings: &mut Vec<Notice>) {
             for r in rows.iter_mut().filter(|r| r.values.len() == 8) {
                 r.values.remove(at);
             }
-            warnings.push(Notice::new(
-                "extra_subtotal_column",
+            warnings.push(Warning::new(WarningCode::ExtraSubtotalColumn,
                 "表三 prints a 法人或其他组织 subtotal column; it was read, checked and left out of the seven columns",
             ));
             return;
@@ -196,6 +196,7 @@ fn debug_rows(spec: &[&RowSpec], matched: &[Option<usize>], rows: &[ValueRow]) -
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::codes::CheckStatus;
     use crate::layout::text_line;
 
     /// A 表三 as a poor text extraction prints it, from (label, values) rows.
@@ -243,7 +244,7 @@ mod tests {
         );
         assert!(!t.table.rows.contains_key("other_other"));
         assert!(
-            t.checks.iter().all(|c| c.status == "pass"),
+            t.checks.iter().all(|c| c.status == CheckStatus::Pass),
             "{:?}",
             t.checks
         );
@@ -312,7 +313,7 @@ mod tests {
         let repaired: Vec<&str> = t
             .checks
             .iter()
-            .filter(|c| c.status == "repaired")
+            .filter(|c| c.status == CheckStatus::Repaired)
             .filter_map(|c| c.path.as_deref())
             .collect();
         assert_eq!(repaired, ["tables.applications.rows.new_requests[0]"]);
@@ -330,7 +331,7 @@ mod tests {
             serde_json::json!([1, 0, 0, 0, 0, 0, 1])
         );
         assert!(
-            t.checks.iter().all(|c| c.status == "pass"),
+            t.checks.iter().all(|c| c.status == CheckStatus::Pass),
             "{:?}",
             t.checks
         );
@@ -358,7 +359,11 @@ mod tests {
             t.table.rows["new_requests"],
             serde_json::json!([3, 0, 0, 0, 0, 1, 4])
         );
-        assert!(t.warnings.iter().any(|w| w.code == "extra_subtotal_column"));
+        assert!(
+            t.warnings
+                .iter()
+                .any(|w| w.code == WarningCode::ExtraSubtotalColumn)
+        );
     }
 
     #[test]
@@ -367,7 +372,7 @@ mod tests {
         rows[0].1 = "3 0 0 0 0 1 5".into();
         let t = run(&rows);
         assert_eq!(t.table.rows["new_requests"][6], 5);
-        assert!(t.checks.iter().any(|c| c.status == "fail"
+        assert!(t.checks.iter().any(|c| c.status == CheckStatus::Fail
             && c.path.as_deref() == Some("tables.applications.rows.new_requests[6]")));
     }
 }

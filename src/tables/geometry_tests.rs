@@ -5,6 +5,7 @@
 
 use serde_json::{Value as Json, json};
 
+use crate::codes::{CheckStatus, WarningCode};
 use crate::layout::{self, Glyph, Line, PageLayer, Rule, is_cjk};
 use crate::parse::without_page_numbers;
 use crate::tables::{active, applications, review};
@@ -222,7 +223,7 @@ fn assert_exact(lines: &[Line]) {
     }
     assert_eq!(t.table.rows.len(), 23);
     assert!(
-        t.checks.iter().all(|c| c.status == "pass"),
+        t.checks.iter().all(|c| c.status == CheckStatus::Pass),
         "{:?}",
         t.checks
     );
@@ -288,7 +289,8 @@ fn a_blank_active_disclosure_cell_is_placed_by_the_header_columns() {
     sheet.centred(centres[2], 120.0, "20", 9.0);
     sheet.text(40.0, 140.0, "行政规范性文件", 9.0);
     sheet.centred(centres[1], 140.0, "4", 9.0);
-    let t = active::parse(&sheet.lines(), "2021").expect("表二 is found");
+    let t = active::parse(&sheet.lines(), crate::template::Template::Format2021)
+        .expect("表二 is found");
     assert_eq!(
         t.table["regulations"],
         json!({"issued": 3, "repealed": null, "in_force": 20})
@@ -301,7 +303,7 @@ fn a_blank_active_disclosure_cell_is_placed_by_the_header_columns() {
     assert!(
         !t.warnings
             .iter()
-            .any(|w| w.code == "cell_position_uncertain"),
+            .any(|w| w.code == WarningCode::CellPositionUncertain),
         "{:?}",
         t.warnings
     );
@@ -335,7 +337,7 @@ fn blank_review_cells_are_placed_by_the_header_columns() {
     assert_eq!(t.table["administrative_review"]["other"], Json::Null);
     assert_eq!(t.table["litigation_after_review"]["total"], 1);
     assert!(
-        t.checks.iter().all(|c| c.status == "pass"),
+        t.checks.iter().all(|c| c.status == CheckStatus::Pass),
         "{:?}",
         t.checks
     );

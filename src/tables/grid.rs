@@ -2,8 +2,9 @@
 //! order, column assignment by position, and placement of lost cells by the rules.
 
 use crate::checks::{self, Equation, Operand, Origin, failures_after_repair};
+use crate::codes::WarningCode;
 use crate::layout::Line;
-use crate::record::Notice;
+use crate::record::Warning;
 use crate::tables::cells::{Prepared, SplitLine, Value, prepared_similarity, split};
 
 /// A line of a table that carries values, with the label text that leads up to it.
@@ -261,13 +262,13 @@ pub fn place_and_repair(
     width: usize,
     equations: &[Equation],
     table: &str,
-    warnings: &mut Vec<Notice>,
+    warnings: &mut Vec<Warning>,
 ) -> (Vec<Operand>, Vec<(usize, usize)>) {
     if !place_by_rules(placed, width, equations) {
         let message = format!(
             "{table}: a row has fewer values than columns and the rules do not tell which cell is missing; values were read left to right"
         );
-        warnings.push(Notice::new("cell_position_uncertain", message));
+        warnings.push(Warning::new(WarningCode::CellPositionUncertain, message));
     }
     let mut cells = cells_of(placed, width);
     let repaired = checks::repair(&mut cells, equations);

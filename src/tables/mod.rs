@@ -10,7 +10,7 @@ pub mod grid;
 pub mod review;
 
 use crate::layout::Line;
-use crate::record::{Check, Notice};
+use crate::record::{Check, Warning};
 use cells::squeeze;
 
 /// A parsed table with the checks and warnings it produced and the rows it was read from.
@@ -20,7 +20,7 @@ pub struct TableResult<T> {
     /// Consistency checks on it.
     pub checks: Vec<Check>,
     /// Doubts about how it was read.
-    pub warnings: Vec<Notice>,
+    pub warnings: Vec<Warning>,
     /// One line per reconstructed row, for `govreport text`.
     pub debug: Vec<String>,
 }

@@ -3,8 +3,9 @@
 use serde_json::{Map, Value as Json};
 
 use crate::checks::{self, Equation, Operand, Origin};
+use crate::codes::WarningCode;
 use crate::layout::Line;
-use crate::record::{Notice, number};
+use crate::record::{Warning, number};
 use crate::tables::TableResult;
 use crate::tables::cells::Value;
 use crate::tables::grid::{self, Placed, ValueRow};
@@ -31,8 +32,8 @@ pub fn parse(lines: &[Line]) -> Option<TableResult<Map<String, Json>>> {
         return None;
     }
     if values.len() > WIDTH {
-        warnings.push(Notice::new(
-            "extra_values",
+        warnings.push(Warning::new(
+            WarningCode::ExtraValues,
             format!(
                 "表四: {} values found, the first 15 were used",
                 values.len()

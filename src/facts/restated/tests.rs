@@ -3,6 +3,7 @@
 use serde_json::json;
 
 use super::*;
+use crate::codes::CheckStatus;
 use crate::facts::counts::find_counts;
 use crate::facts::narrative::TextLine;
 use crate::record::Source;
@@ -43,7 +44,7 @@ fn record(text: &str) -> Record {
     r
 }
 
-fn statuses(text: &str) -> Vec<(String, Option<String>)> {
+fn statuses(text: &str) -> Vec<(CheckStatus, Option<String>)> {
     checks(&record(text))
         .into_iter()
         .map(|c| (c.status, c.path))
@@ -54,7 +55,7 @@ fn statuses(text: &str) -> Vec<(String, Option<String>)> {
 fn a_restated_new_request_total_agrees() {
     let got = checks(&record("2023年全区受理政府信息公开申请 21件，均按时答复。"));
     assert_eq!(got.len(), 1);
-    assert_eq!(got[0].status, "pass");
+    assert_eq!(got[0].status, CheckStatus::Pass);
     assert_eq!(
         got[0].path.as_deref(),
         Some("tables.applications.rows.new_requests[6]")
@@ -68,14 +69,17 @@ fn a_figure_that_differs_from_the_table_fails_with_both_values() {
     let got = checks(&record(
         "全年新收政府信息公开申请 25 件，上年结转申请 2 件。",
     ));
-    assert_eq!(got[0].status, "fail");
+    assert_eq!(got[0].status, CheckStatus::Fail);
     assert!(got[0].message.contains("25 件") && got[0].message.contains("is 21"));
-    assert_eq!(got[1].status, "pass");
+    assert_eq!(got[1].status, CheckStatus::Pass);
 }
 
 #[test]
 fn received_including_carried_over_also_agrees() {
-    assert_eq!(statuses("共受理政府信息公开申请 23 件。")[0].0, "pass");
+    assert_eq!(
+        statuses("共受理政府信息公开申请 23 件。")[0].0,
+        CheckStatus::Pass
+    );
 }
 
 #[test]
@@ -83,8 +87,8 @@ fn outcome_groups_follow_their_application_sentence() {
     let got = statuses(
         "共收到政府信息公开申请 21 件，其中予以公开 15 件，部分公开 1 件，不予公开 3 件，办结 20 件，结转下年度办理 3 件。",
     );
-    let passes: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
-    assert_eq!(passes, ["pass"; 6]);
+    let passes: Vec<CheckStatus> = got.iter().map(|(s, _)| *s).collect();
+    assert_eq!(passes, [CheckStatus::Pass; 6]);
     assert_eq!(got[3].1, None, "不予公开 is a sum of rows");
 }
 
@@ -94,7 +98,7 @@ fn results_are_read_in_the_review_or_lawsuit_they_follow() {
         "发生行政复议 3 件，其中结果维持 2 件，结果纠正 1 件；行政诉讼 2 件，其中结果维持 1 件，尚未审结 1 件。",
     );
     assert_eq!(got.len(), 6);
-    assert!(got.iter().all(|(s, _)| s == "pass"), "{got:?}");
+    assert!(got.iter().all(|(s, _)| *s == CheckStatus::Pass), "{got:?}");
     assert_eq!(
         got[1].1.as_deref(),
         Some("tables.review_litigation.administrative_review.upheld")
