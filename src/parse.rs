@@ -12,6 +12,7 @@ use crate::layout::Line;
 use crate::record::{Check, Record, Section, Warning};
 use crate::tables::cells::squeeze;
 use crate::tables::{active, applications, review, squeeze_all};
+use crate::template::{self, TableId};
 
 /// Page numbers and running footers: `-3-`, `- 5 -`, `第 3 页`, `3/5`.
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -50,15 +51,14 @@ fn anchor(lines: &[Line], from: usize, words: &[&str]) -> Option<usize> {
 fn regions(lines: &[Line], headings: &[sections::Heading]) -> Regions {
     let at = |n: u8| headings.iter().find(|h| h.number == n).map(|h| h.line);
     let end = lines.len();
-    let t2 = at(2)
-        .or_else(|| anchor(lines, 0, &["第二十条", "信息内容"]))
-        .unwrap_or(end);
-    let t3 = at(3)
-        .or_else(|| anchor(lines, t2.min(end), &["申请人情况", "本年新收"]))
-        .unwrap_or(end);
-    let t4 = at(4)
-        .or_else(|| anchor(lines, t3.min(end), &["复议后起诉", "未经复议"]))
-        .unwrap_or(end);
+    let start = |table: TableId, from: usize| {
+        at(table.section())
+            .or_else(|| anchor(lines, from, table.anchors().region))
+            .unwrap_or(end)
+    };
+    let t2 = start(TableId::ActiveDisclosure, 0);
+    let t3 = start(TableId::Applications, t2.min(end));
+    let t4 = start(TableId::ReviewLitigation, t3.min(end));
     let t5 = at(5).or_else(|| at(6)).filter(|&i| i > t4).unwrap_or(end);
     Regions {
         active: t2..t3.max(t2),
@@ -92,18 +92,21 @@ pub fn fill(record: &mut Record, lines: &[Line]) -> Vec<String> {
     fill_facts(record, &narrative_lines(lines, &r));
     let mut debug = Vec::new();
     let active_lines = &lines[r.active.clone()];
-    record.report.template = active::detect_format(&squeeze_all(active_lines));
+    record.report.template = template::active::detect(&squeeze_all(active_lines));
     if let Some(t) = active::parse(active_lines, record.report.template) {
         record.tables.active_disclosure = Some(t.table);
-        absorb(record, t.checks, t.warnings, t.debug, &mut debug, "表二");
+        let name = TableId::ActiveDisclosure.printed();
+        absorb(record, t.checks, t.warnings, t.debug, &mut debug, name);
     }
     if let Some(t) = applications::parse(&lines[r.applications.clone()]) {
         record.tables.applications = Some(t.table);
-        absorb(record, t.checks, t.warnings, t.debug, &mut debug, "表三");
+        let name = TableId::Applications.printed();
+        absorb(record, t.checks, t.warnings, t.debug, &mut debug, name);
     }
     if let Some(t) = review::parse(&lines[r.review.clone()]) {
         record.tables.review_litigation = Some(t.table);
-        absorb(record, t.checks, t.warnings, t.debug, &mut debug, "表四");
+        let name = TableId::ReviewLitigation.printed();
+        absorb(record, t.checks, t.warnings, t.debug, &mut debug, name);
     }
     debug
 }
@@ -115,10 +118,11 @@ fn narrative_lines(lines: &[Line], r: &Regions) -> Vec<narrative::TextLine> {
         let start = anchor(&lines[..range.end], range.start, words).unwrap_or(range.end);
         start..range.end
     };
+    let body = |table: TableId| table.anchors().body;
     let tables = [
-        span(&r.active, &["第二十条", "信息内容"]),
-        span(&r.applications, &["申请人情况", "勾稽", "本年新收"]),
-        span(&r.review, &["复议后起诉", "未经复议", "结果维持"]),
+        span(&r.active, body(TableId::ActiveDisclosure)),
+        span(&r.applications, body(TableId::Applications)),
+        span(&r.review, body(TableId::ReviewLitigation)),
     ];
     lines
         .iter()

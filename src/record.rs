@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Number, Value};
 
 use crate::codes::{CheckStatus, ErrorCode, WarningCode};
-use crate::template::Template;
+use crate::template::{CellRef, TableId, Template};
 
 /// The record schema identifier.
 pub const SCHEMA: &str = "govreport/1";
@@ -158,6 +158,31 @@ pub struct Tables {
     pub applications: Option<Applications>,
     /// 表四 复议诉讼.
     pub review_litigation: Option<Map<String, Value>>,
+}
+
+impl Tables {
+    /// A cell's value: None when its table or row is missing, `Some(None)` when it is null.
+    pub fn value(&self, cell: CellRef) -> Option<Option<f64>> {
+        let at = match cell.table {
+            TableId::ActiveDisclosure => self
+                .active_disclosure
+                .as_ref()?
+                .get(cell.row)?
+                .get(cell.column)?,
+            TableId::Applications => self
+                .applications
+                .as_ref()?
+                .rows
+                .get(cell.row)?
+                .get(cell.index)?,
+            TableId::ReviewLitigation => self
+                .review_litigation
+                .as_ref()?
+                .get(cell.row)?
+                .get(cell.column)?,
+        };
+        Some(at.as_f64())
+    }
 }
 
 /// 表三: seven columns per row.

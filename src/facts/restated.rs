@@ -5,7 +5,8 @@
 use serde_json::Value as Json;
 
 use crate::codes::CheckStatus;
-use crate::record::{Check, Record};
+use crate::record::{Check, Record, Tables};
+use crate::template::{CellRef, applications, review};
 
 /// The rule name of every check made here.
 pub const RULE: &str = "narrative.agrees_with_tables";
@@ -21,58 +22,17 @@ enum Subject {
 /// A table figure the narrative can restate: cells (summed) with a name for messages.
 struct Figure {
     subject: Subject,
-    cells: Vec<String>,
+    cells: Vec<CellRef>,
     name: &'static str,
 }
 
-fn figure(subject: Subject, cells: &[&str], name: &'static str) -> Option<Figure> {
-    let cells = cells.iter().map(|c| format!("tables.{c}")).collect();
+fn figure(subject: Subject, cells: Vec<CellRef>, name: &'static str) -> Option<Figure> {
     Some(Figure {
         subject,
         cells,
         name,
     })
 }
-
-/// The 表三 rows whose sum the narrative gives for an outcome group (`不予公开 3 件`).
-const GROUPS: [(&str, &str, &[&str]); 5] = [
-    ("予以公开", "（一）予以公开", &["granted"]),
-    ("部分公开", "（二）部分公开", &["partially_granted"]),
-    (
-        "不予公开",
-        "（三）不予公开",
-        &[
-            "denied_state_secret",
-            "denied_prohibited_by_law",
-            "denied_three_safeties",
-            "denied_third_party_rights",
-            "denied_internal_affairs",
-            "denied_process_information",
-            "denied_enforcement_files",
-            "denied_administrative_query",
-        ],
-    ),
-    (
-        "无法提供",
-        "（四）无法提供",
-        &[
-            "unable_not_held",
-            "unable_needs_creation",
-            "unable_unclear_after_correction",
-        ],
-    ),
-    (
-        "不予处理",
-        "（五）不予处理",
-        &[
-            "not_processed_complaint",
-            "not_processed_repeated",
-            "not_processed_publication",
-            "not_processed_excessive",
-            "not_processed_confirmation",
-        ],
-    ),
-];
 
 /// The figure a count's label restates, given the subject of the count just before it.
 ///
@@ -82,40 +42,25 @@ fn restates(label: &str, previous: Option<Subject>) -> Option<Figure> {
     use Subject::*;
     let has = |words: &[&str]| words.iter().any(|w| label.contains(w));
     if has(&["上年结转"]) {
-        return figure(
-            Applications,
-            &["applications.rows.carried_over[6]"],
-            "二、上年结转 总计",
-        );
+        let cells = vec![applications::total_of("carried_over")];
+        return figure(Applications, cells, "二、上年结转 总计");
     }
     if has(&["结转下年", "结转至下年", "转入下年"]) {
-        return figure(
-            Applications,
-            &["applications.rows.carried_forward[6]"],
-            "四、结转下年度 总计",
-        );
+        let cells = vec![applications::total_of("carried_forward")];
+        return figure(Applications, cells, "四、结转下年度 总计");
     }
     if label.contains("申请") && has(&["收到", "受理", "新收", "接收"]) && !has(&["复议", "诉讼"])
     {
-        return figure(
-            Applications,
-            &["applications.rows.new_requests[6]"],
-            "一、本年新收 总计",
-        );
+        let cells = vec![applications::total_of("new_requests")];
+        return figure(Applications, cells, "一、本年新收 总计");
     }
     if has(&["行政复议"]) && !has(&["诉讼"]) {
-        return figure(
-            Review,
-            &["review_litigation.administrative_review.total"],
-            "行政复议 总计",
-        );
+        let cells = vec![review::cell(review::REVIEW, review::TOTAL)];
+        return figure(Review, cells, "行政复议 总计");
     }
     if has(&["行政诉讼"]) {
-        let both = [
-            "review_litigation.litigation_direct.total",
-            "review_litigation.litigation_after_review.total",
-        ];
-        return figure(Litigation, &both, "行政诉讼 总计 (两组)");
+        let both = review::LITIGATION.map(|g| review::cell(g, review::TOTAL));
+        return figure(Litigation, both.to_vec(), "行政诉讼 总计 (两组)");
     }
     match previous? {
         Applications => application_detail(label),
@@ -126,47 +71,37 @@ fn restates(label: &str, previous: Option<Subject>) -> Option<Figure> {
 /// `办结 N 件` and the outcome groups, inside a run about applications.
 fn application_detail(label: &str) -> Option<Figure> {
     if label.contains("办结") {
-        return figure(
-            Subject::Applications,
-            &["applications.rows.total_processed[6]"],
-            "（七）总计",
-        );
+        let cells = vec![applications::total_of("total_processed")];
+        return figure(Subject::Applications, cells, "（七）总计");
     }
-    let (_, name, rows) = GROUPS.iter().find(|(word, _, _)| label.ends_with(word))?;
-    let cells: Vec<String> = rows
+    let (_, name, rows) = applications::OUTCOME_GROUPS
         .iter()
-        .map(|r| format!("applications.rows.{r}[6]"))
-        .collect();
-    let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
-    figure(Subject::Applications, &cells, name)
+        .find(|(word, _, _)| label.ends_with(word))?;
+    let cells = rows.iter().map(|r| applications::total_of(r)).collect();
+    figure(Subject::Applications, cells, name)
 }
 
 /// `结果维持 N 件` and the like, inside a run about reviews or lawsuits.
 fn result_detail(label: &str, subject: Subject) -> Option<Figure> {
-    let (column, name) = [
-        ("维持", "upheld"),
-        ("纠正", "corrected"),
-        ("其他结果", "other"),
-        ("尚未审结", "pending"),
-        ("未审结", "pending"),
+    let (word, column) = [
+        ("维持", 0),
+        ("纠正", 1),
+        ("其他结果", 2),
+        ("尚未审结", 3),
+        ("未审结", 3),
     ]
     .into_iter()
     .find(|(word, _)| label.ends_with(word))?;
-    let groups: &[&str] = match subject {
-        Subject::Review => &["administrative_review"],
-        _ => &["litigation_direct", "litigation_after_review"],
+    let groups: &[&'static str] = match subject {
+        Subject::Review => &[review::REVIEW],
+        _ => &review::LITIGATION,
     };
-    let cells: Vec<String> = groups
-        .iter()
-        .map(|g| format!("review_litigation.{g}.{name}"))
-        .collect();
-    let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
-    figure(subject, &cells, column)
+    let cells = groups.iter().map(|g| review::cell(g, column)).collect();
+    figure(subject, cells, word)
 }
 
 /// The checks for every restated figure whose table is present.
 pub fn checks(record: &Record) -> Vec<Check> {
-    let tables = serde_json::to_value(&record.tables).unwrap_or(Json::Null);
     let mut out = Vec::new();
     let mut previous = None;
     for count in &record.counts {
@@ -178,37 +113,22 @@ pub fn checks(record: &Record) -> Vec<Check> {
             .flatten();
         previous = fig.as_ref().map(|f| f.subject);
         let Some(fig) = fig else { continue };
-        let Some(table) = sum(&tables, &fig.cells) else {
+        let Some(table) = sum(&record.tables, &fig.cells) else {
             continue;
         };
-        out.push(check(count, said, table, &fig, &tables));
+        out.push(check(count, said, table, &fig, &record.tables));
     }
     out
 }
 
-/// The sum of the cells (a blank cell counts 0); None when a cell's table is missing.
-fn sum(tables: &Json, cells: &[String]) -> Option<f64> {
-    cells.iter().try_fold(0.0, |total, path| {
-        let cell = lookup(tables, path.strip_prefix("tables.")?)?;
-        Some(total + cell.as_f64().unwrap_or(0.0))
+/// The sum of the cells (a blank cell counts 0); None when a cell's table or row is missing.
+fn sum(tables: &Tables, cells: &[CellRef]) -> Option<f64> {
+    cells.iter().try_fold(0.0, |total, &cell| {
+        Some(total + tables.value(cell)?.unwrap_or(0.0))
     })
 }
 
-/// The value at a record path relative to `tables` (`applications.rows.granted[6]`).
-fn lookup<'a>(tables: &'a Json, path: &str) -> Option<&'a Json> {
-    let mut at = tables;
-    for part in path.split('.') {
-        at = match part.split_once('[') {
-            Some((key, index)) => at
-                .get(key)?
-                .get(index.trim_end_matches(']').parse::<usize>().ok()?)?,
-            None => at.get(part)?,
-        };
-    }
-    (!at.is_object()).then_some(at)
-}
-
-fn check(count: &Json, said: f64, table: f64, fig: &Figure, tables: &Json) -> Check {
+fn check(count: &Json, said: f64, table: f64, fig: &Figure, tables: &Tables) -> Check {
     let text = count["text"].as_str().unwrap_or_default();
     let page = count["page"]
         .as_u64()
@@ -219,8 +139,8 @@ fn check(count: &Json, said: f64, table: f64, fig: &Figure, tables: &Json) -> Ch
         CheckStatus::Fail
     };
     let mut also = String::new();
-    if status == CheckStatus::Fail && fig.cells == ["tables.applications.rows.new_requests[6]"] {
-        let carried = sum(tables, &["tables.applications.rows.carried_over[6]".into()]);
+    if status == CheckStatus::Fail && fig.cells == [applications::total_of("new_requests")] {
+        let carried = sum(tables, &[applications::total_of("carried_over")]);
         if carried.is_some_and(|c| c > 0.0 && said == table + c) {
             status = CheckStatus::Pass;
             also = " + 二、上年结转".into();
@@ -234,7 +154,7 @@ fn check(count: &Json, said: f64, table: f64, fig: &Figure, tables: &Json) -> Ch
         rule: RULE.into(),
         status,
         message,
-        path: (fig.cells.len() == 1).then(|| fig.cells[0].clone()),
+        path: (fig.cells.len() == 1).then(|| fig.cells[0].path()),
     }
 }
 

@@ -12,9 +12,7 @@ use crate::codes::WarningCode;
 use crate::facts::{report, sections};
 use crate::layout::Line;
 use crate::record::Warning;
-
-/// Header words that only the disclosure tables print.
-const TABLE_ANCHORS: [&str; 3] = ["本年新收政府信息公开申请数量", "申请人情况", "行政复议"];
+use crate::template::TableId;
 
 /// A page read for the parsers: the report's lines and notes on how it was read.
 #[derive(Debug)]
@@ -114,7 +112,11 @@ fn nesting(text: &str) -> usize {
 /// What some lines hold of a report: section headings found, table anchors found.
 fn score(lines: &[Line]) -> (usize, usize) {
     let text: String = lines.iter().map(Line::text).collect();
-    let anchors = TABLE_ANCHORS.iter().filter(|a| text.contains(*a)).count();
+    let anchors = TableId::ALL
+        .iter()
+        .flat_map(|t| t.anchors().page)
+        .filter(|a| text.contains(*a))
+        .count();
     (sections::find(lines).len(), anchors)
 }
 

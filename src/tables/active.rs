@@ -8,38 +8,21 @@ use crate::record::Warning;
 use crate::tables::TableResult;
 use crate::tables::cells::{Value, split, squeeze};
 use crate::tables::grid::{self, ValueRow};
-use crate::template::{ACTIVE_2019, ACTIVE_2021, ActiveRow, MARKERS_2019, MARKERS_2021, Template};
-
-/// Which national format 表二 follows, from its own header words.
-pub fn detect_format(text: &str) -> Template {
-    let hits = |markers: &[&str]| markers.iter().filter(|m| text.contains(*m)).count();
-    let (new, old) = (hits(&MARKERS_2021), hits(&MARKERS_2019));
-    if new == 0 && old == 0 {
-        Template::Unknown
-    } else if old > new {
-        Template::Format2019
-    } else {
-        Template::Format2021
-    }
-}
+use crate::template::{self, RowSpec, Template};
 
 /// Parses 表二 from its region in the given format; None when no row is found.
 pub fn parse(lines: &[Line], format: Template) -> Option<TableResult<Map<String, Json>>> {
-    let spec: &[ActiveRow] = match format {
-        Template::Format2019 => &ACTIVE_2019,
-        Template::Format2021 => &ACTIVE_2021,
-        Template::Unknown => return None,
-    };
+    let spec = template::active::spec(format)?;
     let mut table = Map::new();
     let mut printed = Map::new();
     let mut warnings = Vec::new();
     let mut debug = Vec::new();
     let mut from = 0;
-    for row in spec {
+    for (r, row) in spec.rows.iter().enumerate() {
         let Some((at, values)) = find_row(lines, from, row) else {
             warnings.push(Warning::new(
                 WarningCode::RowNotFound,
-                format!("表二: row {} was not found", row.key),
+                format!("{}: row {} was not found", spec.id.printed(), row.key),
             ));
             continue;
         };
@@ -49,7 +32,7 @@ pub fn parse(lines: &[Line], format: Template) -> Option<TableResult<Map<String,
         for (c, column) in row.columns.iter().enumerate() {
             let v = slots[c].as_ref();
             if let Some(text) = v.map_or(Some(String::new()), |v| v.printed.clone()) {
-                printed.insert(format!("{}.{column}", row.key), Json::String(text));
+                printed.insert(spec.cell_at(r, c).key(), Json::String(text));
             }
             cells.insert(
                 column.to_string(),
@@ -80,7 +63,7 @@ fn place(
     lines: &[Line],
     at: usize,
     values: Vec<Value>,
-    row: &ActiveRow,
+    row: &RowSpec,
     warnings: &mut Vec<Warning>,
 ) -> Vec<Option<Value>> {
     let width = row.columns.len();
@@ -109,7 +92,7 @@ fn place(
 
 /// The first line at or after `from` whose label is the row's, with the row's values
 /// (from the same line, or the next line when the label wrapped).
-fn find_row(lines: &[Line], from: usize, row: &ActiveRow) -> Option<(usize, Vec<Value>)> {
+fn find_row(lines: &[Line], from: usize, row: &RowSpec) -> Option<(usize, Vec<Value>)> {
     for i in from..lines.len() {
         let s = split(&lines[i]);
         let label = squeeze(&s.label);

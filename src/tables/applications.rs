@@ -3,15 +3,14 @@
 
 use serde_json::{Map, Value as Json};
 
-use crate::checks::{self, Equation, Operand, Origin};
+use crate::checks::{self, Operand, Origin};
 use crate::codes::WarningCode;
 use crate::layout::Line;
 use crate::record::{Applications, Warning, number};
 use crate::tables::grid::{self, Placed, ValueRow};
 use crate::tables::{TableResult, squeeze_all};
-use crate::template::{APPLICATION_COLUMNS, RowSpec, SPLIT_SIX_MARKERS, application_rows};
-
-const WIDTH: usize = 7;
+use crate::template::TableSpec;
+use crate::template::applications::{self, SixLayout};
 
 /// Parses 表三 from the lines of its region; None when no value rows are there.
 pub fn parse(lines: &[Line]) -> Option<TableResult<Applications>> {
@@ -21,34 +20,29 @@ pub fn parse(lines: &[Line]) -> Option<TableResult<Applications>> {
     }
     let mut warnings = Vec::new();
     drop_subtotal_column(&mut rows, &mut warnings);
-    let text = squeeze_all(lines);
-    let split_six = SPLIT_SIX_MARKERS.iter().any(|m| text.contains(m)) || rows.len() == 25;
-    let spec = application_rows(split_six);
-    let phrases: Vec<&[&str]> = spec.iter().map(|r| r.labels).collect();
-    let matched = grid::align(&rows, &phrases);
+    let spec = applications::spec(SixLayout::detect(&squeeze_all(lines), rows.len()));
+    let width = spec.width();
+    let matched = grid::align(&rows, &spec.labels());
     let used: Vec<&ValueRow> = matched.iter().flatten().map(|&i| &rows[i]).collect();
-    let centres = grid::column_centres(&used, WIDTH);
+    let centres = grid::column_centres(&used, width);
     let mut placed: Vec<Option<Placed>> = matched
         .iter()
-        .map(|m| m.map(|i| grid::place(&rows[i], WIDTH, centres.as_deref())))
+        .map(|m| m.map(|i| grid::place(&rows[i], width, centres.as_deref())))
         .collect();
-    let equations = equations(&spec);
+    let equations = applications::equations(&spec);
     let (cells, repaired) =
-        grid::place_and_repair(&mut placed, WIDTH, &equations, "表三", &mut warnings);
-    let path = |i: usize| {
-        format!(
-            "tables.applications.rows.{}[{}]",
-            spec[i / WIDTH].key,
-            i % WIDTH
-        )
-    };
-    let checks = checks::entries(&cells, &equations, &repaired, &path);
+        grid::place_and_repair(&mut placed, width, &equations, spec.id, &mut warnings);
+    let checks = checks::entries(&cells, &equations, &repaired, &|i| spec.cell(i).path());
     for (j, m) in matched.iter().enumerate() {
-        let repaired_row = (0..WIDTH).all(|c| cells[j * WIDTH + c].origin == Origin::Repaired);
+        let repaired_row = (0..width).all(|c| cells[j * width + c].origin == Origin::Repaired);
         if m.is_none() && !repaired_row {
             warnings.push(Warning::new(
                 WarningCode::RowNotFound,
-                format!("表三: row {} was not found", spec[j].key),
+                format!(
+                    "{}: row {} was not found",
+                    spec.id.printed(),
+                    spec.rows[j].key
+                ),
             ));
         }
     }
@@ -92,60 +86,19 @@ fn drop_subtotal_column(rows: &mut [ValueRow], warnings: &mut Vec<Warning>) {
     }
 }
 
-/// The rules of templates.md §6.2 over the flat cells (row index × 7 + column).
-fn equations(spec: &[&RowSpec]) -> Vec<Equation> {
-    let at = |key: &str| spec.iter().position(|r| r.key == key);
-    let mut out = Vec::new();
-    let (Some(new), Some(carried), Some(total), Some(forward)) = (
-        at("new_requests"),
-        at("carried_over"),
-        at("total_processed"),
-        at("carried_forward"),
-    ) else {
-        return out;
-    };
-    for (c, col) in APPLICATION_COLUMNS.iter().enumerate() {
-        out.push(Equation {
-            rule: "applications.balance",
-            result: total * WIDTH + c,
-            extra: vec![forward * WIDTH + c],
-            parts: vec![new * WIDTH + c, carried * WIDTH + c],
-            scope: format!("column {col}: （七）总计 + 四、结转 = 一、新收 + 二、上年结转"),
-        });
-    }
-    for (r, row) in spec.iter().enumerate() {
-        out.push(Equation {
-            rule: "applications.row_totals",
-            result: r * WIDTH + 6,
-            extra: Vec::new(),
-            parts: (0..6).map(|c| r * WIDTH + c).collect(),
-            scope: format!("row {}: 总计 = sum of the six applicant columns", row.key),
-        });
-    }
-    for (c, col) in APPLICATION_COLUMNS.iter().enumerate() {
-        out.push(Equation {
-            rule: "applications.outcome_sum",
-            result: total * WIDTH + c,
-            extra: Vec::new(),
-            parts: (carried + 1..total).map(|r| r * WIDTH + c).collect(),
-            scope: format!("column {col}: （七）总计 = sum of the outcome rows"),
-        });
-    }
-    out
-}
-
-fn record(spec: &[&RowSpec], placed: &[Option<Placed>], cells: &[Operand]) -> Applications {
+fn record(spec: &TableSpec, placed: &[Option<Placed>], cells: &[Operand]) -> Applications {
+    let width = spec.width();
     let mut rows = Map::new();
     let mut printed = Map::new();
-    for (r, row) in spec.iter().enumerate() {
+    for (r, row) in spec.rows.iter().enumerate() {
         let present = placed[r].is_some()
-            || (0..WIDTH).all(|c| cells[r * WIDTH + c].origin == Origin::Repaired);
+            || (0..width).all(|c| cells[r * width + c].origin == Origin::Repaired);
         if !present {
             continue;
         }
-        let mut values = Vec::with_capacity(WIDTH);
-        for c in 0..WIDTH {
-            let cell = &cells[r * WIDTH + c];
+        let mut values = Vec::with_capacity(width);
+        for c in 0..width {
+            let cell = &cells[r * width + c];
             let slot = placed[r].as_ref().and_then(|p| p.slots[c].as_ref());
             let value = match (cell.origin, slot) {
                 (Origin::Printed, Some(v)) => v.number.clone().map_or(Json::Null, Json::Number),
@@ -161,20 +114,23 @@ fn record(spec: &[&RowSpec], placed: &[Option<Placed>], cells: &[Operand]) -> Ap
                 _ => None,
             };
             if let Some(text) = text {
-                printed.insert(format!("rows.{}[{c}]", row.key), Json::String(text));
+                printed.insert(spec.cell_at(r, c).key(), Json::String(text));
             }
             values.push(value);
         }
         rows.insert(row.key.to_string(), Json::Array(values));
     }
     Applications {
-        columns: APPLICATION_COLUMNS.iter().map(|c| c.to_string()).collect(),
+        columns: applications::COLUMNS
+            .iter()
+            .map(|c| c.to_string())
+            .collect(),
         rows,
         printed,
     }
 }
 
-fn debug_rows(spec: &[&RowSpec], matched: &[Option<usize>], rows: &[ValueRow]) -> Vec<String> {
+fn debug_rows(spec: &TableSpec, matched: &[Option<usize>], rows: &[ValueRow]) -> Vec<String> {
     let mut out = Vec::new();
     for (j, m) in matched.iter().enumerate() {
         let line = match m {
@@ -184,9 +140,14 @@ fn debug_rows(spec: &[&RowSpec], matched: &[Option<usize>], rows: &[ValueRow]) -
                     .iter()
                     .map(|v| v.number.as_ref().map_or("·".into(), |n| n.to_string()))
                     .collect();
-                format!("{:<34} ← {} | {}", spec[j].key, rows[*i].label, v.join(" "))
+                format!(
+                    "{:<34} ← {} | {}",
+                    spec.rows[j].key,
+                    rows[*i].label,
+                    v.join(" ")
+                )
             }
-            None => format!("{:<34} ← (not found)", spec[j].key),
+            None => format!("{:<34} ← (not found)", spec.rows[j].key),
         };
         out.push(line);
     }
@@ -221,7 +182,8 @@ mod tests {
             ("二、上年结转政府信息公开申请数量", ZERO.into()),
             ("（一）予以公开", "2 0 0 0 0 1 3".into()),
         ];
-        for label in application_rows(false)[3..20].iter().map(|r| r.labels[0]) {
+        let spec = applications::spec(SixLayout::OneRow);
+        for label in spec.rows[3..20].iter().map(|r| r.labels[0]) {
             rows.push((label, ZERO.into()));
         }
         rows.push(("（六）其他处理", six.into()));

@@ -6,6 +6,7 @@ use crate::codes::WarningCode;
 use crate::layout::Line;
 use crate::record::Warning;
 use crate::tables::cells::{Prepared, SplitLine, Value, prepared_similarity, split};
+use crate::template::TableId;
 
 /// A line of a table that carries values, with the label text that leads up to it.
 #[derive(Debug, Clone)]
@@ -261,12 +262,13 @@ pub fn place_and_repair(
     placed: &mut [Option<Placed>],
     width: usize,
     equations: &[Equation],
-    table: &str,
+    table: TableId,
     warnings: &mut Vec<Warning>,
 ) -> (Vec<Operand>, Vec<(usize, usize)>) {
     if !place_by_rules(placed, width, equations) {
         let message = format!(
-            "{table}: a row has fewer values than columns and the rules do not tell which cell is missing; values were read left to right"
+            "{}: a row has fewer values than columns and the rules do not tell which cell is missing; values were read left to right",
+            table.printed()
         );
         warnings.push(Warning::new(WarningCode::CellPositionUncertain, message));
     }

@@ -2,26 +2,27 @@
 
 use serde_json::{Map, Value as Json};
 
-use crate::checks::{self, Equation, Operand, Origin};
+use crate::checks::{self, Operand, Origin};
 use crate::codes::WarningCode;
 use crate::layout::Line;
 use crate::record::{Warning, number};
 use crate::tables::TableResult;
 use crate::tables::cells::Value;
 use crate::tables::grid::{self, Placed, ValueRow};
-use crate::template::{REVIEW_COLUMNS, REVIEW_GROUPS};
-
-const WIDTH: usize = 15;
+use crate::template::TableSpec;
+use crate::template::review;
 
 /// Parses 表四 from the lines of its region; None when it has no values.
 pub fn parse(lines: &[Line]) -> Option<TableResult<Map<String, Json>>> {
+    let spec = review::spec();
+    let width = spec.cell_count();
     let rows = grid::value_rows(lines, 3);
     let mut warnings = Vec::new();
-    let (values, centres) = match rows.iter().find(|r| r.values.len() == WIDTH) {
+    let (values, centres) = match rows.iter().find(|r| r.values.len() == width) {
         Some(row) => (row.values.clone(), None),
         None if rows.len() == 1 => (
             rows[0].values.clone(),
-            grid::header_centres(lines, rows[0].line, WIDTH, 6),
+            grid::header_centres(lines, rows[0].line, width, 6),
         ),
         None => (
             rows.iter().flat_map(|r| r.values.iter().cloned()).collect(),
@@ -31,39 +32,33 @@ pub fn parse(lines: &[Line]) -> Option<TableResult<Map<String, Json>>> {
     if values.is_empty() {
         return None;
     }
-    if values.len() > WIDTH {
+    if values.len() > width {
         warnings.push(Warning::new(
             WarningCode::ExtraValues,
             format!(
-                "表四: {} values found, the first 15 were used",
+                "{}: {} values found, the first {width} were used",
+                spec.id.printed(),
                 values.len()
             ),
         ));
     }
     let row = ValueRow {
         label: String::new(),
-        values: values.into_iter().take(WIDTH).collect(),
+        values: values.into_iter().take(width).collect(),
         page: rows.first().and_then(|r| r.page),
         line: rows.first().map_or(0, |r| r.line),
     };
-    let mut placed = vec![Some(grid::place(&row, WIDTH, centres.as_deref()))];
-    let equations = equations();
+    let mut placed = vec![Some(grid::place(&row, width, centres.as_deref()))];
+    let equations = review::equations(&spec);
     let (cells, repaired) =
-        grid::place_and_repair(&mut placed, WIDTH, &equations, "表四", &mut warnings);
-    let path = |i: usize| {
-        format!(
-            "tables.review_litigation.{}.{}",
-            REVIEW_GROUPS[i / 5],
-            REVIEW_COLUMNS[i % 5]
-        )
-    };
-    let checks = checks::entries(&cells, &equations, &repaired, &path);
+        grid::place_and_repair(&mut placed, width, &equations, spec.id, &mut warnings);
+    let checks = checks::entries(&cells, &equations, &repaired, &|i| spec.cell(i).path());
     let slots = placed[0]
         .take()
         .map(|p: Placed| p.slots)
         .unwrap_or_default();
-    let table = table(&cells, &slots);
-    let debug = vec![format!("表四 values: {}", show(&slots))];
+    let table = table(&spec, &cells, &slots);
+    let debug = vec![format!("{} values: {}", spec.id.printed(), show(&slots))];
     Some(TableResult {
         table,
         checks,
@@ -74,20 +69,23 @@ pub fn parse(lines: &[Line]) -> Option<TableResult<Map<String, Json>>> {
 
 /// The record's 表四: group → column → value, and the `printed` map of cells that were
 /// not plain numbers.
-fn table(cells: &[Operand], slots: &[Option<Value>]) -> Map<String, Json> {
+fn table(spec: &TableSpec, cells: &[Operand], slots: &[Option<Value>]) -> Map<String, Json> {
     let mut table = Map::new();
     let mut printed = Map::new();
-    for (g, group) in REVIEW_GROUPS.iter().enumerate() {
+    let mut i = 0;
+    for group in &spec.rows {
         let mut values = Map::new();
-        for (c, column) in REVIEW_COLUMNS.iter().enumerate() {
-            let i = g * 5 + c;
+        for (c, column) in group.columns.iter().enumerate() {
             let text = match (cells[i].origin, &slots[i]) {
                 (Origin::Printed, Some(v)) => v.printed.clone(),
                 (Origin::Blank, _) => Some(String::new()),
                 _ => None,
             };
             if let Some(text) = text {
-                printed.insert(format!("{group}.{column}"), Json::String(text));
+                printed.insert(
+                    spec.cell_at(i / group.columns.len(), c).key(),
+                    Json::String(text),
+                );
             }
             let value = match (cells[i].origin, &slots[i]) {
                 (Origin::Printed, Some(v)) => v.number.clone(),
@@ -95,8 +93,9 @@ fn table(cells: &[Operand], slots: &[Option<Value>]) -> Map<String, Json> {
                 _ => None,
             };
             values.insert(column.to_string(), value.map_or(Json::Null, Json::Number));
+            i += 1;
         }
-        table.insert(group.to_string(), Json::Object(values));
+        table.insert(group.key.to_string(), Json::Object(values));
     }
     if !printed.is_empty() {
         table.insert("printed".into(), Json::Object(printed));
@@ -114,19 +113,4 @@ fn show(slots: &[Option<Value>]) -> String {
         })
         .collect();
     text.join(" ")
-}
-
-/// R4–R6: in each group, 总计 = the four results.
-fn equations() -> Vec<Equation> {
-    REVIEW_GROUPS
-        .iter()
-        .enumerate()
-        .map(|(g, group)| Equation {
-            rule: "review_litigation.totals",
-            result: g * 5 + 4,
-            extra: Vec::new(),
-            parts: (0..4).map(|c| g * 5 + c).collect(),
-            scope: format!("{group}: 总计 = 维持 + 纠正 + 其他 + 尚未审结"),
-        })
-        .collect()
 }
