@@ -67,6 +67,8 @@ named_enum! {
     pub enum WarningCode {
         /// One of the six numbered sections was not found.
         SectionNotFound = "section_not_found",
+        /// A whole table was not found.
+        TableNotFound = "table_not_found",
         /// A table row was not found.
         RowNotFound = "row_not_found",
         /// A row had fewer values than columns and nothing showed which cells are blank.

@@ -4,6 +4,7 @@ pub mod batch;
 pub mod checks;
 pub mod cli;
 pub mod codes;
+pub mod complete;
 pub mod facts;
 pub mod failure;
 pub mod html;

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::codes::WarningCode;
+use crate::complete::{self, Gap};
 use crate::facts::{counts, dates, narrative, policies, report, sections};
 use crate::layout::Line;
 use crate::record::{Check, Record, Section, Warning};
@@ -108,7 +109,31 @@ pub fn fill(record: &mut Record, lines: &[Line]) -> Vec<String> {
         let name = TableId::ReviewLitigation.printed();
         absorb(record, t.checks, t.warnings, t.debug, &mut debug, name);
     }
+    report_missing_tables(record);
     debug
+}
+
+/// A warning and a failed `<table>.complete` check for each national table not found.
+fn report_missing_tables(record: &mut Record) {
+    let t = &record.tables;
+    let missing = [
+        (t.active_disclosure.is_none(), TableId::ActiveDisclosure),
+        (t.applications.is_none(), TableId::Applications),
+        (t.review_litigation.is_none(), TableId::ReviewLitigation),
+    ];
+    for (_, table) in missing.into_iter().filter(|m| m.0) {
+        record.warnings.push(Warning::new(
+            WarningCode::TableNotFound,
+            format!(
+                "{} ({}) was not found in the report",
+                table.printed(),
+                table.path()
+            ),
+        ));
+        record
+            .checks
+            .extend(complete::entries(table, 0, &[Gap::Table]));
+    }
 }
 
 /// The lines outside the tables: each table runs from its first anchor line in its region

@@ -3,12 +3,13 @@
 use serde_json::{Map, Value as Json};
 
 use crate::codes::WarningCode;
+use crate::complete::{self, Gap};
 use crate::layout::Line;
 use crate::record::Warning;
 use crate::tables::TableResult;
 use crate::tables::cells::{Value, split, squeeze};
 use crate::tables::grid::{self, ValueRow};
-use crate::template::{self, RowSpec, Template};
+use crate::template::{self, RowSpec, TableId, Template};
 
 /// Parses 表二 from its region in the given format; None when no row is found.
 pub fn parse(lines: &[Line], format: Template) -> Option<TableResult<Map<String, Json>>> {
@@ -17,17 +18,19 @@ pub fn parse(lines: &[Line], format: Template) -> Option<TableResult<Map<String,
     let mut printed = Map::new();
     let mut warnings = Vec::new();
     let mut debug = Vec::new();
+    let mut gaps = Vec::new();
     let mut from = 0;
     for (r, row) in spec.rows.iter().enumerate() {
+        let path = spec.row_path(r);
         let Some((at, values)) = find_row(lines, from, row) else {
-            warnings.push(Warning::new(
-                WarningCode::RowNotFound,
-                format!("{}: row {} was not found", spec.id.printed(), row.key),
-            ));
+            gaps.push(Gap::Row { path });
             continue;
         };
         from = at + 1;
-        let slots = place(lines, at, values, row, &mut warnings);
+        let (slots, uncertain) = place(lines, at, values, row, &mut warnings);
+        if uncertain {
+            gaps.push(Gap::Uncertain { path });
+        }
         let mut cells = Map::new();
         for (c, column) in row.columns.iter().enumerate() {
             let v = slots[c].as_ref();
@@ -46,26 +49,29 @@ pub fn parse(lines: &[Line], format: Template) -> Option<TableResult<Map<String,
     if table.is_empty() {
         return None;
     }
+    warnings.extend(complete::row_warnings(spec.id, &gaps));
+    let checks = complete::entries(spec.id, spec.rows.len(), &gaps);
     if !printed.is_empty() {
         table.insert("printed".into(), Json::Object(printed));
     }
     Some(TableResult {
         table,
-        checks: Vec::new(),
+        checks,
         warnings,
         debug,
     })
 }
 
 /// The row's values in its columns: in order when complete; by the header's column
-/// positions when some cells are blank (PDF); else left to right, with a warning.
+/// positions when some cells are blank (PDF); else left to right, with a warning and
+/// `true` (the positions are uncertain).
 fn place(
     lines: &[Line],
     at: usize,
     values: Vec<Value>,
     row: &RowSpec,
     warnings: &mut Vec<Warning>,
-) -> Vec<Option<Value>> {
+) -> (Vec<Option<Value>>, bool) {
     let width = row.columns.len();
     let centres = if values.is_empty() || values.len() >= width {
         None
@@ -79,15 +85,17 @@ fn place(
         line: at,
     };
     let placed = grid::place(&observed, width, centres.as_deref());
-    if placed.unplaced && !observed.values.is_empty() {
+    let uncertain = placed.unplaced && !observed.values.is_empty();
+    if uncertain {
         let message = format!(
-            "表二: row {} has {} of {width} values and nothing shows which cells are blank; values were read left to right",
+            "{}: row {} has {} of {width} values and nothing shows which cells are blank; values were read left to right",
+            TableId::ActiveDisclosure.printed(),
             row.key,
             observed.values.len()
         );
         warnings.push(Warning::new(WarningCode::CellPositionUncertain, message));
     }
-    placed.slots
+    (placed.slots, uncertain)
 }
 
 /// The first line at or after `from` whose label is the row's, with the row's values

@@ -5,6 +5,7 @@ use serde_json::{Map, Value as Json};
 
 use crate::checks::{self, Operand, Origin};
 use crate::codes::WarningCode;
+use crate::complete;
 use crate::layout::Line;
 use crate::record::{Applications, Warning, number};
 use crate::tables::grid::{self, Placed, ValueRow};
@@ -20,7 +21,8 @@ pub fn parse(lines: &[Line]) -> Option<TableResult<Applications>> {
     }
     let mut warnings = Vec::new();
     drop_subtotal_column(&mut rows, &mut warnings);
-    let spec = applications::spec(SixLayout::detect(&squeeze_all(lines), rows.len()));
+    let layout = SixLayout::detect(&squeeze_all(lines), rows.len());
+    let spec = applications::spec(layout);
     let width = spec.width();
     let matched = grid::align(&rows, &spec.labels());
     let used: Vec<&ValueRow> = matched.iter().flatten().map(|&i| &rows[i]).collect();
@@ -30,23 +32,19 @@ pub fn parse(lines: &[Line]) -> Option<TableResult<Applications>> {
         .map(|m| m.map(|i| grid::place(&rows[i], width, centres.as_deref())))
         .collect();
     let equations = applications::equations(&spec);
-    let (cells, repaired) =
-        grid::place_and_repair(&mut placed, width, &equations, spec.id, &mut warnings);
-    let checks = checks::entries(&cells, &equations, &repaired, &|i| spec.cell(i).path());
-    for (j, m) in matched.iter().enumerate() {
-        let repaired_row = (0..width).all(|c| cells[j * width + c].origin == Origin::Repaired);
-        if m.is_none() && !repaired_row {
-            warnings.push(Warning::new(
-                WarningCode::RowNotFound,
-                format!(
-                    "{}: row {} was not found",
-                    spec.id.printed(),
-                    spec.rows[j].key
-                ),
-            ));
-        }
+    let settled = grid::place_and_repair(&mut placed, width, &equations, spec.id, &mut warnings);
+    let cells = &settled.cells;
+    let path = |i: usize| spec.cell(i).path();
+    let row_path = |r: usize| spec.row_path(r);
+    let mut checks = checks::entries(cells, &equations, &settled.repaired, &path);
+    let mut found = grid::found(&rows, &matched, &spec.labels());
+    if layout == SixLayout::OneRow {
+        doubt_unseen_one_row_six(&spec, &mut found);
     }
-    let table = record(&spec, &placed, &cells);
+    let gaps = grid::gaps(&settled, &found, width, &row_path, &path, &spec.id.path());
+    warnings.extend(complete::row_warnings(spec.id, &gaps));
+    checks.extend(complete::entries(spec.id, spec.rows.len(), &gaps));
+    let table = record(&spec, &placed, cells);
     let debug = debug_rows(&spec, &matched, &rows);
     Some(TableResult {
         table,
@@ -54,6 +52,20 @@ pub fn parse(lines: &[Line]) -> Option<TableResult<Applications>> {
         warnings,
         debug,
     })
+}
+
+/// With no sign of the three-row （六）, the one-row layout is only a default: if its
+/// （六） row was not found either, the layout itself is unknown, so the row cannot be
+/// rebuilt with confidence.
+fn doubt_unseen_one_row_six(spec: &TableSpec, found: &mut [grid::Found]) {
+    if let Some(six) = spec
+        .rows
+        .iter()
+        .position(|r| r.key == applications::OTHER_PROCESSING)
+        && found[six] == grid::Found::No
+    {
+        found[six] = grid::Found::Doubtful;
+    }
 }
 
 /// A 法人或其他组织 subtotal column, when most rows print eight values: dropped, with a warning.

@@ -4,6 +4,7 @@ use serde_json::{Map, Value as Json};
 
 use crate::checks::{self, Operand, Origin};
 use crate::codes::WarningCode;
+use crate::complete;
 use crate::layout::Line;
 use crate::record::{Warning, number};
 use crate::tables::TableResult;
@@ -50,14 +51,19 @@ pub fn parse(lines: &[Line]) -> Option<TableResult<Map<String, Json>>> {
     };
     let mut placed = vec![Some(grid::place(&row, width, centres.as_deref()))];
     let equations = review::equations(&spec);
-    let (cells, repaired) =
-        grid::place_and_repair(&mut placed, width, &equations, spec.id, &mut warnings);
-    let checks = checks::entries(&cells, &equations, &repaired, &|i| spec.cell(i).path());
+    let settled = grid::place_and_repair(&mut placed, width, &equations, spec.id, &mut warnings);
+    let path = |i: usize| spec.cell(i).path();
+    let mut checks = checks::entries(&settled.cells, &equations, &settled.repaired, &path);
+    let table_path = spec.id.path();
+    let found = [grid::Found::Yes];
+    let row_path = |_| table_path.clone();
+    let gaps = grid::gaps(&settled, &found, width, &row_path, &path, &table_path);
+    checks.extend(complete::entries(spec.id, 1, &gaps));
     let slots = placed[0]
         .take()
         .map(|p: Placed| p.slots)
         .unwrap_or_default();
-    let table = table(&spec, &cells, &slots);
+    let table = table(&spec, &settled.cells, &slots);
     let debug = vec![format!("{} values: {}", spec.id.printed(), show(&slots))];
     Some(TableResult {
         table,

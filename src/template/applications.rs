@@ -122,7 +122,10 @@ const SPLIT_SIX: [RowSpec; 3] = [
     row("other_other", &["3.其他", "3、其他", "其他"]),
 ];
 
-const ONE_SIX: [RowSpec; 1] = [row("other_processing", &["（六）其他处理", "其他处理"])];
+/// The key of （六）其他处理 printed as one row.
+pub const OTHER_PROCESSING: &str = "other_processing";
+
+const ONE_SIX: [RowSpec; 1] = [row(OTHER_PROCESSING, &["（六）其他处理", "其他处理"])];
 
 const TAIL: [RowSpec; 2] = [
     row("total_processed", &["（七）总计", "总计"]),
@@ -163,8 +166,16 @@ pub fn spec(layout: SixLayout) -> TableSpec {
     }
 }
 
-/// Labels whose presence in 表三 shows that （六） is printed as three sub-rows.
-const THREE_ROW_MARKERS: [&str; 4] = ["逾期不补正", "逾期未按收费", "逾期不缴费", "缴纳费用"];
+/// Labels whose presence in 表三 shows that （六） is printed as three sub-rows
+/// (templates.md §6.1: the fee and correction rows, or a `3.其他` row).
+const THREE_ROW_MARKERS: [&str; 6] = [
+    "逾期不补正",
+    "逾期未按收费",
+    "逾期不缴费",
+    "缴纳费用",
+    "3.其他",
+    "3、其他",
+];
 
 /// Position of the 总计 column.
 pub const TOTAL: usize = 6;

@@ -63,6 +63,20 @@ impl TableId {
         }
     }
 
+    /// The table's path in the record: `tables.applications`.
+    pub fn path(self) -> String {
+        format!("tables.{self}")
+    }
+
+    /// The rule of the table's completeness checks.
+    pub fn complete_rule(self) -> &'static str {
+        match self {
+            TableId::ActiveDisclosure => "active_disclosure.complete",
+            TableId::Applications => "applications.complete",
+            TableId::ReviewLitigation => "review_litigation.complete",
+        }
+    }
+
     /// The table's name as printed (`表三`), for messages.
     pub fn printed(self) -> &'static str {
         match self {
@@ -107,6 +121,16 @@ impl TableSpec {
                     index,
                 })
         })
+    }
+
+    /// The path of the row at position `row`: `tables.applications.rows.granted` in 表三
+    /// (whose rows are arrays), `tables.active_disclosure.regulations` elsewhere.
+    pub fn row_path(&self, row: usize) -> String {
+        let key = self.rows[row].key;
+        match self.id {
+            TableId::Applications => format!("{}.rows.{key}", self.id.path()),
+            _ => format!("{}.{key}", self.id.path()),
+        }
     }
 
     /// The cell in column `index` of the row at position `row`.
