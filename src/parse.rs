@@ -161,19 +161,9 @@ fn narrative_lines(lines: &[Line], r: &Regions) -> Vec<narrative::TextLine> {
 }
 
 fn fill_facts(record: &mut Record, text: &[narrative::TextLine]) {
-    let json = |v: Result<serde_json::Value, serde_json::Error>| match v {
-        Ok(serde_json::Value::Array(items)) => items,
-        _ => Vec::new(),
-    };
-    record.dates = json(serde_json::to_value(dates::find_dates(
-        text,
-        record.report.year,
-    )));
-    record.policies = json(serde_json::to_value(policies::find_policies(
-        text,
-        record.report.year,
-    )));
-    record.counts = json(serde_json::to_value(counts::find_counts(text)));
+    record.dates = dates::find_dates(text, record.report.year);
+    record.policies = policies::find_policies(text, record.report.year);
+    record.counts = counts::find_counts(text);
 }
 
 /// Adds a parsed table's checks and warnings to the record, and its rows to `debug`.

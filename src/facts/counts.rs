@@ -34,7 +34,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// A counted fact.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Count {
     /// The phrase that names the count (see the module doc).
     pub label: String,

@@ -12,7 +12,7 @@ use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
 /// A calendar date found in the text.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DateFact {
     /// `YYYY-MM-DD`, or `YYYY-MM` when no day is printed.
     pub date: String,

@@ -22,7 +22,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// A document title cited in the narrative.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Policy {
     /// The title without brackets, whitespace removed.
     pub title: String,

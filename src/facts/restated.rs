@@ -2,9 +2,8 @@
 //! figure (`全区受理政府信息公开申请 21 件`, `行政复议 3 件，其中结果维持 2 件`), the two
 //! must agree; each restatement found gives a `narrative.agrees_with_tables` check.
 
-use serde_json::Value as Json;
-
 use crate::codes::CheckStatus;
+use crate::facts::counts::Count;
 use crate::record::{Check, Record, Tables};
 use crate::template::{CellRef, applications, review};
 
@@ -22,11 +21,11 @@ enum Subject {
 /// A table figure the narrative can restate: cells (summed) with a name for messages.
 struct Figure {
     subject: Subject,
-    cells: Vec<CellRef>,
+    cells: Vec<CellRef<'static>>,
     name: &'static str,
 }
 
-fn figure(subject: Subject, cells: Vec<CellRef>, name: &'static str) -> Option<Figure> {
+fn figure(subject: Subject, cells: Vec<CellRef<'static>>, name: &'static str) -> Option<Figure> {
     Some(Figure {
         subject,
         cells,
@@ -105,11 +104,11 @@ pub fn checks(record: &Record) -> Vec<Check> {
     let mut out = Vec::new();
     let mut previous = None;
     for count in &record.counts {
-        let (Some(label), Some(said)) = (count["label"].as_str(), count["value"].as_f64()) else {
+        let Some(said) = count.value.as_f64() else {
             continue;
         };
-        let fig = (count["unit"] == "件")
-            .then(|| restates(label, previous))
+        let fig = (count.unit == "件")
+            .then(|| restates(&count.label, previous))
             .flatten();
         previous = fig.as_ref().map(|f| f.subject);
         let Some(fig) = fig else { continue };
@@ -122,17 +121,15 @@ pub fn checks(record: &Record) -> Vec<Check> {
 }
 
 /// The sum of the cells (a blank cell counts 0); None when a cell's table or row is missing.
-fn sum(tables: &Tables, cells: &[CellRef]) -> Option<f64> {
+fn sum(tables: &Tables, cells: &[CellRef<'_>]) -> Option<f64> {
     cells.iter().try_fold(0.0, |total, &cell| {
         Some(total + tables.value(cell)?.unwrap_or(0.0))
     })
 }
 
-fn check(count: &Json, said: f64, table: f64, fig: &Figure, tables: &Tables) -> Check {
-    let text = count["text"].as_str().unwrap_or_default();
-    let page = count["page"]
-        .as_u64()
-        .map_or(String::new(), |p| format!(" (page {p})"));
+fn check(count: &Count, said: f64, table: f64, fig: &Figure, tables: &Tables) -> Check {
+    let text = &count.text;
+    let page = count.page.map_or(String::new(), |p| format!(" (page {p})"));
     let mut status = if said == table {
         CheckStatus::Pass
     } else {

@@ -2,8 +2,6 @@
 
 use std::io::Write;
 
-use serde_json::Value;
-
 use crate::record::Record;
 
 /// The CSV header: record.md's eight columns, then `printed` — the cell's text when it was
@@ -44,17 +42,18 @@ impl<W: Write> TidyWriter<W> {
             year.as_str(),
             r.template.as_str(),
         ];
-        for (table, row, column, value, printed) in cells(record) {
-            let value = match value {
-                Value::Number(n) => n.to_string(),
-                _ => String::new(),
-            };
+        for (at, cell) in record.tables.cells() {
+            let value = cell
+                .value
+                .as_ref()
+                .map(|n| n.to_string())
+                .unwrap_or_default();
             self.inner.write_record(base.iter().copied().chain([
-                table,
-                row.as_str(),
-                column.as_str(),
+                at.table.as_str(),
+                at.row,
+                at.column,
                 value.as_str(),
-                printed.unwrap_or_default(),
+                cell.printed.as_deref().unwrap_or_default(),
             ]))?;
         }
         Ok(())
@@ -63,47 +62,5 @@ impl<W: Write> TidyWriter<W> {
     /// Flushes buffered rows.
     pub fn flush(&mut self) -> std::io::Result<()> {
         self.inner.flush()
-    }
-}
-
-type TidyCell<'a> = (&'static str, String, String, &'a Value, Option<&'a str>);
-
-/// Every cell as (table, row, column, value, printed), in table order (表二, 表三, 表四).
-fn cells(record: &Record) -> Vec<TidyCell<'_>> {
-    let mut out = Vec::new();
-    let t = &record.tables;
-    push_grouped(&mut out, "active_disclosure", t.active_disclosure.as_ref());
-    if let Some(a) = &t.applications {
-        for (row, values) in &a.rows {
-            for (c, (column, v)) in a
-                .columns
-                .iter()
-                .zip(values.as_array().into_iter().flatten())
-                .enumerate()
-            {
-                let printed = a.printed.get(&format!("rows.{row}[{c}]"));
-                let printed = printed.and_then(Value::as_str);
-                out.push(("applications", row.clone(), column.clone(), v, printed));
-            }
-        }
-    }
-    push_grouped(&mut out, "review_litigation", t.review_litigation.as_ref());
-    out
-}
-
-/// Cells of a table kept as row → column → value (表二, 表四), skipping its `printed` map.
-fn push_grouped<'a>(
-    out: &mut Vec<TidyCell<'a>>,
-    name: &'static str,
-    table: Option<&'a serde_json::Map<String, Value>>,
-) {
-    let printed = table.and_then(|t| t.get("printed"));
-    for (row, columns) in table.into_iter().flatten().filter(|(k, _)| *k != "printed") {
-        for (column, v) in columns.as_object().into_iter().flatten() {
-            let text = printed
-                .and_then(|p| p.get(format!("{row}.{column}")))
-                .and_then(Value::as_str);
-            out.push((name, row.clone(), column.clone(), v, text));
-        }
     }
 }

@@ -1,21 +1,21 @@
 //! 表二 (主动公开政府信息情况): rows found by label, values by the header's columns.
 
-use serde_json::{Map, Value as Json};
-
 use crate::codes::WarningCode;
 use crate::complete::{self, Gap};
 use crate::layout::Line;
-use crate::record::Warning;
+use crate::record::{Cell, Row, Table, Warning};
 use crate::tables::TableResult;
 use crate::tables::cells::{Value, split, squeeze};
 use crate::tables::grid::{self, ValueRow};
 use crate::template::{self, RowSpec, TableId, Template};
 
 /// Parses 表二 from its region in the given format; None when no row is found.
-pub fn parse(lines: &[Line], format: Template) -> Option<TableResult<Map<String, Json>>> {
+pub fn parse(lines: &[Line], format: Template) -> Option<TableResult> {
     let spec = template::active::spec(format)?;
-    let mut table = Map::new();
-    let mut printed = Map::new();
+    let mut table = Table {
+        id: spec.id,
+        rows: Vec::new(),
+    };
     let mut warnings = Vec::new();
     let mut debug = Vec::new();
     let mut gaps = Vec::new();
@@ -31,29 +31,24 @@ pub fn parse(lines: &[Line], format: Template) -> Option<TableResult<Map<String,
         if uncertain {
             gaps.push(Gap::Uncertain { path });
         }
-        let mut cells = Map::new();
-        for (c, column) in row.columns.iter().enumerate() {
-            let v = slots[c].as_ref();
-            if let Some(text) = v.map_or(Some(String::new()), |v| v.printed.clone()) {
-                printed.insert(spec.cell_at(r, c).key(), Json::String(text));
-            }
-            cells.insert(
-                column.to_string(),
-                v.and_then(|v| v.number.clone())
-                    .map_or(Json::Null, Json::Number),
-            );
-        }
+        let cells = row.columns.iter().zip(&slots).map(|(column, v)| Cell {
+            column: column.to_string(),
+            value: v.as_ref().and_then(|v| v.number.clone()),
+            printed: v
+                .as_ref()
+                .map_or(Some(String::new()), |v| v.printed.clone()),
+        });
         debug.push(format!("{:<26} ← {}", row.key, lines[at].text()));
-        table.insert(row.key.to_string(), Json::Object(cells));
+        table.rows.push(Row {
+            key: row.key.to_string(),
+            cells: cells.collect(),
+        });
     }
-    if table.is_empty() {
+    if table.rows.is_empty() {
         return None;
     }
     warnings.extend(complete::row_warnings(spec.id, &gaps));
     let checks = complete::entries(spec.id, spec.rows.len(), &gaps);
-    if !printed.is_empty() {
-        table.insert("printed".into(), Json::Object(printed));
-    }
     Some(TableResult {
         table,
         checks,

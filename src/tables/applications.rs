@@ -1,20 +1,18 @@
 //! 表三 (收到和处理政府信息公开申请情况): rows aligned on the template, seven columns,
 //! lost cells placed and repaired by the rules.
 
-use serde_json::{Map, Value as Json};
-
 use crate::checks::{self, Operand, Origin};
 use crate::codes::WarningCode;
 use crate::complete;
 use crate::layout::Line;
-use crate::record::{Applications, Warning, number};
+use crate::record::{Row, Table, Warning};
 use crate::tables::grid::{self, Placed, ValueRow};
 use crate::tables::{TableResult, squeeze_all};
 use crate::template::TableSpec;
 use crate::template::applications::{self, SixLayout};
 
 /// Parses 表三 from the lines of its region; None when no value rows are there.
-pub fn parse(lines: &[Line]) -> Option<TableResult<Applications>> {
+pub fn parse(lines: &[Line]) -> Option<TableResult> {
     let mut rows = grid::value_rows(lines, 4);
     if rows.len() < 3 {
         return None;
@@ -98,48 +96,28 @@ fn drop_subtotal_column(rows: &mut [ValueRow], warnings: &mut Vec<Warning>) {
     }
 }
 
-fn record(spec: &TableSpec, placed: &[Option<Placed>], cells: &[Operand]) -> Applications {
+/// The record's 表三: the rows found or rebuilt, each cell printed or repaired.
+fn record(spec: &TableSpec, placed: &[Option<Placed>], cells: &[Operand]) -> Table {
     let width = spec.width();
-    let mut rows = Map::new();
-    let mut printed = Map::new();
+    let mut table = Table {
+        id: spec.id,
+        rows: Vec::new(),
+    };
     for (r, row) in spec.rows.iter().enumerate() {
-        let present = placed[r].is_some()
-            || (0..width).all(|c| cells[r * width + c].origin == Origin::Repaired);
-        if !present {
+        let flat = &cells[r * width..(r + 1) * width];
+        if placed[r].is_none() && !flat.iter().all(|c| c.origin == Origin::Repaired) {
             continue;
         }
-        let mut values = Vec::with_capacity(width);
-        for c in 0..width {
-            let cell = &cells[r * width + c];
-            let slot = placed[r].as_ref().and_then(|p| p.slots[c].as_ref());
-            let value = match (cell.origin, slot) {
-                (Origin::Printed, Some(v)) => v.number.clone().map_or(Json::Null, Json::Number),
-                (Origin::Repaired, _) => cell
-                    .value
-                    .and_then(|v| number(&format!("{v}")))
-                    .map_or(Json::Null, Json::Number),
-                _ => Json::Null,
-            };
-            let text = match (cell.origin, slot) {
-                (Origin::Printed, Some(v)) => v.printed.clone(),
-                (Origin::Blank, _) => Some(String::new()),
-                _ => None,
-            };
-            if let Some(text) = text {
-                printed.insert(spec.cell_at(r, c).key(), Json::String(text));
-            }
-            values.push(value);
-        }
-        rows.insert(row.key.to_string(), Json::Array(values));
+        let slot = |c: usize| placed[r].as_ref().and_then(|p| p.slots[c].as_ref());
+        let cells = row.columns.iter().enumerate();
+        table.rows.push(Row {
+            key: row.key.to_string(),
+            cells: cells
+                .map(|(c, column)| grid::record_cell(column, &flat[c], slot(c)))
+                .collect(),
+        });
     }
-    Applications {
-        columns: applications::COLUMNS
-            .iter()
-            .map(|c| c.to_string())
-            .collect(),
-        rows,
-        printed,
-    }
+    table
 }
 
 fn debug_rows(spec: &TableSpec, matched: &[Option<usize>], rows: &[ValueRow]) -> Vec<String> {
@@ -172,8 +150,13 @@ mod tests {
     use crate::codes::CheckStatus;
     use crate::layout::text_line;
 
+    /// The table as the record writes it.
+    fn json(t: &TableResult) -> serde_json::Value {
+        serde_json::to_value(&t.table).expect("a table")
+    }
+
     /// A 表三 as a poor text extraction prints it, from (label, values) rows.
-    fn table(rows: &[(&str, &str)]) -> TableResult<Applications> {
+    fn table(rows: &[(&str, &str)]) -> TableResult {
         let text: Vec<String> = rows
             .iter()
             .map(|(l, v)| format!("{l}\t{}", v.replace(' ', "\t")))
@@ -204,7 +187,7 @@ mod tests {
         rows
     }
 
-    fn run(rows: &[(&str, String)]) -> TableResult<Applications> {
+    fn run(rows: &[(&str, String)]) -> TableResult {
         let borrowed: Vec<(&str, &str)> = rows.iter().map(|(l, v)| (*l, v.as_str())).collect();
         table(&borrowed)
     }
@@ -213,10 +196,10 @@ mod tests {
     fn six_as_one_row_gives_other_processing() {
         let t = run(&rows_2019("1 0 0 0 0 0 1"));
         assert_eq!(
-            t.table.rows["other_processing"],
+            json(&t)["rows"]["other_processing"],
             serde_json::json!([1, 0, 0, 0, 0, 0, 1])
         );
-        assert!(!t.table.rows.contains_key("other_other"));
+        assert!(json(&t)["rows"].get("other_other").is_none());
         assert!(
             t.checks.iter().all(|c| c.status == CheckStatus::Pass),
             "{:?}",
@@ -244,14 +227,14 @@ mod tests {
         );
         let t = run(&rows);
         assert_eq!(
-            t.table.rows["other_overdue_correction"],
+            json(&t)["rows"]["other_overdue_correction"],
             serde_json::json!([1, 0, 0, 0, 0, 0, 1])
         );
         assert_eq!(
-            t.table.rows["other_other"],
+            json(&t)["rows"]["other_other"],
             serde_json::json!([0, 0, 0, 0, 0, 0, 0])
         );
-        assert!(!t.table.rows.contains_key("other_processing"));
+        assert!(json(&t)["rows"].get("other_processing").is_none());
     }
 
     #[test]
@@ -264,15 +247,15 @@ mod tests {
         rows[total].1 = "1,003 0 0 0 0 1 1,004".into();
         let t = run(&rows);
         assert_eq!(
-            t.table.rows["carried_over"],
+            json(&t)["rows"]["carried_over"],
             serde_json::json!([null, null, null, 0, 0, 0, 0])
         );
-        assert_eq!(t.table.rows["new_requests"][0], 1003);
-        assert_eq!(t.table.printed["rows.carried_over[0]"], "—");
-        assert_eq!(t.table.printed["rows.carried_over[1]"], "/");
-        assert_eq!(t.table.printed["rows.carried_over[2]"], "无");
-        assert_eq!(t.table.printed["rows.carried_over[6]"], "０");
-        assert_eq!(t.table.printed["rows.new_requests[0]"], "1,003");
+        assert_eq!(json(&t)["rows"]["new_requests"][0], 1003);
+        assert_eq!(json(&t)["printed"]["rows.carried_over[0]"], "—");
+        assert_eq!(json(&t)["printed"]["rows.carried_over[1]"], "/");
+        assert_eq!(json(&t)["printed"]["rows.carried_over[2]"], "无");
+        assert_eq!(json(&t)["printed"]["rows.carried_over[6]"], "０");
+        assert_eq!(json(&t)["printed"]["rows.new_requests[0]"], "1,003");
     }
 
     #[test]
@@ -281,7 +264,7 @@ mod tests {
         rows[0].1 = "0 0 0 0 1 4".into();
         let t = run(&rows);
         assert_eq!(
-            t.table.rows["new_requests"],
+            json(&t)["rows"]["new_requests"],
             serde_json::json!([3, 0, 0, 0, 0, 1, 4])
         );
         let repaired: Vec<&str> = t
@@ -301,7 +284,7 @@ mod tests {
         rows[2].1 = "1 0 0 0 0 1 2".into();
         let t = run(&rows);
         assert_eq!(
-            t.table.rows["denied_prohibited_by_law"],
+            json(&t)["rows"]["denied_prohibited_by_law"],
             serde_json::json!([1, 0, 0, 0, 0, 0, 1])
         );
         assert!(
@@ -330,7 +313,7 @@ mod tests {
             .collect();
         let t = run(&rows);
         assert_eq!(
-            t.table.rows["new_requests"],
+            json(&t)["rows"]["new_requests"],
             serde_json::json!([3, 0, 0, 0, 0, 1, 4])
         );
         assert!(
@@ -345,7 +328,7 @@ mod tests {
         let mut rows = rows_2019("1 0 0 0 0 0 1");
         rows[0].1 = "3 0 0 0 0 1 5".into();
         let t = run(&rows);
-        assert_eq!(t.table.rows["new_requests"][6], 5);
+        assert_eq!(json(&t)["rows"]["new_requests"][6], 5);
         assert!(t.checks.iter().any(|c| c.status == CheckStatus::Fail
             && c.path.as_deref() == Some("tables.applications.rows.new_requests[6]")));
     }

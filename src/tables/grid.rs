@@ -5,7 +5,7 @@ use crate::checks::{self, Equation, Operand, Origin, failures_after_repair};
 use crate::codes::WarningCode;
 use crate::complete::Gap;
 use crate::layout::Line;
-use crate::record::Warning;
+use crate::record::{Cell, Warning, number};
 use crate::tables::cells::{Prepared, SplitLine, Value, prepared_similarity, split};
 use crate::template::TableId;
 
@@ -205,6 +205,22 @@ pub fn cells_of(placed: &[Option<Placed>], width: usize) -> Vec<Operand> {
         }
     }
     cells
+}
+
+/// The record's cell for a settled operand: the value and text as printed, or the value
+/// the rules repaired; null (and no text) for a cell that was not read.
+pub fn record_cell(column: &str, operand: &Operand, slot: Option<&Value>) -> Cell {
+    let (value, printed) = match (operand.origin, slot) {
+        (Origin::Printed, Some(v)) => (v.number.clone(), v.printed.clone()),
+        (Origin::Repaired, _) => (operand.value.and_then(|v| number(&format!("{v}"))), None),
+        (Origin::Blank, _) => (None, Some(String::new())),
+        _ => (None, None),
+    };
+    Cell {
+        column: column.to_string(),
+        value,
+        printed,
+    }
 }
 
 /// How the values of rows with gaps were placed.

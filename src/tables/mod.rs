@@ -10,13 +10,13 @@ pub mod grid;
 pub mod review;
 
 use crate::layout::Line;
-use crate::record::{Check, Warning};
+use crate::record::{Check, Table, Warning};
 use cells::squeeze;
 
 /// A parsed table with the checks and warnings it produced and the rows it was read from.
-pub struct TableResult<T> {
+pub struct TableResult {
     /// The table as the record holds it.
-    pub table: T,
+    pub table: Table,
     /// Consistency checks on it.
     pub checks: Vec<Check>,
     /// Doubts about how it was read.

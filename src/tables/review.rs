@@ -1,12 +1,10 @@
 //! 表四 (行政复议、行政诉讼): one row of fifteen numbers, three groups of five.
 
-use serde_json::{Map, Value as Json};
-
-use crate::checks::{self, Operand, Origin};
+use crate::checks::{self, Operand};
 use crate::codes::WarningCode;
 use crate::complete;
 use crate::layout::Line;
-use crate::record::{Warning, number};
+use crate::record::{Row, Table, Warning};
 use crate::tables::TableResult;
 use crate::tables::cells::Value;
 use crate::tables::grid::{self, Placed, ValueRow};
@@ -14,7 +12,7 @@ use crate::template::TableSpec;
 use crate::template::review;
 
 /// Parses 表四 from the lines of its region; None when it has no values.
-pub fn parse(lines: &[Line]) -> Option<TableResult<Map<String, Json>>> {
+pub fn parse(lines: &[Line]) -> Option<TableResult> {
     let spec = review::spec();
     let width = spec.cell_count();
     let rows = grid::value_rows(lines, 3);
@@ -73,40 +71,22 @@ pub fn parse(lines: &[Line]) -> Option<TableResult<Map<String, Json>>> {
     })
 }
 
-/// The record's 表四: group → column → value, and the `printed` map of cells that were
-/// not plain numbers.
-fn table(spec: &TableSpec, cells: &[Operand], slots: &[Option<Value>]) -> Map<String, Json> {
-    let mut table = Map::new();
-    let mut printed = Map::new();
-    let mut i = 0;
-    for group in &spec.rows {
-        let mut values = Map::new();
-        for (c, column) in group.columns.iter().enumerate() {
-            let text = match (cells[i].origin, &slots[i]) {
-                (Origin::Printed, Some(v)) => v.printed.clone(),
-                (Origin::Blank, _) => Some(String::new()),
-                _ => None,
-            };
-            if let Some(text) = text {
-                printed.insert(
-                    spec.cell_at(i / group.columns.len(), c).key(),
-                    Json::String(text),
-                );
-            }
-            let value = match (cells[i].origin, &slots[i]) {
-                (Origin::Printed, Some(v)) => v.number.clone(),
-                (Origin::Repaired, _) => cells[i].value.and_then(|v| number(&format!("{v}"))),
-                _ => None,
-            };
-            values.insert(column.to_string(), value.map_or(Json::Null, Json::Number));
-            i += 1;
-        }
-        table.insert(group.key.to_string(), Json::Object(values));
+/// The record's 表四: the flat cells laid out as group → column.
+fn table(spec: &TableSpec, cells: &[Operand], slots: &[Option<Value>]) -> Table {
+    let width = spec.width();
+    let rows = spec.rows.iter().enumerate().map(|(g, group)| Row {
+        key: group.key.to_string(),
+        cells: (group.columns.iter().enumerate())
+            .map(|(c, column)| {
+                let i = g * width + c;
+                grid::record_cell(column, &cells[i], slots[i].as_ref())
+            })
+            .collect(),
+    });
+    Table {
+        id: spec.id,
+        rows: rows.collect(),
     }
-    if !printed.is_empty() {
-        table.insert("printed".into(), Json::Object(printed));
-    }
-    table
 }
 
 fn show(slots: &[Option<Value>]) -> String {

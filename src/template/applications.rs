@@ -181,7 +181,7 @@ const THREE_ROW_MARKERS: [&str; 6] = [
 pub const TOTAL: usize = 6;
 
 /// The 总计 cell of a row (in a layout that has it; the rows named here are in both).
-pub fn total_of(row: &'static str) -> CellRef {
+pub fn total_of(row: &'static str) -> CellRef<'static> {
     CellRef {
         table: TableId::Applications,
         row,

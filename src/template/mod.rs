@@ -109,7 +109,7 @@ pub struct TableSpec {
 
 impl TableSpec {
     /// Every cell, row after row, in flat order.
-    pub fn cells(&self) -> impl Iterator<Item = CellRef> + '_ {
+    pub fn cells(&self) -> impl Iterator<Item = CellRef<'static>> + '_ {
         self.rows.iter().flat_map(move |row| {
             row.columns
                 .iter()
@@ -134,7 +134,7 @@ impl TableSpec {
     }
 
     /// The cell in column `index` of the row at position `row`.
-    pub fn cell_at(&self, row: usize, index: usize) -> CellRef {
+    pub fn cell_at(&self, row: usize, index: usize) -> CellRef<'static> {
         let spec = self.rows[row];
         CellRef {
             table: self.id,
@@ -145,7 +145,7 @@ impl TableSpec {
     }
 
     /// The cell at a flat index.
-    pub fn cell(&self, flat: usize) -> CellRef {
+    pub fn cell(&self, flat: usize) -> CellRef<'static> {
         self.cells()
             .nth(flat)
             .expect("a flat index inside the table")
@@ -177,18 +177,18 @@ impl TableSpec {
 /// One table cell: renders its record path and its key inside the table (the `printed`
 /// map's key); the CSV names it by table, row and column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct CellRef {
+pub struct CellRef<'a> {
     /// The table.
     pub table: TableId,
     /// The row's key.
-    pub row: &'static str,
+    pub row: &'a str,
     /// The column's key.
-    pub column: &'static str,
+    pub column: &'a str,
     /// The column's position in the row.
     pub index: usize,
 }
 
-impl CellRef {
+impl CellRef<'_> {
     /// The cell's key inside its table: `rows.granted[6]` in 表三 (whose rows are arrays),
     /// `regulations.issued` elsewhere.
     pub fn key(&self) -> String {

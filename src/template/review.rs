@@ -47,7 +47,7 @@ pub fn spec() -> TableSpec {
 }
 
 /// A group's cell in the column at `index`.
-pub fn cell(group: &'static str, index: usize) -> CellRef {
+pub fn cell(group: &'static str, index: usize) -> CellRef<'static> {
     CellRef {
         table: TableId::ReviewLitigation,
         row: group,

@@ -1,10 +1,17 @@
 //! The serde types of the report record (`../shared/spec/record.md`, schema `govreport/1`).
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Number, Value};
+use serde_json::Number;
 
 use crate::codes::{CheckStatus, ErrorCode, WarningCode};
-use crate::template::{CellRef, TableId, Template};
+use crate::facts::counts::Count;
+use crate::facts::dates::DateFact;
+use crate::facts::policies::Policy;
+use crate::template::Template;
+
+pub mod tables;
+
+pub use tables::{Cell, Row, Table, Tables};
 
 /// The record schema identifier.
 pub const SCHEMA: &str = "govreport/1";
@@ -29,11 +36,11 @@ pub struct Record {
     /// The six numbered sections.
     pub sections: Vec<Section>,
     /// Document titles written in 《》.
-    pub policies: Vec<Value>,
+    pub policies: Vec<Policy>,
     /// Calendar dates in the narrative.
-    pub dates: Vec<Value>,
+    pub dates: Vec<DateFact>,
     /// Counted facts in the narrative.
-    pub counts: Vec<Value>,
+    pub counts: Vec<Count>,
     /// The three disclosure tables.
     pub tables: Tables,
     /// One entry per consistency rule applied.
@@ -147,54 +154,6 @@ pub struct Section {
     pub page: Option<u32>,
     /// The section's text in reading order.
     pub text: String,
-}
-
-/// The three tables; each is null when the report does not contain it.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
-pub struct Tables {
-    /// 表二 主动公开.
-    pub active_disclosure: Option<Map<String, Value>>,
-    /// 表三 收到和处理申请.
-    pub applications: Option<Applications>,
-    /// 表四 复议诉讼.
-    pub review_litigation: Option<Map<String, Value>>,
-}
-
-impl Tables {
-    /// A cell's value: None when its table or row is missing, `Some(None)` when it is null.
-    pub fn value(&self, cell: CellRef) -> Option<Option<f64>> {
-        let at = match cell.table {
-            TableId::ActiveDisclosure => self
-                .active_disclosure
-                .as_ref()?
-                .get(cell.row)?
-                .get(cell.column)?,
-            TableId::Applications => self
-                .applications
-                .as_ref()?
-                .rows
-                .get(cell.row)?
-                .get(cell.index)?,
-            TableId::ReviewLitigation => self
-                .review_litigation
-                .as_ref()?
-                .get(cell.row)?
-                .get(cell.column)?,
-        };
-        Some(at.as_f64())
-    }
-}
-
-/// 表三: seven columns per row.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct Applications {
-    /// The seven column keys, in order.
-    pub columns: Vec<String>,
-    /// Row key → seven cells.
-    pub rows: Map<String, Value>,
-    /// Cells printed as something other than a plain number, by path, with their text.
-    #[serde(default)]
-    pub printed: Map<String, Value>,
 }
 
 /// One consistency rule applied to one equation.
