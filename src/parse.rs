@@ -2,37 +2,15 @@
 //! and fills the record's report, sections, facts and tables from them.
 
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use crate::codes::WarningCode;
 use crate::complete::{self, Gap};
-use crate::facts::{counts, dates, narrative, policies, report, sections};
+use crate::document::{find_anchor, headings, identity, squeeze_all};
+use crate::facts::{counts, dates, narrative, policies};
 use crate::layout::Line;
 use crate::record::{Check, Record, Section, Warning};
-use crate::tables::cells::squeeze;
-use crate::tables::{active, applications, review, squeeze_all};
+use crate::tables::{active, applications, review};
 use crate::template::{self, TableId};
-
-/// Page numbers and running footers: `-3-`, `- 5 -`, `第 3 页`, `3/5`.
-static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[-—－–]\s*\d{1,3}\s*[-—－–]|第\s*\d{1,3}\s*页(?:\s*[,，/共]\s*共?\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3})$")
-        .expect("valid regex")
-});
-
-/// True for a line that is only a page number or running footer (`- 5 -`, `第 3 页`, `3/5`).
-pub fn is_page_number(text: &str) -> bool {
-    PAGE_NUMBER.is_match(text.trim())
-}
-
-/// Drops page-number lines, which would otherwise sit inside tables split across pages.
-pub fn without_page_numbers(lines: Vec<Line>) -> Vec<Line> {
-    lines
-        .into_iter()
-        .filter(|l| !is_page_number(&l.text()))
-        .collect()
-}
 
 /// The line ranges of the three tables and of the narrative, from the section headings
 /// and, where a heading is missing, from each table's own anchor words.
@@ -42,19 +20,12 @@ struct Regions {
     review: Range<usize>,
 }
 
-fn anchor(lines: &[Line], from: usize, words: &[&str]) -> Option<usize> {
-    (from..lines.len()).find(|&i| {
-        let t = squeeze(&lines[i].text());
-        words.iter().any(|w| t.contains(w))
-    })
-}
-
-fn regions(lines: &[Line], headings: &[sections::Heading]) -> Regions {
+fn regions(lines: &[Line], headings: &[headings::Heading]) -> Regions {
     let at = |n: u8| headings.iter().find(|h| h.number == n).map(|h| h.line);
     let end = lines.len();
     let start = |table: TableId, from: usize| {
         at(table.section())
-            .or_else(|| anchor(lines, from, table.anchors().region))
+            .or_else(|| find_anchor(lines, from, table.anchors().region))
             .unwrap_or(end)
     };
     let t2 = start(TableId::ActiveDisclosure, 0);
@@ -71,11 +42,11 @@ fn regions(lines: &[Line], headings: &[sections::Heading]) -> Regions {
 /// Fills `record.report`, `sections` and `tables` from the lines; returns the rows each
 /// table was read from (for `govreport text`).
 pub fn fill(record: &mut Record, lines: &[Line]) -> Vec<String> {
-    let headings = sections::find(lines);
-    let title = report::title(lines);
-    let period = report::period(lines);
-    record.report.year = report::year(title.as_deref(), period.as_ref());
-    record.report.agency = title.as_deref().and_then(report::agency);
+    let headings = headings::find(lines);
+    let title = identity::title(lines);
+    let period = identity::period(lines);
+    record.report.year = identity::year(title.as_deref(), period.as_ref());
+    record.report.agency = title.as_deref().and_then(identity::agency);
     record.report.title = title;
     record.report.period = period;
     record.sections = section_texts(lines, &headings);
@@ -140,7 +111,7 @@ fn report_missing_tables(record: &mut Record) {
 /// to the region's end.
 fn narrative_lines(lines: &[Line], r: &Regions) -> Vec<narrative::TextLine> {
     let span = |range: &Range<usize>, words: &[&str]| {
-        let start = anchor(&lines[..range.end], range.start, words).unwrap_or(range.end);
+        let start = find_anchor(&lines[..range.end], range.start, words).unwrap_or(range.end);
         start..range.end
     };
     let body = |table: TableId| table.anchors().body;
@@ -181,7 +152,7 @@ fn absorb(
     debug.extend(rows);
 }
 
-fn section_texts(lines: &[Line], headings: &[sections::Heading]) -> Vec<Section> {
+fn section_texts(lines: &[Line], headings: &[headings::Heading]) -> Vec<Section> {
     headings
         .iter()
         .enumerate()

@@ -4,22 +4,19 @@ use crate::codes::WarningCode;
 use crate::layout::{Line, text_line};
 use crate::record::Warning;
 
-/// Largest text file read, in bytes; a report's text is well under a megabyte, and each
-/// byte becomes tens of bytes of lines and cells in memory.
-pub const MAX_BYTES: usize = 32 << 20;
-
 /// Why a text file gives no lines.
 #[derive(Debug, PartialEq)]
 pub enum TextError {
-    /// Over [`MAX_BYTES`].
+    /// Over the limit for text (a report's text is well under a megabyte, and each byte
+    /// becomes tens of bytes of lines and cells in memory).
     TooLarge(String),
 }
 
 /// Reads a text file's bytes as lines, with a warning when it was not UTF-8.
-pub fn read(bytes: &[u8]) -> Result<(Vec<Line>, Vec<Warning>), TextError> {
-    if bytes.len() > MAX_BYTES {
+pub fn read(bytes: &[u8], max_bytes: usize) -> Result<(Vec<Line>, Vec<Warning>), TextError> {
+    if bytes.len() > max_bytes {
         let message = format!(
-            "the text file is {} bytes, over the {MAX_BYTES} byte limit for text",
+            "the text file is {} bytes, over the {max_bytes} byte limit for text",
             bytes.len()
         );
         return Err(TextError::TooLarge(message));

@@ -11,7 +11,7 @@ use std::time::Duration;
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::pdf::Limits;
+use crate::limits::Limits;
 use crate::pipeline::Options;
 use exit::Exit;
 
@@ -63,16 +63,14 @@ impl RunArgs {
     /// The extraction options these flags ask for.
     pub fn options(&self) -> Options {
         let limits = Limits {
-            max_stream_bytes: self.max_stream_mb << 20,
-            max_file_bytes: (self.max_stream_mb << 20).saturating_mul(4),
+            timeout: Duration::from_secs(self.timeout),
+            max_input_bytes: self.max_file_mb << 20,
+            max_inflated_stream_bytes: self.max_stream_mb << 20,
+            max_inflated_content_bytes: (self.max_stream_mb << 20).saturating_mul(4),
             max_pages: self.max_pages,
             ..Limits::default()
         };
-        Options {
-            limits,
-            timeout: Duration::from_secs(self.timeout),
-            max_file_bytes: self.max_file_mb << 20,
-        }
+        Options { limits }
     }
 
     /// Worker threads to use (0 lets rayon use every core).

@@ -1,5 +1,5 @@
-//! The narrative facts: the report's title, year and period, its six sections, the
-//! policies, dates and counts in its text, and the figures it restates from the tables.
+//! The narrative facts: the policies, dates and counts in the report's text, and the
+//! figures it restates from the tables.
 
 pub mod counts;
 pub mod dates;
@@ -7,6 +7,4 @@ pub mod dates;
 mod facts_corpus_tests;
 pub mod narrative;
 pub mod policies;
-pub mod report;
 pub mod restated;
-pub mod sections;

@@ -3,7 +3,7 @@
 //! Joining rules (`Stream::new`):
 //! - every line is trimmed (ASCII and Unicode whitespace, e.g. U+3000);
 //! - page-number lines (`-1-`, `- 2 -`, `第 3 页`, `第3页 共5页`, `3/5`, a bare `12`) are dropped;
-//!   the footer forms are [`crate::parse::is_page_number`], shared with the tables;
+//!   the footer forms are [`crate::document::is_page_number`], shared with the tables;
 //! - a line less than 70% as wide as the typical line (the 75th percentile of display
 //!   widths, CJK counting 2, when that is at least 20) ends a paragraph: it is a heading or
 //!   a paragraph's last line;
@@ -50,11 +50,11 @@ pub fn lines_from_text(text: &str, first_page: Option<u32>) -> Vec<TextLine> {
     out
 }
 
-/// A line that is only a page number: the footer forms of [`crate::parse::is_page_number`] (also
+/// A line that is only a page number: the footer forms of [`crate::document::is_page_number`] (also
 /// dropped from tables), or a bare number of up to three digits, which in the narrative is
 /// a page number the layout left without its dashes (`12`).
 fn is_page_number(t: &str) -> bool {
-    crate::parse::is_page_number(t) || (t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()))
+    crate::document::is_page_number(t) || (t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A line that starts a new list item, so a new paragraph.

@@ -9,8 +9,9 @@ use std::ops::Range;
 use scraper::{Html, Selector};
 
 use crate::codes::WarningCode;
-use crate::facts::{report, sections};
+use crate::document::{headings, identity};
 use crate::layout::Line;
+use crate::limits::Limits;
 use crate::record::Warning;
 use crate::template::TableId;
 
@@ -32,27 +33,23 @@ pub enum HtmlError {
     TooLarge(String),
 }
 
-/// Largest page read, in bytes; report pages are well under a megabyte.
-pub const MAX_BYTES: usize = 32 << 20;
-
-/// Deepest element nesting read (real pages stay under 100). The HTML parser's cost grows
-/// with depth times elements, so a page of 50,000 unclosed `<div>` would take minutes.
-pub const MAX_DEPTH: usize = 2000;
-
-/// Reads a saved web page.
-pub fn read(bytes: &[u8]) -> Result<Page, HtmlError> {
-    if bytes.len() > MAX_BYTES {
+/// Reads a saved web page within the limits' page size and nesting depth (real report
+/// pages are well under a megabyte and nest under 100 deep).
+pub fn read(bytes: &[u8], limits: &Limits) -> Result<Page, HtmlError> {
+    if bytes.len() > limits.max_html_bytes {
         let message = format!(
-            "the page is {} bytes, over the {MAX_BYTES} byte limit for HTML",
-            bytes.len()
+            "the page is {} bytes, over the {} byte limit for HTML",
+            bytes.len(),
+            limits.max_html_bytes
         );
         return Err(HtmlError::TooLarge(message));
     }
     let decoded = charset::decode(bytes);
     let depth = nesting(&decoded.text);
-    if depth > MAX_DEPTH {
+    if depth > limits.max_html_depth {
         let message = format!(
-            "the page nests elements {depth} deep (limit {MAX_DEPTH}); it is not a saved report page"
+            "the page nests elements {depth} deep (limit {}); it is not a saved report page",
+            limits.max_html_depth
         );
         return Err(HtmlError::TooLarge(message));
     }
@@ -66,7 +63,7 @@ pub fn read(bytes: &[u8]) -> Result<Page, HtmlError> {
         return Err(HtmlError::NotAReport("the page holds no 政府信息公开工作年度报告: no section headings (一、总体情况 …) and no disclosure tables; it may be a list or error page — save the report's own page".into()));
     };
     let mut lines = page.lines[article.clone()].to_vec();
-    if report::title(&lines).is_none() {
+    if identity::title(&lines).is_none() {
         let mut head = title_before(&page, article.start).unwrap_or_else(|| page_title(&doc));
         head.append(&mut lines);
         lines = head;
@@ -117,7 +114,7 @@ fn score(lines: &[Line]) -> (usize, usize) {
         .flat_map(|t| t.anchors().page)
         .filter(|a| text.contains(*a))
         .count();
-    (sections::find(lines).len(), anchors)
+    (headings::find(lines).len(), anchors)
 }
 
 /// The lines of the smallest container that holds as much of the report as the whole
@@ -138,7 +135,7 @@ fn report_range(page: &dom::Walk) -> Option<Range<usize>> {
 
 /// The report title printed above the article (a page's `<h1>`): the last line before
 /// it, outside links, that names a year and a 报告 and is not a sentence — with the line
-/// before it, which [`report::title`] joins on when it is the agency's name.
+/// before it, which [`identity::title`] joins on when it is the agency's name.
 fn title_before(page: &dom::Walk, start: usize) -> Option<Vec<Line>> {
     let plain = |i: usize| !page.linked[i];
     let at = (0..start)

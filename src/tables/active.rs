@@ -2,10 +2,11 @@
 
 use crate::codes::WarningCode;
 use crate::complete::{self, Gap};
+use crate::document::squeeze;
 use crate::layout::Line;
 use crate::record::{Cell, Row, Table, Warning};
 use crate::tables::TableResult;
-use crate::tables::cells::{Value, split, squeeze};
+use crate::tables::cells::{Value, split};
 use crate::tables::grid::{self, ValueRow};
 use crate::template::{self, RowSpec, TableId, Template};
 

@@ -4,10 +4,11 @@
 use crate::checks::{self, Operand, Origin};
 use crate::codes::WarningCode;
 use crate::complete;
+use crate::document::squeeze_all;
 use crate::layout::Line;
 use crate::record::{Row, Table, Warning};
+use crate::tables::TableResult;
 use crate::tables::grid::{self, Placed, ValueRow};
-use crate::tables::{TableResult, squeeze_all};
 use crate::template::TableSpec;
 use crate::template::applications::{self, SixLayout};
 

@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde_json::Number;
 
+use crate::document::squeeze;
 use crate::layout::{Line, is_cjk};
 use crate::record::number;
 
@@ -123,19 +124,6 @@ pub fn split(line: &Line) -> SplitLine {
         label: squeeze(&label),
         values,
     }
-}
-
-/// Removes all whitespace and unifies bracket and quote widths, for label matching.
-pub fn squeeze(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '(' => '（',
-            ')' => '）',
-            '"' | '“' | '”' => '"',
-            _ => c,
-        })
-        .collect()
 }
 
 /// A label or phrase squeezed once, with its character pairs, so that [`prepared_similarity`]

@@ -6,8 +6,8 @@
 use serde_json::{Value as Json, json};
 
 use crate::codes::{CheckStatus, WarningCode};
+use crate::document::without_page_numbers;
 use crate::layout::{self, Glyph, Line, PageLayer, Rule, is_cjk};
-use crate::parse::without_page_numbers;
 use crate::tables::{active, applications, review};
 
 /// Hand-placed pages: text at positions, ruling lines.

@@ -9,9 +9,7 @@ mod geometry_tests;
 pub mod grid;
 pub mod review;
 
-use crate::layout::Line;
 use crate::record::{Check, Table, Warning};
-use cells::squeeze;
 
 /// A parsed table with the checks and warnings it produced and the rows it was read from.
 pub struct TableResult {
@@ -23,9 +21,4 @@ pub struct TableResult {
     pub warnings: Vec<Warning>,
     /// One line per reconstructed row, for `govreport text`.
     pub debug: Vec<String>,
-}
-
-/// All lines' text with whitespace removed, for keyword tests.
-pub fn squeeze_all(lines: &[Line]) -> String {
-    lines.iter().map(|l| squeeze(&l.text())).collect()
 }

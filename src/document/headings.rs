@@ -5,8 +5,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::squeeze;
 use crate::layout::Line;
-use crate::tables::cells::squeeze;
 
 /// A section heading found in the text.
 #[derive(Debug, Clone, PartialEq)]

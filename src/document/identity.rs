@@ -4,9 +4,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::squeeze;
 use crate::layout::Line;
 use crate::record::Period;
-use crate::tables::cells::squeeze;
 
 /// The report's title: the first line (before the opening paragraph) that names a 报告 —
 /// joined with the next line when the title wraps (`…年度报` / `告`) — and with the line
