@@ -12,6 +12,7 @@ pub mod html;
 pub mod input;
 pub mod layout;
 pub mod limits;
+pub mod orient;
 pub mod output;
 pub mod parse;
 pub mod pdf;

@@ -6,7 +6,7 @@ use std::ops::Range;
 use crate::codes::WarningCode;
 use crate::complete::{self, Gap};
 use crate::document::{find_anchor, headings, identity, squeeze_all};
-use crate::facts::{counts, dates, narrative, policies};
+use crate::facts::{counts, dates, narrative, period, policies};
 use crate::layout::Line;
 use crate::record::{Check, Record, Section, Warning};
 use crate::tables::{active, applications, review};
@@ -44,7 +44,7 @@ fn regions(lines: &[Line], headings: &[headings::Heading]) -> Regions {
 pub fn fill(record: &mut Record, lines: &[Line]) -> Vec<String> {
     let headings = headings::find(lines);
     let title = identity::title(lines);
-    let period = identity::period(lines);
+    let period = period::find(lines);
     record.report.year = identity::year(title.as_deref(), period.as_ref());
     record.report.agency = title.as_deref().and_then(identity::agency);
     record.report.title = title;

@@ -1,9 +1,10 @@
 //! The document every reader produces — lines in reading order, with what the reader
 //! learned about the file — and the detection that readers and parsers share: headings,
-//! the title and identity, anchor words and page numbers.
+//! the title and identity, anchor words, page numbers and print stamps.
 
 pub mod headings;
 pub mod identity;
+pub mod stamps;
 
 use std::sync::LazyLock;
 
@@ -65,9 +66,10 @@ pub fn is_page_number(text: &str) -> bool {
     PAGE_NUMBER.is_match(text.trim())
 }
 
-/// Drops page-number lines, which would otherwise sit inside tables split across pages.
+/// Drops page-number lines, which would otherwise sit inside tables split across pages,
+/// and the headers and footers a browser prints on each page ([`stamps`]).
 pub fn without_page_numbers(lines: Vec<Line>) -> Vec<Line> {
-    lines
+    stamps::without_print_stamps(lines)
         .into_iter()
         .filter(|l| !is_page_number(&l.text()))
         .collect()
