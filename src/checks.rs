@@ -192,37 +192,11 @@ pub fn entries(
     for rule in rules {
         let eqs: Vec<&Equation> = equations.iter().filter(|e| e.rule == rule).collect();
         let verdicts: Vec<Verdict> = eqs.iter().map(|e| verdict(cells, e)).collect();
-        let count = |v: Verdict| verdicts.iter().filter(|&&x| x == v).count();
         let fixed = repaired
             .iter()
             .filter(|(_, e)| equations[*e].rule == rule)
             .count();
-        let status = if count(Verdict::Fail) + count(Verdict::Unverifiable) > 0 {
-            CheckStatus::Fail
-        } else if fixed > 0 {
-            CheckStatus::Repaired
-        } else if count(Verdict::Pass) > 0 {
-            CheckStatus::Pass
-        } else {
-            CheckStatus::Skipped
-        };
-        let unread = match count(Verdict::Unverifiable) {
-            0 => String::new(),
-            n => format!(", {n} unverifiable (a cell they need was not read)"),
-        };
-        let message = format!(
-            "{} of {} equations hold, {} fail{unread}, {} skipped (blank total)",
-            count(Verdict::Pass),
-            eqs.len(),
-            count(Verdict::Fail),
-            count(Verdict::Skipped)
-        );
-        out.push(Check {
-            rule: rule.into(),
-            status,
-            message,
-            path: None,
-        });
+        out.push(summary(rule, &verdicts, fixed));
         for (eq, v) in eqs.iter().zip(&verdicts) {
             if *v == Verdict::Fail {
                 out.push(failure(cells, eq, path));
@@ -246,6 +220,37 @@ pub fn entries(
         });
     }
     out
+}
+
+/// A rule's summary entry from its equations' verdicts and the cells it repaired.
+fn summary(rule: &'static str, verdicts: &[Verdict], fixed: usize) -> Check {
+    let count = |v: Verdict| verdicts.iter().filter(|&&x| x == v).count();
+    let status = if count(Verdict::Fail) + count(Verdict::Unverifiable) > 0 {
+        CheckStatus::Fail
+    } else if fixed > 0 {
+        CheckStatus::Repaired
+    } else if count(Verdict::Pass) > 0 {
+        CheckStatus::Pass
+    } else {
+        CheckStatus::Skipped
+    };
+    let unread = match count(Verdict::Unverifiable) {
+        0 => String::new(),
+        n => format!(", {n} unverifiable (a cell they need was not read)"),
+    };
+    let message = format!(
+        "{} of {} equations hold, {} fail{unread}, {} skipped (blank total)",
+        count(Verdict::Pass),
+        verdicts.len(),
+        count(Verdict::Fail),
+        count(Verdict::Skipped)
+    );
+    Check {
+        rule: rule.into(),
+        status,
+        message,
+        path: None,
+    }
 }
 
 fn failure(cells: &[Operand], eq: &Equation, path: &dyn Fn(usize) -> String) -> Check {

@@ -44,16 +44,16 @@ fn restates(label: &str, previous: Option<Subject>) -> Option<Figure> {
     use Subject::*;
     let has = |words: &[&str]| words.iter().any(|w| label.contains(w));
     if has(&["上年结转"]) {
-        let cells = vec![applications::total_of("carried_over")];
+        let cells = vec![applications::total_of(applications::CARRIED_OVER)];
         return figure(Applications, cells, "二、上年结转 总计");
     }
     if has(&["结转下年", "结转至下年", "转入下年"]) {
-        let cells = vec![applications::total_of("carried_forward")];
+        let cells = vec![applications::total_of(applications::CARRIED_FORWARD)];
         return figure(Applications, cells, "四、结转下年度 总计");
     }
     if label.contains("申请") && has(&["收到", "受理", "新收", "接收"]) && !has(&["复议", "诉讼"])
     {
-        let cells = vec![applications::total_of("new_requests")];
+        let cells = vec![applications::total_of(applications::NEW_REQUESTS)];
         return figure(Applications, cells, "一、本年新收 总计");
     }
     if has(&["行政复议"]) && !has(&["诉讼"]) {
@@ -74,7 +74,7 @@ fn restates(label: &str, previous: Option<Subject>) -> Option<Figure> {
 /// `办结 N 件` and the outcome groups, inside a run about applications.
 fn application_detail(label: &str) -> Option<Figure> {
     if label.contains("办结") {
-        let cells = vec![applications::total_of("total_processed")];
+        let cells = vec![applications::total_of(applications::TOTAL_PROCESSED)];
         return figure(Subject::Applications, cells, "（七）总计");
     }
     let (_, name, rows) = applications::OUTCOME_GROUPS
@@ -86,15 +86,9 @@ fn application_detail(label: &str) -> Option<Figure> {
 
 /// `结果维持 N 件` and the like, inside a run about reviews or lawsuits.
 fn result_detail(label: &str, subject: Subject) -> Option<Figure> {
-    let (word, column) = [
-        ("维持", 0),
-        ("纠正", 1),
-        ("其他结果", 2),
-        ("尚未审结", 3),
-        ("未审结", 3),
-    ]
-    .into_iter()
-    .find(|(word, _)| label.ends_with(word))?;
+    let (word, column) = review::RESULT_WORDS
+        .into_iter()
+        .find(|(word, _)| label.ends_with(word))?;
     let groups: &[&'static str] = match subject {
         Subject::Review => &[review::REVIEW],
         _ => &review::LITIGATION,
@@ -169,8 +163,13 @@ fn check(count: &Count, said: f64, table: f64, fig: &Figure, tables: &Tables) ->
         CheckStatus::Fail
     };
     let mut also = String::new();
-    if status == CheckStatus::Fail && fig.cells == [applications::total_of("new_requests")] {
-        let carried = sum(tables, &[applications::total_of("carried_over")]);
+    if status == CheckStatus::Fail
+        && fig.cells == [applications::total_of(applications::NEW_REQUESTS)]
+    {
+        let carried = sum(
+            tables,
+            &[applications::total_of(applications::CARRIED_OVER)],
+        );
         if carried.is_some_and(|c| c > 0.0 && said == table + c) {
             status = CheckStatus::Pass;
             also = " + 二、上年结转".into();

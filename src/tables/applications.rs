@@ -9,6 +9,7 @@ use crate::layout::Line;
 use crate::record::{Row, Table, Warning};
 use crate::tables::TableResult;
 use crate::tables::grid::{self, Placed, ValueRow};
+use crate::tables::{gaps, placement};
 use crate::template::TableSpec;
 use crate::template::applications::{self, SixLayout};
 
@@ -31,16 +32,17 @@ pub fn parse(lines: &[Line]) -> Option<TableResult> {
         .map(|m| m.map(|i| grid::place(&rows[i], width, centres.as_deref())))
         .collect();
     let equations = applications::equations(&spec);
-    let settled = grid::place_and_repair(&mut placed, width, &equations, spec.id, &mut warnings);
+    let settled =
+        placement::place_and_repair(&mut placed, width, &equations, spec.id, &mut warnings);
     let cells = &settled.cells;
     let path = |i: usize| spec.cell(i).path();
     let row_path = |r: usize| spec.row_path(r);
     let mut checks = checks::entries(cells, &equations, &settled.repaired, &path);
-    let mut found = grid::found(&rows, &matched, &spec.labels());
+    let mut found = gaps::found(&rows, &matched, &spec.labels());
     if layout == SixLayout::OneRow {
         doubt_unseen_one_row_six(&spec, &mut found);
     }
-    let gaps = grid::gaps(&settled, &found, width, &row_path, &path, &spec.id.path());
+    let gaps = gaps::gaps(&settled, &found, width, &row_path, &path, &spec.id.path());
     warnings.extend(complete::row_warnings(spec.id, &gaps));
     checks.extend(complete::entries(spec.id, spec.rows.len(), &gaps));
     let table = record(&spec, &placed, cells);
@@ -56,14 +58,14 @@ pub fn parse(lines: &[Line]) -> Option<TableResult> {
 /// With no sign of the three-row （六）, the one-row layout is only a default: if its
 /// （六） row was not found either, the layout itself is unknown, so the row cannot be
 /// rebuilt with confidence.
-fn doubt_unseen_one_row_six(spec: &TableSpec, found: &mut [grid::Found]) {
+fn doubt_unseen_one_row_six(spec: &TableSpec, found: &mut [gaps::Found]) {
     if let Some(six) = spec
         .rows
         .iter()
         .position(|r| r.key == applications::OTHER_PROCESSING)
-        && found[six] == grid::Found::No
+        && found[six] == gaps::Found::No
     {
-        found[six] = grid::Found::Doubtful;
+        found[six] = gaps::Found::Doubtful;
     }
 }
 

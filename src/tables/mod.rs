@@ -4,9 +4,11 @@
 pub mod active;
 pub mod applications;
 pub mod cells;
+pub mod gaps;
 #[cfg(test)]
 mod geometry_tests;
 pub mod grid;
+pub mod placement;
 pub mod review;
 
 use crate::record::{Check, Table, Warning};

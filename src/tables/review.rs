@@ -8,15 +8,50 @@ use crate::record::{Row, Table, Warning};
 use crate::tables::TableResult;
 use crate::tables::cells::Value;
 use crate::tables::grid::{self, Placed, ValueRow};
-use crate::template::TableSpec;
+use crate::tables::{gaps, placement};
 use crate::template::review;
+use crate::template::{TableId, TableSpec};
 
 /// Parses 表四 from the lines of its region; None when it has no values.
 pub fn parse(lines: &[Line]) -> Option<TableResult> {
     let spec = review::spec();
     let width = spec.cell_count();
-    let rows = grid::value_rows(lines, 3);
     let mut warnings = Vec::new();
+    let (row, centres) = value_row(lines, width, &mut warnings)?;
+    let mut placed = vec![Some(grid::place(&row, width, centres.as_deref()))];
+    let equations = review::equations(&spec);
+    let settled =
+        placement::place_and_repair(&mut placed, width, &equations, spec.id, &mut warnings);
+    let path = |i: usize| spec.cell(i).path();
+    let mut checks = checks::entries(&settled.cells, &equations, &settled.repaired, &path);
+    let table_path = spec.id.path();
+    let found = [gaps::Found::Yes];
+    let row_path = |_| table_path.clone();
+    let gaps = gaps::gaps(&settled, &found, width, &row_path, &path, &table_path);
+    checks.extend(complete::entries(spec.id, 1, &gaps));
+    let slots = placed[0]
+        .take()
+        .map(|p: Placed| p.slots)
+        .unwrap_or_default();
+    let table = table(&spec, &settled.cells, &slots);
+    let debug = vec![format!("{} values: {}", spec.id.printed(), show(&slots))];
+    Some(TableResult {
+        table,
+        checks,
+        warnings,
+        debug,
+    })
+}
+
+/// The one row of fifteen values (a row printing all of them, else the only value row
+/// with the header's column positions, else every value row's values in order), with a
+/// warning when more than fifteen were found; None when there are no values.
+fn value_row(
+    lines: &[Line],
+    width: usize,
+    warnings: &mut Vec<Warning>,
+) -> Option<(ValueRow, Option<Vec<f32>>)> {
+    let rows = grid::value_rows(lines, 3);
     let (values, centres) = match rows.iter().find(|r| r.values.len() == width) {
         Some(row) => (row.values.clone(), None),
         None if rows.len() == 1 => (
@@ -32,14 +67,12 @@ pub fn parse(lines: &[Line]) -> Option<TableResult> {
         return None;
     }
     if values.len() > width {
-        warnings.push(Warning::new(
-            WarningCode::ExtraValues,
-            format!(
-                "{}: {} values found, the first {width} were used",
-                spec.id.printed(),
-                values.len()
-            ),
-        ));
+        let message = format!(
+            "{}: {} values found, the first {width} were used",
+            TableId::ReviewLitigation.printed(),
+            values.len()
+        );
+        warnings.push(Warning::new(WarningCode::ExtraValues, message));
     }
     let row = ValueRow {
         label: String::new(),
@@ -47,28 +80,7 @@ pub fn parse(lines: &[Line]) -> Option<TableResult> {
         page: rows.first().and_then(|r| r.page),
         line: rows.first().map_or(0, |r| r.line),
     };
-    let mut placed = vec![Some(grid::place(&row, width, centres.as_deref()))];
-    let equations = review::equations(&spec);
-    let settled = grid::place_and_repair(&mut placed, width, &equations, spec.id, &mut warnings);
-    let path = |i: usize| spec.cell(i).path();
-    let mut checks = checks::entries(&settled.cells, &equations, &settled.repaired, &path);
-    let table_path = spec.id.path();
-    let found = [grid::Found::Yes];
-    let row_path = |_| table_path.clone();
-    let gaps = grid::gaps(&settled, &found, width, &row_path, &path, &table_path);
-    checks.extend(complete::entries(spec.id, 1, &gaps));
-    let slots = placed[0]
-        .take()
-        .map(|p: Placed| p.slots)
-        .unwrap_or_default();
-    let table = table(&spec, &settled.cells, &slots);
-    let debug = vec![format!("{} values: {}", spec.id.printed(), show(&slots))];
-    Some(TableResult {
-        table,
-        checks,
-        warnings,
-        debug,
-    })
+    Some((row, centres))
 }
 
 /// The record's 表四: the flat cells laid out as group → column.

@@ -11,6 +11,15 @@ pub const ANCHORS: Anchors = Anchors {
     page: &["本年新收政府信息公开申请数量", "申请人情况"],
 };
 
+/// 一、本年新收: in the balance rule, and restated by the narrative (`受理申请 N 件`).
+pub const NEW_REQUESTS: &str = "new_requests";
+/// 二、上年结转: in the balance rule, and restated by the narrative.
+pub const CARRIED_OVER: &str = "carried_over";
+/// （七）总计: the outcome rows' sum, and restated by the narrative (`办结 N 件`).
+pub const TOTAL_PROCESSED: &str = "total_processed";
+/// 四、结转下年度: in the balance rule, and restated by the narrative.
+pub const CARRIED_FORWARD: &str = "carried_forward";
+
 const fn row(key: &'static str, labels: &'static [&'static str]) -> RowSpec {
     RowSpec {
         key,
@@ -32,14 +41,8 @@ pub const COLUMNS: [&str; 7] = [
 
 /// 表三 rows up to （五）5, shared by both layouts of （六）.
 const HEAD: [RowSpec; 20] = [
-    row(
-        "new_requests",
-        &["本年新收政府信息公开申请数量", "本年新收"],
-    ),
-    row(
-        "carried_over",
-        &["上年结转政府信息公开申请数量", "上年结转"],
-    ),
+    row(NEW_REQUESTS, &["本年新收政府信息公开申请数量", "本年新收"]),
+    row(CARRIED_OVER, &["上年结转政府信息公开申请数量", "上年结转"]),
     row("granted", &["予以公开"]),
     row(
         "partially_granted",
@@ -128,8 +131,8 @@ pub const OTHER_PROCESSING: &str = "other_processing";
 const ONE_SIX: [RowSpec; 1] = [row(OTHER_PROCESSING, &["（六）其他处理", "其他处理"])];
 
 const TAIL: [RowSpec; 2] = [
-    row("total_processed", &["（七）总计", "总计"]),
-    row("carried_forward", &["结转下年度继续办理", "结转下年度"]),
+    row(TOTAL_PROCESSED, &["（七）总计", "总计"]),
+    row(CARRIED_FORWARD, &["结转下年度继续办理", "结转下年度"]),
 ];
 
 /// How 表三 prints （六）其他处理: as one row (2019 format) or as three sub-rows (2021).
@@ -237,10 +240,10 @@ pub fn equations(spec: &TableSpec) -> Vec<Equation> {
     let at = |key: &str| spec.rows.iter().position(|r| r.key == key);
     let mut out = Vec::new();
     let (Some(new), Some(carried), Some(total), Some(forward)) = (
-        at("new_requests"),
-        at("carried_over"),
-        at("total_processed"),
-        at("carried_forward"),
+        at(NEW_REQUESTS),
+        at(CARRIED_OVER),
+        at(TOTAL_PROCESSED),
+        at(CARRIED_FORWARD),
     ) else {
         return out;
     };

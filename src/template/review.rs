@@ -38,6 +38,16 @@ pub const REVIEW: &str = "administrative_review";
 /// The two groups of 行政诉讼.
 pub const LITIGATION: [&str; 2] = ["litigation_direct", "litigation_after_review"];
 
+/// The results the narrative restates after a 行政复议/行政诉讼 figure: the word its label
+/// ends on (`结果维持 2 件`) and the column.
+pub const RESULT_WORDS: [(&str, usize); 5] = [
+    ("维持", 0),
+    ("纠正", 1),
+    ("其他结果", 2),
+    ("尚未审结", 3),
+    ("未审结", 3),
+];
+
 /// 表四.
 pub fn spec() -> TableSpec {
     TableSpec {
