@@ -49,6 +49,9 @@ pub fn fill(record: &mut Record, lines: &[Line]) -> Vec<String> {
     record.report.agency = title.as_deref().and_then(identity::agency);
     record.report.title = title;
     record.report.period = period;
+    if crate::pre2019::applies(record.report.year, lines) {
+        return crate::pre2019::fill(record, lines);
+    }
     record.sections = section_texts(lines, &headings);
     if headings.len() < 6 {
         let missing: Vec<String> = (1..=6)
@@ -131,7 +134,8 @@ fn narrative_lines(lines: &[Line], r: &Regions) -> Vec<narrative::TextLine> {
         .collect()
 }
 
-fn fill_facts(record: &mut Record, text: &[narrative::TextLine]) {
+/// Fills `dates`, `policies` and `counts` from the narrative lines.
+pub(crate) fn fill_facts(record: &mut Record, text: &[narrative::TextLine]) {
     record.dates = dates::find_dates(text, record.report.year);
     record.policies = policies::find_policies(text, record.report.year);
     record.counts = counts::find_counts(text);
@@ -164,6 +168,7 @@ fn section_texts(lines: &[Line], headings: &[headings::Heading]) -> Vec<Section>
                 heading: h.text.clone(),
                 page: lines[h.line].page,
                 text: text.join("\n"),
+                topic: crate::pre2019::topics::by_number(h.number).to_string(),
             }
         })
         .collect()

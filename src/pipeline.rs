@@ -16,6 +16,7 @@ use crate::limits::Limits;
 use crate::parse;
 use crate::readers;
 use crate::record::{Failure, Record, Source, Status};
+use crate::template::Template;
 
 /// Settings for extracting one file.
 #[derive(Debug, Clone, Default)]
@@ -192,6 +193,9 @@ fn read(
 
 /// `ok` when all three tables were found and no check fails; `partial` otherwise.
 fn status(record: &Record) -> Status {
+    if record.report.template == Template::Pre2019 {
+        return crate::pre2019::status(record);
+    }
     let t = &record.tables;
     let all =
         t.active_disclosure.is_some() && t.applications.is_some() && t.review_litigation.is_some();

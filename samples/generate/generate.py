@@ -465,6 +465,9 @@ def main() -> None:
         narrative2.main(work=work)
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
+    if not (only or kinds):   # the pre-2019 samples (pre2019.py; run it alone for --only)
+        import pre2019
+        pre2019.main(["--goldens-only"] if args.goldens_only else [])
     if not ok:
         raise SystemExit("some self-checks failed (see warnings)")
 

@@ -114,7 +114,9 @@ fn score(lines: &[Line]) -> (usize, usize) {
         .flat_map(|t| t.anchors().page)
         .filter(|a| text.contains(*a))
         .count();
-    (headings::find(lines).len(), anchors)
+    // Pre-2019 reports number their sections freely (`第一部分`, `（一）`).
+    let older = crate::pre2019::sections::find(lines, &[]).len();
+    (headings::find(lines).len().max(older), anchors)
 }
 
 /// The lines of the smallest container that holds as much of the report as the whole

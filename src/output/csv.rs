@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use crate::record::Record;
+use crate::statistics::Statistics;
 
 /// The CSV header: record.md's eight columns, then `printed` — the cell's text when it was
 /// printed as anything other than a plain number (blank, `—`, `/`, `1,234`), else empty.
@@ -56,6 +57,16 @@ impl<W: Write> TidyWriter<W> {
                 cell.printed.as_deref().unwrap_or_default(),
             ]))?;
         }
+        let statistics = record.tables.statistics.as_ref();
+        for (row, column, value, printed) in statistics.into_iter().flat_map(statistics_cells) {
+            self.inner.write_record(base.iter().copied().chain([
+                "statistics",
+                row,
+                column,
+                value.as_str(),
+                printed.unwrap_or_default(),
+            ]))?;
+        }
         Ok(())
     }
 
@@ -63,4 +74,28 @@ impl<W: Write> TidyWriter<W> {
     pub fn flush(&mut self) -> std::io::Result<()> {
         self.inner.flush()
     }
+}
+
+/// Cells of `tables.statistics` as (row, column, value, printed): `row` is the key (or the
+/// label when it has none), `column` the column header.
+fn statistics_cells(
+    table: &Statistics,
+) -> impl Iterator<Item = (&str, &str, String, Option<&str>)> {
+    table.rows.iter().enumerate().flat_map(move |(r, row)| {
+        let name = row.key.as_deref().unwrap_or(&row.label);
+        let columns = table.columns.iter().zip(&row.values).enumerate();
+        columns.map(move |(c, (column, v))| {
+            let value = match v {
+                serde_json::Value::Number(n) => n.to_string(),
+                _ => String::new(),
+            };
+            let printed = table.printed.get(&format!("rows[{r}].values[{c}]"));
+            (
+                name,
+                column.as_str(),
+                value,
+                printed.and_then(|p| p.as_str()),
+            )
+        })
+    })
 }

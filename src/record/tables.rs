@@ -8,6 +8,7 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Number, Value};
 
+use crate::statistics::Statistics;
 use crate::template::{CellRef, TableId, applications};
 
 /// The three tables; each is null when the report does not contain it.
@@ -22,6 +23,9 @@ pub struct Tables {
     /// 表四 复议诉讼.
     #[serde(deserialize_with = "review_litigation")]
     pub review_litigation: Option<Table>,
+    /// The statistics table of a report before 2019 (null otherwise).
+    #[serde(default)]
+    pub statistics: Option<Statistics>,
 }
 
 impl Tables {
@@ -259,7 +263,8 @@ mod tests {
                 "rows": {"granted": [1, 0, 0, 0, 0, 0, 1]},
                 "printed": {"rows.granted[1]": "０"}
             },
-            "review_litigation": null
+            "review_litigation": null,
+            "statistics": null
         });
         let tables: Tables = serde_json::from_value(json.clone()).unwrap();
         assert_eq!(serde_json::to_value(&tables).unwrap(), json);

@@ -104,7 +104,7 @@ pub fn spec(format: Template) -> Option<TableSpec> {
     let rows: &'static [RowSpec] = match format {
         Template::Format2019 => &FORMAT_2019,
         Template::Format2021 => &FORMAT_2021,
-        Template::Unknown => return None,
+        Template::Unknown | Template::Pre2019 => return None,
     };
     Some(TableSpec {
         id: TableId::ActiveDisclosure,

@@ -19,6 +19,8 @@ named_enum! {
         /// 表二 not found, or its header words name neither format.
         #[default]
         Unknown = "unknown",
+        /// A report on 2008–2018, before the national tables.
+        Pre2019 = "pre2019",
     }
 }
 
