@@ -47,6 +47,11 @@ pub fn fill(record: &mut Record, lines: &[Line]) -> Vec<String> {
     let period = period::find(lines);
     record.report.year = identity::year(title.as_deref(), period.as_ref());
     record.report.agency = title.as_deref().and_then(identity::agency);
+    record.report.agency_key = record
+        .report
+        .agency
+        .as_deref()
+        .map(crate::compare::agency_key);
     record.report.title = title;
     record.report.period = period;
     if crate::pre2019::applies(record.report.year, lines) {

@@ -11,7 +11,10 @@ pub enum Exit {
     /// 1 (as record.md fixes for `check`): a record differs from its golden, or a golden
     /// is missing.
     Differences,
-    /// 2: at least one input `failed` (its record is still written).
+    /// 1: `compare` found a cross-year rule that fails.
+    RuleFailed,
+    /// 2: at least one input `failed` (its record is still written), or `compare` could
+    /// not read one.
     InputFailed,
     /// 3: an output (record, JSON Lines, CSV, golden) could not be written.
     WriteFailed,
@@ -22,7 +25,7 @@ impl Exit {
     pub fn code(self) -> i32 {
         match self {
             Exit::Ok => 0,
-            Exit::Usage | Exit::Differences => 1,
+            Exit::Usage | Exit::Differences | Exit::RuleFailed => 1,
             Exit::InputFailed => 2,
             Exit::WriteFailed => 3,
         }

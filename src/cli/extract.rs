@@ -12,6 +12,7 @@ use super::RunArgs;
 use super::exit::{Exit, Stopped};
 use crate::input::{discover, find_clashes};
 use crate::output::{self, csv::TidyWriter};
+use crate::page::batch::BatchPage;
 use crate::record::{Record, Status};
 
 /// Arguments of `extract`.
@@ -30,6 +31,9 @@ pub struct ExtractArgs {
     /// Write the tidy table of every table cell to FILE.
     #[arg(long, value_name = "FILE")]
     pub csv: Option<PathBuf>,
+    /// Write one self-contained HTML page summarising the batch to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
     /// Shared options.
     #[command(flatten)]
     pub run: RunArgs,
@@ -56,7 +60,7 @@ impl StatusCounts {
     }
 }
 
-fn create(path: &PathBuf) -> Result<Box<dyn Write>, Stopped> {
+pub(crate) fn create(path: &PathBuf) -> Result<Box<dyn Write>, Stopped> {
     if path.as_os_str() == "-" {
         return Ok(Box::new(BufWriter::new(std::io::stdout().lock())));
     }
@@ -98,13 +102,13 @@ pub fn run(args: ExtractArgs) -> Result<Exit, Stopped> {
         },
     )?;
     bar.finish_and_clear();
-    match trouble.map_or_else(|| outputs.flush(), Err) {
+    let seconds = started.elapsed().as_secs_f64();
+    match trouble.map_or_else(|| outputs.flush(seconds), Err) {
         Err(OutputStop::ClosedPipe) => return Ok(Exit::Ok),
         Err(OutputStop::Failed(e)) => return Err(Stopped::write(e)),
         Ok(()) => {}
     }
     if !args.run.quiet {
-        let seconds = started.elapsed().as_secs_f64();
         eprintln!(
             "{} files: {} ok, {} partial, {} failed; {} pages in {seconds:.1} s",
             inputs.len(),
@@ -144,6 +148,7 @@ struct Outputs {
     dir: Option<PathBuf>,
     jsonl: Option<Box<dyn Write>>,
     csv: Option<TidyWriter<Box<dyn Write>>>,
+    page: Option<BatchPage>,
 }
 
 impl Outputs {
@@ -151,9 +156,9 @@ impl Outputs {
     /// go to stdout (like `pdftotext file -`).
     fn open(args: &ExtractArgs) -> Result<Outputs, Stopped> {
         let stdout = PathBuf::from("-");
-        let jsonl = match (&args.out, &args.jsonl, &args.csv) {
-            (None, None, None) => Some(&stdout),
-            (_, jsonl, _) => jsonl.as_ref(),
+        let jsonl = match (&args.out, &args.jsonl, &args.csv, &args.html) {
+            (None, None, None, None) => Some(&stdout),
+            (_, jsonl, _, _) => jsonl.as_ref(),
         };
         let csv = match &args.csv {
             Some(path) => Some(
@@ -162,10 +167,18 @@ impl Outputs {
             ),
             None => None,
         };
+        let page = match &args.html {
+            Some(path) => Some(
+                BatchPage::create(path)
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+            ),
+            None => None,
+        };
         Ok(Outputs {
             dir: args.out.clone(),
             jsonl: jsonl.map(create).transpose()?,
             csv,
+            page,
         })
     }
 
@@ -178,6 +191,10 @@ impl Outputs {
         if let Some(out) = self.jsonl.as_mut() {
             output::write_jsonl(out, record).map_err(|e| OutputStop::io("JSON Lines", e))?;
         }
+        if let Some(page) = self.page.as_mut() {
+            page.add(record)
+                .map_err(|e| OutputStop::io("the HTML page", e))?;
+        }
         if let Some(out) = self.csv.as_mut() {
             out.write(record).map_err(|e| match e.into_kind() {
                 ::csv::ErrorKind::Io(e) => OutputStop::io("CSV", e),
@@ -187,8 +204,12 @@ impl Outputs {
         Ok(())
     }
 
-    /// Flushes the streams at the end of a batch.
-    fn flush(&mut self) -> Result<(), OutputStop> {
+    /// Flushes the streams at the end of a batch and writes the page.
+    fn flush(&mut self, seconds: f64) -> Result<(), OutputStop> {
+        if let Some(page) = self.page.take() {
+            page.finish(seconds)
+                .map_err(|e| OutputStop::io("the HTML page", e))?;
+        }
         if let Some(out) = self.jsonl.as_mut() {
             out.flush().map_err(|e| OutputStop::io("JSON Lines", e))?;
         }

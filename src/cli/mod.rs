@@ -1,6 +1,7 @@
 //! The command line: one module per subcommand, with shared options and exit codes.
 
 pub mod check;
+pub mod compare;
 pub mod exit;
 pub mod extract;
 pub mod text;
@@ -34,6 +35,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Print the text the parser sees, with the table rows it reconstructed.
     Text(text::TextArgs),
+    /// Compare reports across years and agencies; check carry-overs between years.
+    Compare(compare::CompareArgs),
 }
 
 /// Options shared by `extract` and `check`.
@@ -99,6 +102,7 @@ pub fn run(cli: Cli) -> Exit {
         Command::Extract(args) => extract::run(args),
         Command::Check(args) => check::run(args),
         Command::Text(args) => text::run(args),
+        Command::Compare(args) => compare::run(args),
     };
     result.unwrap_or_else(|stopped| {
         eprintln!("govreport: {}", stopped.message);

@@ -126,6 +126,10 @@ pub struct Report {
     pub title: Option<String>,
     /// The reporting body.
     pub agency: Option<String>,
+    /// The agency's normalised key (`compare::agency_key`), the same for every year and
+    /// spelling of one body.
+    #[serde(default)]
+    pub agency_key: Option<String>,
     /// The year reported on.
     pub year: Option<i32>,
     /// The statistics period, when stated.
