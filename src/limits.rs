@@ -1,5 +1,5 @@
-//! One set of bounds on what a file may cost, for every format: time, the input's size,
-//! and the sizes a PDF's streams may inflate to, its pages and glyphs, a page's nesting.
+//! One set of bounds on what a file may cost, for every format: time, memory, the input's
+//! size, and the sizes a PDF's streams may inflate to, its pages and glyphs, a page's nesting.
 
 use std::time::Duration;
 
@@ -30,6 +30,9 @@ pub struct Limits {
     pub max_glyphs_per_file: usize,
     /// Deepest nesting of PDF form XObjects followed.
     pub max_form_depth: usize,
+    /// Memory one file may need, in bytes (`--max-memory-mb`): a worker process's data
+    /// limit, and a PDF whose object count (/Size) needs more is refused before loading.
+    pub max_memory_bytes: u64,
 }
 
 impl Default for Limits {
@@ -46,6 +49,7 @@ impl Default for Limits {
             max_glyphs_per_page: 200_000,
             max_glyphs_per_file: 4_000_000,
             max_form_depth: 8,
+            max_memory_bytes: 1 << 30,
         }
     }
 }

@@ -38,7 +38,7 @@ pub fn run(args: CheckArgs) -> Result<Exit, Stopped> {
     let mut trouble = None;
     crate::batch::run(
         &inputs,
-        &args.run.options(),
+        &args.run.workers()?,
         args.run.jobs(),
         |_, input, extraction| {
             bar.inc(1);

@@ -34,7 +34,7 @@ pub struct CompareArgs {
 pub fn run(args: CompareArgs) -> Result<Exit, Stopped> {
     let sources = load::discover(&args.inputs);
     let bar = args.run.progress(load::reports(&sources));
-    let loaded = load::load(&sources, &args.run.options(), args.run.jobs(), || {
+    let loaded = load::load(&sources, &args.run.workers()?, args.run.jobs(), || {
         bar.inc(1)
     })?;
     bar.finish_and_clear();

@@ -10,16 +10,17 @@ use clap::Args;
 
 use super::RunArgs;
 use super::exit::{Exit, Stopped};
-use crate::input::{discover, find_clashes};
+use crate::input::{Input, discover, find_clashes};
 use crate::output::{self, csv::TidyWriter};
 use crate::page::batch::BatchPage;
 use crate::record::{Record, Status};
+use crate::scale::shard::Shard;
 
 /// Arguments of `extract`.
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
     /// Files or folders (walked recursively for .pdf, .txt, .html, .htm).
-    #[arg(required = true, value_name = "INPUT")]
+    #[arg(required_unless_present = "files_from", value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// Write one pretty JSON record per input into DIR.
     #[arg(short, long = "out", value_name = "DIR")]
@@ -34,6 +35,15 @@ pub struct ExtractArgs {
     /// Write one self-contained HTML page summarising the batch to FILE.
     #[arg(long, value_name = "FILE")]
     pub html: Option<PathBuf>,
+    /// Read input paths from FILE (`-` for stdin), one per line, besides INPUT.
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
+    /// Take only the K-th of N disjoint, stable parts of the inputs (e.g. 3/8).
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<Shard>,
+    /// Reuse records in --out made by this version from the same bytes.
+    #[arg(long, requires = "out")]
+    pub skip_existing: bool,
     /// Shared options.
     #[command(flatten)]
     pub run: RunArgs,
@@ -73,12 +83,27 @@ pub(crate) fn create(path: &PathBuf) -> Result<Box<dyn Write>, Stopped> {
     Ok(Box::new(BufWriter::new(file)))
 }
 
-/// Runs `extract`; returns the exit code.
-pub fn run(args: ExtractArgs) -> Result<Exit, Stopped> {
-    let inputs = discover(&args.inputs)?;
+/// The inputs of this run: the arguments, then `--files-from`; checked for output-name
+/// clashes (all of them, so that every shard refuses the same), then `--shard`ed.
+fn gather(args: &ExtractArgs) -> Result<Vec<Input>, String> {
+    let mut inputs = discover(&args.inputs)?;
+    if let Some(list) = &args.files_from {
+        inputs.extend(crate::scale::list::read(list)?);
+    }
     if args.out.is_some() {
         find_clashes(&inputs)?;
     }
+    Ok(match args.shard {
+        Some(shard) => shard.select(inputs),
+        None => inputs,
+    })
+}
+
+/// Runs `extract`; returns the exit code.
+pub fn run(args: ExtractArgs) -> Result<Exit, Stopped> {
+    let inputs = gather(&args)?;
+    let mut workers = args.run.workers()?;
+    workers.reuse = args.out.clone().filter(|_| args.skip_existing);
     let mut outputs = Outputs::open(&args)?;
     let bar = args.run.progress(inputs.len());
     let started = Instant::now();
@@ -86,7 +111,7 @@ pub fn run(args: ExtractArgs) -> Result<Exit, Stopped> {
     let mut trouble: Option<OutputStop> = None;
     crate::batch::run(
         &inputs,
-        &args.run.options(),
+        &workers,
         args.run.jobs(),
         |_, input, extraction| {
             counts.count(&extraction.record);

@@ -5,6 +5,7 @@ pub mod compare;
 pub mod exit;
 pub mod extract;
 pub mod text;
+pub mod worker;
 
 use std::io::IsTerminal;
 use std::time::Duration;
@@ -14,6 +15,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::limits::Limits;
 use crate::pipeline::Options;
+use crate::worker::Spec;
 use exit::Exit;
 
 /// Turns Chinese government information-disclosure annual reports (政府信息公开工作年度报告)
@@ -37,6 +39,9 @@ pub enum Command {
     Text(text::TextArgs),
     /// Compare reports across years and agencies; check carry-overs between years.
     Compare(compare::CompareArgs),
+    /// Internal: the per-file worker process `extract` and `check` start.
+    #[command(hide = true)]
+    Worker(worker::WorkerArgs),
 }
 
 /// Options shared by `extract` and `check`.
@@ -60,6 +65,9 @@ pub struct RunArgs {
     /// Most pages read from one PDF.
     #[arg(long, value_name = "N", default_value_t = 2000)]
     pub max_pages: usize,
+    /// Memory one worker process may use, in MiB (past it the file fails with `too_large`).
+    #[arg(long, value_name = "MIB", default_value_t = 1024)]
+    pub max_memory_mb: u64,
 }
 
 impl RunArgs {
@@ -71,9 +79,24 @@ impl RunArgs {
             max_inflated_stream_bytes: self.max_stream_mb << 20,
             max_inflated_content_bytes: (self.max_stream_mb << 20).saturating_mul(4),
             max_pages: self.max_pages,
+            max_memory_bytes: self.max_memory_mb << 20,
             ..Limits::default()
         };
         Options { limits }
+    }
+
+    /// Worker processes for `extract` and `check`: this binary rerun as `worker` with
+    /// the same command line, each bound by `--max-memory-mb` and `--timeout`.
+    pub fn workers(&self) -> Result<Spec, String> {
+        let program = std::env::current_exe()
+            .map_err(|e| format!("cannot find the govreport binary to start workers: {e}"))?;
+        Ok(Spec {
+            program,
+            args: std::env::args_os().skip(1).collect(),
+            timeout: Duration::from_secs(self.timeout),
+            max_memory_mb: self.max_memory_mb,
+            reuse: None,
+        })
     }
 
     /// Worker threads to use (0 lets rayon use every core).
@@ -103,6 +126,7 @@ pub fn run(cli: Cli) -> Exit {
         Command::Check(args) => check::run(args),
         Command::Text(args) => text::run(args),
         Command::Compare(args) => compare::run(args),
+        Command::Worker(args) => worker::run(args),
     };
     result.unwrap_or_else(|stopped| {
         eprintln!("govreport: {}", stopped.message);

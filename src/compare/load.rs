@@ -10,8 +10,8 @@ use serde_json::Value;
 
 use super::Entry;
 use crate::input::{Format, Input};
-use crate::pipeline::Options;
 use crate::record::Record;
+use crate::worker::Spec;
 
 /// An input that gave no usable record.
 #[derive(Debug, Clone, Serialize)]
@@ -117,7 +117,7 @@ enum Read {
 /// after each report (for a progress bar).
 pub fn load(
     sources: &[Source],
-    options: &Options,
+    workers: &Spec,
     jobs: usize,
     mut done: impl FnMut(),
 ) -> Result<Loaded, String> {
@@ -140,7 +140,7 @@ pub fn load(
         }
     }
     let inputs: Vec<Input> = reports.iter().map(|(_, i)| i.clone()).collect();
-    crate::batch::run(&inputs, options, jobs, |i, _, extraction| {
+    crate::batch::run(&inputs, workers, jobs, |i, _, extraction| {
         let read = match usable(extraction.record) {
             Ok(entry) => Read::Entry(entry),
             Err(bad) => Read::Bad(bad),

@@ -2,6 +2,7 @@
 
 mod content;
 mod font;
+pub mod objects;
 #[cfg(test)]
 mod rotation_tests;
 mod text_string;
@@ -94,6 +95,17 @@ fn open(bytes: &[u8], limits: &Limits) -> Result<Document, PdfError> {
     let head = &bytes[..bytes.len().min(1024)];
     if !head.windows(5).any(|w| w == b"%PDF-") {
         return Err(PdfError::NotPdf(describe_non_pdf(bytes)));
+    }
+    let need = objects::estimate(bytes);
+    if need > limits.max_memory_bytes {
+        let message = format!(
+            "the PDF declares {} objects (/Size); loading them takes about {} MiB, over the \
+             {} MiB allowed (--max-memory-mb)",
+            objects::declared(bytes).unwrap_or(0),
+            need >> 20,
+            limits.max_memory_bytes >> 20
+        );
+        return Err(PdfError::TooLarge(message));
     }
     let options = LoadOptions {
         max_decompressed_size: Some(limits.max_inflated_stream_bytes),
