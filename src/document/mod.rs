@@ -4,6 +4,7 @@
 
 pub mod headings;
 pub mod identity;
+pub mod numbered;
 pub mod stamps;
 
 use std::sync::LazyLock;

@@ -9,7 +9,7 @@ use std::ops::Range;
 use scraper::{Html, Selector};
 
 use crate::codes::WarningCode;
-use crate::document::{headings, identity};
+use crate::document::{headings, identity, numbered, squeeze};
 use crate::layout::Line;
 use crate::limits::Limits;
 use crate::record::Warning;
@@ -115,7 +115,12 @@ fn score(lines: &[Line]) -> (usize, usize) {
         .filter(|a| text.contains(*a))
         .count();
     // Pre-2019 reports number their sections freely (`第一部分`, `（一）`).
-    let older = crate::pre2019::sections::find(lines, &[]).len();
+    let candidates: Vec<(usize, String)> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (i, squeeze(&l.text())))
+        .collect();
+    let older = numbered::top_level(&candidates).len();
     (headings::find(lines).len().max(older), anchors)
 }
 
