@@ -3,43 +3,30 @@
 use std::cell::Cell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Once;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use sha2::{Digest, Sha256};
 
-use crate::html;
+use crate::codes::{CheckStatus, ErrorCode};
+use crate::document::{Document, without_page_numbers};
+use crate::facts::restated;
 use crate::input::{Format, Input};
 use crate::layout::{self, Line, PageLayer};
+use crate::limits::Limits;
 use crate::ocr::{self, plan::OcrState};
 use crate::ocrlayer;
 use crate::parse;
-use crate::pdf::{self, Limits, PdfError};
-use crate::record::{Notice, Record, Source, Status};
-use crate::restated;
-use crate::textfile;
+use crate::readers;
+use crate::record::{Failure, Record, Source, Status, Warning};
+use crate::template::Template;
 
 /// Settings for extracting one file.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
-    /// Bounds on a PDF's cost.
+    /// Bounds on the file's cost, time included.
     pub limits: Limits,
-    /// Wall-clock time allowed per file.
-    pub timeout: Duration,
-    /// Largest input file read, in bytes.
-    pub max_file_bytes: u64,
-    /// When pages are read by OCR.
+    /// When pages are read by OCR (`--ocr`).
     pub ocr: ocr::Mode,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            limits: Limits::default(),
-            timeout: Duration::from_secs(60),
-            max_file_bytes: 512 << 20,
-            ocr: ocr::Mode::Auto,
-        }
-    }
 }
 
 /// A record with the text and reconstructed table rows behind it.
@@ -75,11 +62,7 @@ pub fn extract(input: &Input, options: &Options) -> Extraction {
             let message = format!(
                 "internal error while reading this file ({what}{at}); please report it with the file"
             );
-            Extraction {
-                record: Record::failed(source, "internal", message),
-                lines: Vec::new(),
-                table_rows: Vec::new(),
-            }
+            failed(source, Failure::new(ErrorCode::Internal, message))
         }
     }
 }
@@ -108,41 +91,53 @@ fn silence_file_panics() {
     });
 }
 
+/// A `failed` record: the one place one is built.
+fn failed(source: Source, failure: Failure) -> Extraction {
+    Extraction {
+        record: Record::failed(source, failure),
+        lines: Vec::new(),
+        table_rows: Vec::new(),
+    }
+}
+
 fn extract_inner(input: &Input, options: &Options) -> Extraction {
     let mut source = Source {
         path: input.path.display().to_string(),
         ..Source::default()
     };
-    let fail = |source: Source, code: &str, message: String| Extraction {
-        record: Record::failed(source, code, message),
-        lines: Vec::new(),
-        table_rows: Vec::new(),
-    };
+    match read_file(input, &options.limits, &mut source) {
+        Ok(bytes) => extract_bytes(source, &bytes, input.format, options),
+        Err(failure) => failed(source, failure),
+    }
+}
+
+/// The file's bytes, unless it is over the input size limit or cannot be read.
+fn read_file(input: &Input, limits: &Limits, source: &mut Source) -> Result<Vec<u8>, Failure> {
     let size = std::fs::metadata(&input.path).map(|m| m.len()).unwrap_or(0);
-    if size > options.max_file_bytes {
+    if size > limits.max_input_bytes {
         source.bytes = size;
         let message = format!(
             "the file is {size} bytes, over the {} byte limit (--max-file-mb)",
-            options.max_file_bytes
+            limits.max_input_bytes
         );
-        return fail(source, "too_large", message);
+        return Err(Failure::new(ErrorCode::TooLarge, message));
     }
-    let bytes = match std::fs::read(&input.path) {
-        Ok(b) => b,
-        Err(e) => return fail(source, "unreadable", format!("cannot read the file: {e}")),
-    };
-    extract_bytes(source, &bytes, input.format, options)
+    std::fs::read(&input.path).map_err(|e| {
+        let message = format!("cannot read the file: {e}");
+        Failure::new(ErrorCode::Unreadable, message)
+    })
 }
 
-/// Extracts a document already in memory (`format` None: sniffed from the bytes).
-/// Panics are not caught here; [`extract`] catches them. Fuzz targets call this directly.
+/// Extracts a document already in memory (`format` None: sniffed from the bytes): read,
+/// parse, check, record. Panics are not caught here; [`extract`] catches them. Fuzz
+/// targets call this directly.
 pub fn extract_bytes(
     mut source: Source,
     bytes: &[u8],
     format: Option<Format>,
     options: &Options,
 ) -> Extraction {
-    let deadline = Instant::now() + options.timeout;
+    let deadline = Instant::now() + options.limits.timeout;
     source.bytes = bytes.len() as u64;
     source.sha256 = Sha256::digest(bytes)
         .iter()
@@ -150,17 +145,11 @@ pub fn extract_bytes(
         .collect();
     let format = format.unwrap_or_else(|| sniff(bytes));
     source.format = format.name().to_string();
-    let mut ocr_state = None;
-    let (lines, warnings) = match read_lines(bytes, format, options, &mut source, &mut ocr_state) {
+    let (document, mut ocr_state) = match read(bytes, format, options, deadline, &mut source) {
         Ok(read) => read,
-        Err((code, message)) => {
-            return Extraction {
-                record: Record::failed(source, code, message),
-                lines: Vec::new(),
-                table_rows: Vec::new(),
-            };
-        }
+        Err(failure) => return failed(source, failure),
     };
+    let warnings = document.warnings;
     let layer = source.ocr.as_ref().and_then(|o| o.existing_layer.clone());
     let (mut record, lines, table_rows) = match layer {
         Some(pages) => {
@@ -169,19 +158,22 @@ pub fn extract_bytes(
             };
             let mut record = Record::new(source.clone());
             record.warnings.extend(warnings.iter().cloned());
-            let (lines, rows) = ocrlayer::read(&mut record, &lines, &pages, Some(&reread));
+            let (lines, rows) = ocrlayer::read(&mut record, &document.lines, &pages, Some(&reread));
             finish(&mut record);
             (record, lines, rows)
         }
         None => {
-            let (record, rows) = assemble(source.clone(), warnings.clone(), &lines);
-            (record, lines, rows)
+            let (record, rows) = assemble(source.clone(), warnings.clone(), &document.lines);
+            (record, document.lines, rows)
         }
     };
     if let Some(state) = ocr_state.as_mut() {
         let build =
             |pages: &[PageLayer]| assemble(source.clone(), warnings.clone(), &pdf_lines(pages)).0;
         ocr::resolve::settle(&mut record, state, &build);
+    }
+    if let Err(failure) = readers::check_deadline(deadline, "extracting the file") {
+        return failed(record.source, failure);
     }
     Extraction {
         record,
@@ -193,7 +185,7 @@ pub fn extract_bytes(
 /// The record parsed from `lines`, with the table rows read (for `govreport text`).
 pub(crate) fn assemble(
     source: Source,
-    mut warnings: Vec<Notice>,
+    mut warnings: Vec<Warning>,
     lines: &[Line],
 ) -> (Record, Vec<String>) {
     let mut record = Record::new(source);
@@ -212,7 +204,7 @@ fn finish(record: &mut Record) {
 
 /// The lines of a PDF's pages, page numbers dropped.
 pub(crate) fn pdf_lines(pages: &[PageLayer]) -> Vec<Line> {
-    parse::without_page_numbers(pages.iter().flat_map(layout::lines).collect())
+    without_page_numbers(pages.iter().flat_map(layout::lines).collect())
 }
 
 /// Guesses the format of a file named without a known extension from its first bytes.
@@ -227,117 +219,45 @@ fn sniff(bytes: &[u8]) -> Format {
     }
 }
 
-type Failure = (&'static str, String);
-
-fn read_lines(
+/// Reads the bytes with the format's reader — a PDF with its OCR, as `--ocr` asks —
+/// noting the PDF's pages, producer and `source.ocr`.
+fn read(
     bytes: &[u8],
     format: Format,
     options: &Options,
-    source: &mut Source,
-    ocr_state: &mut Option<OcrState>,
-) -> Result<(Vec<Line>, Vec<Notice>), Failure> {
-    match format {
-        Format::Pdf => {
-            let deadline = Instant::now() + options.timeout;
-            let text = pdf::read(bytes, &options.limits, deadline).map_err(pdf_failure)?;
-            source.pages = Some(text.pages.len() as u32);
-            source.producer = text.producer.clone();
-            let mut warnings: Vec<Notice> = text
-                .warnings
-                .iter()
-                .map(|w| Notice::new("repaired_pdf", w.clone()))
-                .collect();
-            *ocr_state = ocr_pages(bytes, &text, options.ocr, deadline, &mut warnings)?;
-            source.ocr = ocrlayer::reread::ocr_source(ocr_state.as_ref(), &text);
-            let pages = ocr_state.as_ref().map_or(text.pages, OcrState::layers);
-            if pages.iter().all(|p| p.glyphs.is_empty()) {
-                let message = match options.ocr {
-                    ocr::Mode::Never => {
-                        "the PDF has no text layer (a scan?); OCR is off (--ocr never)"
-                    }
-                    _ => "the PDF has no text layer and no image to read by OCR",
-                };
-                return Err(("no_text_layer", message.into()));
-            }
-            Ok((pdf_lines(&pages), warnings))
-        }
-        Format::Text => {
-            if bytes.len() > textfile::MAX_BYTES {
-                let message = format!(
-                    "the text file is {} bytes, over the {} byte limit for text",
-                    bytes.len(),
-                    textfile::MAX_BYTES
-                );
-                return Err(("too_large", message));
-            }
-            let (text, encoding) = textfile::decode(bytes);
-            let mut warnings = Vec::new();
-            if encoding != "UTF-8" {
-                warnings.push(Notice::new(
-                    "encoding",
-                    format!("the text was decoded as {encoding}"),
-                ));
-            }
-            Ok((
-                parse::without_page_numbers(textfile::lines(&text)),
-                warnings,
-            ))
-        }
-        Format::Html => {
-            let page = html::read(bytes).map_err(|e| match e {
-                html::HtmlError::NotAReport(m) => ("not_a_report", m),
-                html::HtmlError::TooLarge(m) => ("too_large", m),
-            })?;
-            Ok((page.lines, page.warnings))
-        }
-    }
-}
-
-/// Runs OCR where the text layer needs it. Without tesseract, a file that has no readable
-/// text fails with `no_text_layer` saying how to install it; one that has some text goes on
-/// with an `ocr_unavailable` warning.
-fn ocr_pages(
-    bytes: &[u8],
-    text: &pdf::PdfText,
-    mode: ocr::Mode,
     deadline: Instant,
-    warnings: &mut Vec<Notice>,
-) -> Result<Option<OcrState>, Failure> {
-    match ocr::plan::read(bytes, text, mode, deadline) {
-        Ok(state) => Ok(state),
-        Err(ocr::OcrError::Unavailable(m)) => {
-            let jobs = ocr::plan::jobs(text, mode).unwrap_or_default();
-            if jobs.iter().any(|j| j.region.is_none()) {
-                return Err(("no_text_layer", m));
-            }
-            warnings.push(Notice::new("ocr_unavailable", m));
-            Ok(None)
+    source: &mut Source,
+) -> Result<(Document, Option<OcrState>), Failure> {
+    let limits = &options.limits;
+    let (document, state) = match format {
+        Format::Pdf => {
+            let read = ocr::reader::read(bytes, limits, options.ocr, deadline)?;
+            source.ocr = read.source;
+            (read.document, read.state)
         }
-        Err(ocr::OcrError::Timeout) => Err(pdf_failure(PdfError::Timeout)),
-        Err(ocr::OcrError::TooLarge(m)) => Err(pdf_failure(PdfError::TooLarge(m))),
-        Err(ocr::OcrError::Failed(m)) => Err(("unreadable", m)),
+        _ => (readers::reader(format).read(bytes, limits, deadline)?, None),
+    };
+    source.pages = document.pages;
+    source.producer = document.producer.clone();
+    if document.no_text_layer {
+        let message = match options.ocr {
+            ocr::Mode::Never => "the PDF has no text layer (a scan?); OCR is off (--ocr never)",
+            _ => "the PDF has no text layer and no image to read by OCR",
+        };
+        return Err(Failure::new(ErrorCode::NoTextLayer, message));
     }
-}
-
-fn pdf_failure(e: PdfError) -> Failure {
-    match e {
-        PdfError::NotPdf(m) => ("not_pdf", m),
-        PdfError::Encrypted => ("encrypted", "the PDF is encrypted with a password; open it with the password and save an unprotected copy".into()),
-        PdfError::Truncated(m) => ("truncated", format!("the PDF is damaged or truncated ({m}); download it again")),
-        PdfError::TooLarge(m) => ("too_large", format!("{m}; raise the limits (see --help) only for files you trust")),
-        PdfError::Timeout => ("timeout", "reading the PDF took longer than --timeout".into()),
-    }
+    Ok((document, state))
 }
 
 /// `ok` when all three tables were found and no check fails; `partial` otherwise.
 fn status(record: &Record) -> Status {
-    if record.report.template == "pre2019" {
+    if record.report.template == Template::Pre2019 {
         return crate::pre2019::status(record);
     }
     let t = &record.tables;
     let all =
         t.active_disclosure.is_some() && t.applications.is_some() && t.review_litigation.is_some();
-    if all && !record.checks.iter().any(|c| c.status == "fail") {
+    if all && !record.checks.iter().any(|c| c.status == CheckStatus::Fail) {
         Status::Ok
     } else {
         Status::Partial

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::RunArgs;
+use super::exit::{Exit, Stopped};
 use crate::compare::{Comparison, csv, load, text};
 
 /// Arguments of `compare`.
@@ -28,9 +29,9 @@ pub struct CompareArgs {
     pub run: RunArgs,
 }
 
-/// Runs `compare`; 0 when every cross-year rule holds, 1 when one fails, 2 when an input
-/// could not be read.
-pub fn run(args: CompareArgs) -> Result<i32, String> {
+/// Runs `compare`: [`Exit::Ok`] when every cross-year rule holds, [`Exit::RuleFailed`]
+/// when one fails, [`Exit::InputFailed`] when an input could not be read.
+pub fn run(args: CompareArgs) -> Result<Exit, Stopped> {
     let sources = load::discover(&args.inputs);
     let bar = args.run.progress(load::reports(&sources));
     let loaded = load::load(&sources, &args.run.workers()?, args.run.jobs(), || {
@@ -40,12 +41,12 @@ pub fn run(args: CompareArgs) -> Result<i32, String> {
     let comparison = Comparison::new(loaded);
     if let Some(path) = &args.html {
         std::fs::write(path, crate::page::compare::render(&comparison))
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            .map_err(|e| Stopped::write(format!("cannot write {}: {e}", path.display())))?;
     }
     if let Some(path) = &args.csv {
         let out = super::extract::create(path)?;
         csv::write(out, &comparison.entries)
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            .map_err(|e| Stopped::write(format!("cannot write {}: {e}", path.display())))?;
     }
     let stdout_taken = args.csv.as_ref().is_some_and(|p| p.as_os_str() == "-");
     let shown = if args.json {
@@ -60,7 +61,7 @@ pub fn run(args: CompareArgs) -> Result<i32, String> {
         if let Err(e) = out.write_all(shown.as_bytes()).and_then(|()| out.flush())
             && e.kind() != std::io::ErrorKind::BrokenPipe
         {
-            return Err(format!("cannot write to stdout: {e}"));
+            return Err(Stopped::write(format!("cannot write to stdout: {e}")));
         }
     }
     Ok(comparison.exit_code())

@@ -8,7 +8,8 @@ use std::time::Instant;
 
 use clap::Args;
 
-use super::{RunArgs, exit};
+use super::RunArgs;
+use super::exit::{Exit, Stopped};
 use crate::input::{Input, discover, find_clashes};
 use crate::output::{self, csv::TidyWriter};
 use crate::page::batch::BatchPage;
@@ -50,14 +51,14 @@ pub struct ExtractArgs {
 
 /// Counts for the closing summary.
 #[derive(Default)]
-struct Tally {
+struct StatusCounts {
     ok: usize,
     partial: usize,
     failed: usize,
     pages: u64,
 }
 
-impl Tally {
+impl StatusCounts {
     /// Counts one record.
     fn count(&mut self, record: &Record) {
         match record.status {
@@ -69,15 +70,16 @@ impl Tally {
     }
 }
 
-pub(crate) fn create(path: &PathBuf) -> Result<Box<dyn Write>, String> {
+pub(crate) fn create(path: &PathBuf) -> Result<Box<dyn Write>, Stopped> {
     if path.as_os_str() == "-" {
         return Ok(Box::new(BufWriter::new(std::io::stdout().lock())));
     }
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)
-            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+            .map_err(|e| Stopped::write(format!("cannot create {}: {e}", parent.display())))?;
     }
-    let file = File::create(path).map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+    let file = File::create(path)
+        .map_err(|e| Stopped::write(format!("cannot create {}: {e}", path.display())))?;
     Ok(Box::new(BufWriter::new(file)))
 }
 
@@ -98,22 +100,22 @@ fn gather(args: &ExtractArgs) -> Result<Vec<Input>, String> {
 }
 
 /// Runs `extract`; returns the exit code.
-pub fn run(args: ExtractArgs) -> Result<i32, String> {
+pub fn run(args: ExtractArgs) -> Result<Exit, Stopped> {
     let inputs = gather(&args)?;
     let mut workers = args.run.workers()?;
     workers.reuse = args.out.clone().filter(|_| args.skip_existing);
     let mut outputs = Outputs::open(&args)?;
     let bar = args.run.progress(inputs.len());
     let started = Instant::now();
-    let mut tally = Tally::default();
-    let mut trouble: Option<Stop> = None;
+    let mut counts = StatusCounts::default();
+    let mut trouble: Option<OutputStop> = None;
     crate::batch::run(
         &inputs,
         &workers,
         args.run.jobs(),
         |_, input, extraction| {
-            tally.count(&extraction.record);
-            bar.set_message(format!("{} pages", tally.pages));
+            counts.count(&extraction.record);
+            bar.set_message(format!("{} pages", counts.pages));
             bar.inc(1);
             match outputs.write(&extraction.record, &input.output_name) {
                 Ok(()) => ControlFlow::Continue(()),
@@ -127,41 +129,41 @@ pub fn run(args: ExtractArgs) -> Result<i32, String> {
     bar.finish_and_clear();
     let seconds = started.elapsed().as_secs_f64();
     match trouble.map_or_else(|| outputs.flush(seconds), Err) {
-        Err(Stop::ClosedPipe) => return Ok(exit::OK),
-        Err(Stop::Failed(e)) => return Err(e),
+        Err(OutputStop::ClosedPipe) => return Ok(Exit::Ok),
+        Err(OutputStop::Failed(e)) => return Err(Stopped::write(e)),
         Ok(()) => {}
     }
     if !args.run.quiet {
         eprintln!(
             "{} files: {} ok, {} partial, {} failed; {} pages in {seconds:.1} s",
             inputs.len(),
-            tally.ok,
-            tally.partial,
-            tally.failed,
-            tally.pages,
+            counts.ok,
+            counts.partial,
+            counts.failed,
+            counts.pages,
         );
     }
-    Ok(if tally.failed > 0 {
-        exit::FAILED
+    Ok(if counts.failed > 0 {
+        Exit::InputFailed
     } else {
-        exit::OK
+        Exit::Ok
     })
 }
 
 /// Why a batch stopped writing before its end.
-enum Stop {
+enum OutputStop {
     /// The reader of stdout went away (`| head`): stop quietly.
     ClosedPipe,
     /// An output could not be written.
     Failed(String),
 }
 
-impl Stop {
-    fn io(what: &str, e: std::io::Error) -> Stop {
+impl OutputStop {
+    fn io(what: &str, e: std::io::Error) -> OutputStop {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
-            Stop::ClosedPipe
+            OutputStop::ClosedPipe
         } else {
-            Stop::Failed(format!("cannot write {what}: {e}"))
+            OutputStop::Failed(format!("cannot write {what}: {e}"))
         }
     }
 }
@@ -177,7 +179,7 @@ struct Outputs {
 impl Outputs {
     /// Opens the streams (creating their folders); with no output asked for, JSON Lines
     /// go to stdout (like `pdftotext file -`).
-    fn open(args: &ExtractArgs) -> Result<Outputs, String> {
+    fn open(args: &ExtractArgs) -> Result<Outputs, Stopped> {
         let stdout = PathBuf::from("-");
         let jsonl = match (&args.out, &args.jsonl, &args.csv, &args.html) {
             (None, None, None, None) => Some(&stdout),
@@ -186,7 +188,7 @@ impl Outputs {
         let csv = match &args.csv {
             Some(path) => Some(
                 TidyWriter::new(create(path)?)
-                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+                    .map_err(|e| Stopped::write(format!("cannot write {}: {e}", path.display())))?,
             ),
             None => None,
         };
@@ -206,37 +208,38 @@ impl Outputs {
     }
 
     /// Writes one record to every output.
-    fn write(&mut self, record: &Record, name: &Path) -> Result<(), Stop> {
+    fn write(&mut self, record: &Record, name: &Path) -> Result<(), OutputStop> {
         if let Some(dir) = &self.dir {
             output::write_json(dir, name, record)
-                .map_err(|e| Stop::io(&format!("into {}", dir.display()), e))?;
+                .map_err(|e| OutputStop::io(&format!("into {}", dir.display()), e))?;
         }
         if let Some(out) = self.jsonl.as_mut() {
-            output::write_jsonl(out, record).map_err(|e| Stop::io("JSON Lines", e))?;
+            output::write_jsonl(out, record).map_err(|e| OutputStop::io("JSON Lines", e))?;
         }
         if let Some(page) = self.page.as_mut() {
-            page.add(record).map_err(|e| Stop::io("the HTML page", e))?;
+            page.add(record)
+                .map_err(|e| OutputStop::io("the HTML page", e))?;
         }
         if let Some(out) = self.csv.as_mut() {
             out.write(record).map_err(|e| match e.into_kind() {
-                ::csv::ErrorKind::Io(e) => Stop::io("CSV", e),
-                other => Stop::Failed(format!("cannot write CSV: {other:?}")),
+                ::csv::ErrorKind::Io(e) => OutputStop::io("CSV", e),
+                other => OutputStop::Failed(format!("cannot write CSV: {other:?}")),
             })?;
         }
         Ok(())
     }
 
     /// Flushes the streams at the end of a batch and writes the page.
-    fn flush(&mut self, seconds: f64) -> Result<(), Stop> {
+    fn flush(&mut self, seconds: f64) -> Result<(), OutputStop> {
         if let Some(page) = self.page.take() {
             page.finish(seconds)
-                .map_err(|e| Stop::io("the HTML page", e))?;
+                .map_err(|e| OutputStop::io("the HTML page", e))?;
         }
         if let Some(out) = self.jsonl.as_mut() {
-            out.flush().map_err(|e| Stop::io("JSON Lines", e))?;
+            out.flush().map_err(|e| OutputStop::io("JSON Lines", e))?;
         }
         if let Some(out) = self.csv.as_mut() {
-            out.flush().map_err(|e| Stop::io("CSV", e))?;
+            out.flush().map_err(|e| OutputStop::io("CSV", e))?;
         }
         Ok(())
     }

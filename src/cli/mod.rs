@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod compare;
+pub mod exit;
 pub mod extract;
 pub mod text;
 pub mod worker;
@@ -12,9 +13,10 @@ use std::time::Duration;
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::pdf::Limits;
+use crate::limits::Limits;
 use crate::pipeline::Options;
 use crate::worker::Spec;
+use exit::Exit;
 
 /// Turns Chinese government information-disclosure annual reports (政府信息公开工作年度报告)
 /// into checked JSON records.
@@ -76,16 +78,16 @@ impl RunArgs {
     /// The extraction options these flags ask for.
     pub fn options(&self) -> Options {
         let limits = Limits {
-            max_stream_bytes: self.max_stream_mb << 20,
-            max_file_bytes: (self.max_stream_mb << 20).saturating_mul(4),
+            timeout: Duration::from_secs(self.timeout),
+            max_input_bytes: self.max_file_mb << 20,
+            max_inflated_stream_bytes: self.max_stream_mb << 20,
+            max_inflated_content_bytes: (self.max_stream_mb << 20).saturating_mul(4),
             max_pages: self.max_pages,
             max_memory_bytes: self.max_memory_mb << 20,
             ..Limits::default()
         };
         Options {
             limits,
-            timeout: Duration::from_secs(self.timeout),
-            max_file_bytes: self.max_file_mb << 20,
             ocr: self.ocr,
         }
     }
@@ -124,18 +126,8 @@ impl RunArgs {
     }
 }
 
-/// Exit codes of record.md: 0 all ok/partial, 1 usage error or check difference, 2 some failed.
-pub mod exit {
-    /// Every input gave an `ok` or `partial` record (or every check matched).
-    pub const OK: i32 = 0;
-    /// A usage error, or `check` found a difference.
-    pub const USAGE: i32 = 1;
-    /// At least one input `failed`.
-    pub const FAILED: i32 = 2;
-}
-
-/// Runs the parsed command line and returns the process exit code.
-pub fn run(cli: Cli) -> i32 {
+/// Runs the parsed command line and returns how it ended.
+pub fn run(cli: Cli) -> Exit {
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Check(args) => check::run(args),
@@ -143,11 +135,20 @@ pub fn run(cli: Cli) -> i32 {
         Command::Compare(args) => compare::run(args),
         Command::Worker(args) => worker::run(args),
     };
-    match result {
-        Ok(code) => code,
-        Err(message) => {
-            eprintln!("govreport: {message}");
-            exit::USAGE
-        }
+    result.unwrap_or_else(|stopped| {
+        eprintln!("govreport: {}", stopped.message);
+        stopped.exit
+    })
+}
+
+/// Prints a command line clap refused (or the help or version asked for) and returns
+/// how the process exits: a usage error, or success for help and version.
+pub fn refused(error: clap::Error) -> Exit {
+    // A closed stream cannot be reported anywhere else.
+    let _ = error.print();
+    if error.use_stderr() {
+        Exit::Usage
+    } else {
+        Exit::Ok
     }
 }

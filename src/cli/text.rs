@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{RunArgs, exit};
+use super::RunArgs;
+use super::exit::{Exit, Stopped};
 use crate::input::{Format, Input};
 use crate::layout::render;
 use crate::pipeline::extract;
@@ -39,9 +40,9 @@ fn by_page(lines: &[crate::layout::Line], ocr_pages: &[u32]) -> String {
 }
 
 /// Runs `text`; returns the exit code.
-pub fn run(args: TextArgs) -> Result<i32, String> {
+pub fn run(args: TextArgs) -> Result<Exit, Stopped> {
     if !args.file.is_file() {
-        return Err(format!("{}: no such file", args.file.display()));
+        return Err(format!("{}: no such file", args.file.display()).into());
     }
     let input = Input {
         path: args.file.clone(),
@@ -67,8 +68,8 @@ pub fn run(args: TextArgs) -> Result<i32, String> {
     // A closed pipe (`| head`) ends the output quietly.
     let _ = out.write_all(body.as_bytes());
     Ok(if extraction.record.errors.is_empty() {
-        exit::OK
+        Exit::Ok
     } else {
-        exit::FAILED
+        Exit::InputFailed
     })
 }

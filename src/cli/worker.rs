@@ -5,7 +5,8 @@ use std::ffi::OsString;
 
 use clap::{Args, Parser};
 
-use super::{Cli, Command, exit};
+use super::exit::{Exit, Stopped};
+use super::{Cli, Command};
 use crate::worker::serve;
 
 /// Arguments of `worker`: the parent's own command line, whose shared options it takes.
@@ -21,15 +22,18 @@ pub struct WorkerArgs {
 }
 
 /// Runs a worker until its parent closes its stdin.
-pub fn run(args: WorkerArgs) -> Result<i32, String> {
+pub fn run(args: WorkerArgs) -> Result<Exit, Stopped> {
     let parent = Cli::try_parse_from(std::iter::once(OsString::from("govreport")).chain(args.args))
         .map_err(|e| format!("worker: bad parent command line: {e}"))?;
     let run = match parent.command {
         Command::Extract(a) => a.run,
         Command::Check(a) => a.run,
         Command::Compare(a) => a.run,
-        _ => return Err("worker: the parent must be `extract`, `check` or `compare`".into()),
+        _ => {
+            let message = "worker: the parent must be `extract`, `check` or `compare`";
+            return Err(message.to_string().into());
+        }
     };
     serve(&run.options(), run.max_memory_mb)?;
-    Ok(exit::OK)
+    Ok(Exit::Ok)
 }

@@ -16,6 +16,7 @@ pub mod text;
 pub use entry::Entry;
 pub use key::agency_key;
 
+use crate::cli::exit::Exit;
 use serde::Serialize;
 
 /// What `compare` found: the panel of every agency and, for exactly two reports, their
@@ -55,13 +56,13 @@ impl Comparison {
 
     /// Exit status: 2 when an input could not be read, else 1 when a cross-year rule
     /// fails, else 0.
-    pub fn exit_code(&self) -> i32 {
+    pub fn exit_code(&self) -> Exit {
         if !self.unreadable.is_empty() {
-            2
+            Exit::InputFailed
         } else if self.panel.failures() > 0 {
-            1
+            Exit::RuleFailed
         } else {
-            0
+            Exit::Ok
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod grid;
 pub mod image;
 pub mod page;
 pub mod plan;
+pub mod reader;
 pub mod render;
 pub mod resolve;
 pub mod rules;

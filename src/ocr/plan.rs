@@ -195,6 +195,8 @@ mod tests {
             producer: None,
             warnings: Vec::new(),
             images,
+            ocr_layer: Vec::new(),
+            layer_engine: None,
         };
         jobs(&text, mode)
     }

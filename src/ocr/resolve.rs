@@ -2,9 +2,10 @@
 //! the one under which the rules hold is kept (a `repaired` check giving the first reading),
 //! and a doubt no rule settles becomes a failing check with the cell's path.
 
-use serde_json::Value;
+use serde_json::Number;
 
 use super::plan::OcrState;
+use crate::codes::CheckStatus;
 use crate::layout::PageLayer;
 use crate::record::{Check, Record, Status};
 
@@ -67,7 +68,7 @@ pub fn settle(record: &mut Record, state: &mut OcrState, build: &dyn Fn(&[PageLa
                     word.text,
                     others.join(", ")
                 );
-                checks.push(check("repaired", message, path));
+                checks.push(check(CheckStatus::Repaired, message, path));
             }
         } else {
             let message = format!(
@@ -75,19 +76,19 @@ pub fn settle(record: &mut Record, state: &mut OcrState, build: &dyn Fn(&[PageLa
                 word.text,
                 others.join(", ")
             );
-            checks.push(check("fail", message, path));
+            checks.push(check(CheckStatus::Fail, message, path));
         }
     }
-    if checks.iter().any(|c| c.status == "fail") {
+    if checks.iter().any(|c| c.status == CheckStatus::Fail) {
         record.status = Status::Partial;
     }
     record.checks.extend(checks);
 }
 
-fn check(status: &str, message: String, path: String) -> Check {
+fn check(status: CheckStatus, message: String, path: String) -> Check {
     Check {
         rule: RULE.into(),
-        status: status.into(),
+        status,
         message,
         path: Some(path),
     }
@@ -112,36 +113,28 @@ fn try_all(
 }
 
 fn fails(record: &Record) -> usize {
-    record.checks.iter().filter(|c| c.status == "fail").count()
+    record
+        .checks
+        .iter()
+        .filter(|c| c.status == CheckStatus::Fail)
+        .count()
 }
 
-/// The path of the first table value that differs between two records.
+/// The path of the first table cell whose value differs between two records.
 fn changed_cell(a: &Record, b: &Record) -> Option<String> {
-    let a = serde_json::to_value(&a.tables).ok()?;
-    let b = serde_json::to_value(&b.tables).ok()?;
-    diff(&a, &b, "tables")
-}
-
-fn diff(a: &Value, b: &Value, at: &str) -> Option<String> {
-    match (a, b) {
-        (Value::Object(x), Value::Object(y)) => x
-            .iter()
-            .filter(|(k, _)| k.as_str() != "printed")
-            .find_map(|(k, v)| diff(v, y.get(k).unwrap_or(&Value::Null), &format!("{at}.{k}"))),
-        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
-            .iter()
-            .zip(y)
-            .enumerate()
-            .find_map(|(i, (v, w))| diff(v, w, &format!("{at}[{i}]"))),
-        _ => (a != b).then(|| at.to_string()),
-    }
+    let value = |c: &crate::record::Cell| c.value.as_ref().and_then(Number::as_f64);
+    a.tables
+        .cells()
+        .find(|(at, c)| b.tables.value(*at) != Some(value(c)))
+        .map(|(at, _)| at.path())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::ocr::page::{OcrWord, PageRead};
-    use crate::record::Source;
+    use crate::record::{Source, Table};
+    use crate::template::{TableId, review};
 
     fn word(text: &str, baseline: f32, alternatives: &[&str]) -> OcrWord {
         OcrWord {
@@ -169,11 +162,16 @@ mod tests {
         let mut record = Record::new(Source::default());
         let group = serde_json::json!({"upheld": upheld, "total": total});
         let table = serde_json::json!({"administrative_review": group});
-        record.tables.review_litigation = table.as_object().cloned();
-        let status = if upheld == total { "pass" } else { "fail" };
+        let map = table.as_object().cloned().unwrap_or_default();
+        record.tables.review_litigation = Table::from_json(TableId::ReviewLitigation, map).ok();
+        let status = if upheld == total {
+            CheckStatus::Pass
+        } else {
+            CheckStatus::Fail
+        };
         record.checks.push(Check {
             rule: "review_litigation.totals".into(),
-            status: status.into(),
+            status,
             message: String::new(),
             path: None,
         });
@@ -206,15 +204,16 @@ mod tests {
         let mut record = build(&state.layers());
         settle(&mut record, &mut state, &build);
         assert_eq!(record.status, Status::Ok);
-        let upheld =
-            &record.tables.review_litigation.as_ref().unwrap()["administrative_review"]["upheld"];
-        assert_eq!(upheld, 8);
+        let upheld = record
+            .tables
+            .value(review::cell("administrative_review", 0));
+        assert_eq!(upheld, Some(Some(8.0)));
         let check = record
             .checks
             .iter()
             .find(|c| c.rule == RULE)
             .expect("a repaired check");
-        assert_eq!(check.status, "repaired");
+        assert_eq!(check.status, CheckStatus::Repaired);
         assert_eq!(
             check.path.as_deref(),
             Some("tables.review_litigation.administrative_review.upheld")
@@ -234,7 +233,7 @@ mod tests {
             .iter()
             .find(|c| c.rule == RULE)
             .expect("a failing check");
-        assert_eq!(check.status, "fail");
+        assert_eq!(check.status, CheckStatus::Fail);
         assert_eq!(
             check.path.as_deref(),
             Some("tables.review_litigation.administrative_review.total")
@@ -242,14 +241,22 @@ mod tests {
     }
 
     #[test]
-    fn the_path_of_a_changed_cell_is_found_and_printed_maps_are_skipped() {
-        let a = serde_json::json!({"applications": {"rows": {"granted": [1, 2, 3]}, "printed": {"x": "/"}}});
-        let b =
-            serde_json::json!({"applications": {"rows": {"granted": [1, 8, 3]}, "printed": {}}});
+    fn the_path_of_a_changed_cell_is_found_and_printed_texts_are_skipped() {
+        let table = |json: serde_json::Value| {
+            let map = json.as_object().cloned().unwrap_or_default();
+            Table::from_json(TableId::Applications, map).ok()
+        };
+        let mut a = Record::new(Source::default());
+        let mut b = a.clone();
+        a.tables.applications = table(
+            serde_json::json!({"rows": {"granted": [1, 2, 3]}, "printed": {"rows.granted[0]": "1"}}),
+        );
+        b.tables.applications = table(serde_json::json!({"rows": {"granted": [1, 8, 3]}}));
+        let changed = changed_cell(&a, &b);
         assert_eq!(
-            diff(&a, &b, "tables").as_deref(),
+            changed.as_deref(),
             Some("tables.applications.rows.granted[1]")
         );
-        assert_eq!(diff(&a, &a, "tables"), None);
+        assert_eq!(changed_cell(&a, &a), None);
     }
 }

@@ -2,8 +2,12 @@
 //! page image: only tables the layer leaves doubtful are re-read, and of the two readings
 //! the one with fewer doubtful cells is kept, with a warning saying which.
 
+use serde_json::Number;
+
+use crate::codes::{CheckStatus, WarningCode};
 use crate::layout::Line;
-use crate::record::{Check, Notice, Record};
+use crate::record::{Check, Record, Warning};
+use crate::template::TableId;
 
 use super::{TABLES, anchor_page, trust};
 
@@ -14,26 +18,22 @@ pub type Reread<'a> = dyn Fn(&[u32]) -> Option<Record> + 'a;
 /// The cells a record leaves in doubt in one table: each cell a failing check names (an
 /// `ocr_layer.unconfirmed` one included) counts once, a row it names for the row's cells,
 /// a missing table for more than any table has.
-fn doubt_count(record: &Record, name: &str) -> usize {
-    let table = format!("tables.{name}");
-    let absent = match name {
-        "active_disclosure" => record.tables.active_disclosure.is_none(),
-        "applications" => record.tables.applications.is_none(),
-        _ => record.tables.review_litigation.is_none(),
-    };
+fn doubt_count(record: &Record, id: TableId) -> usize {
+    let table = id.path();
+    let absent = record.tables.get(id).is_none();
     let mut paths: Vec<&str> = record
         .checks
         .iter()
-        .filter(|c| c.status == "fail")
+        .filter(|c| c.status == CheckStatus::Fail)
         .filter_map(|c| c.path.as_deref())
         .filter(|p| p.starts_with(&format!("{table}.")))
         .collect();
     paths.sort_unstable();
     paths.dedup();
-    let weight = |p: &&str| match (name, p.contains('['), p.split('.').count()) {
-        ("applications", true, _) | (_, false, 4) => 1,
-        ("applications", false, _) => 7,
-        ("review_litigation", _, _) => 5,
+    let weight = |p: &&str| match (id, p.contains('['), p.split('.').count()) {
+        (TableId::Applications, true, _) | (_, false, 4) => 1,
+        (TableId::Applications, false, _) => 7,
+        (TableId::ReviewLitigation, _, _) => 5,
         _ => 3,
     };
     paths.iter().map(weight).sum::<usize>() + usize::from(absent) * ABSENT
@@ -45,20 +45,20 @@ const ABSENT: usize = 1000;
 /// The pages a table's lines may lie on: from its first anchor line's page to the next
 /// table's (a table may cross a page break); every layer page when the layer has no anchor.
 fn table_pages(lines: &[Line], k: usize, layer: &[u32]) -> Vec<u32> {
-    let Some(first) = anchor_page(lines, TABLES[k].2) else {
+    let Some(first) = anchor_page(lines, TABLES[k].1) else {
         return layer.to_vec();
     };
     let next = TABLES[k + 1..]
         .iter()
-        .find_map(|t| anchor_page(lines, t.2))
+        .find_map(|t| anchor_page(lines, t.1))
         .unwrap_or(first + 1)
         .max(first);
     (first..=next).collect()
 }
 
 /// Moves one table, with its checks and warnings, from `from` into `into`.
-fn take_table(into: &mut Record, from: &Record, name: &str, title: &str) {
-    let table = format!("tables.{name}");
+fn take_table(into: &mut Record, from: &Record, id: TableId) {
+    let (table, name, title) = (id.path(), id.to_string(), id.printed());
     let mine = |rule: &str, path: Option<&str>| match path {
         Some(p) => p == table || p.starts_with(&format!("{table}.")),
         None => rule.starts_with(&format!("{name}.")),
@@ -77,13 +77,7 @@ fn take_table(into: &mut Record, from: &Record, name: &str, title: &str) {
             .filter(|w| w.message.starts_with(title))
             .cloned(),
     );
-    match name {
-        "active_disclosure" => {
-            into.tables.active_disclosure = from.tables.active_disclosure.clone()
-        }
-        "applications" => into.tables.applications = from.tables.applications.clone(),
-        _ => into.tables.review_litigation = from.tables.review_litigation.clone(),
-    }
+    *into.tables.slot(id) = from.tables.get(id).cloned();
 }
 
 /// Re-reads the tables the layer leaves doubtful, when there are any, and keeps for each
@@ -92,9 +86,10 @@ pub fn better(record: &mut Record, lines: &[Line], layer: &[u32], reread: &Rerea
     let doubtful: Vec<usize> = (0..TABLES.len())
         .filter(|&k| doubt_count(record, TABLES[k].0) > 0)
         .filter(|&k| {
-            let title = TABLES[k].1;
-            let warned =
-                |w: &Notice| w.code == "ocr_layer_doubtful" && w.message.starts_with(title);
+            let title = TABLES[k].0.printed();
+            let warned = |w: &Warning| {
+                w.code == WarningCode::OcrLayerDoubtful && w.message.starts_with(title)
+            };
             record.warnings.iter().any(warned)
         })
         .collect();
@@ -123,29 +118,30 @@ pub fn better(record: &mut Record, lines: &[Line], layer: &[u32], reread: &Rerea
         mine.pages = theirs.pages.clone();
     }
     for k in doubtful {
-        let (name, title, _) = TABLES[k];
-        let (layer, ocr) = (doubt_count(record, name), doubt_count(&other, name));
+        let id = TABLES[k].0;
+        let (layer, ocr) = (doubt_count(record, id), doubt_count(&other, id));
         let count = |n: usize| match n {
             0 => "no doubtful cell".to_string(),
             n if n >= ABSENT => "no such table".to_string(),
             n => format!("{n} doubtful cell(s)"),
         };
         let kept = if ocr < layer {
-            take_table(record, &other, name, title);
+            take_table(record, &other, id);
             "govreport's OCR reading was kept"
         } else {
             "the layer's reading was kept"
         };
         let message = format!(
-            "{title}: the OCR layer's reading has {}, govreport's OCR of the page image {}; {kept}",
+            "{}: the OCR layer's reading has {}, govreport's OCR of the page image {}; {kept}",
+            id.printed(),
             count(layer),
             count(ocr)
         );
         record
             .warnings
-            .push(Notice::new("ocr_layer_reread", message));
+            .push(Warning::new(WarningCode::OcrLayerReread, message));
     }
-    if anchor_page(lines, TABLES[0].2).is_some_and(|p| pages.contains(&p)) {
+    if anchor_page(lines, TABLES[0].1).is_some_and(|p| pages.contains(&p)) {
         compare_active(record, &other);
     }
 }
@@ -160,22 +156,27 @@ fn compare_active(record: &mut Record, other: &Record) {
         return;
     };
     let mut doubts = Vec::new();
-    for (row, cells) in layer.iter().filter(|(k, _)| k.as_str() != "printed") {
-        for (column, mine) in cells.as_object().into_iter().flatten() {
-            let theirs = ocr.get(row).and_then(|r| r.get(column));
-            if let (Some(a), Some(b)) = (mine.as_f64(), theirs.and_then(|v| v.as_f64()))
-                && a != b
-            {
-                doubts.push(Check {
-                    rule: trust::RULE.into(),
-                    status: "fail".into(),
-                    message: format!(
-                        "the OCR layer reads {mine} here, govreport's OCR of the page image {}; no rule tells which is right",
-                        b
-                    ),
-                    path: Some(format!("tables.active_disclosure.{row}.{column}")),
-                });
-            }
+    for (at, cell) in layer.cells() {
+        let theirs = ocr
+            .row(at.row)
+            .and_then(|r| r.cells.iter().find(|c| c.column == at.column));
+        let value = |c: &crate::record::Cell| c.value.as_ref().and_then(Number::as_f64);
+        if let (Some(a), Some(b)) = (value(cell), theirs.and_then(value))
+            && a != b
+        {
+            let mine = cell
+                .value
+                .as_ref()
+                .map(Number::to_string)
+                .unwrap_or_default();
+            doubts.push(Check {
+                rule: trust::RULE.into(),
+                status: CheckStatus::Fail,
+                message: format!(
+                    "the OCR layer reads {mine} here, govreport's OCR of the page image {b}; no rule tells which is right"
+                ),
+                path: Some(at.path()),
+            });
         }
     }
     if !doubts.is_empty() {
@@ -185,7 +186,7 @@ fn compare_active(record: &mut Record, other: &Record) {
         );
         record
             .warnings
-            .push(Notice::new("ocr_layer_doubtful", message));
+            .push(Warning::new(WarningCode::OcrLayerDoubtful, message));
         record.checks.extend(doubts);
     }
 }

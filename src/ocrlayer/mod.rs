@@ -9,15 +9,18 @@ mod tests;
 pub mod text;
 pub mod trust;
 
+use crate::codes::{CheckStatus, WarningCode};
+use crate::document::squeeze;
 use crate::layout::Line;
-use crate::parse::{self, cells::squeeze};
-use crate::record::{Check, Notice, Record, Tables};
+use crate::parse;
+use crate::record::{Check, Record, Tables, Warning};
+use crate::template::TableId;
 
-/// The tables: record key, printed name, words that anchor the table on its page.
-const TABLES: [(&str, &str, &[&str]); 3] = [
-    ("active_disclosure", "表二", &["第二十条", "信息内容"]),
-    ("applications", "表三", &["申请人情况", "本年新收"]),
-    ("review_litigation", "表四", &["复议后起诉", "未经复议"]),
+/// The tables with words that anchor each on its page.
+const TABLES: [(TableId, &[&str]); 3] = [
+    (TableId::ActiveDisclosure, &["第二十条", "信息内容"]),
+    (TableId::Applications, &["申请人情况", "本年新收"]),
+    (TableId::ReviewLitigation, &["复议后起诉", "未经复议"]),
 ];
 
 /// The page of the first line holding one of a table's anchor words.
@@ -52,7 +55,7 @@ pub fn read(
     let cleaned = text::clean(lines, pages);
     let debug = parse::fill(record, &cleaned);
     let tables: Vec<usize> = (0..TABLES.len())
-        .filter(|&k| on_layer(&cleaned, TABLES[k].2, pages))
+        .filter(|&k| on_layer(&cleaned, TABLES[k].1, pages))
         .collect();
     judge(
         record,
@@ -73,15 +76,16 @@ pub fn read(
 fn judge(record: &mut Record, raw: &Tables, tables: &[usize], from: &str) {
     let settled = trust::settle(record);
     for &k in tables {
-        let (name, title, _) = TABLES[k];
-        let doubts = trust::doubts(record, raw, &settled, name, title);
+        let id = TABLES[k].0;
+        let doubts = trust::doubts(record, raw, &settled, id);
         if doubts.is_empty() {
             continue;
         }
-        record.warnings.push(Notice::new(
-            "ocr_layer_doubtful",
+        record.warnings.push(Warning::new(
+            WarningCode::OcrLayerDoubtful,
             format!(
-                "{title} was read from {from}, and the consistency rules leave {} doubt(s) in it (cells, rows or the table itself), each named by a failing check",
+                "{} was read from {from}, and the consistency rules leave {} doubt(s) in it (cells, rows or the table itself), each named by a failing check",
+                id.printed(),
                 doubts.len()
             ),
         ));
@@ -89,11 +93,11 @@ fn judge(record: &mut Record, raw: &Tables, tables: &[usize], from: &str) {
             let named = record
                 .checks
                 .iter()
-                .any(|c| c.status == "fail" && c.path.as_deref() == Some(&d.path));
+                .any(|c| c.status == CheckStatus::Fail && c.path.as_deref() == Some(&d.path));
             if !named {
                 record.checks.push(Check {
                     rule: trust::RULE.into(),
-                    status: "fail".into(),
+                    status: CheckStatus::Fail,
                     message: d.why,
                     path: Some(d.path),
                 });

@@ -9,7 +9,7 @@ use crate::ocr::plan::{self, OcrState};
 use crate::ocr::{Mode, render, resolve};
 use crate::pdf::{self, PdfText};
 use crate::pipeline::{self, Options};
-use crate::record::{Notice, OcrSource, Record, Source};
+use crate::record::{OcrSource, Record, Source, Warning};
 
 /// `source.ocr`: the pages OCR read, and the layer pages it did not read in full; None
 /// when there are neither.
@@ -45,7 +45,7 @@ pub fn ocr_source(state: Option<&OcrState>, text: &PdfText) -> Option<OcrSource>
 pub fn pages(
     bytes: &[u8],
     source: &Source,
-    warnings: &[Notice],
+    warnings: &[Warning],
     options: &Options,
     deadline: Instant,
     pages: &[u32],

@@ -5,9 +5,12 @@ use std::cell::RefCell;
 use std::time::{Duration, Instant};
 
 use super::read;
+use crate::codes::{CheckStatus, WarningCode};
+use crate::document::without_page_numbers;
 use crate::layout;
+use crate::limits::Limits;
 use crate::parse;
-use crate::pdf::{self, Limits};
+use crate::pdf;
 use crate::record::{OcrSource, Record, Source};
 
 /// The lines and OCR-layer pages of a committed sample PDF.
@@ -16,7 +19,7 @@ fn sample(name: &str) -> (Vec<layout::Line>, Vec<u32>) {
     let deadline = Instant::now() + Duration::from_secs(30);
     let text = pdf::read(&bytes, &Limits::default(), deadline).expect("a readable PDF");
     let lines = text.pages.iter().flat_map(layout::lines).collect();
-    (parse::without_page_numbers(lines), text.ocr_layer)
+    (without_page_numbers(lines), text.ocr_layer)
 }
 
 fn layer_record(pages: &[u32]) -> Record {
@@ -59,7 +62,7 @@ fn a_consistent_layer_costs_no_ocr() {
     let mut record = layer_record(&pages);
     read(&mut record, &lines, &pages, Some(&reread));
     assert_eq!(*calls.borrow(), 0, "no page was sent to OCR");
-    assert!(!record.checks.iter().any(|c| c.status == "fail"));
+    assert!(!record.checks.iter().any(|c| c.status == CheckStatus::Fail));
     assert!(!codes(&record).contains(&"ocr_layer_doubtful"));
 }
 
@@ -87,7 +90,7 @@ fn a_doubtful_table_is_re_read_and_the_consistent_reading_kept() {
     let kept: Vec<&str> = record
         .warnings
         .iter()
-        .filter(|w| w.code == "ocr_layer_reread")
+        .filter(|w| w.code == WarningCode::OcrLayerReread)
         .map(|w| w.message.as_str())
         .collect();
     assert!(
@@ -96,7 +99,7 @@ fn a_doubtful_table_is_re_read_and_the_consistent_reading_kept() {
         "{kept:?}"
     );
     assert!(
-        !record.checks.iter().any(|c| c.status == "fail"),
+        !record.checks.iter().any(|c| c.status == CheckStatus::Fail),
         "{:?}",
         record.checks
     );
@@ -126,7 +129,7 @@ fn a_re_read_no_better_than_the_layer_leaves_the_layer_and_its_doubts() {
         "OCR unavailable: the layer's reading, doubts named"
     );
     assert!(
-        without.checks.iter().any(|c| c.status == "fail"),
+        without.checks.iter().any(|c| c.status == CheckStatus::Fail),
         "so the record is partial"
     );
 }

@@ -3,12 +3,13 @@
 //! rule, an empty cell, a missing row, a 表二 cell whose digits were guessed from OCR
 //! look-alikes — is named, per table.
 
-use serde_json::{Map, Value as Json};
+use serde_json::Number;
 
-use crate::checks::{self, Cell, Equation, Origin, Verdict};
-use crate::parse::{applications, review};
-use crate::record::{Applications, Check, Record, Tables, number};
-use crate::template::{REVIEW_COLUMNS, REVIEW_GROUPS, RowSpec, application_rows};
+use crate::checks::{self, Equation, Operand, Origin, Verdict};
+use crate::codes::{CheckStatus, WarningCode};
+use crate::record::{Cell, Check, Record, Row, Table, Tables, number};
+use crate::template::applications::{self, SixLayout};
+use crate::template::{CellRef, TableId, TableSpec, review};
 
 /// The rule name of the checks that name a doubtful cell of an OCR layer.
 pub const RULE: &str = "ocr_layer.unconfirmed";
@@ -22,116 +23,99 @@ pub struct Doubt {
     pub why: String,
 }
 
-/// The flat cells of 表三 as the record holds them: an empty cell (printed "") or a cell
-/// the parser already derived counts as lost, so that the rules may derive it.
-fn applications_cells(t: &Applications, spec: &[&RowSpec], repaired: &[String]) -> Vec<Cell> {
-    let mut cells = Vec::with_capacity(spec.len() * 7);
-    for row in spec {
-        let values = t.rows.get(row.key).and_then(Json::as_array);
-        for c in 0..7 {
-            let path = format!("rows.{}[{c}]", row.key);
-            let empty = t.printed.get(&path).and_then(Json::as_str) == Some("");
-            let derived = repaired.contains(&format!("tables.applications.{path}"));
-            cells.push(match values.and_then(|v| v.get(c)) {
-                Some(v) if !empty && !derived => Cell::printed(v.as_f64()),
-                _ => Cell::lost(),
-            });
-        }
-    }
-    cells
+/// A cell of a table, by its row and column keys.
+fn cell<'t>(table: &'t Table, at: &CellRef) -> Option<&'t Cell> {
+    let row = table.row(at.row)?;
+    row.cells.iter().find(|c| c.column == at.column)
 }
 
 fn repaired_paths(record: &Record) -> Vec<String> {
     record
         .checks
         .iter()
-        .filter(|c| c.status == "repaired")
+        .filter(|c| c.status == CheckStatus::Repaired)
         .filter_map(|c| c.path.clone())
         .collect()
 }
 
-/// Re-settles 表三 with the layer's empty cells counted as lost; returns the new checks
-/// for its rules and the cells they leave in doubt.
-fn settle_applications(record: &mut Record) -> Option<(Vec<Check>, Vec<Doubt>)> {
-    let repaired = repaired_paths(record);
-    let t = record.tables.applications.as_mut()?;
-    let split = t
+/// The spec and equations of 表三 (in the layout the table shows) or 表四.
+fn spec_of(table: &Table) -> (TableSpec, Vec<Equation>) {
+    if table.id == TableId::ReviewLitigation {
+        let spec = review::spec();
+        let equations = review::equations(&spec);
+        return (spec, equations);
+    }
+    let split = table
         .rows
-        .keys()
-        .any(|k| k.starts_with("other_") && k != "other_processing");
-    let spec = application_rows(split);
-    let mut cells = applications_cells(t, &spec, &repaired);
+        .iter()
+        .any(|r| r.key.starts_with("other_") && r.key != "other_processing");
+    let layout = if split {
+        SixLayout::ThreeRows
+    } else {
+        SixLayout::OneRow
+    };
+    let spec = applications::spec(layout);
     let equations = applications::equations(&spec);
-    let blank: Vec<bool> = (0..cells.len())
-        .map(|i| {
-            let path = format!("rows.{}[{}]", spec[i / 7].key, i % 7);
-            t.printed.get(&path).and_then(Json::as_str) == Some("")
+    (spec, equations)
+}
+
+/// Re-settles 表三 or 表四 with the layer's empty cells, and cells the parser already
+/// derived, counted as lost; returns the new checks for its rules and the cells they
+/// leave in doubt.
+fn settle_table(record: &mut Record, id: TableId) -> Option<(Vec<Check>, Vec<Doubt>)> {
+    let repaired = repaired_paths(record);
+    let t = record.tables.slot(id).as_mut()?;
+    let (spec, equations) = spec_of(t);
+    let at: Vec<CellRef> = spec.cells().collect();
+    let blank: Vec<bool> = at
+        .iter()
+        .map(|a| cell(t, a).and_then(|c| c.printed.as_deref()) == Some(""))
+        .collect();
+    let mut cells: Vec<Operand> = at
+        .iter()
+        .zip(&blank)
+        .map(|(a, &empty)| match cell(t, a) {
+            Some(c) if !empty && !repaired.contains(&a.path()) => {
+                Operand::printed(c.value.as_ref().and_then(Number::as_f64))
+            }
+            _ => Operand::lost(),
         })
         .collect();
     let filled = repair(&mut cells, &equations, &blank);
-    let path = |i: usize| format!("tables.applications.rows.{}[{}]", spec[i / 7].key, i % 7);
     for &(i, _) in &filled {
-        let (key, c) = (spec[i / 7].key, i % 7);
-        let row = t
-            .rows
-            .entry(key)
-            .or_insert_with(|| Json::Array(vec![Json::Null; 7]));
-        if let Some(slot) = row.as_array_mut().and_then(|r| r.get_mut(c)) {
-            *slot = value(cells[i].value);
-        }
-        t.printed.remove(&format!("rows.{key}[{c}]"));
+        fill(t, &spec, &at[i], cells[i].value);
     }
-    let present = |i: usize| t.rows.contains_key(spec[i / 7].key);
+    let path = |i: usize| at[i].path();
+    let present = |i: usize| t.row(at[i].row).is_some();
     let doubts = unconfirmed(&cells, &equations, &filled, &present, &path);
     Some((checks::entries(&cells, &equations, &filled, &path), doubts))
 }
 
-/// Re-settles 表四 the same way.
-fn settle_review(record: &mut Record) -> Option<(Vec<Check>, Vec<Doubt>)> {
-    let repaired = repaired_paths(record);
-    let t = record.tables.review_litigation.as_mut()?;
-    let printed = t.get("printed").and_then(Json::as_object).cloned();
-    let mut cells = Vec::with_capacity(15);
-    let mut blank = Vec::with_capacity(15);
-    for group in REVIEW_GROUPS {
-        for column in REVIEW_COLUMNS {
-            let key = format!("{group}.{column}");
-            let v = t.get(group).and_then(|g| g.get(column));
-            let empty = printed
-                .as_ref()
-                .and_then(|p| p.get(&key))
-                .and_then(Json::as_str);
-            let derived = repaired.contains(&format!("tables.review_litigation.{key}"));
-            blank.push(empty == Some(""));
-            cells.push(match v {
-                Some(v) if empty != Some("") && !derived => Cell::printed(v.as_f64()),
-                _ => Cell::lost(),
-            });
-        }
+/// Writes a derived value into its cell (adding the row, after the others, when the
+/// layer had none), which then has no printed text.
+fn fill(table: &mut Table, spec: &TableSpec, at: &CellRef, value: Option<f64>) {
+    if table.row(at.row).is_none() {
+        let columns = spec
+            .rows
+            .iter()
+            .find(|r| r.key == at.row)
+            .map(|r| r.columns);
+        let cells = columns.unwrap_or_default().iter().map(|c| Cell {
+            column: c.to_string(),
+            value: None,
+            printed: None,
+        });
+        table.rows.push(Row {
+            key: at.row.to_string(),
+            cells: cells.collect(),
+        });
     }
-    let equations: Vec<Equation> = review::equations();
-    let filled = repair(&mut cells, &equations, &blank);
-    let path = |i: usize| {
-        let (g, c) = (REVIEW_GROUPS[i / 5], REVIEW_COLUMNS[i % 5]);
-        format!("tables.review_litigation.{g}.{c}")
-    };
-    for &(i, _) in &filled {
-        let (g, c) = (REVIEW_GROUPS[i / 5], REVIEW_COLUMNS[i % 5]);
-        if let Some(group) = t.get_mut(g).and_then(Json::as_object_mut) {
-            group.insert(c.to_string(), value(cells[i].value));
-        }
-        if let Some(p) = t.get_mut("printed").and_then(Json::as_object_mut) {
-            p.remove(&format!("{g}.{c}"));
-        }
+    let row = table.rows.iter_mut().find(|r| r.key == at.row);
+    let found = row.and_then(|r| r.cells.iter_mut().find(|c| c.column == at.column));
+    if let Some(c) = found {
+        c.value = value.and_then(|v| number(&format!("{v}")));
+        c.printed = None;
     }
-    if t.get("printed")
-        .and_then(Json::as_object)
-        .is_some_and(Map::is_empty)
-    {
-        t.remove("printed");
-    }
-    let doubts = unconfirmed(&cells, &equations, &filled, &|_| true, &path);
-    Some((checks::entries(&cells, &equations, &filled, &path), doubts))
 }
 
 /// The number cells (of rows the table has) that the rules which hold do not confirm. A
@@ -140,7 +124,7 @@ fn settle_review(record: &mut Record) -> Option<(Vec<Check>, Vec<Doubt>)> {
 /// into the wrong place. An equation that derived a cell confirms nothing, a skipped or
 /// unverifiable one neither. A `—` or `/` mark is what the page prints, not a number.
 fn unconfirmed(
-    cells: &[Cell],
+    cells: &[Operand],
     equations: &[Equation],
     filled: &[(usize, usize)],
     present: &dyn Fn(usize) -> bool,
@@ -189,12 +173,12 @@ fn unconfirmed(
 /// Derives the cells the rules determine, except that a cell printed empty which the rules
 /// make 0 stays empty: a blank page cell and a 0 the layer lost read alike, and both
 /// count as 0 in every rule (the empty cell is then a doubt of its own).
-fn repair(cells: &mut [Cell], equations: &[Equation], blank: &[bool]) -> Vec<(usize, usize)> {
+fn repair(cells: &mut [Operand], equations: &[Equation], blank: &[bool]) -> Vec<(usize, usize)> {
     let mut filled = checks::repair(cells, equations);
     filled.retain(|&(i, _)| {
         let zero = blank[i] && cells[i].value == Some(0.0);
         if zero {
-            cells[i] = Cell {
+            cells[i] = Operand {
                 value: None,
                 origin: Origin::Blank,
             };
@@ -204,23 +188,19 @@ fn repair(cells: &mut [Cell], equations: &[Equation], blank: &[bool]) -> Vec<(us
     filled
 }
 
-fn value(v: Option<f64>) -> Json {
-    v.and_then(|v| number(&format!("{v}")))
-        .map_or(Json::Null, Json::Number)
-}
-
 /// Derives the layer's empty 表三/表四 cells the rules determine, replacing those tables'
 /// rule checks with the re-evaluated ones (a completeness gap the rules now fill is
 /// dropped); returns the cells the rules leave in doubt.
 pub fn settle(record: &mut Record) -> Vec<Doubt> {
     let mut doubts = Vec::new();
-    for settled in [settle_applications(record), settle_review(record)] {
+    for id in [TableId::Applications, TableId::ReviewLitigation] {
+        let settled = settle_table(record, id);
         let Some((checks, mut cells)) = settled else {
             continue;
         };
         let filled: Vec<&str> = checks
             .iter()
-            .filter(|c| c.status == "repaired")
+            .filter(|c| c.status == CheckStatus::Repaired)
             .filter_map(|c| c.path.as_deref())
             .collect();
         let rules: Vec<&str> = checks.iter().map(|c| c.rule.as_str()).collect();
@@ -245,121 +225,84 @@ fn close_complete(record: &mut Record) {
         .map(|c| c.rule.clone())
         .collect();
     for c in record.checks.iter_mut() {
-        let closed = c.status == "fail" && !gaps.contains(&c.rule);
+        let closed = c.status == CheckStatus::Fail && !gaps.contains(&c.rule);
         if c.rule.ends_with(".complete") && c.path.is_none() && closed {
-            c.status = "pass".into();
+            c.status = CheckStatus::Pass;
             c.message = "every gap was filled by the consistency rules".into();
         }
     }
 }
 
-/// The doubtful cells and rows of one table (`name`: the record's table key, `title`:
-/// 表二/表三/表四), given the tables as read without the look-alike digits.
-/// `settled` holds the doubts of [`settle`].
-pub fn doubts(
-    record: &Record,
-    raw: &Tables,
-    settled: &[Doubt],
-    name: &str,
-    title: &str,
-) -> Vec<Doubt> {
-    let prefix = format!("tables.{name}.");
-    let (table, raw) = match name {
-        "active_disclosure" => (
-            json(&record.tables.active_disclosure),
-            json(&raw.active_disclosure),
-        ),
-        "applications" => (json(&record.tables.applications), json(&raw.applications)),
-        _ => (
-            json(&record.tables.review_litigation),
-            json(&raw.review_litigation),
-        ),
-    };
-    if table.is_null() {
+/// The doubtful cells and rows of one table, given the tables as read without the
+/// look-alike digits. `settled` holds the doubts of [`settle`].
+pub fn doubts(record: &Record, raw: &Tables, settled: &[Doubt], id: TableId) -> Vec<Doubt> {
+    let prefix = format!("{}.", id.path());
+    let Some(table) = record.tables.get(id) else {
         let why = "the table was not found in the OCR layer".to_string();
-        let path = format!("tables.{name}");
-        return vec![Doubt { path, why }];
-    }
+        return vec![Doubt {
+            path: id.path(),
+            why,
+        }];
+    };
     let mut out: Vec<Doubt> = settled
         .iter()
         .filter(|d| d.path.starts_with(&prefix))
         .cloned()
         .collect();
-    let failing = record.checks.iter().filter(|c| c.status == "fail");
+    let failing = record
+        .checks
+        .iter()
+        .filter(|c| c.status == CheckStatus::Fail);
     for c in failing.filter(|c| c.path.as_deref().is_some_and(|p| p.starts_with(&prefix))) {
         let path = c.path.clone().unwrap_or_default();
         let why = format!("the check {} fails on it", c.rule);
         out.push(Doubt { path, why });
     }
-    let missing = format!("{title}: row ");
-    for w in record.warnings.iter().filter(|w| w.code == "row_not_found") {
+    let missing = format!("{}: row ", id.printed());
+    for w in record
+        .warnings
+        .iter()
+        .filter(|w| w.code == WarningCode::RowNotFound)
+    {
         if let Some(key) = w
             .message
             .strip_prefix(&missing)
             .and_then(|m| m.split(' ').next())
         {
-            let path = match name {
-                "applications" => format!("{prefix}rows.{key}"),
+            let path = match id {
+                TableId::Applications => format!("{prefix}rows.{key}"),
                 _ => format!("{prefix}{key}"),
             };
             let why = "the OCR layer has no such row".to_string();
             out.push(Doubt { path, why });
         }
     }
-    for (path, printed) in printed_cells(&table) {
-        if printed.is_empty() {
+    for (at, c) in table.cells() {
+        if c.printed.as_deref() == Some("") {
             let why = "the OCR layer has nothing in this cell; the page may print a number".into();
             out.push(Doubt {
-                path: format!("{prefix}{path}"),
+                path: at.path(),
                 why,
             });
         }
     }
-    if name == "active_disclosure" {
-        for path in differing(&table, &raw, "") {
-            let why = "read from characters OCR confuses with digits; no rule confirms it".into();
-            out.push(Doubt {
-                path: format!("{prefix}{path}"),
-                why,
-            });
+    if id == TableId::ActiveDisclosure {
+        let before = raw.get(id);
+        for (at, c) in table.cells() {
+            let was = before
+                .and_then(|t| cell(t, &at))
+                .and_then(|c| c.value.clone());
+            if was != c.value {
+                let why =
+                    "read from characters OCR confuses with digits; no rule confirms it".into();
+                out.push(Doubt {
+                    path: at.path(),
+                    why,
+                });
+            }
         }
     }
     out.sort_by(|a, b| a.path.cmp(&b.path));
     out.dedup_by(|a, b| a.path == b.path);
     out
-}
-
-fn json<T: serde::Serialize>(t: &Option<T>) -> Json {
-    serde_json::to_value(t).unwrap_or(Json::Null)
-}
-
-/// `printed` entries of a table (paths relative to the table) with their text.
-fn printed_cells(table: &Json) -> Vec<(String, String)> {
-    let Some(p) = table.get("printed").and_then(Json::as_object) else {
-        return Vec::new();
-    };
-    p.iter()
-        .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string()))
-        .collect()
-}
-
-/// Paths (relative to the table) of the number cells whose values differ between two
-/// readings of a table (`printed` maps left out).
-fn differing(a: &Json, b: &Json, at: &str) -> Vec<String> {
-    match (a, b) {
-        (Json::Object(x), _) => x
-            .iter()
-            .filter(|(k, _)| k.as_str() != "printed")
-            .flat_map(|(k, v)| {
-                let here = if at.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{at}.{k}")
-                };
-                differing(v, b.get(k).unwrap_or(&Json::Null), &here)
-            })
-            .collect(),
-        (Json::Number(_) | Json::Null, _) if a != b => vec![at.to_string()],
-        _ => Vec::new(),
-    }
 }

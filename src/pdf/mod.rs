@@ -15,41 +15,9 @@ use std::time::Instant;
 use lopdf::{Document, LoadOptions, Object};
 
 use crate::layout::PageLayer;
+use crate::limits::Limits;
 
 pub use images::ImageDraw;
-
-/// Bounds on the work one PDF may cost.
-#[derive(Debug, Clone)]
-pub struct Limits {
-    /// Most bytes any single stream may inflate to.
-    pub max_stream_bytes: usize,
-    /// Most bytes all of a file's page content may inflate to.
-    pub max_file_bytes: usize,
-    /// Most pages read from one file.
-    pub max_pages: usize,
-    /// Most glyphs kept from one page.
-    pub max_glyphs_per_page: usize,
-    /// Most glyphs kept from one file (memory: about 20 bytes each, plus their lines).
-    pub max_glyphs_per_file: usize,
-    /// Deepest nesting of form XObjects followed.
-    pub max_form_depth: usize,
-    /// Most memory a file may need to load, in bytes (estimated from its object count).
-    pub max_memory_bytes: u64,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            max_stream_bytes: 64 << 20,
-            max_file_bytes: 256 << 20,
-            max_pages: 2000,
-            max_glyphs_per_page: 200_000,
-            max_glyphs_per_file: 4_000_000,
-            max_form_depth: 8,
-            max_memory_bytes: 1 << 30,
-        }
-    }
-}
 
 /// Why a PDF gave no text layer.
 #[derive(Debug)]
@@ -98,14 +66,14 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: Instant) -> Result<PdfText,
         )));
     }
     let mut fonts = content::FontCache::new();
-    let mut budget = limits.max_file_bytes;
+    let mut budget = limits.max_inflated_content_bytes;
     let mut glyphs = 0usize;
     let mut pages = Vec::with_capacity(page_ids.len());
     let mut ocr_layer = Vec::new();
     let mut images = Vec::with_capacity(page_ids.len());
     for (index, id) in page_ids.into_iter().enumerate() {
         let data = doc
-            .get_page_content_with_limit(id, limits.max_stream_bytes.min(budget))
+            .get_page_content_with_limit(id, limits.max_inflated_stream_bytes.min(budget))
             .map_err(|_| PdfError::TooLarge("page content inflates past the limit".into()))?;
         budget = budget.saturating_sub(data.len());
         let (width, height) = page_size(&doc, id);
@@ -168,7 +136,7 @@ fn open(bytes: &[u8], limits: &Limits) -> Result<Document, PdfError> {
         return Err(PdfError::TooLarge(message));
     }
     let options = LoadOptions {
-        max_decompressed_size: Some(limits.max_stream_bytes),
+        max_decompressed_size: Some(limits.max_inflated_stream_bytes),
         ..Default::default()
     };
     match Document::load_mem_with_options(bytes, options) {

@@ -3,14 +3,12 @@
 //! items are never headings.
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
-use regex::Regex;
-
+use crate::document::{numbered, squeeze};
 use crate::layout::Line;
-use crate::parse::cells::{split, squeeze};
 use crate::pre2019::topics;
 use crate::statistics::label::is_unit;
+use crate::tables::cells::split;
 
 /// A section heading found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,42 +21,6 @@ pub struct Heading {
     pub topic: &'static str,
 }
 
-/// The three numbering styles of top-level headings, outermost first.
-static STYLES: LazyLock<[Regex; 3]> = LazyLock::new(|| {
-    let n = "[一二三四五六七八九十]{1,3}";
-    [
-        format!(r"^第({n})部分[、：:.．]?(.+)$"),
-        format!(r"^({n})[、.．，,](.+)$"),
-        format!(r"^[（(]({n})[）)][、.．]?(.+)$"),
-    ]
-    .map(|p| Regex::new(&p).expect("valid regex"))
-});
-
-/// The value of a Chinese numeral up to 99 (`十二` = 12).
-fn numeral(text: &str) -> Option<u32> {
-    let digit = |c: char| {
-        "一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .map(|p| p as u32 + 1)
-    };
-    let chars: Vec<char> = text.chars().collect();
-    match chars.as_slice() {
-        [c] if *c == '十' => Some(10),
-        [c] => digit(*c),
-        ['十', u] => Some(10 + digit(*u)?),
-        [t, '十'] => Some(10 * digit(*t)?),
-        [t, '十', u] => Some(10 * digit(*t)? + digit(*u)?),
-        _ => None,
-    }
-}
-
-/// A heading is short and not a sentence.
-fn heading_like(rest: &str) -> bool {
-    let n = rest.chars().count();
-    (1..=30).contains(&n) && !rest.contains(['。', '；', '，', ';', ','])
-}
-
 /// Finds the headings, leaving out the lines in `tables`.
 pub fn find(lines: &[Line], tables: &[Range<usize>]) -> Vec<Heading> {
     let candidates: Vec<(usize, String)> = lines
@@ -69,8 +31,14 @@ pub fn find(lines: &[Line], tables: &[Range<usize>]) -> Vec<Heading> {
         .filter(|(_, l)| l.cells.len() < 2 || !l.cells.last().is_some_and(|c| is_unit(&c.text)))
         .map(|(i, l)| (i, squeeze(&l.text())))
         .collect();
-    let runs: Vec<Vec<Heading>> = STYLES.iter().map(|re| run(&candidates, re)).collect();
-    let mut best = runs.into_iter().find(|r| r.len() >= 2).unwrap_or_default();
+    let mut best: Vec<Heading> = numbered::top_level(&candidates)
+        .into_iter()
+        .map(|n| Heading {
+            line: n.line,
+            topic: topics::of_heading(&n.text),
+            text: n.text,
+        })
+        .collect();
     let after = best.last().map_or(0, |h| h.line + 1);
     let appendix = candidates.iter().find(|(i, t)| {
         *i >= after
@@ -87,28 +55,6 @@ pub fn find(lines: &[Line], tables: &[Range<usize>]) -> Vec<Heading> {
         });
     }
     best
-}
-
-/// The headings of one style numbered one, two, three… in order (one numeral may be
-/// skipped; `number` is the position).
-fn run(candidates: &[(usize, String)], re: &Regex) -> Vec<Heading> {
-    let mut out = Vec::new();
-    for (i, text) in candidates {
-        let Some(c) = re.captures(text) else { continue };
-        let rest = c[2].trim_start_matches(['、', '：', ':']);
-        let next = out.len() as u32 + 1;
-        // One numeral may be missing (a heading printed as a table row, or misprinted).
-        let in_sequence = numeral(&c[1]).is_some_and(|n| n == next || n == next + 1 && next > 1);
-        if in_sequence && heading_like(rest) {
-            let text = rest.trim_end_matches(['：', ':']).to_string();
-            out.push(Heading {
-                line: *i,
-                topic: topics::of_heading(&text),
-                text,
-            });
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -160,15 +106,11 @@ mod tests {
     }
 
     #[test]
-    fn bracketed_numerals_can_be_the_top_level_and_numerals_reach_twelve() {
+    fn bracketed_numerals_can_be_the_top_level() {
         let h = headings(
             "（一）概述\n（二）主动公开情况\n（三）依申请公开情况\n（四）存在问题",
             &[],
         );
         assert_eq!(h.len(), 4);
-        assert_eq!(
-            (numeral("十二"), numeral("二十"), numeral("七")),
-            (Some(12), Some(20), Some(7))
-        );
     }
 }

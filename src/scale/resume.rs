@@ -3,25 +3,21 @@
 
 use std::path::Path;
 
+use crate::codes::ErrorCode;
 use crate::filehash;
 use crate::input::Input;
 use crate::record::Record;
 
 /// Failure codes that depend on the limits or the machine rather than on the file: such a
 /// record is extracted again (perhaps the rerun has a longer `--timeout`).
-const RETRIED: [&str; 3] = ["timeout", "too_large", "internal"];
+const RETRIED: [ErrorCode; 3] = [ErrorCode::Timeout, ErrorCode::TooLarge, ErrorCode::Internal];
 
 /// The record under `dir` for `input`, when it can stand for a new extraction.
 pub fn existing(dir: &Path, input: &Input) -> Option<Record> {
     let text = std::fs::read(dir.join(&input.output_name)).ok()?;
     let mut record: Record = serde_json::from_slice(&text).ok()?;
     let ours = record.extractor == crate::record::Extractor::default();
-    if !ours
-        || record
-            .errors
-            .iter()
-            .any(|e| RETRIED.contains(&e.code.as_str()))
-    {
+    if !ours || record.errors.iter().any(|e| RETRIED.contains(&e.code)) {
         return None;
     }
     let (bytes, sha256) = filehash::size_and_sha256(&input.path)?;
@@ -38,7 +34,7 @@ mod tests {
     use crate::record::Source;
     use std::path::PathBuf;
 
-    fn setup(code: Option<&str>, version: &str) -> (tempfile::TempDir, Input) {
+    fn setup(code: Option<ErrorCode>, version: &str) -> (tempfile::TempDir, Input) {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("a.txt");
         std::fs::write(&file, "报告").unwrap();
@@ -50,7 +46,7 @@ mod tests {
             ..Source::default()
         };
         let mut record = match code {
-            Some(code) => Record::failed(source, code, "x"),
+            Some(code) => Record::failed(source, crate::record::Failure::new(code, "x")),
             None => Record::new(source),
         };
         record.extractor.version = version.into();
@@ -75,9 +71,9 @@ mod tests {
     fn changed_bytes_another_version_or_a_limit_failure_are_extracted_again() {
         let (dir, input) = setup(None, "0.0.0-other");
         assert!(existing(dir.path(), &input).is_none());
-        let (dir, input) = setup(Some("timeout"), env!("CARGO_PKG_VERSION"));
+        let (dir, input) = setup(Some(ErrorCode::Timeout), env!("CARGO_PKG_VERSION"));
         assert!(existing(dir.path(), &input).is_none());
-        let (dir, input) = setup(Some("not_pdf"), env!("CARGO_PKG_VERSION"));
+        let (dir, input) = setup(Some(ErrorCode::NotPdf), env!("CARGO_PKG_VERSION"));
         assert!(existing(dir.path(), &input).is_some());
         std::fs::write(&input.path, "报告 changed").unwrap();
         assert!(existing(dir.path(), &input).is_none());

@@ -10,9 +10,10 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use super::{Reply, Request};
+use crate::codes::ErrorCode;
 use crate::input::Input;
 use crate::pipeline::Extraction;
-use crate::record::{Record, Source};
+use crate::record::{Failure, Record, Source};
 
 /// A worker is replaced after this many files, so that what it kept is given back.
 const FILES_PER_WORKER: usize = 500;
@@ -66,11 +67,11 @@ impl Pool {
         let idle = idle.and_then(|mut w| w.alive().then_some(w));
         let mut worker = match idle.map_or_else(|| Worker::start(&self.spec), Ok) {
             Ok(w) => w,
-            Err(e) => return failed(input, "internal", e),
+            Err(e) => return failed(input, Failure::new(ErrorCode::Internal, e)),
         };
         let record = match worker.extract(input, &self.spec) {
             Ok(record) => record,
-            Err((code, message)) => return failed(input, code, message),
+            Err(failure) => return failed(input, failure),
         };
         if worker.files < FILES_PER_WORKER
             && worker.rss_kib < RETIRE_RSS_KIB
@@ -96,8 +97,6 @@ struct Worker {
     files: usize,
     rss_kib: u64,
 }
-
-type Failure = (&'static str, String);
 
 impl Worker {
     /// Starts `govreport worker <args>`.
@@ -149,8 +148,12 @@ impl Worker {
     /// Sends one input and waits for its record until the deadline.
     fn extract(&mut self, input: &Input, spec: &Spec) -> Result<Record, Failure> {
         let deadline = Instant::now() + spec.timeout;
-        let mut line = serde_json::to_string(&Request::new(input))
-            .map_err(|e| ("internal", format!("cannot encode a worker request: {e}")))?;
+        let mut line = serde_json::to_string(&Request::new(input)).map_err(|e| {
+            Failure::new(
+                ErrorCode::Internal,
+                format!("cannot encode a worker request: {e}"),
+            )
+        })?;
         line.push('\n');
         let sent = self.stdin.as_mut().map(|s| s.write_all(line.as_bytes()));
         if !matches!(sent, Some(Ok(()))) {
@@ -160,8 +163,9 @@ impl Worker {
         let wait = deadline.saturating_duration_since(Instant::now());
         match self.replies.recv_timeout(wait) {
             Ok(reply) => {
-                let reply: Reply<Record> = serde_json::from_str(&reply)
-                    .map_err(|e| ("internal", format!("unreadable worker reply: {e}")))?;
+                let reply: Reply<Record> = serde_json::from_str(&reply).map_err(|e| {
+                    Failure::new(ErrorCode::Internal, format!("unreadable worker reply: {e}"))
+                })?;
                 self.rss_kib = reply.rss_kib;
                 Ok(reply.record)
             }
@@ -172,7 +176,7 @@ impl Worker {
                 let message = format!(
                     "reading the file took longer than --timeout ({secs} s); its worker was stopped"
                 );
-                Err(("timeout", message))
+                Err(Failure::new(ErrorCode::Timeout, message))
             }
             Err(RecvTimeoutError::Disconnected) => Err(self.death(spec)),
         }
@@ -190,7 +194,7 @@ impl Worker {
                 "reading the file needs more than the {budget} MiB of memory a worker may use \
                  (--max-memory-mb); raise it only for files you trust"
             );
-            return ("too_large", message);
+            return Failure::new(ErrorCode::TooLarge, message);
         }
         let last = tail.lines().rev().find(|l| !l.trim().is_empty());
         let how = status.map_or_else(|e| e.to_string(), |s| s.to_string());
@@ -199,7 +203,7 @@ impl Worker {
              please report it with the file",
             last.map(|l| format!(": {l}")).unwrap_or_default()
         );
-        ("internal", message)
+        Failure::new(ErrorCode::Internal, message)
     }
 }
 
@@ -233,7 +237,7 @@ fn keep_tail(mut stream: impl Read, tail: &Mutex<Vec<u8>>) {
 }
 
 /// A failed record for an input whose worker gave none, with the file's size and hash.
-fn failed(input: &Input, code: &str, message: String) -> Extraction {
+fn failed(input: &Input, failure: Failure) -> Extraction {
     let mut source = Source {
         path: input.path.display().to_string(),
         format: input
@@ -247,7 +251,7 @@ fn failed(input: &Input, code: &str, message: String) -> Extraction {
         source.sha256 = sha256;
     }
     Extraction {
-        record: Record::failed(source, code, message),
+        record: Record::failed(source, failure),
         lines: Vec::new(),
         table_rows: Vec::new(),
     }
@@ -281,7 +285,7 @@ mod tests {
     }
 
     fn code(extraction: &Extraction) -> &str {
-        &extraction.record.errors[0].code
+        extraction.record.errors[0].code.as_str()
     }
 
     #[test]
