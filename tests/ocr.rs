@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::process::Command;
 
 use common::govreport;
+use govreport::record::Record;
 use serde_json::Value;
 
 /// True when tesseract with chi_sim can run here (else says why the test is skipped).
@@ -77,6 +78,9 @@ fn a_clean_300_dpi_scan_reads_every_cell_right_and_is_ok() {
     );
     assert_eq!(r["status"], "ok", "{}", r["checks"]);
     assert_eq!(r["sections"].as_array().map(Vec::len), Some(6));
+    // source.ocr crossed the worker pipe and reads back into the typed record unchanged.
+    let record: Record = serde_json::from_value(r.clone()).expect("a record reads back");
+    assert_eq!(serde_json::to_value(&record).unwrap(), r);
 }
 
 #[test]
@@ -130,6 +134,9 @@ fn ocr_never_keeps_a_scan_failed_and_born_digital_pdfs_never_use_ocr() {
         &["--ocr", "never"],
     );
     assert_eq!(r["errors"][0]["code"], "no_text_layer");
+    // The option reached the worker process that read the file.
+    let message = r["errors"][0]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("--ocr never"), "{message}");
     let r = extract("samples/baisha-2020-lo.pdf", &[]);
     assert!(r["source"]["ocr"].is_null());
     assert_eq!(r["status"], "ok");

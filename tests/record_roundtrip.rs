@@ -17,4 +17,9 @@ fn every_sample_record_reads_back_unchanged() {
         read += 1;
     }
     assert!(read >= 30, "only {read} records");
+    // The OCR-layer samples carry source.ocr, which must cross the pipe too.
+    assert!(
+        text.contains(r#""existing_layer":["#),
+        "no record with source.ocr"
+    );
 }
