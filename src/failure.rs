@@ -3,6 +3,7 @@
 
 use crate::codes::ErrorCode;
 use crate::html::HtmlError;
+use crate::ocr::OcrError;
 use crate::pdf::PdfError;
 use crate::record::Failure;
 use crate::textfile::TextError;
@@ -44,6 +45,17 @@ impl From<TextError> for Failure {
     fn from(e: TextError) -> Failure {
         match e {
             TextError::TooLarge(m) => Failure::new(ErrorCode::TooLarge, m),
+        }
+    }
+}
+
+impl From<OcrError> for Failure {
+    fn from(e: OcrError) -> Failure {
+        match e {
+            OcrError::Unavailable(m) => Failure::new(ErrorCode::NoTextLayer, m),
+            OcrError::Timeout => PdfError::Timeout.into(),
+            OcrError::TooLarge(m) => PdfError::TooLarge(m).into(),
+            OcrError::Failed(m) => Failure::new(ErrorCode::Unreadable, m),
         }
     }
 }

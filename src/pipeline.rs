@@ -8,10 +8,10 @@ use std::time::Instant;
 use sha2::{Digest, Sha256};
 
 use crate::codes::{CheckStatus, ErrorCode};
-use crate::document::{Document, without_page_numbers};
+use crate::document::Document;
 use crate::facts::restated;
 use crate::input::{Format, Input};
-use crate::layout::{self, Line, PageLayer};
+use crate::layout::{Line, PageLayer};
 use crate::limits::Limits;
 use crate::ocr::{self, plan::OcrState};
 use crate::ocrlayer;
@@ -145,10 +145,27 @@ pub fn extract_bytes(
         .collect();
     let format = format.unwrap_or_else(|| sniff(bytes));
     source.format = format.name().to_string();
-    let (document, mut ocr_state) = match read(bytes, format, options, deadline, &mut source) {
+    let (document, ocr_state) = match read(bytes, format, options, deadline, &mut source) {
         Ok(read) => read,
         Err(failure) => return failed(source, failure),
     };
+    let extraction = parse(bytes, source, document, ocr_state, options, deadline);
+    if let Err(failure) = readers::check_deadline(deadline, "extracting the file") {
+        return failed(extraction.record.source, failure);
+    }
+    extraction
+}
+
+/// Parses a document into the record: through `ocrlayer` when pages carry an OCR layer
+/// made before publication, then with OCR's doubtful cells settled by the rules.
+fn parse(
+    bytes: &[u8],
+    source: Source,
+    document: Document,
+    ocr_state: Option<OcrState>,
+    options: &Options,
+    deadline: Instant,
+) -> Extraction {
     let warnings = document.warnings;
     let layer = source.ocr.as_ref().and_then(|o| o.existing_layer.clone());
     let (mut record, lines, table_rows) = match layer {
@@ -167,13 +184,12 @@ pub fn extract_bytes(
             (record, document.lines, rows)
         }
     };
-    if let Some(state) = ocr_state.as_mut() {
-        let build =
-            |pages: &[PageLayer]| assemble(source.clone(), warnings.clone(), &pdf_lines(pages)).0;
-        ocr::resolve::settle(&mut record, state, &build);
-    }
-    if let Err(failure) = readers::check_deadline(deadline, "extracting the file") {
-        return failed(record.source, failure);
+    if let Some(mut state) = ocr_state {
+        let build = |pages: &[PageLayer]| {
+            let lines = readers::pdf_lines(pages);
+            assemble(source.clone(), warnings.clone(), &lines).0
+        };
+        ocr::resolve::settle(&mut record, &mut state, &build);
     }
     Extraction {
         record,
@@ -202,11 +218,6 @@ fn finish(record: &mut Record) {
     record.status = status(record);
 }
 
-/// The lines of a PDF's pages, page numbers dropped.
-pub(crate) fn pdf_lines(pages: &[PageLayer]) -> Vec<Line> {
-    without_page_numbers(pages.iter().flat_map(layout::lines).collect())
-}
-
 /// Guesses the format of a file named without a known extension from its first bytes.
 fn sniff(bytes: &[u8]) -> Format {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_lowercase();
@@ -219,8 +230,8 @@ fn sniff(bytes: &[u8]) -> Format {
     }
 }
 
-/// Reads the bytes with the format's reader — a PDF with its OCR, as `--ocr` asks —
-/// noting the PDF's pages, producer and `source.ocr`.
+/// Reads the bytes with the format's reader (a PDF's with OCR as `--ocr` asks), noting
+/// the PDF's pages, producer and `source.ocr`; returns what OCR read too.
 fn read(
     bytes: &[u8],
     format: Format,
@@ -228,17 +239,11 @@ fn read(
     deadline: Instant,
     source: &mut Source,
 ) -> Result<(Document, Option<OcrState>), Failure> {
-    let limits = &options.limits;
-    let (document, state) = match format {
-        Format::Pdf => {
-            let read = ocr::reader::read(bytes, limits, options.ocr, deadline)?;
-            source.ocr = read.source;
-            (read.document, read.state)
-        }
-        _ => (readers::reader(format).read(bytes, limits, deadline)?, None),
-    };
+    let reader = readers::reader(format, options.ocr);
+    let mut document = reader.read(bytes, &options.limits, deadline)?;
     source.pages = document.pages;
     source.producer = document.producer.clone();
+    source.ocr = document.ocr.take();
     if document.no_text_layer {
         let message = match options.ocr {
             ocr::Mode::Never => "the PDF has no text layer (a scan?); OCR is off (--ocr never)",
@@ -246,7 +251,8 @@ fn read(
         };
         return Err(Failure::new(ErrorCode::NoTextLayer, message));
     }
-    Ok((document, state))
+    let reads = document.ocr_reads.take();
+    Ok((document, reads))
 }
 
 /// `ok` when all three tables were found and no check fails; `partial` otherwise.

@@ -1,16 +1,17 @@
 //! Readers behind one interface: each format turns a file's bytes, within the limits and
-//! before the deadline, into the same [`Document`] — or into the record's [`Failure`].
+//! before the deadline, into the same [`Document`] — or into the record's [`Failure`]. A
+//! PDF's reader recognises the pages `--ocr` asks for (`ocr::reader`).
 
 use std::time::Instant;
 
-use crate::codes::{ErrorCode, WarningCode};
+use crate::codes::ErrorCode;
 use crate::document::{Document, without_page_numbers};
 use crate::html;
 use crate::input::Format;
-use crate::layout;
+use crate::layout::{self, Line, PageLayer};
 use crate::limits::Limits;
-use crate::pdf;
-use crate::record::{Failure, Warning};
+use crate::ocr::{self, Mode};
+use crate::record::Failure;
 use crate::textfile;
 
 /// A reader of one format.
@@ -19,12 +20,12 @@ pub trait Reader {
     fn read(&self, bytes: &[u8], limits: &Limits, deadline: Instant) -> Result<Document, Failure>;
 }
 
-/// The reader of a format.
-pub fn reader(format: Format) -> &'static dyn Reader {
+/// The reader of a format; `ocr` says when a PDF's pages are read by OCR.
+pub fn reader(format: Format, ocr: Mode) -> Box<dyn Reader> {
     match format {
-        Format::Pdf => &PdfReader,
-        Format::Text => &TextReader,
-        Format::Html => &HtmlReader,
+        Format::Pdf => Box::new(PdfReader { ocr }),
+        Format::Text => Box::new(TextReader),
+        Format::Html => Box::new(HtmlReader),
     }
 }
 
@@ -37,24 +38,22 @@ pub fn check_deadline(deadline: Instant, what: &str) -> Result<(), Failure> {
     Ok(())
 }
 
-/// PDF: the text layer of every page, laid out in lines.
-pub struct PdfReader;
+/// PDF: the text layer of every page, laid out in lines, with the pages and images that
+/// need it read by OCR.
+pub struct PdfReader {
+    /// When pages are read by OCR (`--ocr`).
+    pub ocr: Mode,
+}
 
 impl Reader for PdfReader {
     fn read(&self, bytes: &[u8], limits: &Limits, deadline: Instant) -> Result<Document, Failure> {
-        let text = pdf::read(bytes, limits, deadline)?;
-        let lines = text.pages.iter().flat_map(layout::lines).collect();
-        let warnings = text.warnings.into_iter();
-        Ok(Document {
-            lines: without_page_numbers(lines),
-            warnings: warnings
-                .map(|w| Warning::new(WarningCode::RepairedPdf, w))
-                .collect(),
-            pages: Some(text.pages.len() as u32),
-            producer: text.producer,
-            no_text_layer: text.pages.iter().all(|p| p.glyphs.is_empty()),
-        })
+        ocr::reader::read(bytes, limits, self.ocr, deadline)
     }
+}
+
+/// The lines of a PDF's pages, page numbers dropped.
+pub fn pdf_lines(pages: &[PageLayer]) -> Vec<Line> {
+    without_page_numbers(pages.iter().flat_map(layout::lines).collect())
 }
 
 /// Plain text: decoded, split into lines of cells.

@@ -12,7 +12,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::layout::Line;
-use crate::record::Warning;
+use crate::ocr::plan::OcrState;
+use crate::record::{OcrSource, Warning};
 
 /// A file as read: its lines in reading order, notes on how it was read, and the PDF's
 /// page count and producer.
@@ -26,8 +27,12 @@ pub struct Document {
     pub pages: Option<u32>,
     /// The PDF's producer (or creator), when it names one.
     pub producer: Option<String>,
-    /// A PDF whose pages hold no text at all (a scan).
+    /// A PDF whose pages hold no text at all (a scan), OCR included.
     pub no_text_layer: bool,
+    /// `source.ocr` (PDF only): the pages OCR read and the pages with an OCR layer.
+    pub ocr: Option<OcrSource>,
+    /// What OCR read, kept so that a doubtful cell can be settled after parsing.
+    pub ocr_reads: Option<OcrState>,
 }
 
 /// Removes all whitespace and unifies bracket and quote widths, for label matching.

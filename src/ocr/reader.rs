@@ -1,6 +1,6 @@
-//! The PDF reader with OCR: the text layer as `pdf::read` gives it, then the pages and
-//! images `--ocr` sends to tesseract, within the same limits and deadline, as one
-//! [`Document`] — or the record's [`Failure`].
+//! The PDF reader's work (`readers::PdfReader`): the text layer as `pdf::read` gives it,
+//! then the pages and images `--ocr` sends to tesseract, within the same limits and
+//! deadline, as one [`Document`] — or the record's [`Failure`].
 
 use std::time::Instant;
 
@@ -9,29 +9,18 @@ use super::{Mode, OcrError};
 use crate::codes::{ErrorCode, WarningCode};
 use crate::document::Document;
 use crate::limits::Limits;
-use crate::ocrlayer;
-use crate::pdf::{self, PdfError, PdfText};
-use crate::pipeline;
+use crate::pdf::{self, PdfText};
+use crate::readers;
 use crate::record::{Failure, OcrSource, Warning};
 
-/// A PDF as read: its document, what OCR read (kept to settle doubtful cells after
-/// parsing), and `source.ocr`.
-pub struct OcrRead {
-    /// The lines of the text layer with the OCR'd pages and regions in place.
-    pub document: Document,
-    /// OCR's readings; None when no page was recognised.
-    pub state: Option<OcrState>,
-    /// `source.ocr`: None for a born-digital text layer.
-    pub source: Option<OcrSource>,
-}
-
-/// Reads a PDF, recognising the pages `mode` asks for.
+/// Reads a PDF, recognising the pages `mode` asks for; the document keeps what OCR read
+/// and `source.ocr`.
 pub fn read(
     bytes: &[u8],
     limits: &Limits,
     mode: Mode,
     deadline: Instant,
-) -> Result<OcrRead, Failure> {
+) -> Result<Document, Failure> {
     let text = pdf::read(bytes, limits, deadline)?;
     let mut warnings: Vec<Warning> = text
         .warnings
@@ -39,21 +28,17 @@ pub fn read(
         .map(|w| Warning::new(WarningCode::RepairedPdf, w.clone()))
         .collect();
     let state = ocr_pages(bytes, &text, mode, deadline, &mut warnings)?;
-    let source = ocrlayer::reread::ocr_source(state.as_ref(), &text);
     let pages = state
         .as_ref()
         .map_or_else(|| text.pages.clone(), OcrState::layers);
-    let document = Document {
-        lines: pipeline::pdf_lines(&pages),
+    Ok(Document {
+        lines: readers::pdf_lines(&pages),
         warnings,
         pages: Some(text.pages.len() as u32),
         producer: text.producer.clone(),
         no_text_layer: pages.iter().all(|p| p.glyphs.is_empty()),
-    };
-    Ok(OcrRead {
-        document,
-        state,
-        source,
+        ocr: ocr_source(state.as_ref(), &text),
+        ocr_reads: state,
     })
 }
 
@@ -81,13 +66,30 @@ fn ocr_pages(
     }
 }
 
-impl From<OcrError> for Failure {
-    fn from(e: OcrError) -> Failure {
-        match e {
-            OcrError::Unavailable(m) => Failure::new(ErrorCode::NoTextLayer, m),
-            OcrError::Timeout => PdfError::Timeout.into(),
-            OcrError::TooLarge(m) => PdfError::TooLarge(m).into(),
-            OcrError::Failed(m) => Failure::new(ErrorCode::Unreadable, m),
-        }
+/// `source.ocr`: the pages OCR read, and the layer pages it did not read in full; None
+/// when there are neither.
+pub fn ocr_source(state: Option<&OcrState>, text: &PdfText) -> Option<OcrSource> {
+    let whole: Vec<u32> = state
+        .into_iter()
+        .flat_map(|s| s.reads.iter())
+        .filter(|r| r.1.is_none())
+        .map(|r| r.0 as u32 + 1)
+        .collect();
+    let layer: Vec<u32> = text
+        .ocr_layer
+        .iter()
+        .copied()
+        .filter(|p| !whole.contains(p))
+        .collect();
+    if state.is_none() && layer.is_empty() {
+        return None;
     }
+    Some(OcrSource {
+        engine: state
+            .map(|s| s.engine.clone())
+            .or_else(|| text.layer_engine.clone()),
+        languages: state.map(|_| "chi_sim".to_string()),
+        pages: state.map(OcrState::page_numbers).unwrap_or_default(),
+        existing_layer: (!layer.is_empty()).then_some(layer),
+    })
 }

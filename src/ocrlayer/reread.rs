@@ -1,43 +1,16 @@
 //! govreport's own OCR (the `ocr` module) of the pages that hold a table the layer leaves
-//! doubtful, and `source.ocr` for a PDF with OCR'd pages, an OCR layer, or both.
+//! doubtful.
 
 use std::time::Instant;
 
 use crate::layout::PageLayer;
 use crate::ocr::page::PageJob;
-use crate::ocr::plan::{self, OcrState};
-use crate::ocr::{Mode, render, resolve};
-use crate::pdf::{self, PdfText};
+use crate::ocr::plan;
+use crate::ocr::{Mode, reader, render, resolve};
+use crate::pdf;
 use crate::pipeline::{self, Options};
-use crate::record::{OcrSource, Record, Source, Warning};
-
-/// `source.ocr`: the pages OCR read, and the layer pages it did not read in full; None
-/// when there are neither.
-pub fn ocr_source(state: Option<&OcrState>, text: &PdfText) -> Option<OcrSource> {
-    let whole: Vec<u32> = state
-        .into_iter()
-        .flat_map(|s| s.reads.iter())
-        .filter(|r| r.1.is_none())
-        .map(|r| r.0 as u32 + 1)
-        .collect();
-    let layer: Vec<u32> = text
-        .ocr_layer
-        .iter()
-        .copied()
-        .filter(|p| !whole.contains(p))
-        .collect();
-    if state.is_none() && layer.is_empty() {
-        return None;
-    }
-    Some(OcrSource {
-        engine: state
-            .map(|s| s.engine.clone())
-            .or_else(|| text.layer_engine.clone()),
-        languages: state.map(|_| "chi_sim".to_string()),
-        pages: state.map(OcrState::page_numbers).unwrap_or_default(),
-        existing_layer: (!layer.is_empty()).then_some(layer),
-    })
-}
+use crate::readers;
+use crate::record::{Record, Source, Warning};
 
 /// Reads `pages` (1-based) of the PDF in `bytes` by OCR, in full, and returns the record
 /// parsed from them, OCR doubts settled by the rules; None when OCR is off (`--ocr never`),
@@ -70,9 +43,9 @@ pub fn pages(
         .collect();
     let mut state = plan::run(bytes, &text, jobs, deadline).ok()?;
     let mut source = source.clone();
-    source.ocr = ocr_source(Some(&state), &text);
+    source.ocr = reader::ocr_source(Some(&state), &text);
     let build = |layers: &[PageLayer]| {
-        let lines = pipeline::pdf_lines(layers);
+        let lines = readers::pdf_lines(layers);
         pipeline::assemble(source.clone(), warnings.to_vec(), &lines).0
     };
     let mut record = build(&state.layers());
