@@ -15,6 +15,7 @@ fuzz_target!(|data: &[u8]| {
             timeout: Duration::from_secs(2),
             ..Limits::default()
         },
+        ..Options::default()
     };
     let _ = extract_bytes(Source::default(), data, Some(Format::Text), &options);
 });
