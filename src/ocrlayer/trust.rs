@@ -205,8 +205,8 @@ pub fn settle(record: &mut Record) -> Vec<Doubt> {
             .collect();
         let rules: Vec<&str> = checks.iter().map(|c| c.rule.as_str()).collect();
         record.checks.retain(|c| {
-            let gap_filled = c.rule.ends_with(".complete")
-                && c.path.as_deref().is_some_and(|p| filled.contains(&p));
+            let gap_filled =
+                is_complete(&c.rule) && c.path.as_deref().is_some_and(|p| filled.contains(&p));
             !rules.contains(&c.rule.as_str()) && !gap_filled
         });
         close_complete(record);
@@ -216,17 +216,22 @@ pub fn settle(record: &mut Record) -> Vec<Doubt> {
     doubts
 }
 
+/// True for a `<table>.complete` rule.
+fn is_complete(rule: &str) -> bool {
+    TableId::ALL.iter().any(|t| t.complete_rule() == rule)
+}
+
 /// A `<table>.complete` summary that failed passes once no gap of its table is left.
 fn close_complete(record: &mut Record) {
     let gaps: Vec<String> = record
         .checks
         .iter()
-        .filter(|c| c.rule.ends_with(".complete") && c.path.is_some())
+        .filter(|c| is_complete(&c.rule) && c.path.is_some())
         .map(|c| c.rule.clone())
         .collect();
     for c in record.checks.iter_mut() {
         let closed = c.status == CheckStatus::Fail && !gaps.contains(&c.rule);
-        if c.rule.ends_with(".complete") && c.path.is_none() && closed {
+        if is_complete(&c.rule) && c.path.is_none() && closed {
             c.status = CheckStatus::Pass;
             c.message = "every gap was filled by the consistency rules".into();
         }
