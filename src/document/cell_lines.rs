@@ -1,12 +1,15 @@
 //! Tables copied from a web page into plain text put every cell on a line of its own
 //! (`行政许可` / `0` / `0` / `0`, often with blank lines between): such runs are folded
-//! back into one tab-separated line per row so the table parsers see a row.
+//! back into one tab-separated line per row so the table parsers see a row. Cells
+//! separated by `|` (a table written as Markdown or pasted with its borders) become
+//! tab-separated cells first.
 
 /// Folds each short label line followed by two or more lines holding one value cell each
 /// (blank lines between them allowed) into one line `label\tv1\tv2…`, keeping the label's
 /// line number; every other line is kept as it is, with its number.
 pub fn fold<'a>(lines: impl IntoIterator<Item = &'a str>) -> Vec<(usize, String)> {
-    let lines: Vec<&str> = lines.into_iter().collect();
+    let owned: Vec<String> = lines.into_iter().map(unpiped).collect();
+    let lines: Vec<&str> = owned.iter().map(String::as_str).collect();
     let mut out = Vec::with_capacity(lines.len());
     let mut i = 0;
     while i < lines.len() {
@@ -20,6 +23,20 @@ pub fn fold<'a>(lines: impl IntoIterator<Item = &'a str>) -> Vec<(usize, String)
         }
     }
     out
+}
+
+/// The line with `|` borders removed and the cells between them tab-separated
+/// (`| 行政许可 | 3 |` → `行政许可\t3`, a lone `0 |` → `0`); a line without `|` as it is.
+fn unpiped(line: &str) -> String {
+    if !line.contains('|') {
+        return line.to_string();
+    }
+    let cells: Vec<&str> = line
+        .split('|')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    cells.join("\t")
 }
 
 /// The single-cell lines from `from` on (blank lines skipped), and the index after the
@@ -117,6 +134,15 @@ mod tests {
                 "二、其他",
                 "3"
             ]
+        );
+    }
+
+    #[test]
+    fn cells_between_bars_become_tab_separated() {
+        let text = "| 行政处罚 | 4 | 1 |\n|\n行政强制 |\n2 |\n0 |\n第二十条第（八）项 | |||";
+        assert_eq!(
+            folded(text),
+            ["行政处罚\t4\t1", "", "行政强制\t2\t0", "第二十条第（八）项"]
         );
     }
 }
