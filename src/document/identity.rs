@@ -24,6 +24,9 @@ pub fn title(lines: &[Line]) -> Option<String> {
         if sentence(line) {
             return None;
         }
+        if breadcrumb(line) {
+            continue;
+        }
         if !line.contains("报告") && !title_start(line) {
             continue;
         }
@@ -57,6 +60,11 @@ pub fn title(lines: &[Line]) -> Option<String> {
         return Some(title);
     }
     None
+}
+
+/// A page's breadcrumb trail (`您当前的位置：首页>某街道>年度报告`), never the title.
+fn breadcrumb(line: &str) -> bool {
+    line.contains(['>', '＞', '»', '›']) || line.contains("当前位置")
 }
 
 /// The line without a leading `标题：` (`题名：`) label of a page's metadata block.
@@ -376,5 +384,16 @@ mod tests {
         let mine = lines("根据规定，现公布我局2024年政府信息公开工作年度报告。");
         assert_eq!(announced_title(&mine), None);
         assert_eq!(announced_year(&mine), Some(2024));
+    }
+
+    #[test]
+    fn a_breadcrumb_trail_ending_in_the_column_name_is_not_the_title() {
+        let l = lines(
+            "当前位置：首页 > 白沙街道 > 年度报告\n白沙街道2020年度政府信息公开工作报告\n一、总体情况",
+        );
+        assert_eq!(
+            title(&l).as_deref(),
+            Some("白沙街道2020年度政府信息公开工作报告")
+        );
     }
 }
