@@ -62,9 +62,11 @@ pub fn title(lines: &[Line]) -> Option<String> {
     None
 }
 
-/// A page's breadcrumb trail (`您当前的位置：首页>某街道>年度报告`), never the title.
+/// A page's breadcrumb trail (`您当前的位置：首页>某街道>年度报告`, `首页 > … > 年报`),
+/// never the title.
 fn breadcrumb(line: &str) -> bool {
-    line.contains(['>', '＞', '»', '›']) || line.contains("当前位置")
+    let trail = ['>', '＞', '»', '›'];
+    line.contains("当前位置") || line.starts_with("首页") && line.contains(trail)
 }
 
 /// The line without a leading `标题：` (`题名：`) label of a page's metadata block.
@@ -394,6 +396,15 @@ mod tests {
         assert_eq!(
             title(&l).as_deref(),
             Some("白沙街道2020年度政府信息公开工作报告")
+        );
+    }
+
+    #[test]
+    fn a_trail_from_the_home_page_is_not_the_title() {
+        let l = lines("首页 > 政务公开 > 年度报告\n某镇2021年政府信息公开工作年度报告");
+        assert_eq!(
+            title(&l).as_deref(),
+            Some("某镇2021年政府信息公开工作年度报告")
         );
     }
 }
