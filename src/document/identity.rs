@@ -66,7 +66,8 @@ pub fn title(lines: &[Line]) -> Option<String> {
 /// never the title.
 fn breadcrumb(line: &str) -> bool {
     let trail = ['>', '＞', '»', '›'];
-    line.contains("当前位置") || line.starts_with("首页") && line.contains(trail)
+    line.contains("当前位置")
+        || line.contains(trail) && (line.contains("首页") || line.contains("位置"))
 }
 
 /// The line without a leading `标题：` (`题名：`) label of a page's metadata block.
@@ -391,7 +392,7 @@ mod tests {
     #[test]
     fn a_breadcrumb_trail_ending_in_the_column_name_is_not_the_title() {
         let l = lines(
-            "当前位置：首页 > 白沙街道 > 年度报告\n白沙街道2020年度政府信息公开工作报告\n一、总体情况",
+            "您当前的位置：首页 > 白沙街道 > 年度报告\n白沙街道2020年度政府信息公开工作报告\n一、总体情况",
         );
         assert_eq!(
             title(&l).as_deref(),
