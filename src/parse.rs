@@ -43,9 +43,10 @@ fn regions(lines: &[Line], headings: &[headings::Heading]) -> Regions {
 /// table was read from (for `govreport text`).
 pub fn fill(record: &mut Record, lines: &[Line]) -> Vec<String> {
     let headings = headings::find(lines);
-    let title = identity::title(lines);
+    let title = identity::title(lines).or_else(|| identity::announced_title(lines));
     let period = period::find(lines);
-    record.report.year = identity::year(title.as_deref(), period.as_ref());
+    record.report.year = identity::year(title.as_deref(), period.as_ref())
+        .or_else(|| identity::announced_year(lines));
     record.report.agency = title.as_deref().and_then(identity::agency);
     record.report.agency_key = record
         .report

@@ -51,9 +51,9 @@ pub fn decode(bytes: &[u8]) -> (String, &'static str) {
 
 /// Splits decoded text into lines of cells.
 pub fn lines(text: &str) -> Vec<Line> {
-    text.lines()
-        .enumerate()
-        .map(|(i, l)| text_line(l.trim_end_matches('\r'), i))
+    crate::document::cell_lines::fold(text.lines().map(|l| l.trim_end_matches('\r')))
+        .into_iter()
+        .map(|(i, l)| text_line(&l, i))
         .collect()
 }
 

@@ -21,7 +21,7 @@ pub struct Heading {
 
 /// What each section's heading must mention (any phrase), by number.
 const KEYWORDS: [&[&str]; 6] = [
-    &["总体情况", "概述", "总体工作情况"],
+    &["总体情况", "概述", "总体工作情况", "基本情况"],
     &["主动公开"],
     &["收到和处理", "依申请公开"],
     &["行政复议", "行政诉讼"],
@@ -105,6 +105,18 @@ mod tests {
                     4,
                     "因政府信息公开工作被申请行政复议、提起行政诉讼情况".into()
                 )
+            ]
+        );
+    }
+
+    #[test]
+    fn the_first_section_may_be_named_basic_situation() {
+        let h = headings("一、工作基本情况\n本镇……\n二、主动公开政府信息情况");
+        assert_eq!(
+            h,
+            vec![
+                (1, "工作基本情况".into()),
+                (2, "主动公开政府信息情况".into())
             ]
         );
     }

@@ -14,11 +14,18 @@ use crate::record::Period;
 /// `政府信息公开工作年度报告`) — and the agency may stand alone on the line before
 /// (`洪泽区人民政府` / `2023年…报告`).
 pub fn title(lines: &[Line]) -> Option<String> {
-    let head: Vec<String> = lines.iter().take(15).map(|l| squeeze(&l.text())).collect();
-    let sentence = |t: &str| t.contains(['，', '。', '；']);
+    let head: Vec<String> = lines
+        .iter()
+        .take(15)
+        .map(|l| unlabelled(&squeeze(&l.text())))
+        .collect();
+    let sentence = |t: &str| t.contains(['，', '。', '；', ',', ';']);
     for (i, line) in head.iter().enumerate() {
         if sentence(line) {
             return None;
+        }
+        if breadcrumb(line) {
+            continue;
         }
         if !line.contains("报告") && !title_start(line) {
             continue;
@@ -30,7 +37,7 @@ pub fn title(lines: &[Line]) -> Option<String> {
         }
         let mut title = line.clone();
         for next in head.iter().skip(i + 1).take(2) {
-            if title.contains("报告") || !title_part(next) {
+            if title.contains("报告") || !title_part(next) || repeats_tail(&title, next) {
                 break;
             }
             title.push_str(next);
@@ -46,6 +53,7 @@ pub fn title(lines: &[Line]) -> Option<String> {
         if let Some(prev) = i.checked_sub(1).map(|p| &head[p])
             && agency_alone(prev)
             && !agency_alone(line)
+            && !repeats_tail(prev, line)
         {
             title = format!("{prev}{title}");
         }
@@ -53,6 +61,62 @@ pub fn title(lines: &[Line]) -> Option<String> {
     }
     None
 }
+
+/// A page's breadcrumb trail (`您当前的位置：首页>某街道>年度报告`, `首页 > … > 年报`),
+/// never the title.
+fn breadcrumb(line: &str) -> bool {
+    let trail = ['>', '＞', '»', '›'];
+    line.contains("当前位置")
+        || line.contains(trail) && (line.contains("首页") || line.contains("位置"))
+}
+
+/// The line without a leading `标题：` (`题名：`) label of a page's metadata block.
+fn unlabelled(line: &str) -> String {
+    ["标题", "题名", "名称"]
+        .iter()
+        .find_map(|w| line.strip_prefix(w)?.strip_prefix(['：', ':']))
+        .unwrap_or(line)
+        .to_string()
+}
+
+/// True when `line` begins with the last characters (two or more) of `prev`: the line
+/// names the agency again (`某区某镇` / `某镇人民政府2020年…报告`), so `prev` is a
+/// site's or breadcrumb's name, not the first half of the title.
+fn repeats_tail(prev: &str, line: &str) -> bool {
+    let chars: Vec<char> = prev.chars().collect();
+    (0..chars.len().saturating_sub(1))
+        .any(|k| line.starts_with(&chars[k..].iter().collect::<String>()))
+}
+
+/// The title announced in the opening sentence, for a report printed without a title
+/// line: `现公布某市人民政府2022年政府信息公开工作年度报告。` (not `现公布我局…`).
+pub fn announced_title(lines: &[Line]) -> Option<String> {
+    let (title, who, _) = announcement(lines)?;
+    let named = who.chars().count() >= 2 && !who.starts_with(['我', '本']);
+    (named && title.ends_with("年度报告")).then_some(title)
+}
+
+/// The year announced in the opening sentence: `现将我办2022年度政府信息公开情况报告如下`.
+pub fn announced_year(lines: &[Line]) -> Option<i32> {
+    announcement(lines).map(|(_, _, year)| year)
+}
+
+/// The opening sentence's `现公布/现将 … YYYY年…报告` phrase, from the first lines: the
+/// phrase from the year's owner on, the owner, and the year.
+fn announcement(lines: &[Line]) -> Option<(String, String, i32)> {
+    let head: String = lines.iter().take(30).map(|l| squeeze(&l.text())).collect();
+    let caps = ANNOUNCED.captures(&head)?;
+    let year = caps["year"].parse().ok()?;
+    Some((caps["title"].to_string(), caps["who"].to_string(), year))
+}
+
+/// `现公布|现公开|现发布|现将` + who + year + the subject, up to 报告.
+static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"现(?:予以)?(?:公布|公开|发布|将)(?P<title>(?P<who>[^，。；：、“”《》,;:]{0,30}?)(?P<year>(?:19|20)\d{2})年度?(?:政府信息公开|政务公开|信息公开)[^，。；：“”《》,;:]{0,10}?报告)",
+    )
+    .expect("valid regex")
+});
 
 /// A line that can open a wrapped title: it names a year, an agency or the subject.
 fn title_start(line: &str) -> bool {
@@ -287,6 +351,61 @@ mod tests {
         assert_eq!(
             year(Some("XX区2023年度政府信息公开工作年度报告"), None),
             Some(2023)
+        );
+    }
+
+    #[test]
+    fn a_title_after_a_label_and_a_site_name_is_the_labelled_line() {
+        let l = lines(
+            "某区青石镇\n标题：青石镇人民政府2021年政府信息公开工作年度报告\n发布日期：2022-01-20",
+        );
+        assert_eq!(
+            title(&l).as_deref(),
+            Some("青石镇人民政府2021年政府信息公开工作年度报告")
+        );
+    }
+
+    #[test]
+    fn an_opening_sentence_with_half_width_commas_is_no_title() {
+        let l = lines("按照条例的要求,现将本局2021年度政府信息公开情况报告如下:\n一、总体情况");
+        assert_eq!(title(&l), None);
+        assert_eq!(announced_year(&l), Some(2021));
+        assert_eq!(announced_title(&l), None);
+    }
+
+    #[test]
+    fn the_title_announced_in_the_opening_sentence() {
+        let l = lines(
+            "根据《条例》要求，现公布某县白沙镇人民政府2021年政府信息公开工作年度报告。本报告包括……\n一、总体情况",
+        );
+        assert_eq!(title(&l), None);
+        assert_eq!(
+            announced_title(&l).as_deref(),
+            Some("某县白沙镇人民政府2021年政府信息公开工作年度报告")
+        );
+        assert_eq!(announced_year(&l), Some(2021));
+        let mine = lines("根据规定，现公布我局2024年政府信息公开工作年度报告。");
+        assert_eq!(announced_title(&mine), None);
+        assert_eq!(announced_year(&mine), Some(2024));
+    }
+
+    #[test]
+    fn a_breadcrumb_trail_ending_in_the_column_name_is_not_the_title() {
+        let l = lines(
+            "您当前的位置：首页 > 白沙街道 > 年度报告\n白沙街道2020年度政府信息公开工作报告\n一、总体情况",
+        );
+        assert_eq!(
+            title(&l).as_deref(),
+            Some("白沙街道2020年度政府信息公开工作报告")
+        );
+    }
+
+    #[test]
+    fn a_trail_from_the_home_page_is_not_the_title() {
+        let l = lines("首页 > 政务公开 > 年度报告\n某镇2021年政府信息公开工作年度报告");
+        assert_eq!(
+            title(&l).as_deref(),
+            Some("某镇2021年政府信息公开工作年度报告")
         );
     }
 }

@@ -2,6 +2,7 @@
 //! learned about the file — and the detection that readers and parsers share: headings,
 //! the title and identity, anchor words, page numbers and print stamps.
 
+pub mod cell_lines;
 pub mod headings;
 pub mod identity;
 pub mod numbered;

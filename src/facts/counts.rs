@@ -257,6 +257,8 @@ fn label_before(text: &str, num_start: usize, unit_end: usize) -> Option<(usize,
     (a, b) = trim(text, a + punct, b);
     if after_digit && let Some(m) = RESIDUE_RE.find(&text[a..b]) {
         (a, b) = trim(text, a + m.end(), b);
+        let punct = text[a..b].len() - text[a..b].trim_start_matches(LEADING_PUNCTUATION).len();
+        (a, b) = trim(text, a + punct, b);
     }
     while let Some(n) = leading_filler(&text[a..b]) {
         (a, b) = trim(text, a + n, b);
@@ -368,6 +370,9 @@ mod tests {
             t("收取信息处理费", "3940", "元")
         );
         assert_eq!(one("，同比增长 26.11%；"), t("同比增长", "26.11", "%"));
+        let shares = counts("其中予以公开 7 件、占 35%；不予公开 2 件、占 10%。");
+        let labels: Vec<&str> = shares.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(labels, ["予以公开", "占", "不予公开", "占"]);
         assert_eq!(one("满意度 99.95%"), t("满意度", "99.95", "%"));
         assert_eq!(one("中心设有 17 个业务网点，"), t("业务网点", "17", "个"));
         assert_eq!(
