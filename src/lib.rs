@@ -3,6 +3,7 @@
 pub mod batch;
 pub mod checks;
 pub mod cli;
+pub mod docx;
 pub mod html;
 pub mod input;
 pub mod layout;

@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use sha2::{Digest, Sha256};
 
+use crate::docx;
 use crate::html;
 use crate::input::{Format, Input};
 use crate::layout::{self, Line};
@@ -142,7 +143,13 @@ pub fn extract_bytes(
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
-    let format = format.unwrap_or_else(|| sniff(bytes));
+    let format = match format {
+        Some(f) if !f.is_word() => f,
+        claimed => docx::by_content(bytes, claimed).unwrap_or_else(|| match (sniff(bytes), claimed) {
+            (Format::Text, Some(word)) => word,
+            (found, _) => found,
+        }),
+    };
     source.format = format.name().to_string();
     let (lines, mut warnings) = match read_lines(bytes, format, options, &mut source) {
         Ok(read) => read,
@@ -235,6 +242,13 @@ fn read_lines(
                 html::HtmlError::TooLarge(m) => ("too_large", m),
             })?;
             Ok((page.lines, page.warnings))
+        }
+        Format::Docx | Format::Doc | Format::Wps | Format::Odt | Format::Rtf => {
+            let deadline = Instant::now() + options.timeout;
+            let max_part = options.limits.max_stream_bytes;
+            let (lines, by) = docx::read_any(bytes, format, max_part, deadline)?;
+            source.converted_by = by;
+            Ok((lines, Vec::new()))
         }
     }
 }
