@@ -31,6 +31,7 @@ import render_html  # noqa: E402
 import render_html_page  # noqa: E402
 import render_reportlab  # noqa: E402
 import render_text  # noqa: E402
+import word  # noqa: E402
 
 ROOT = HERE.parent.parent          # the repository
 SAMPLES = ROOT / "samples"
@@ -464,6 +465,8 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
     if not ok:
         raise SystemExit("some self-checks failed (see warnings)")
+    if render and not (only or kinds):   # the Word samples: samples/generate/word.py
+        word.generate(args.keep and str(Path(args.keep) / "word"))
 
 
 if __name__ == "__main__":
