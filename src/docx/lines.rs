@@ -25,8 +25,8 @@ pub fn lines(blocks: &[Block]) -> Vec<Line> {
 fn push_blocks(blocks: &[Block], out: &mut Vec<Vec<Cell>>) {
     for block in blocks {
         match block {
-            Block::Para(texts) => {
-                for text in texts.iter().map(|t| tidy(t)).filter(|t| !t.is_empty()) {
+            Block::Para(p) => {
+                for text in p.lines.iter().map(|t| tidy(t)).filter(|t| !t.is_empty()) {
                     let width = text.chars().count() as f32;
                     out.push(vec![Cell {
                         x0: 0.0,
@@ -115,8 +115,8 @@ fn cell_text(blocks: &[Block]) -> String {
     let mut raw = String::new();
     for block in blocks {
         match block {
-            Block::Para(texts) => {
-                for t in texts {
+            Block::Para(p) => {
+                for t in &p.lines {
                     raw.push_str(t);
                     raw.push(' ');
                 }

@@ -3,6 +3,7 @@
 
 pub mod convert;
 pub mod lines;
+pub mod numbering;
 pub mod xml;
 
 use std::io::{Cursor, Read};
@@ -96,7 +97,7 @@ pub fn read(bytes: &[u8], max_part_bytes: usize, deadline: Instant) -> Result<Ve
     let xml = part(&mut zip, &name, max_part_bytes)?;
     let xml = String::from_utf8(xml)
         .map_err(|_| DocxError::Damaged(format!("{name} is not UTF-8 XML")))?;
-    let blocks = xml::body(&xml, deadline).map_err(|e| match e {
+    let mut blocks = xml::body(&xml, deadline).map_err(|e| match e {
         xml::XmlError::Malformed(m) => DocxError::Damaged(format!("{name}: {m}")),
         xml::XmlError::TooDeep => DocxError::TooLarge(format!(
             "{name} nests elements more than {} deep; no Word document does",
@@ -104,6 +105,9 @@ pub fn read(bytes: &[u8], max_part_bytes: usize, deadline: Instant) -> Result<Ve
         )),
         xml::XmlError::Timeout => DocxError::Timeout,
     })?;
+    let numbering = sibling(&mut zip, &name, "numbering.xml", max_part_bytes)?;
+    let styles = sibling(&mut zip, &name, "styles.xml", max_part_bytes)?;
+    numbering::Numbering::read(&numbering, &styles).apply(&mut blocks);
     Ok(lines::lines(&blocks))
 }
 
@@ -136,6 +140,22 @@ fn main_part(
         return Err(not_word());
     }
     Ok(target)
+}
+
+/// A part beside the main document part (`word/numbering.xml`), as text; empty when the
+/// archive has none.
+fn sibling(
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    main: &str,
+    file: &str,
+    max: usize,
+) -> Result<String, DocxError> {
+    let dir = main.rsplit_once('/').map_or(String::new(), |(d, _)| format!("{d}/"));
+    let path = format!("{dir}{file}");
+    if zip.index_for_name(&path).is_none() {
+        return Ok(String::new());
+    }
+    Ok(String::from_utf8_lossy(&part(zip, &path, max)?).into_owned())
 }
 
 /// One part, inflated: the size is checked while inflating (a header's size can lie).

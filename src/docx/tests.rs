@@ -1,7 +1,8 @@
 use std::io::Write;
 use std::time::{Duration, Instant};
 
-use super::xml::{Block, MAX_DEPTH, Merge, Row, TableCell, XmlError, body};
+use super::numbering::{Numbering, number};
+use super::xml::{Block, MAX_DEPTH, Merge, Para, Row, TableCell, XmlError, body};
 use super::*;
 use crate::html::dom::Span;
 
@@ -36,7 +37,20 @@ fn texts(lines: &[crate::layout::Line]) -> Vec<String> {
 }
 
 fn para(text: &str) -> Block {
-    Block::Para(vec![text.into()])
+    Block::Para(Para {
+        lines: vec![text.into()],
+        ..Para::default()
+    })
+}
+
+fn texts_of(blocks: &[Block]) -> Vec<Vec<String>> {
+    blocks
+        .iter()
+        .map(|b| match b {
+            Block::Para(p) => p.lines.clone(),
+            Block::Table(_) => vec!["<table>".into()],
+        })
+        .collect()
 }
 
 #[test]
@@ -50,7 +64,7 @@ fn runs_are_joined_and_hyperlinks_fields_and_insertions_kept() {
            <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>A&amp;B&#x4E00;</w:t></w:r>
            <w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>"#,
     );
-    assert_eq!(got, vec![para("全年新收申请4215件，A&B一")]);
+    assert_eq!(texts_of(&got), vec![vec!["全年新收申请4215件，A&B一"]]);
 }
 
 #[test]
@@ -60,8 +74,8 @@ fn tracked_deletions_are_dropped_and_soft_breaks_start_lines() {
            <w:r><w:br/><w:t>2023年报告</w:t><w:tab/><w:t>一</w:t></w:r></w:p>"#,
     );
     assert_eq!(
-        got,
-        vec![Block::Para(vec!["南湖区人民政府".into(), "2023年报告 一".into()])]
+        texts_of(&got),
+        vec![vec!["南湖区人民政府", "2023年报告 一"]]
     );
 }
 
@@ -73,7 +87,7 @@ fn a_text_box_follows_its_paragraph_once_without_its_fallback_copy() {
            <mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback>
            </mc:AlternateContent></w:r></w:p><w:p><w:r><w:t>后</w:t></w:r></w:p>"#,
     );
-    assert_eq!(got, vec![para("前"), para("框内"), para("后")]);
+    assert_eq!(texts_of(&got), vec![vec!["前"], vec!["框内"], vec!["后"]]);
 }
 
 fn tc(text: &str, span: usize, merge: Merge) -> TableCell {
@@ -219,4 +233,73 @@ fn content_decides_the_format() {
     assert_eq!(by_content(&ole, Some(Format::Rtf)), Some(Format::Doc));
     assert_eq!(by_content(b"{\\rtf1\\ansi", None), Some(Format::Rtf));
     assert_eq!(by_content(b"%PDF-1.7", Some(Format::Doc)), None);
+}
+
+const NUMBERING: &str = r#"<w:numbering xmlns:w="x">
+  <w:abstractNum w:abstractNumId="7">
+    <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+    <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+    <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%3."/></w:lvl>
+  </w:abstractNum>
+  <w:abstractNum w:abstractNumId="8"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="·"/></w:lvl></w:abstractNum>
+  <w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num>
+  <w:num w:numId="2"><w:abstractNumId w:val="8"/></w:num>
+</w:numbering>"#;
+
+const STYLES: &str = r#"<w:styles xmlns:w="x"><w:style w:type="paragraph" w:styleId="Heading1">
+  <w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>"#;
+
+#[test]
+fn list_labels_are_computed_in_document_order() {
+    let mut got = blocks(
+        r#"<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>总体情况</w:t></w:r></w:p>
+           <w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>主动公开</w:t></w:r></w:p>
+           <w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>依申请公开</w:t></w:r></w:p>
+           <w:p><w:pPr><w:numPr><w:ilvl w:val="2"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>细项</w:t></w:r></w:p>
+           <w:p><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr><w:r><w:t>要点</w:t></w:r></w:p>
+           <w:p><w:pPr><w:pStyle w:val="Heading1"/><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t>无编号</w:t></w:r></w:p>
+           <w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>主动公开政府信息情况</w:t></w:r></w:p>
+           <w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>重新编号</w:t></w:r></w:p>"#,
+    );
+    Numbering::read(NUMBERING, STYLES).apply(&mut got);
+    let lines: Vec<String> = texts_of(&got).into_iter().map(|l| tidy_join(&l)).collect();
+    assert_eq!(
+        lines,
+        vec![
+            "一、总体情况",
+            "（一）主动公开",
+            "（二）依申请公开",
+            "一.1. 细项", // Word writes each level in its own format unless w:isLgl
+            "要点",
+            "无编号",
+            "二、主动公开政府信息情况",
+            "（一）重新编号",
+        ]
+    );
+}
+
+fn tidy_join(lines: &[String]) -> String {
+    crate::html::dom::tidy(&lines.join(" "))
+}
+
+#[test]
+fn numbers_are_written_in_their_formats() {
+    let cases = [
+        (1, "chineseCounting", "一"),
+        (10, "chineseCounting", "十"),
+        (12, "chineseCountingThousand", "十二"),
+        (20, "japaneseCounting", "二十"),
+        (35, "chineseCounting", "三十五"),
+        (105, "chineseCounting", "一百零五"),
+        (3, "ideographTraditional", "丙"),
+        (2, "decimalEnclosedCircleChinese", "②"),
+        (12, "decimalFullWidth", "１２"),
+        (4, "lowerRoman", "iv"),
+        (28, "upperLetter", "BB"),
+        (7, "decimalZero", "07"),
+        (7, "someNewFormat", "7"),
+    ];
+    for (n, format, want) in cases {
+        assert_eq!(number(n, format), want, "{n} {format}");
+    }
 }

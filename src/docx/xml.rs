@@ -13,10 +13,23 @@ pub const MAX_DEPTH: usize = 256;
 /// A paragraph or a table, in document order.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
-    /// A paragraph's text, one string per line (`w:br` and `w:cr` start a new one).
-    Para(Vec<String>),
+    /// A paragraph.
+    Para(Para),
     /// A table's rows.
     Table(Vec<Row>),
+}
+
+/// One `w:p`: its text, and what its properties say about list numbering.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Para {
+    /// The text, one string per line (`w:br` and `w:cr` start a new one).
+    pub lines: Vec<String>,
+    /// The paragraph style (`w:pStyle`), whose definition may number it.
+    pub style: Option<String>,
+    /// The list it is numbered in (`w:numPr/w:numId`; `0` turns a style's list off).
+    pub num_id: Option<String>,
+    /// Its list level (`w:numPr/w:ilvl`).
+    pub level: Option<usize>,
 }
 
 /// One `w:tr`.
@@ -163,7 +176,12 @@ impl<'a> Parser<'a> {
     /// A paragraph, pushed onto `out` with the text boxes anchored in it after it.
     fn paragraph(&mut self, out: &mut Vec<Block>) -> Result<(), XmlError> {
         let level = self.depth;
-        let mut lines = vec![String::new()];
+        let mut para = Para {
+            lines: vec![String::new()],
+            ..Para::default()
+        };
+        let lines = &mut para.lines;
+        let (mut para_style, mut num_id, mut list_level) = (None, None, None);
         let mut boxes = Vec::new();
         loop {
             match self.next()? {
@@ -173,8 +191,13 @@ impl<'a> Parser<'a> {
                     b"tab" | b"ptab" => lines.last_mut().expect("a line").push(' '),
                     b"noBreakHyphen" => lines.last_mut().expect("a line").push('-'),
                     b"txbxContent" => boxes.append(&mut self.blocks(None)?),
-                    b"pPr" | b"rPr" | b"del" | b"moveFrom" | b"instrText" | b"delText"
-                    | b"Fallback" => self.skip(&e)?,
+                    b"pStyle" => para_style = val(&e),
+                    b"numId" => num_id = val(&e),
+                    b"ilvl" => list_level = val(&e).and_then(|v| v.parse().ok()),
+                    b"rPr" | b"pPrChange" | b"del" | b"moveFrom" | b"instrText" | b"delText"
+                    | b"Fallback" => {
+                        self.skip(&e)?
+                    }
                     _ => {}
                 },
                 Event::End(_) if self.depth < level => break,
@@ -182,7 +205,10 @@ impl<'a> Parser<'a> {
                 _ => {}
             }
         }
-        out.push(Block::Para(lines));
+        para.style = para_style;
+        para.num_id = num_id;
+        para.level = list_level;
+        out.push(Block::Para(para));
         out.append(&mut boxes);
         Ok(())
     }
@@ -264,9 +290,14 @@ impl<'a> Parser<'a> {
 }
 
 /// An element's `w:val` attribute.
-fn val(e: &BytesStart) -> Option<String> {
+pub fn val(e: &BytesStart) -> Option<String> {
+    attr(e, b"val")
+}
+
+/// An element's attribute, by local name, trimmed.
+pub fn attr(e: &BytesStart, name: &[u8]) -> Option<String> {
     e.attributes()
         .flatten()
-        .find(|a| a.key.local_name().as_ref() == b"val")
+        .find(|a| a.key.local_name().as_ref() == name)
         .and_then(|a| a.unescape_value().ok().map(|v| v.trim().to_string()))
 }
