@@ -2,11 +2,14 @@
 WPS write that python-docx never does. Merged cells as w:gridSpan + w:vMerge restart /
 continue, 表三 split into two tables by a page break (the second starting inside a vertical
 merge), 表二 nested in a one-cell layout table, the introduction inside a text box (with
-its VML fallback copy, which a reader must skip), runs cut mid-word, a hyperlink, a
-simple and a complex field, tracked insertions (kept) and deletions (dropped), soft line
-breaks in the title and signature."""
+its VML fallback copy, which a reader must skip), runs cut mid-word (in cells too), a
+hyperlink, a simple and a complex field, tracked insertions (kept) and deletions (dropped),
+soft line breaks in the title and signature, 表四's cells inside content controls (w:sdt),
+and headings numbered by Word's list numbering (numbering.xml: `一、` through the Heading1
+style, `（一）` through the paragraph's own w:numPr), so their numbers are not in the text."""
 from __future__ import annotations
 
+import re
 import zipfile
 from xml.sax.saxutils import escape
 
@@ -26,7 +29,31 @@ CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
 <Default Extension="xml" ContentType="application/xml"/>
 <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
+<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>
+<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>
 </Types>"""
+
+DOC_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
+<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>
+</Relationships>"""
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+# one list: level 0 一、二、… (the sections), level 1 （一）（二）… (restarting under each)
+NUMBERING = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering {W_NS}><w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="multilevel"/>
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/><w:suff w:val="nothing"/></w:lvl>
+</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"""
+
+STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles {W_NS}><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
+<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/>
+<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/>
+<w:pPr><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/></w:rPr></w:style></w:styles>"""
 
 RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
@@ -45,10 +72,11 @@ def cut(text: str, n: int) -> list[str]:
     return [text[i:i + n] for i in range(0, len(text), n)] or [""]
 
 
-def para(text: str, i: int, style: str | None = None) -> str:
+def para(text: str, i: int, style: str | None = None, numbered: bool = False) -> str:
     """A paragraph whose runs are cut every few characters; every third paragraph also
     gets a tracked deletion, a hyperlink around a piece and a tracked insertion."""
-    ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+    num = '<w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr>' if numbered else ""
+    ppr = f'<w:pPr><w:pStyle w:val="{style}"/>{num}</w:pPr>' if style else ""
     pieces = cut(text, 7 + i % 5)
     body = []
     for j, piece in enumerate(pieces):
@@ -93,14 +121,16 @@ def text_box(text: str) -> str:
             '</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>')
 
 
-def cell(text: str, span: int, merge: str | None) -> str:
+def cell(text: str, span: int, merge: str | None, control: bool = False) -> str:
+    """A cell, its text in runs of two characters; `control` wraps it in a content control."""
     props = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
     if merge == "restart":
         props += '<w:vMerge w:val="restart"/>'
     elif merge == "continue":
         props += '<w:vMerge/>'
-    body = run(text) if text else ""
-    return f'<w:tc><w:tcPr>{props}</w:tcPr><w:p>{body}</w:p></w:tc>'
+    body = "".join(run(x) for x in cut(text, 2)) if text else ""
+    tc = f'<w:tc><w:tcPr>{props}</w:tcPr><w:p>{body}</w:p></w:tc>'
+    return f'<w:sdt><w:sdtPr><w:alias w:val="数值"/></w:sdtPr><w:sdtContent>{tc}</w:sdtContent></w:sdt>' if control else tc
 
 
 def rows(g: Grid) -> list[str]:
@@ -113,7 +143,8 @@ def rows(g: Grid) -> list[str]:
             c = next((c for c in g.cells if c.r == r and c.c == col), None)
             above = next((c for c in g.cells if c.c == col and c.r < r < c.r + c.rs), None)
             if c:
-                tcs.append(cell(c.text, c.cs, "restart" if c.rs > 1 else None))
+                control = g.name == "t4" and c.kind == "value"
+                tcs.append(cell(c.text, c.cs, "restart" if c.rs > 1 else None, control))
                 col += c.cs
             elif above:
                 tcs.append(cell("", above.cs, "continue"))
@@ -153,10 +184,10 @@ def body(rep: Report) -> str:
     for i, b in enumerate(rep.blocks):
         if b.kind == "title":
             out.append(lines_para(b.text, "center"))
-        elif b.kind == "heading":
-            out.append(para(b.text, i, "Heading1"))
-        elif b.kind == "sub":
-            out.append(para(b.text, i, "Heading2"))
+        elif b.kind == "heading":   # 一、 comes from the Heading1 style's list
+            out.append(para(re.sub(r"^[一二三四五六七八九十]+、", "", b.text), i, "Heading1"))
+        elif b.kind == "sub":       # （一） from the paragraph's own list level
+            out.append(para(re.sub(r"^（[一二三四五六七八九十]+）", "", b.text), i, "Heading2", True))
         elif b.kind == "para" and not intro_done:
             out.append(text_box(b.text))
             intro_done = True
@@ -177,7 +208,8 @@ def render(rep: Report, path: str) -> None:
            f'<w:body>{body(rep)}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>')
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in (("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", RELS),
-                           ("word/document.xml", doc)):
+                           ("word/document.xml", doc), ("word/_rels/document.xml.rels", DOC_RELS),
+                           ("word/styles.xml", STYLES), ("word/numbering.xml", NUMBERING)):
             info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             z.writestr(info, data)

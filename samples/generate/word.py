@@ -32,12 +32,15 @@ import render_docx  # noqa: E402
 ROOT = HERE.parent.parent
 SAMPLES, GOLDEN = ROOT / "samples", ROOT / "golden"
 
-# stem, report key, producer, format
+# stem, report key, producer, format. "LibreOffice … export" samples are written by
+# LibreOffice from its own reading of the python-docx document saved as .odt (so the
+# markup is LibreOffice's), or straight from the hand-written .docx.
 PLAN = [
     ("tongshan-2022-word", "tongshan-2022", "python-docx", "docx"),
     ("nanhu-2023-handmade", "nanhu-2023", "hand-written WordprocessingML", "docx"),
     ("xishan-2020-lo", "xishan-2020", "LibreOffice .docx export", "docx"),
     ("fengling-2021-lo", "fengling-2021", "LibreOffice Word 97 export", "doc"),
+    ("qingyuan-2024-handmade-lo", "qingyuan-2024", "LibreOffice Word 97 export of the hand-written .docx", "doc"),
     ("dongpu-2025-lo", "dongpu-2025", "LibreOffice .odt export", "odt"),
     ("yunshan-2019-lo", "yunshan-2019", "LibreOffice .rtf export", "rtf"),
 ]
@@ -94,12 +97,15 @@ def generate(keep: str | None = None) -> None:
     for stem, key, producer, fmt in PLAN:
         rep = reports[key]
         src = work / f"{stem}.docx"
-        if producer == "hand-written WordprocessingML":
+        handmade = "hand-written" in producer
+        if handmade:
             docx_handmade.render(rep, str(src))
         else:
             render_docx.render(rep, str(src))
-        if producer == "python-docx" or producer.startswith("hand"):
+        if not producer.startswith("LibreOffice"):
             out = src
+        elif handmade:
+            out = soffice(src, fmt, work / "lo", profile)
         else:   # LibreOffice writes the target from its own reading of an .odt
             odt = soffice(src, "odt", work / "odt", profile)
             out = odt if fmt == "odt" else soffice(odt, fmt, work / "lo", profile)
@@ -110,7 +116,7 @@ def generate(keep: str | None = None) -> None:
                                              encoding="utf-8")
         entries.append({"file": f"samples/{dst.name}", "golden": f"golden/{stem}.json", "report": key,
                         "agency": rep.spec.agency, "year": rep.spec.year, "producer": producer,
-                        "features": [f"word-{fmt}"] + (FEATURES if producer.startswith("hand") else [])})
+                        "features": [f"word-{fmt}"] + (FEATURES if handmade else [])})
         problems = verify(dst, rep, work, profile)
         if problems:
             ok = False
