@@ -145,10 +145,12 @@ pub fn extract_bytes(
         .collect();
     let format = match format {
         Some(f) if !f.is_word() => f,
-        claimed => docx::by_content(bytes, claimed).unwrap_or_else(|| match (sniff(bytes), claimed) {
-            (Format::Text, Some(word)) => word,
-            (found, _) => found,
-        }),
+        claimed => {
+            docx::by_content(bytes, claimed).unwrap_or_else(|| match (sniff(bytes), claimed) {
+                (Format::Text, Some(word)) => word,
+                (found, _) => found,
+            })
+        }
     };
     source.format = format.name().to_string();
     let (lines, mut warnings) = match read_lines(bytes, format, options, &mut source) {

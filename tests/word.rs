@@ -48,18 +48,34 @@ fn by_name(records: &[Value]) -> std::collections::HashMap<String, &Value> {
 fn hostile_word_files_get_one_record_each_and_liars_are_read_by_content() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    fs::write(d.join("bomb.docx"), zip_of("word/document.xml", &vec![b' '; 3 << 20])).unwrap();
+    fs::write(
+        d.join("bomb.docx"),
+        zip_of("word/document.xml", &vec![b' '; 3 << 20]),
+    )
+    .unwrap();
     let deep = "<w:sdt>".repeat(100_000) + &"</w:sdt>".repeat(100_000);
     let xml = format!(
         "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{deep}</w:body></w:document>"
     );
-    fs::write(d.join("deep.docx"), zip_of("word/document.xml", xml.as_bytes())).unwrap();
+    fs::write(
+        d.join("deep.docx"),
+        zip_of("word/document.xml", xml.as_bytes()),
+    )
+    .unwrap();
     let good = fs::read("samples/tongshan-2022-word.docx").unwrap();
     fs::write(d.join("corrupt.docx"), &good[..good.len() / 3]).unwrap();
     fs::write(d.join("not-word.docx"), zip_of("content.xml", b"<x/>")).unwrap();
-    fs::copy("samples/tongshan-2022-chromium.pdf", d.join("really-a-pdf.doc")).unwrap();
+    fs::copy(
+        "samples/tongshan-2022-chromium.pdf",
+        d.join("really-a-pdf.doc"),
+    )
+    .unwrap();
     fs::copy("samples/bishui-2023-html.html", d.join("really-a-page.DOC")).unwrap();
-    fs::copy("samples/tongshan-2022-word.docx", d.join("really-a-docx.wps")).unwrap();
+    fs::copy(
+        "samples/tongshan-2022-word.docx",
+        d.join("really-a-docx.wps"),
+    )
+    .unwrap();
     fs::copy("samples/nanhu-2023-handmade.docx", d.join("good.docx")).unwrap();
     let start = Instant::now();
     let out = extract_with(None, &["--max-stream-mb", "1", d.to_str().unwrap()]);
@@ -70,7 +86,12 @@ fn hostile_word_files_get_one_record_each_and_liars_are_read_by_content() {
     let r = by_name(&recs);
     let code = |n: &str| r[n]["errors"][0]["code"].as_str().unwrap_or("").to_string();
     assert_eq!(code("bomb.docx"), "too_large");
-    assert!(r["bomb.docx"]["errors"][0]["message"].as_str().unwrap().contains("--max-stream-mb"));
+    assert!(
+        r["bomb.docx"]["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("--max-stream-mb")
+    );
     assert_eq!(code("deep.docx"), "too_large");
     assert_eq!(code("corrupt.docx"), "truncated");
     assert_eq!(code("not-word.docx"), "unsupported_format");
@@ -91,7 +112,10 @@ fn hostile_word_files_get_one_record_each_and_liars_are_read_by_content() {
 fn without_libreoffice_a_doc_fails_naming_the_package_and_a_docx_is_still_read() {
     let out = extract_with(
         Some(Path::new("/nonexistent/soffice")),
-        &["samples/fengling-2021-lo.doc", "samples/xishan-2020-lo.docx"],
+        &[
+            "samples/fengling-2021-lo.doc",
+            "samples/xishan-2020-lo.docx",
+        ],
     );
     assert_eq!(out.status.code(), Some(2));
     let recs = records(&out);
@@ -99,7 +123,10 @@ fn without_libreoffice_a_doc_fails_naming_the_package_and_a_docx_is_still_read()
     assert_eq!(recs[0]["source"]["format"], "doc");
     assert_eq!(recs[0]["errors"][0]["code"], "unsupported_format");
     let message = recs[0]["errors"][0]["message"].as_str().unwrap();
-    assert!(message.contains("apt-get install libreoffice-writer-nogui"), "{message}");
+    assert!(
+        message.contains("apt-get install libreoffice-writer-nogui"),
+        "{message}"
+    );
     assert_eq!(recs[1]["status"], "ok");
 }
 
@@ -115,8 +142,14 @@ fn a_conversion_past_the_time_limit_is_killed_and_fails_with_timeout() {
     .unwrap();
     Command::new("chmod").arg("+x").arg(&fake).status().unwrap();
     let start = Instant::now();
-    let out = extract_with(Some(&fake), &["--timeout", "1", "samples/dongpu-2025-lo.odt"]);
-    assert!(start.elapsed() < Duration::from_secs(20), "killed at the deadline");
+    let out = extract_with(
+        Some(&fake),
+        &["--timeout", "1", "samples/dongpu-2025-lo.odt"],
+    );
+    assert!(
+        start.elapsed() < Duration::from_secs(20),
+        "killed at the deadline"
+    );
     let rec = &records(&out)[0];
     assert_eq!(rec["errors"][0]["code"], "timeout", "{rec}");
     assert_eq!(rec["source"]["format"], "odt");

@@ -96,8 +96,17 @@ fn short_version(text: &str) -> Option<String> {
 fn run(profile: &Path, input: &Path, outdir: &Path, deadline: Instant) -> Result<(), ConvertError> {
     use std::os::unix::process::CommandExt;
     let mut child = Command::new(program())
-        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
-        .args(["--headless", "--norestore", "--convert-to", "docx", "--outdir"])
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "docx",
+            "--outdir",
+        ])
         .arg(outdir)
         .arg(input)
         .stdin(Stdio::null())

@@ -53,10 +53,16 @@ pub fn read_any(
         (std::borrow::Cow::Owned(converted.docx), Some(converted.by))
     };
     let lines = read(&docx, max_part_bytes, deadline).map_err(|e| match e {
-        DocxError::Damaged(m) => ("truncated", format!("the Word file is damaged or truncated ({m}); download it again")),
+        DocxError::Damaged(m) => (
+            "truncated",
+            format!("the Word file is damaged or truncated ({m}); download it again"),
+        ),
         DocxError::NotWord(m) => ("unsupported_format", m),
         DocxError::TooLarge(m) => ("too_large", m),
-        DocxError::Timeout => ("timeout", "reading the Word file took longer than --timeout".into()),
+        DocxError::Timeout => (
+            "timeout",
+            "reading the Word file took longer than --timeout".into(),
+        ),
     })?;
     Ok((lines, by))
 }
@@ -83,7 +89,11 @@ pub fn by_content(bytes: &[u8], claimed: Option<Format>) -> Option<Format> {
 }
 
 /// Reads a `.docx` held in memory; no part is inflated past `max_part_bytes`.
-pub fn read(bytes: &[u8], max_part_bytes: usize, deadline: Instant) -> Result<Vec<Line>, DocxError> {
+pub fn read(
+    bytes: &[u8],
+    max_part_bytes: usize,
+    deadline: Instant,
+) -> Result<Vec<Line>, DocxError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| DocxError::Damaged(format!("not a readable zip archive: {e}")))?;
     if zip.len() > MAX_ENTRIES {
@@ -112,10 +122,7 @@ pub fn read(bytes: &[u8], max_part_bytes: usize, deadline: Instant) -> Result<Ve
 }
 
 /// The main document part: `word/document.xml`, else the target `_rels/.rels` names.
-fn main_part(
-    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
-    max: usize,
-) -> Result<String, DocxError> {
+fn main_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, max: usize) -> Result<String, DocxError> {
     const USUAL: &str = "word/document.xml";
     if zip.index_for_name(USUAL).is_some() {
         return Ok(USUAL.into());
@@ -150,7 +157,9 @@ fn sibling(
     file: &str,
     max: usize,
 ) -> Result<String, DocxError> {
-    let dir = main.rsplit_once('/').map_or(String::new(), |(d, _)| format!("{d}/"));
+    let dir = main
+        .rsplit_once('/')
+        .map_or(String::new(), |(d, _)| format!("{d}/"));
     let path = format!("{dir}{file}");
     if zip.index_for_name(&path).is_none() {
         return Ok(String::new());

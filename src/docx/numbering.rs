@@ -114,7 +114,11 @@ impl Numbering {
         };
         let count = counters.entry(abs.clone()).or_insert([0; LEVELS]);
         let start = |l: usize| levels.get(&l).map_or(1, |d| d.start);
-        count[level] = if count[level] == 0 { start(level) } else { count[level] + 1 };
+        count[level] = if count[level] == 0 {
+            start(level)
+        } else {
+            count[level] + 1
+        };
         for c in count.iter_mut().skip(level + 1) {
             *c = 0;
         }
@@ -159,8 +163,11 @@ pub fn number(n: u32, format: &str) -> String {
     const HEAVENLY: &str = "甲乙丙丁戊己庚辛壬癸";
     let nth = |set: &str| set.chars().nth(n.saturating_sub(1) as usize);
     match format {
-        "chineseCounting" | "chineseCountingThousand" | "japaneseCounting"
-        | "taiwaneseCounting" | "taiwaneseCountingThousand" => chinese(n),
+        "chineseCounting"
+        | "chineseCountingThousand"
+        | "japaneseCounting"
+        | "taiwaneseCounting"
+        | "taiwaneseCountingThousand" => chinese(n),
         "ideographTraditional" => nth(HEAVENLY).map_or_else(|| n.to_string(), String::from),
         "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" => {
             nth(CIRCLED).map_or_else(|| n.to_string(), String::from)
@@ -173,8 +180,14 @@ pub fn number(n: u32, format: &str) -> String {
         "decimalZero" => format!("{n:02}"),
         "upperLetter" | "lowerLetter" => {
             let letter = (b'A' + ((n.max(1) - 1) % 26) as u8) as char;
-            let s = letter.to_string().repeat(((n.max(1) - 1) / 26 + 1) as usize);
-            if format == "upperLetter" { s } else { s.to_lowercase() }
+            let s = letter
+                .to_string()
+                .repeat(((n.max(1) - 1) / 26 + 1) as usize);
+            if format == "upperLetter" {
+                s
+            } else {
+                s.to_lowercase()
+            }
         }
         "upperRoman" => roman(n),
         "lowerRoman" => roman(n).to_lowercase(),
@@ -187,9 +200,20 @@ fn chinese(n: u32) -> String {
     const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
     match n {
         0..=9 => DIGITS[n as usize].into(),
-        10..=19 => format!("十{}", if n == 10 { "" } else { DIGITS[(n % 10) as usize] }),
+        10..=19 => format!(
+            "十{}",
+            if n == 10 {
+                ""
+            } else {
+                DIGITS[(n % 10) as usize]
+            }
+        ),
         20..=99 => {
-            let ones = if n % 10 == 0 { "" } else { DIGITS[(n % 10) as usize] };
+            let ones = if n.is_multiple_of(10) {
+                ""
+            } else {
+                DIGITS[(n % 10) as usize]
+            };
             format!("{}十{ones}", DIGITS[(n / 10) as usize])
         }
         100..=999 => {
@@ -208,8 +232,19 @@ fn chinese(n: u32) -> String {
 
 fn roman(mut n: u32) -> String {
     const TABLE: [(u32, &str); 13] = [
-        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-        (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
     ];
     let mut out = String::new();
     for (value, letters) in TABLE {

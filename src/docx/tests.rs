@@ -13,7 +13,11 @@ fn later() -> Instant {
 }
 
 fn blocks(inner: &str) -> Vec<Block> {
-    body(&format!("<w:document {W}><w:body>{inner}</w:body></w:document>"), later()).unwrap()
+    body(
+        &format!("<w:document {W}><w:body>{inner}</w:body></w:document>"),
+        later(),
+    )
+    .unwrap()
 }
 
 fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
@@ -147,7 +151,10 @@ fn a_vertical_merge_spans_down_over_its_continuations_which_are_left_out() {
     assert_eq!(got[0][0], span(2, 1, "三、本年度办理结果"));
     assert_eq!(got[1], vec![span(1, 1, "（二）部分公开"), span(1, 1, "2")]);
     let placed = crate::html::dom::place(got);
-    assert_eq!(placed[1][0].x0, placed[0][1].x0, "the label lands in column 1");
+    assert_eq!(
+        placed[1][0].x0, placed[0][1].x0,
+        "the label lands in column 1"
+    );
 }
 
 #[test]
@@ -178,13 +185,20 @@ fn a_table_split_by_a_page_break_starts_on_a_continuation() {
         before: 0,
         cells: vec![tc("", 1, Merge::Continue), tc("7", 1, Merge::No)],
     }];
-    assert_eq!(lines::spans(&rows)[0], vec![span(1, 1, ""), span(1, 1, "7")]);
+    assert_eq!(
+        lines::spans(&rows)[0],
+        vec![span(1, 1, ""), span(1, 1, "7")]
+    );
 }
 
 #[test]
 fn data_tables_become_rows_and_layout_tables_blocks() {
     let cell = |t: &str| format!("<w:tc><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>");
-    let inner = format!("<w:tbl><w:tr>{}{}</w:tr></w:tbl>", cell("行政许可"), cell("3503"));
+    let inner = format!(
+        "<w:tbl><w:tr>{}{}</w:tr></w:tbl>",
+        cell("行政许可"),
+        cell("3503")
+    );
     let outer = format!(
         "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>第二十条</w:t></w:r></w:p>{inner}</w:tc></w:tr></w:tbl>"
     );
@@ -206,7 +220,10 @@ fn nesting_past_the_limit_is_refused_without_recursing() {
 fn a_part_inflating_past_the_limit_is_refused_even_when_its_header_says_small() {
     let big = vec![b' '; 3 << 20];
     let bytes = zip_of(&[("word/document.xml", &big)]);
-    assert!(matches!(read(&bytes, 1 << 20, later()), Err(DocxError::TooLarge(_))));
+    assert!(matches!(
+        read(&bytes, 1 << 20, later()),
+        Err(DocxError::TooLarge(_))
+    ));
     // the central directory's uncompressed size (offset 24 of its entry) says 100 bytes
     let mut lying = bytes.clone();
     let cd = lying.windows(4).rposition(|w| w == b"PK\x01\x02").unwrap();
@@ -216,17 +233,27 @@ fn a_part_inflating_past_the_limit_is_refused_even_when_its_header_says_small() 
 
 #[test]
 fn broken_and_foreign_archives_are_named() {
-    assert!(matches!(read(b"PK\x03\x04garbage", 1 << 20, later()), Err(DocxError::Damaged(_))));
+    assert!(matches!(
+        read(b"PK\x03\x04garbage", 1 << 20, later()),
+        Err(DocxError::Damaged(_))
+    ));
     let odt = zip_of(&[("content.xml", b"<office:document-content/>")]);
-    assert!(matches!(read(&odt, 1 << 20, later()), Err(DocxError::NotWord(_))));
+    assert!(matches!(
+        read(&odt, 1 << 20, later()),
+        Err(DocxError::NotWord(_))
+    ));
     let cut = docx("<w:p><w:r><w:t>x</w:t></w:r></w:p>");
     assert!(read(&cut[..cut.len() / 2], 1 << 20, later()).is_err());
 }
 
 #[test]
 fn content_decides_the_format() {
-    assert_eq!(by_content(b"PK\x03\x04rest", Some(Format::Doc)), Some(Format::Docx));
-    let odt = b"PK\x03\x04..........................mimetypeapplication/vnd.oasis.opendocument.text";
+    assert_eq!(
+        by_content(b"PK\x03\x04rest", Some(Format::Doc)),
+        Some(Format::Docx)
+    );
+    let odt =
+        b"PK\x03\x04..........................mimetypeapplication/vnd.oasis.opendocument.text";
     assert_eq!(by_content(odt, None), Some(Format::Odt));
     let ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0];
     assert_eq!(by_content(&ole, Some(Format::Wps)), Some(Format::Wps));

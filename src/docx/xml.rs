@@ -111,7 +111,7 @@ impl<'a> Parser<'a> {
 
     fn next(&mut self) -> Result<Event<'a>, XmlError> {
         self.events += 1;
-        if self.events % 4096 == 0 && Instant::now() > self.deadline {
+        if self.events.is_multiple_of(4096) && Instant::now() > self.deadline {
             return Err(XmlError::Timeout);
         }
         let event = self
@@ -195,9 +195,7 @@ impl<'a> Parser<'a> {
                     b"numId" => num_id = val(&e),
                     b"ilvl" => list_level = val(&e).and_then(|v| v.parse().ok()),
                     b"rPr" | b"pPrChange" | b"del" | b"moveFrom" | b"instrText" | b"delText"
-                    | b"Fallback" => {
-                        self.skip(&e)?
-                    }
+                    | b"Fallback" => self.skip(&e)?,
                     _ => {}
                 },
                 Event::End(_) if self.depth < level => break,

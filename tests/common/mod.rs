@@ -60,17 +60,22 @@ pub fn soffice_available() -> bool {
 /// convert when it is not installed.
 pub fn sample_files() -> Vec<String> {
     let soffice = soffice_available();
-    let mut files: Vec<String> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("samples"))
-        .expect("samples/ is readable")
-        .filter_map(Result::ok)
-        .filter(|e| e.path().is_file())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|name| {
-            let ext = name.rsplit('.').next().unwrap_or_default().to_ascii_lowercase();
-            soffice || !CONVERTED.contains(&ext.as_str())
-        })
-        .map(|name| format!("samples/{name}"))
-        .collect();
+    let mut files: Vec<String> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("samples"))
+            .expect("samples/ is readable")
+            .filter_map(Result::ok)
+            .filter(|e| e.path().is_file())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| {
+                let ext = name
+                    .rsplit('.')
+                    .next()
+                    .unwrap_or_default()
+                    .to_ascii_lowercase();
+                soffice || !CONVERTED.contains(&ext.as_str())
+            })
+            .map(|name| format!("samples/{name}"))
+            .collect();
     files.sort();
     files
 }
