@@ -16,7 +16,9 @@ use crate::record::{Record, Status};
 /// Arguments of `extract`.
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Files or folders (walked recursively for .pdf, .txt, .html, .htm).
+    /// Files or folders (walked recursively for .pdf, .txt, .html, .htm, .docx, .doc, .wps,
+    /// .odt, .rtf; all but .docx are converted by LibreOffice: `soffice` on PATH, or the
+    /// program GOVREPORT_SOFFICE names).
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// Write one pretty JSON record per input into DIR.
