@@ -2,7 +2,7 @@
 //! `1.`) are not in the text but in `word/numbering.xml`; they are computed here, in
 //! document order, and put in front of each numbered paragraph's text.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use quick_xml::Reader;
 use quick_xml::events::Event;
@@ -22,8 +22,8 @@ struct Level {
 pub struct Numbering {
     /// Abstract list id → its levels, by `w:ilvl`.
     abstracts: HashMap<String, HashMap<usize, Level>>,
-    /// `w:numId` → its abstract list id.
-    nums: HashMap<String, String>,
+    /// `w:numId` → its abstract list id and its start overrides (level, start).
+    nums: HashMap<String, (String, Vec<(usize, u32)>)>,
     /// Paragraph style id → (`w:numId`, level).
     styles: HashMap<String, (String, usize)>,
 }
@@ -31,40 +31,20 @@ pub struct Numbering {
 /// Deepest list level Word has (0–8).
 const LEVELS: usize = 9;
 
+/// The counts so far, per abstract list (lists sharing one count on), and the lists used.
+#[derive(Default)]
+struct Counts {
+    by_abstract: HashMap<String, [u32; LEVELS]>,
+    used: HashSet<String>,
+}
+
 impl Numbering {
     /// Reads `word/numbering.xml` and `word/styles.xml` (either may be empty); a part that
-    /// is not well-formed numbers nothing.
+    /// is not well-formed numbers nothing past its error.
     pub fn read(numbering: &str, styles: &str) -> Numbering {
         let mut out = Numbering::default();
-        let (mut abs, mut num, mut lvl, mut style) = (None, None, 0usize, None);
-        for (name, e) in elements(numbering) {
-            match name.as_str() {
-                "abstractNum" => abs = attr(&e, b"abstractNumId"),
-                "num" => num = attr(&e, b"numId"),
-                "lvl" => lvl = attr(&e, b"ilvl").and_then(|v| v.parse().ok()).unwrap_or(0),
-                "abstractNumId" => {
-                    if let (Some(n), Some(v)) = (&num, val(&e)) {
-                        out.nums.insert(n.clone(), v);
-                    }
-                }
-                "start" | "numFmt" | "lvlText" if abs.is_some() && num.is_none() => {
-                    let levels = out.abstracts.entry(abs.clone().unwrap_or_default());
-                    let level = levels.or_default().entry(lvl).or_insert(Level {
-                        start: 1,
-                        format: "decimal".into(),
-                        text: String::new(),
-                    });
-                    let v = val(&e).unwrap_or_default();
-                    match name.as_str() {
-                        "start" => level.start = v.parse().unwrap_or(1),
-                        "numFmt" => level.format = v,
-                        _ => level.text = v,
-                    }
-                }
-                _ => {}
-            }
-        }
-        let mut level = 0;
+        out.read_lists(numbering);
+        let (mut style, mut level) = (None, 0);
         for (name, e) in elements(styles) {
             match name.as_str() {
                 "style" => (style, level) = (attr(&e, b"styleId"), 0),
@@ -80,39 +60,82 @@ impl Numbering {
         out
     }
 
-    /// Puts each numbered paragraph's label in front of its text, counting in document
-    /// order (a level's count restarts when a higher level of its list advances).
-    pub fn apply(&self, blocks: &mut [Block]) {
-        let mut counters: HashMap<String, [u32; LEVELS]> = HashMap::new();
-        self.walk(blocks, &mut counters);
+    /// The abstract lists' levels, and each list's abstract list and start overrides.
+    fn read_lists(&mut self, numbering: &str) {
+        let (mut abs, mut num, mut lvl) = (None, None::<String>, 0usize);
+        for (name, e) in elements(numbering) {
+            let level_attr = || attr(&e, b"ilvl").and_then(|v| v.parse().ok()).unwrap_or(0);
+            match name.as_str() {
+                "abstractNum" => abs = attr(&e, b"abstractNumId"),
+                "num" => num = attr(&e, b"numId"),
+                "lvl" | "lvlOverride" => lvl = level_attr(),
+                "abstractNumId" => {
+                    if let (Some(n), Some(v)) = (&num, val(&e)) {
+                        self.nums.entry(n.clone()).or_default().0 = v;
+                    }
+                }
+                "startOverride" => {
+                    if let (Some(n), Some(v)) = (&num, val(&e).and_then(|v| v.parse().ok())) {
+                        self.nums.entry(n.clone()).or_default().1.push((lvl, v));
+                    }
+                }
+                "start" | "numFmt" | "lvlText" if num.is_none() => {
+                    let levels = self.abstracts.entry(abs.clone().unwrap_or_default());
+                    let level = levels.or_default().entry(lvl).or_insert(Level {
+                        start: 1,
+                        format: "decimal".into(),
+                        text: String::new(),
+                    });
+                    let v = val(&e).unwrap_or_default();
+                    match name.as_str() {
+                        "start" => level.start = v.parse().unwrap_or(1),
+                        "numFmt" => level.format = v,
+                        _ => level.text = v,
+                    }
+                }
+                _ => {}
+            }
+        }
     }
 
-    fn walk(&self, blocks: &mut [Block], counters: &mut HashMap<String, [u32; LEVELS]>) {
+    /// Puts each numbered paragraph's label in front of its text, counting in document
+    /// order (a level's count restarts when a higher level of its list advances, or where
+    /// a list's `w:startOverride` says, at its first paragraph).
+    pub fn apply(&self, blocks: &mut [Block]) {
+        self.walk(blocks, &mut Counts::default());
+    }
+
+    fn walk(&self, blocks: &mut [Block], counts: &mut Counts) {
         for block in blocks {
             match block {
-                Block::Para(p) => self.label(p, counters),
+                Block::Para(p) => self.label(p, counts),
                 Block::Table(rows) => {
                     for cell in rows.iter_mut().flat_map(|r| r.cells.iter_mut()) {
-                        self.walk(&mut cell.blocks, counters);
+                        self.walk(&mut cell.blocks, counts);
                     }
                 }
             }
         }
     }
 
-    fn label(&self, p: &mut Para, counters: &mut HashMap<String, [u32; LEVELS]>) {
+    fn label(&self, p: &mut Para, counts: &mut Counts) {
         let styled = p.style.as_ref().and_then(|s| self.styles.get(s));
         let Some(num) = p.num_id.as_ref().or(styled.map(|s| &s.0)) else {
             return;
         };
         let level = p.level.or(styled.map(|s| s.1)).unwrap_or(0).min(LEVELS - 1);
-        let Some(abs) = self.nums.get(num) else {
+        let Some((abs, overrides)) = self.nums.get(num) else {
             return;
         };
         let Some(levels) = self.abstracts.get(abs) else {
             return;
         };
-        let count = counters.entry(abs.clone()).or_insert([0; LEVELS]);
+        let count = counts.by_abstract.entry(abs.clone()).or_insert([0; LEVELS]);
+        if counts.used.insert(num.clone()) {
+            for &(l, start) in overrides.iter().filter(|(l, _)| *l < LEVELS) {
+                count[l] = start.saturating_sub(1);
+            }
+        }
         let start = |l: usize| levels.get(&l).map_or(1, |d| d.start);
         count[level] = if count[level] == 0 {
             start(level)

@@ -271,6 +271,7 @@ const NUMBERING: &str = r#"<w:numbering xmlns:w="x">
   <w:abstractNum w:abstractNumId="8"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="·"/></w:lvl></w:abstractNum>
   <w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num>
   <w:num w:numId="2"><w:abstractNumId w:val="8"/></w:num>
+  <w:num w:numId="3"><w:abstractNumId w:val="7"/><w:lvlOverride w:ilvl="1"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
 </w:numbering>"#;
 
 const STYLES: &str = r#"<w:styles xmlns:w="x"><w:style w:type="paragraph" w:styleId="Heading1">
@@ -286,7 +287,10 @@ fn list_labels_are_computed_in_document_order() {
            <w:p><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr><w:r><w:t>要点</w:t></w:r></w:p>
            <w:p><w:pPr><w:pStyle w:val="Heading1"/><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t>无编号</w:t></w:r></w:p>
            <w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>主动公开政府信息情况</w:t></w:r></w:p>
-           <w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>重新编号</w:t></w:r></w:p>"#,
+           <w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>重新编号</w:t></w:r></w:p>
+           <w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>接着</w:t></w:r></w:p>
+           <w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="3"/></w:numPr></w:pPr><w:r><w:t>从一重新开始</w:t></w:r></w:p>
+           <w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="3"/></w:numPr></w:pPr><w:r><w:t>再接着</w:t></w:r></w:p>"#,
     );
     Numbering::read(NUMBERING, STYLES).apply(&mut got);
     let lines: Vec<String> = texts_of(&got).into_iter().map(|l| tidy_join(&l)).collect();
@@ -301,6 +305,9 @@ fn list_labels_are_computed_in_document_order() {
             "无编号",
             "二、主动公开政府信息情况",
             "（一）重新编号",
+            "（二）接着",
+            "（一）从一重新开始",
+            "（二）再接着",
         ]
     );
 }
