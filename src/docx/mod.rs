@@ -39,6 +39,10 @@ pub fn read_any(
     max_part_bytes: usize,
     deadline: Instant,
 ) -> Result<(Vec<Line>, Option<String>), Failure> {
+    if is_encrypted_ooxml(bytes) {
+        let message = "the Word file is encrypted with a password; open it with the password and save an unprotected copy";
+        return Err(("encrypted", message.into()));
+    }
     let (docx, by) = if format == Format::Docx {
         (std::borrow::Cow::Borrowed(bytes), None)
     } else {
@@ -67,9 +71,20 @@ pub fn read_any(
     Ok((lines, by))
 }
 
+/// Whether an OLE2 file is a password-protected `.docx` (its `EncryptedPackage` stream),
+/// which LibreOffice cannot open without the password.
+fn is_encrypted_ooxml(bytes: &[u8]) -> bool {
+    let name: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) && bytes.windows(name.len()).any(|w| w == name)
+}
+
 /// The word-processor format a file's first bytes show, whatever its name says: a zip
 /// is a `.docx` (an `.odt` when its `mimetype` entry says so), an OLE2 compound file a
-/// `.doc` (or the `.wps` it was named), `{\rtf` an RTF file. None for anything else.
+/// `.doc` (or the `.wps` it was named, or the password-protected `.docx` it was named),
+/// `{\rtf` an RTF file. None for anything else.
 pub fn by_content(bytes: &[u8], claimed: Option<Format>) -> Option<Format> {
     if bytes.starts_with(b"PK\x03\x04") {
         let head = &bytes[..bytes.len().min(200)];
@@ -80,7 +95,11 @@ pub fn by_content(bytes: &[u8], claimed: Option<Format>) -> Option<Format> {
             Format::Docx
         })
     } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        Some(claimed.filter(|f| *f == Format::Wps).unwrap_or(Format::Doc))
+        Some(match claimed {
+            Some(Format::Wps) => Format::Wps,
+            Some(Format::Docx) if is_encrypted_ooxml(bytes) => Format::Docx,
+            _ => Format::Doc,
+        })
     } else if bytes.starts_with(b"{\\rtf") {
         Some(Format::Rtf)
     } else {
