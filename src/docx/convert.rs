@@ -96,10 +96,7 @@ fn short_version(text: &str) -> Option<String> {
 fn run(profile: &Path, input: &Path, outdir: &Path, deadline: Instant) -> Result<(), ConvertError> {
     use std::os::unix::process::CommandExt;
     let mut child = Command::new(program())
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
+        .arg(format!("-env:UserInstallation={}", file_url(profile)))
         .args([
             "--headless",
             "--norestore",
@@ -120,8 +117,8 @@ fn run(profile: &Path, input: &Path, outdir: &Path, deadline: Instant) -> Result
             Ok(Some(_)) => return Ok(()),
             Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(20)),
             _ => {
-                let _ = Command::new("kill")
-                    .args(["-KILL", "--", &format!("-{}", child.id())])
+                let _ = Command::new("sh") // the shell's own kill: no procps needed
+                    .args(["-c", &format!("kill -KILL -- -{}", child.id())])
                     .stderr(Stdio::null())
                     .status();
                 let _ = child.kill();
@@ -130,6 +127,19 @@ fn run(profile: &Path, input: &Path, outdir: &Path, deadline: Instant) -> Result
             }
         }
     }
+}
+
+/// A `file://` URL of an absolute path, bytes outside `A-Za-z0-9/._-~` percent-encoded.
+fn file_url(path: &Path) -> String {
+    let mut url = String::from("file://");
+    for &b in path.as_os_str().as_encoded_bytes() {
+        if b.is_ascii_alphanumeric() || b"/._-~".contains(&b) {
+            url.push(b as char);
+        } else {
+            url.push_str(&format!("%{b:02X}"));
+        }
+    }
+    url
 }
 
 /// A private LibreOffice profile and work folder, `$TMPDIR/govreport-soffice/<pid>-<n>`,
@@ -191,6 +201,14 @@ fn remove_stale(base: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn profile_paths_become_file_urls() {
+        assert_eq!(
+            file_url(Path::new("/tmp/my dir/档案")),
+            "file:///tmp/my%20dir/%E6%A1%A3%E6%A1%88"
+        );
+    }
 
     #[test]
     fn the_version_is_shortened_to_major_and_minor() {
