@@ -115,6 +115,13 @@ fn cell_properties_are_read() {
     assert_eq!(rows[0].before, 1);
     assert_eq!(rows[0].cells[0], tc("a", 2, Merge::Restart));
     assert_eq!(rows[1].cells[0].merge, Merge::Continue);
+    let wide = blocks(
+        r#"<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="100000"/></w:tcPr><w:p/></w:tc></w:tr></w:tbl>"#,
+    );
+    let Block::Table(rows) = &wide[0] else {
+        panic!("{wide:?}")
+    };
+    assert_eq!(rows[0].cells[0].span, 63, "Word's limit bounds the grid");
 }
 
 fn span(rowspan: usize, colspan: usize, text: &str) -> Span {

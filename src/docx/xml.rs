@@ -10,6 +10,10 @@ use quick_xml::events::{BytesStart, Event};
 /// is about 25 deep); the parser recurses once per level, so this bounds its stack.
 pub const MAX_DEPTH: usize = 256;
 
+/// Most grid columns a cell spans: Word's own limit on a table's columns (63), which also
+/// bounds the grid the table engine marks out.
+pub const MAX_COLUMNS: usize = 63;
+
 /// A paragraph or a table, in document order.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
@@ -153,7 +157,8 @@ impl<'a> Parser<'a> {
                     b"Fallback" | b"del" | b"moveFrom" => self.skip(&e)?,
                     b"gridSpan" => {
                         if let Some(c) = cell.as_mut() {
-                            c.0 = val(&e).and_then(|v| v.parse().ok()).unwrap_or(1);
+                            let span = val(&e).and_then(|v| v.parse().ok()).unwrap_or(1);
+                            c.0 = span.clamp(1, MAX_COLUMNS);
                         }
                     }
                     b"vMerge" => {
@@ -275,7 +280,10 @@ impl<'a> Parser<'a> {
                             blocks,
                         });
                     }
-                    b"gridBefore" => row.before = val(&e).and_then(|v| v.parse().ok()).unwrap_or(0),
+                    b"gridBefore" => {
+                        let before = val(&e).and_then(|v| v.parse().ok()).unwrap_or(0);
+                        row.before = before.min(MAX_COLUMNS);
+                    }
                     b"tblPrEx" => self.skip(&e)?,
                     _ => {}
                 },
