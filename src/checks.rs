@@ -124,11 +124,15 @@ pub enum Verdict {
     Pass,
     /// Does not hold.
     Fail,
-    /// Untestable: the total is blank or a cell is unknown.
+    /// Untestable because the report printed the total blank (or as not applicable).
     Skipped,
+    /// Untestable because a cell it needs was not read (a row not found, a value not
+    /// placed): not a printed blank, so it cannot count as `skipped`.
+    Unverifiable,
 }
 
-/// Evaluates one equation; blank parts count as 0, a blank total skips it.
+/// Evaluates one equation; blank parts count as 0, a printed blank total skips it, a cell
+/// that was not read makes it unverifiable.
 pub fn verdict(cells: &[Cell], eq: &Equation) -> Verdict {
     let total = &cells[eq.result];
     let all = || {
@@ -136,8 +140,11 @@ pub fn verdict(cells: &[Cell], eq: &Equation) -> Verdict {
             .chain(&eq.extra)
             .chain(&eq.parts)
     };
-    if total.value.is_none() || all().any(|&i| cells[i].unknown()) {
+    if !total.unknown() && total.value.is_none() {
         return Verdict::Skipped;
+    }
+    if all().any(|&i| cells[i].unknown()) {
+        return Verdict::Unverifiable;
     }
     let left: f64 = std::iter::once(&eq.result)
         .chain(&eq.extra)
@@ -189,7 +196,7 @@ pub fn entries(
             .iter()
             .filter(|(_, e)| equations[*e].rule == rule)
             .count();
-        let status = if count(Verdict::Fail) > 0 {
+        let status = if count(Verdict::Fail) + count(Verdict::Unverifiable) > 0 {
             "fail"
         } else if fixed > 0 {
             "repaired"
@@ -198,8 +205,12 @@ pub fn entries(
         } else {
             "skipped"
         };
+        let unread = match count(Verdict::Unverifiable) {
+            0 => String::new(),
+            n => format!(", {n} unverifiable (a cell they need was not read)"),
+        };
         let message = format!(
-            "{} of {} equations hold, {} fail, {} skipped (blank total)",
+            "{} of {} equations hold, {} fail{unread}, {} skipped (blank total)",
             count(Verdict::Pass),
             eqs.len(),
             count(Verdict::Fail),

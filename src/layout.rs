@@ -14,6 +14,9 @@ pub struct Glyph {
     pub size: f32,
     /// Advance width in page space.
     pub width: f32,
+    /// Writing direction, a quarter turn 0–3 ([`crate::orient`]); `x` and `y` are in that
+    /// direction's upright frame.
+    pub dir: u8,
 }
 
 impl Glyph {
@@ -25,6 +28,7 @@ impl Glyph {
             y,
             size,
             width,
+            dir: 0,
         }
     }
 }
@@ -115,16 +119,37 @@ pub fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x2018..=0x201F)
 }
 
-/// Groups a page's glyphs into lines (by baseline) and cells (by gaps and ruling lines).
+/// Groups a page's glyphs into lines (by baseline) and cells (by gaps and ruling lines):
+/// upright text first, then each other writing direction in its own upright frame.
 pub fn lines(page: &PageLayer) -> Vec<Line> {
-    let mut glyphs: Vec<&Glyph> = page
-        .glyphs
-        .iter()
-        .filter(|g| !g.ch.is_whitespace() && g.size > 0.5)
-        .collect();
+    let mut out = Vec::new();
+    for dir in 0..4u8 {
+        let glyphs: Vec<&Glyph> = page
+            .glyphs
+            .iter()
+            .filter(|g| g.dir == dir && !g.ch.is_whitespace() && g.size > 0.5)
+            .collect();
+        if glyphs.is_empty() {
+            continue;
+        }
+        let rules: std::borrow::Cow<[Rule]> = match dir {
+            0 => (&page.rules[..]).into(),
+            _ => page
+                .rules
+                .iter()
+                .map(|r| crate::orient::rule(r, dir, page.width, page.height))
+                .collect(),
+        };
+        out.extend(lines_of(glyphs, &rules, page.number));
+    }
+    out
+}
+
+/// The lines of glyphs that share one writing direction, with the rules in their frame.
+fn lines_of(mut glyphs: Vec<&Glyph>, rules: &[Rule], number: u32) -> Vec<Line> {
     glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
     // Sorted by x, so a gap between two glyphs looks only at the rules within it.
-    let mut verticals: Vec<&Rule> = page.rules.iter().filter(|r| r.x0 == r.x1).collect();
+    let mut verticals: Vec<&Rule> = rules.iter().filter(|r| r.x0 == r.x1).collect();
     verticals.sort_by(|a, b| a.x0.total_cmp(&b.x0));
     let mut out = Vec::new();
     let mut start = 0;
@@ -137,7 +162,7 @@ pub fn lines(page: &PageLayer) -> Vec<Line> {
         }
         let mut row: Vec<&Glyph> = glyphs[start..end].to_vec();
         row.sort_by(|a, b| a.x.total_cmp(&b.x));
-        out.push(line_of(&row, page.number, &verticals));
+        out.push(line_of(&row, number, &verticals));
         start = end;
     }
     out

@@ -267,6 +267,9 @@ fn pdf_failure(e: PdfError) -> Failure {
 
 /// `ok` when all three tables were found and no check fails; `partial` otherwise.
 fn status(record: &Record) -> Status {
+    if record.report.template == "pre2019" {
+        return crate::pre2019::status(record);
+    }
     let t = &record.tables;
     let all =
         t.active_disclosure.is_some() && t.applications.is_some() && t.review_litigation.is_some();

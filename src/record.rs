@@ -118,7 +118,8 @@ pub struct Report {
     pub year: Option<i32>,
     /// The statistics period, when stated.
     pub period: Option<Period>,
-    /// `2021`, `2019` or `unknown`: the national format 表二 follows.
+    /// `2021`, `2019` or `unknown`: the national format 表二 follows; `pre2019` for a
+    /// report on 2008–2018 without the national tables.
     pub template: String,
 }
 
@@ -154,6 +155,11 @@ pub struct Section {
     pub page: Option<u32>,
     /// The section's text in reading order.
     pub text: String,
+    /// What the section is about, the same in every era: `overview`, `active`,
+    /// `applications`, `fees`, `review_litigation`, `consultation`, `problems`, `other`,
+    /// `appendix`.
+    #[serde(default)]
+    pub topic: String,
 }
 
 /// The three tables; each is null when the report does not contain it.
@@ -165,6 +171,9 @@ pub struct Tables {
     pub applications: Option<Applications>,
     /// 表四 复议诉讼.
     pub review_litigation: Option<Map<String, Value>>,
+    /// The statistics table of a report before 2019 (null otherwise).
+    #[serde(default)]
+    pub statistics: Option<crate::statistics::Statistics>,
 }
 
 /// 表三: seven columns per row.

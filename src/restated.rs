@@ -22,6 +22,8 @@ struct Figure {
     subject: Subject,
     cells: Vec<String>,
     name: &'static str,
+    /// A detail (`办结`, `结果维持`) read in the run of the figure before it.
+    detail: bool,
 }
 
 fn figure(subject: Subject, cells: &[&str], name: &'static str) -> Option<Figure> {
@@ -30,6 +32,7 @@ fn figure(subject: Subject, cells: &[&str], name: &'static str) -> Option<Figure
         subject,
         cells,
         name,
+        detail: false,
     })
 }
 
@@ -116,10 +119,11 @@ fn restates(label: &str, previous: Option<Subject>) -> Option<Figure> {
         ];
         return figure(Litigation, &both, "行政诉讼 总计 (两组)");
     }
-    match previous? {
+    let detail = match previous? {
         Applications => application_detail(label),
         subject => result_detail(label, subject),
-    }
+    };
+    detail.map(|f| Figure { detail: true, ..f })
 }
 
 /// `办结 N 件` and the outcome groups, inside a run about applications.
@@ -163,11 +167,16 @@ fn result_detail(label: &str, subject: Subject) -> Option<Figure> {
     figure(subject, &cells, column)
 }
 
-/// The checks for every restated figure whose table is present.
+/// The checks for every restated figure whose table is present; a figure the sentence
+/// gives for a narrower body than the table's (see [`scope`]) is `skipped`, and so are
+/// the details that follow it.
 pub fn checks(record: &Record) -> Vec<Check> {
     let tables = serde_json::to_value(&record.tables).unwrap_or(Json::Null);
+    let sentences = scope::Sentences::new(record);
+    let agency = record.report.agency.as_deref();
     let mut out = Vec::new();
     let mut previous = None;
+    let mut previous_body: Option<String> = None;
     for count in &record.counts {
         let (Some(label), Some(said)) = (count["label"].as_str(), count["value"].as_f64()) else {
             continue;
@@ -177,12 +186,38 @@ pub fn checks(record: &Record) -> Vec<Check> {
             .flatten();
         previous = fig.as_ref().map(|f| f.subject);
         let Some(fig) = fig else { continue };
+        let before = sentences.before(count["text"].as_str().unwrap_or_default());
+        let body = scope::other_body(label, &before, agency)
+            .or_else(|| fig.detail.then(|| previous_body.clone()).flatten());
+        previous_body.clone_from(&body);
         let Some(table) = sum(&tables, &fig.cells) else {
             continue;
         };
-        out.push(check(count, said, table, &fig, &tables));
+        out.push(match body {
+            Some(body) => other_scope(count, table, &fig, &body, agency),
+            None => check(count, said, table, &fig, &tables),
+        });
     }
     out
+}
+
+/// A `skipped` check: the sentence gives the figure for `body`, not the table's.
+fn other_scope(count: &Json, table: f64, fig: &Figure, body: &str, agency: Option<&str>) -> Check {
+    let text = count["text"].as_str().unwrap_or_default();
+    let page = count["page"]
+        .as_u64()
+        .map_or(String::new(), |p| format!(" (page {p})"));
+    let message = format!(
+        "the narrative says 「{text}」{page} for {body}, a narrower body than the table's ({}); not compared with the table's {} ({table})",
+        agency.unwrap_or_default(),
+        fig.name
+    );
+    Check {
+        rule: RULE.into(),
+        status: "skipped".into(),
+        message,
+        path: (fig.cells.len() == 1).then(|| fig.cells[0].clone()),
+    }
 }
 
 /// The sum of the cells (a blank cell counts 0); None when a cell's table is missing.
@@ -233,5 +268,6 @@ fn check(count: &Json, said: f64, table: f64, fig: &Figure, tables: &Json) -> Ch
     }
 }
 
+mod scope;
 #[cfg(test)]
 mod tests;

@@ -128,8 +128,16 @@ pub fn application_rows(split_six: bool) -> Vec<&'static RowSpec> {
     HEAD.iter().chain(six).chain(TAIL.iter()).collect()
 }
 
-/// Labels whose presence in 表三 shows that （六） is printed as three sub-rows.
-pub const SPLIT_SIX_MARKERS: [&str; 4] = ["逾期不补正", "逾期未按收费", "逾期不缴费", "缴纳费用"];
+/// Labels whose presence in 表三 shows that （六） is printed as three sub-rows
+/// (templates.md §6.1: the fee and correction rows, or a `3.其他` row).
+pub const SPLIT_SIX_MARKERS: [&str; 6] = [
+    "逾期不补正",
+    "逾期未按收费",
+    "逾期不缴费",
+    "缴纳费用",
+    "3.其他",
+    "3、其他",
+];
 
 /// 表四's groups and the five columns of each, in printed order.
 pub const REVIEW_GROUPS: [&str; 3] = [

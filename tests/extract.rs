@@ -223,3 +223,42 @@ fn a_reader_that_stops_early_ends_the_batch_quietly() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn with_no_output_option_records_go_to_stdout_and_the_summary_to_stderr() {
+    let out = govreport(&["extract", "samples/nanhu-2023-stsong.pdf"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let got = records(&out);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0]["source"]["path"], "samples/nanhu-2023-stsong.pdf");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("1 files: 1 ok"), "{stderr}");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("files:"));
+}
+
+#[test]
+fn browser_print_stamps_stay_out_of_sections_and_facts() {
+    for sample in [
+        "samples/wangjiang-2024-chromium-stamped.pdf",
+        "samples/heyang-czj-2025-chromium-stamped.pdf",
+    ] {
+        let out = govreport(&["extract", "-q", sample]);
+        let r = &records(&out)[0];
+        let text = serde_json::to_string(&r["sections"]).unwrap();
+        for stamp in ["file:", "ﬁle:", ".html", "AM", "PM"] {
+            assert!(!text.contains(stamp), "{sample}: {stamp} in the sections");
+        }
+        let title = r["report"]["title"].as_str().unwrap();
+        assert!(
+            !text.contains(title),
+            "{sample}: the header's page title in the sections"
+        );
+        // The dates, counts and policies are the goldens' (which list every one, so a
+        // stamp's date would be a difference): checked by tests/samples.rs.
+    }
+}

@@ -44,6 +44,9 @@ fn every_sample_is_ok_and_every_table_is_found() {
             assert_eq!(r["errors"][0]["code"], "not_a_report");
             continue;
         }
+        if r["report"]["template"] == "pre2019" {
+            continue; // no national tables: tests/pre2019.rs
+        }
         assert_eq!(r["status"], "ok", "{name}: {}", r["warnings"]);
         for table in ["active_disclosure", "applications", "review_litigation"] {
             assert!(r["tables"][table].is_object(), "{name}: {table} missing");

@@ -461,8 +461,14 @@ def main() -> None:
                    key=lambda m: order[Path(m["file"]).stem])
     man_path.write_text(json.dumps({"generated_by": "samples/generate/generate.py", "samples": items},
                                    ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    if render and not only and (not kinds or "pdf" in kinds):   # issue 18's samples, narrative2.py
+        import narrative2
+        narrative2.main(work=work)
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
+    if not (only or kinds):   # the pre-2019 samples (pre2019.py; run it alone for --only)
+        import pre2019
+        pre2019.main(["--goldens-only"] if args.goldens_only else [])
     if not ok:
         raise SystemExit("some self-checks failed (see warnings)")
     if render and not (only or kinds):   # the Word samples: samples/generate/word.py

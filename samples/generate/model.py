@@ -81,6 +81,8 @@ T4_LABELS = ["结果维持", "结果纠正", "其他结果", "尚未审结", "�
 SECTION_HEADINGS = ["总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况",
                     "政府信息公开行政复议、行政诉讼情况", "存在的主要问题及改进情况", "其他需要报告的事项"]
 NUMERALS = "一二三四五六"
+# record.md "sections, all eras": the topics of the six sections
+SECTION_TOPICS = ["overview", "active", "applications", "review_litigation", "problems", "other"]
 
 # ---------------------------------------------------------------------------------------
 # Report specifications: one per distinct report (post-processed copies reuse a report)
@@ -511,7 +513,8 @@ class Report:
             "status": "ok",
             "report": {"title": "".join(self.title.split()), "agency": self.spec.agency,
                        "year": self.spec.year, "period": self.period, "template": self.spec.template},
-            "sections": [{"number": i + 1, "heading": h} for i, h in enumerate(self.headings)],
+            "sections": [{"number": i + 1, "heading": h, "topic": SECTION_TOPICS[i]}
+                         for i, h in enumerate(self.headings)],
             "policies": self.narr.policies,
             "dates": self.narr.dates,
             "counts": self.narr.counts,

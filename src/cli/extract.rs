@@ -24,7 +24,8 @@ pub struct ExtractArgs {
     /// Write one pretty JSON record per input into DIR.
     #[arg(short, long = "out", value_name = "DIR")]
     pub out: Option<PathBuf>,
-    /// Write one compact record per line to FILE (`-` for stdout), in input order.
+    /// Write one compact record per line to FILE (`-` for stdout), in input order; with no
+    /// -o, --jsonl or --csv, records go to stdout as JSON Lines.
     #[arg(long, value_name = "FILE")]
     pub jsonl: Option<PathBuf>,
     /// Write the tidy table of every table cell to FILE.
@@ -146,11 +147,14 @@ struct Outputs {
 }
 
 impl Outputs {
-    /// Opens the streams (creating their folders); an error when nothing is asked for.
+    /// Opens the streams (creating their folders); with no output asked for, JSON Lines
+    /// go to stdout (like `pdftotext file -`).
     fn open(args: &ExtractArgs) -> Result<Outputs, String> {
-        if args.out.is_none() && args.jsonl.is_none() && args.csv.is_none() {
-            return Err("nothing to write: give --out DIR, --jsonl FILE or --csv FILE".into());
-        }
+        let stdout = PathBuf::from("-");
+        let jsonl = match (&args.out, &args.jsonl, &args.csv) {
+            (None, None, None) => Some(&stdout),
+            (_, jsonl, _) => jsonl.as_ref(),
+        };
         let csv = match &args.csv {
             Some(path) => Some(
                 TidyWriter::new(create(path)?)
@@ -160,7 +164,7 @@ impl Outputs {
         };
         Ok(Outputs {
             dir: args.out.clone(),
-            jsonl: args.jsonl.as_ref().map(create).transpose()?,
+            jsonl: jsonl.map(create).transpose()?,
             csv,
         })
     }

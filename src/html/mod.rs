@@ -114,7 +114,9 @@ fn nesting(text: &str) -> usize {
 fn score(lines: &[Line]) -> (usize, usize) {
     let text: String = lines.iter().map(Line::text).collect();
     let anchors = TABLE_ANCHORS.iter().filter(|a| text.contains(*a)).count();
-    (sections::find(lines).len(), anchors)
+    // Pre-2019 reports number their sections freely (`第一部分`, `（一）`).
+    let older = crate::pre2019::sections::find(lines, &[]).len();
+    (sections::find(lines).len().max(older), anchors)
 }
 
 /// The lines of the smallest container that holds as much of the report as the whole

@@ -88,7 +88,30 @@ fn cells(record: &Record) -> Vec<TidyCell<'_>> {
         }
     }
     push_grouped(&mut out, "review_litigation", t.review_litigation.as_ref());
+    push_statistics(&mut out, t.statistics.as_ref());
     out
+}
+
+/// Cells of `tables.statistics`: `row` = the key (or the label when it has none),
+/// `column` = the column header.
+fn push_statistics<'a>(
+    out: &mut Vec<TidyCell<'a>>,
+    table: Option<&'a crate::statistics::Statistics>,
+) {
+    for (r, row) in table.iter().flat_map(|t| t.rows.iter().enumerate()) {
+        let name = row.key.clone().unwrap_or_else(|| row.label.clone());
+        for (c, (column, v)) in table
+            .into_iter()
+            .flat_map(|t| t.columns.iter())
+            .zip(&row.values)
+            .enumerate()
+        {
+            let printed = table
+                .and_then(|t| t.printed.get(&format!("rows[{r}].values[{c}]")))
+                .and_then(Value::as_str);
+            out.push(("statistics", name.clone(), column.clone(), v, printed));
+        }
+    }
 }
 
 /// Cells of a table kept as row → column → value (表二, 表四), skipping its `printed` map.

@@ -2,6 +2,7 @@
 
 use serde_json::{Map, Value as Json};
 
+use crate::complete::{self, Gap};
 use crate::layout::Line;
 use crate::parse::TableResult;
 use crate::parse::cells::{Value, split, squeeze};
@@ -33,17 +34,19 @@ pub fn parse(lines: &[Line], format: &str) -> Option<TableResult<Map<String, Jso
     let mut printed = Map::new();
     let mut warnings = Vec::new();
     let mut debug = Vec::new();
+    let mut gaps = Vec::new();
     let mut from = 0;
     for row in spec {
+        let path = format!("tables.active_disclosure.{}", row.key);
         let Some((at, values)) = find_row(lines, from, row) else {
-            warnings.push(Notice::new(
-                "row_not_found",
-                format!("表二: row {} was not found", row.key),
-            ));
+            gaps.push(Gap::Row { path });
             continue;
         };
         from = at + 1;
-        let slots = place(lines, at, values, row, &mut warnings);
+        let (slots, uncertain) = place(lines, at, values, row, &mut warnings);
+        if uncertain {
+            gaps.push(Gap::Uncertain { path });
+        }
         let mut cells = Map::new();
         for (c, column) in row.columns.iter().enumerate() {
             let v = slots[c].as_ref();
@@ -62,26 +65,35 @@ pub fn parse(lines: &[Line], format: &str) -> Option<TableResult<Map<String, Jso
     if table.is_empty() {
         return None;
     }
+    warnings.extend(complete::row_warnings("表二", &gaps));
+    let checks = complete::entries(
+        "active_disclosure.complete",
+        "表二",
+        "tables.active_disclosure",
+        spec.len(),
+        &gaps,
+    );
     if !printed.is_empty() {
         table.insert("printed".into(), Json::Object(printed));
     }
     Some(TableResult {
         table,
-        checks: Vec::new(),
+        checks,
         warnings,
         debug,
     })
 }
 
 /// The row's values in its columns: in order when complete; by the header's column
-/// positions when some cells are blank (PDF); else left to right, with a warning.
+/// positions when some cells are blank (PDF); else left to right, with a warning and
+/// `true` (the positions are uncertain).
 fn place(
     lines: &[Line],
     at: usize,
     values: Vec<Value>,
     row: &ActiveRow,
     warnings: &mut Vec<Notice>,
-) -> Vec<Option<Value>> {
+) -> (Vec<Option<Value>>, bool) {
     let width = row.columns.len();
     let centres = if values.is_empty() || values.len() >= width {
         None
@@ -95,7 +107,8 @@ fn place(
         line: at,
     };
     let placed = grid::place(&observed, width, centres.as_deref());
-    if placed.unplaced && !observed.values.is_empty() {
+    let uncertain = placed.unplaced && !observed.values.is_empty();
+    if uncertain {
         let message = format!(
             "表二: row {} has {} of {width} values and nothing shows which cells are blank; values were read left to right",
             row.key,
@@ -103,7 +116,7 @@ fn place(
         );
         warnings.push(Notice::new("cell_position_uncertain", message));
     }
-    placed.slots
+    (placed.slots, uncertain)
 }
 
 /// The first line at or after `from` whose label is the row's, with the row's values

@@ -4,6 +4,7 @@
 use serde_json::{Map, Value as Json};
 
 use crate::checks::{self, Cell, Equation, Origin};
+use crate::complete;
 use crate::layout::Line;
 use crate::parse::grid::{self, Placed, ValueRow};
 use crate::parse::{TableResult, squeeze_all};
@@ -32,7 +33,8 @@ pub fn parse(lines: &[Line]) -> Option<TableResult<Applications>> {
         .map(|m| m.map(|i| grid::place(&rows[i], WIDTH, centres.as_deref())))
         .collect();
     let equations = equations(&spec);
-    let (cells, repaired) = grid::settle(&mut placed, WIDTH, &equations, "表三", &mut warnings);
+    let settled = grid::settle(&mut placed, WIDTH, &equations, "表三", &mut warnings);
+    let cells = &settled.cells;
     let path = |i: usize| {
         format!(
             "tables.applications.rows.{}[{}]",
@@ -40,17 +42,29 @@ pub fn parse(lines: &[Line]) -> Option<TableResult<Applications>> {
             i % WIDTH
         )
     };
-    let checks = checks::entries(&cells, &equations, &repaired, &path);
-    for (j, m) in matched.iter().enumerate() {
-        let repaired_row = (0..WIDTH).all(|c| cells[j * WIDTH + c].origin == Origin::Repaired);
-        if m.is_none() && !repaired_row {
-            warnings.push(Notice::new(
-                "row_not_found",
-                format!("表三: row {} was not found", spec[j].key),
-            ));
-        }
+    let row_path = |r: usize| format!("tables.applications.rows.{}", spec[r].key);
+    let mut checks = checks::entries(cells, &equations, &settled.repaired, &path);
+    let mut found = grid::found(&rows, &matched, &phrases);
+    if !split_six {
+        doubt_unseen_one_row_six(&spec, &mut found);
     }
-    let table = record(&spec, &placed, &cells);
+    let gaps = grid::gaps(
+        &settled,
+        &found,
+        WIDTH,
+        &row_path,
+        &path,
+        "tables.applications",
+    );
+    warnings.extend(complete::row_warnings("表三", &gaps));
+    checks.extend(complete::entries(
+        "applications.complete",
+        "表三",
+        "tables.applications",
+        spec.len(),
+        &gaps,
+    ));
+    let table = record(&spec, &placed, cells);
     let debug = debug_rows(&spec, &matched, &rows);
     Some(TableResult {
         table,
@@ -58,6 +72,17 @@ pub fn parse(lines: &[Line]) -> Option<TableResult<Applications>> {
         warnings,
         debug,
     })
+}
+
+/// With no sign of the three-row （六）, the one-row layout is only a default: if its
+/// （六） row was not found either, the layout itself is unknown, so the row cannot be
+/// rebuilt with confidence.
+fn doubt_unseen_one_row_six(spec: &[&RowSpec], found: &mut [grid::Found]) {
+    if let Some(six) = spec.iter().position(|r| r.key == "other_processing")
+        && found[six] == grid::Found::No
+    {
+        found[six] = grid::Found::Doubtful;
+    }
 }
 
 /// A 法人或其他组织 subtotal column, when most rows print eight values: dropped, with a warning.

@@ -136,6 +136,13 @@ const FALSE_UNITS: &[&str] = &[
     "场所",
 ];
 
+/// Punctuation a label never starts with: left over from a list number (`1、`, `2.`) or
+/// a dash, dropped from the label's start.
+const LEADING_PUNCTUATION: &[char] = &[
+    '、', '，', ',', '.', '．', '。', '·', '・', ':', '：', ';', '；', '-', '－', '—', '_', '~',
+    '～',
+];
+
 /// Chars that end a label run.
 fn is_delimiter(c: char) -> bool {
     "，。；：、（）()！？,;:!?【】[]\n".contains(c) || c.is_ascii_digit()
@@ -246,6 +253,8 @@ fn label_before(text: &str, num_start: usize, unit_end: usize) -> Option<(usize,
     }
     let after_digit = text[..run_start].ends_with(|c: char| c.is_ascii_digit());
     let (mut a, mut b) = trim(text, run_start, num_start);
+    let punct = text[a..b].len() - text[a..b].trim_start_matches(LEADING_PUNCTUATION).len();
+    (a, b) = trim(text, a + punct, b);
     if after_digit && let Some(m) = RESIDUE_RE.find(&text[a..b]) {
         (a, b) = trim(text, a + m.end(), b);
     }
@@ -335,6 +344,16 @@ mod tests {
 
     fn t(label: &str, value: &str, unit: &str) -> (String, String, String) {
         (label.into(), value.into(), unit.into())
+    }
+
+    #[test]
+    fn a_label_after_a_list_number_loses_its_punctuation() {
+        assert_eq!(
+            one("1、市政府及市政府办政策性文件 12 件"),
+            t("市政府及市政府办政策性文件", "12", "件")
+        );
+        assert_eq!(one("2. 部门文件 3 件"), t("部门文件", "3", "件"));
+        assert_eq!(one("3．—依申请公开 5 件"), t("依申请公开", "5", "件"));
     }
 
     #[test]

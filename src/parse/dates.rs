@@ -249,6 +249,16 @@ fn small_number(s: &str) -> Option<u32> {
     s.parse().ok().or_else(|| cn_small(s))
 }
 
+/// A number in Chinese numerals: a year digit by digit (`二〇二三`) or 1–39 (`三十一`).
+pub fn chinese_number(s: &str) -> Option<u32> {
+    if s.chars().count() == 4 {
+        return s
+            .chars()
+            .try_fold(0u32, |acc, ch| Some(acc * 10 + cn_digit(ch)?));
+    }
+    cn_small(s)
+}
+
 /// One Chinese digit (〇/零/○ and a stray ASCII 0 are zero).
 fn cn_digit(c: char) -> Option<u32> {
     "〇一二三四五六七八九"

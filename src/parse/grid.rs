@@ -2,6 +2,7 @@
 //! order, column assignment by position, and placement of lost cells by the rules.
 
 use crate::checks::{self, Cell, Equation, Origin, failures_after_repair};
+use crate::complete::Gap;
 use crate::layout::Line;
 use crate::parse::cells::{Prepared, SplitLine, Value, prepared_similarity, split};
 use crate::record::Notice;
@@ -204,16 +205,34 @@ pub fn cells_of(placed: &[Option<Placed>], width: usize) -> Vec<Cell> {
     cells
 }
 
+/// How the values of rows with gaps were placed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placement {
+    /// Positions or the rules determined every gap (or there were none).
+    Determined,
+    /// No placement makes every rule hold, or two that do disagree on a value.
+    Undetermined,
+    /// More candidate placements than the search tries ([`MAX_PLACEMENTS`]).
+    TooMany,
+}
+
+/// The most placements of lost cells [`place_by_rules`] tries.
+pub const MAX_PLACEMENTS: usize = 4096;
+
 /// For rows whose gaps could not be placed by position, tries every placement of their
-/// values (up to a bound) and keeps the first (gaps leftmost) under which the rules hold.
-/// Returns false when no placement makes every rule hold or two such placements disagree
-/// on a value (placements that differ only in where an equal value sits agree).
-pub fn place_by_rules(placed: &mut [Option<Placed>], width: usize, equations: &[Equation]) -> bool {
-    let open: Vec<usize> = (0..placed.len())
-        .filter(|&r| placed[r].as_ref().is_some_and(|p| p.unplaced))
-        .collect();
+/// values (up to [`MAX_PLACEMENTS`]) and keeps the first (gaps leftmost) under which the
+/// rules hold. Undetermined when no placement makes every rule hold or two such
+/// placements disagree on a value (placements that differ only in where an equal value
+/// sits agree); the count of placements saturates, so a huge search is never mistaken
+/// for a small one.
+pub fn place_by_rules(
+    placed: &mut [Option<Placed>],
+    width: usize,
+    equations: &[Equation],
+) -> Placement {
+    let open = open_rows(placed);
     if open.is_empty() {
-        return true;
+        return Placement::Determined;
     }
     let options: Vec<Vec<Vec<Option<Value>>>> = open
         .iter()
@@ -224,9 +243,14 @@ pub fn place_by_rules(placed: &mut [Option<Placed>], width: usize, equations: &[
             )
         })
         .collect();
-    let total: usize = options.iter().map(Vec::len).product();
-    if total == 0 || total > 4096 {
-        return false;
+    let total = options
+        .iter()
+        .fold(1usize, |n, o| n.saturating_mul(o.len()));
+    if total == 0 {
+        return Placement::Undetermined;
+    }
+    if total > MAX_PLACEMENTS {
+        return Placement::TooMany;
     }
     let mut winner: Option<(Vec<usize>, Vec<Option<f64>>)> = None;
     let mut agree = true;
@@ -246,24 +270,48 @@ pub fn place_by_rules(placed: &mut [Option<Placed>], width: usize, equations: &[
         }
     }
     let Some((choice, _)) = winner.filter(|_| agree) else {
-        return false;
+        return Placement::Undetermined;
     };
     for (o, &r) in open.iter().enumerate() {
         placed[r].as_mut().expect("open rows are placed").slots = options[o][choice[o]].clone();
     }
-    true
+    Placement::Determined
+}
+
+/// Rows placed with gaps that positions could not locate.
+fn open_rows(placed: &[Option<Placed>]) -> Vec<usize> {
+    (0..placed.len())
+        .filter(|&r| placed[r].as_ref().is_some_and(|p| p.unplaced))
+        .collect()
+}
+
+/// A table's cells after placement and repair.
+pub struct Settled {
+    /// The flat cells, row by row.
+    pub cells: Vec<Cell>,
+    /// The cells the rules filled, with the equation used.
+    pub repaired: Vec<(usize, usize)>,
+    /// How the rows with gaps were placed.
+    pub placement: Placement,
+    /// Rows whose values may sit in the wrong columns (placement not determined).
+    pub uncertain: Vec<usize>,
 }
 
 /// Places unplaced rows by the rules (warning when they cannot tell), lays the table out
-/// flat and fills the cells the rules determine. Returns the cells and the repairs made.
+/// flat and fills the cells the rules determine.
 pub fn settle(
     placed: &mut [Option<Placed>],
     width: usize,
     equations: &[Equation],
     table: &str,
     warnings: &mut Vec<Notice>,
-) -> (Vec<Cell>, Vec<(usize, usize)>) {
-    if !place_by_rules(placed, width, equations) {
+) -> Settled {
+    let placement = place_by_rules(placed, width, equations);
+    let uncertain = match placement {
+        Placement::Determined => Vec::new(),
+        _ => open_rows(placed),
+    };
+    if placement != Placement::Determined {
         let message = format!(
             "{table}: a row has fewer values than columns and the rules do not tell which cell is missing; values were read left to right"
         );
@@ -271,7 +319,94 @@ pub fn settle(
     }
     let mut cells = cells_of(placed, width);
     let repaired = checks::repair(&mut cells, equations);
-    (cells, repaired)
+    Settled {
+        cells,
+        repaired,
+        placement,
+        uncertain,
+    }
+}
+
+/// Whether each template row was found by [`align`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// An observed row was aligned to it.
+    Yes,
+    /// Not found.
+    No,
+    /// Not found, and the label of an observed row aligned next to it also fits it, so
+    /// the alignment may have put that row in its place.
+    Doubtful,
+}
+
+/// For each template row, whether it was found. A row not found is doubtful unless the
+/// nearest found rows above and below are pinned: each carries a phrase of its own
+/// template row and does not also fit the missing one (similarity < 0.5). Only then do
+/// the rows around the gap show that this row, and not a neighbour, is the one missing.
+pub fn found(rows: &[ValueRow], matched: &[Option<usize>], template: &[&[&str]]) -> Vec<Found> {
+    let prepared: Vec<Vec<Prepared>> = template
+        .iter()
+        .map(|t| t.iter().map(|p| Prepared::phrase(p)).collect())
+        .collect();
+    let pinned = |k: Option<usize>, missing: usize| {
+        let Some(k) = k else { return true };
+        let label = Prepared::label(&rows[matched[k].expect("a found row")].label);
+        prepared_similarity(&label, &prepared[k]) >= 1.0
+            && prepared_similarity(&label, &prepared[missing]) < 0.5
+    };
+    (0..matched.len())
+        .map(|j| {
+            if matched[j].is_some() {
+                return Found::Yes;
+            }
+            let above = (0..j).rev().find(|&k| matched[k].is_some());
+            let below = (j + 1..matched.len()).find(|&k| matched[k].is_some());
+            if pinned(above, j) && pinned(below, j) {
+                Found::No
+            } else {
+                Found::Doubtful
+            }
+        })
+        .collect()
+}
+
+/// What the settled table lacks: rows not found (unless the rules rebuilt every cell and
+/// the row is not doubtful), rows whose values could not be placed, and cells neither
+/// read nor repaired.
+pub fn gaps(
+    settled: &Settled,
+    found: &[Found],
+    width: usize,
+    row_path: &dyn Fn(usize) -> String,
+    cell_path: &dyn Fn(usize) -> String,
+    table_path: &str,
+) -> Vec<Gap> {
+    let mut out = Vec::new();
+    if settled.placement == Placement::TooMany {
+        out.push(Gap::TooManyPlacements {
+            path: table_path.into(),
+        });
+    }
+    for (r, &was_found) in found.iter().enumerate() {
+        let row = &settled.cells[r * width..(r + 1) * width];
+        let rebuilt = row.iter().all(|c| c.origin == Origin::Repaired);
+        if was_found != Found::Yes && !rebuilt {
+            out.push(Gap::Row { path: row_path(r) });
+        } else if was_found == Found::Doubtful {
+            out.push(Gap::Ambiguous { path: row_path(r) });
+        } else if settled.uncertain.contains(&r) {
+            out.push(Gap::Uncertain { path: row_path(r) });
+        } else {
+            out.extend(
+                (0..width)
+                    .filter(|&c| row[c].origin == Origin::Lost)
+                    .map(|c| Gap::Cell {
+                        path: cell_path(r * width + c),
+                    }),
+            );
+        }
+    }
+    out
 }
 
 fn mixed_radix(mut k: usize, options: &[Vec<Vec<Option<Value>>>]) -> Vec<usize> {
@@ -368,5 +503,40 @@ mod tests {
         };
         let options = arrangements(&[v(1), v(2)], 3);
         assert_eq!(options.len(), 3);
+    }
+
+    fn v(n: i64) -> Option<Value> {
+        Some(Value {
+            number: Some(n.into()),
+            printed: None,
+            x: 0.0,
+        })
+    }
+
+    #[test]
+    fn a_placement_count_past_usize_saturates_to_too_many() {
+        let row = Placed {
+            slots: vec![v(1), v(2), v(3), None, None, None, None],
+            unplaced: true,
+        };
+        let mut placed: Vec<Option<Placed>> = (0..40).map(|_| Some(row.clone())).collect();
+        assert_eq!(place_by_rules(&mut placed, 7, &[]), Placement::TooMany);
+    }
+
+    #[test]
+    fn a_missing_row_between_pinned_rows_is_not_doubtful() {
+        let r = rows("予以公开\t1\t1\n重复申请\t2\t2");
+        let t: [&[&str]; 3] = [&["予以公开"], &["部分公开"], &["重复申请"]];
+        let matched = align(&r, &t);
+        assert_eq!(found(&r, &matched, &t)[1], Found::No);
+    }
+
+    #[test]
+    fn a_missing_row_next_to_a_loosely_matched_one_is_doubtful() {
+        let r = rows("予以公开\t1\t1\n某重复\t2\t2");
+        let t: [&[&str]; 3] = [&["予以公开"], &["部分公开"], &["重复申请"]];
+        let matched = align(&r, &t);
+        assert_eq!(matched[1], None);
+        assert_eq!(found(&r, &matched, &t)[1], Found::Doubtful);
     }
 }

@@ -11,16 +11,20 @@ mod facts_corpus_tests;
 mod geometry_tests;
 pub mod grid;
 pub mod narrative;
+pub mod period;
 pub mod policies;
+mod policy_dates;
 pub mod report;
 pub mod review;
 pub mod sections;
+pub mod stamps;
 
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::complete::{self, Gap};
 use crate::layout::Line;
 use crate::record::{Check, Notice, Record, Section};
 use cells::squeeze;
@@ -53,9 +57,10 @@ pub fn is_page_number(text: &str) -> bool {
     PAGE_NUMBER.is_match(text.trim())
 }
 
-/// Drops page-number lines, which would otherwise sit inside tables split across pages.
+/// Drops page-number lines, which would otherwise sit inside tables split across pages,
+/// and the headers and footers a browser prints on each page ([`stamps`]).
 pub fn without_page_numbers(lines: Vec<Line>) -> Vec<Line> {
-    lines
+    stamps::without_print_stamps(lines)
         .into_iter()
         .filter(|l| !is_page_number(&l.text()))
         .collect()
@@ -101,11 +106,14 @@ fn regions(lines: &[Line], headings: &[sections::Heading]) -> Regions {
 pub fn fill(record: &mut Record, lines: &[Line]) -> Vec<String> {
     let headings = sections::find(lines);
     let title = report::title(lines);
-    let period = report::period(lines);
+    let period = period::find(lines);
     record.report.year = report::year(title.as_deref(), period.as_ref());
     record.report.agency = title.as_deref().and_then(report::agency);
     record.report.title = title;
     record.report.period = period;
+    if crate::pre2019::applies(record.report.year, lines) {
+        return crate::pre2019::fill(record, lines);
+    }
     record.sections = section_texts(lines, &headings);
     if headings.len() < 6 {
         let missing: Vec<String> = (1..=6)
@@ -134,7 +142,29 @@ pub fn fill(record: &mut Record, lines: &[Line]) -> Vec<String> {
         record.tables.review_litigation = Some(t.table);
         take(record, t.checks, t.warnings, t.debug, &mut debug, "表四");
     }
+    report_missing_tables(record);
     debug
+}
+
+/// A warning and a failed `<table>.complete` check for each national table not found.
+fn report_missing_tables(record: &mut Record) {
+    let t = &record.tables;
+    let missing = [
+        (t.active_disclosure.is_none(), "active_disclosure", "表二"),
+        (t.applications.is_none(), "applications", "表三"),
+        (t.review_litigation.is_none(), "review_litigation", "表四"),
+    ];
+    for (_, key, name) in missing.into_iter().filter(|m| m.0) {
+        let path = format!("tables.{key}");
+        record.warnings.push(Notice::new(
+            "table_not_found",
+            format!("{name} ({path}) was not found in the report"),
+        ));
+        let rule = complete::rule_name(key);
+        record
+            .checks
+            .extend(complete::entries(rule, name, &path, 0, &[Gap::Table]));
+    }
 }
 
 /// The lines outside the tables: each table runs from its first anchor line in its region
@@ -160,7 +190,8 @@ fn narrative_lines(lines: &[Line], r: &Regions) -> Vec<narrative::TextLine> {
         .collect()
 }
 
-fn fill_facts(record: &mut Record, text: &[narrative::TextLine]) {
+/// Fills `dates`, `policies` and `counts` from the narrative lines.
+pub(crate) fn fill_facts(record: &mut Record, text: &[narrative::TextLine]) {
     let json = |v: Result<serde_json::Value, serde_json::Error>| match v {
         Ok(serde_json::Value::Array(items)) => items,
         _ => Vec::new(),
@@ -202,6 +233,7 @@ fn section_texts(lines: &[Line], headings: &[sections::Heading]) -> Vec<Section>
                 heading: h.text.clone(),
                 page: lines[h.line].page,
                 text: text.join("\n"),
+                topic: crate::pre2019::topics::by_number(h.number).to_string(),
             }
         })
         .collect()

@@ -14,10 +14,15 @@
 //!   same clause, separated from it by at most one comma and 12 Han chars (`2021-03-15 发布`,
 //!   `2021年3月，中心印发`, `于3月15日印发`); a year-less date takes the year of the last
 //!   `YYYY年` earlier in its paragraph, else `report_year`, else no date;
-//! - a title joined to the previous one by 、/和/及/以及/与/， takes that one's action and date
-//!   (`发布《A》和《B》`).
+//! - a title joined to the previous one by 、/和/及/以及/与/，/； (after that one's bracket,
+//!   if any) takes that one's action and date (`发布《A》和《B》`, `印发《A》（…）；《B》`);
+//! - a date written beside the title wins over the clause's: in brackets after it
+//!   (`《A》（2021年3月5日印发）`, whose verb becomes the action), right after it
+//!   (`《A》 2019-09-29`, `《A》于2021年3月5日印发`), or — when the clause gave no date —
+//!   alone right before it (`2019.3.12 《A》`), even with no verb; see `policy_dates`.
 
 use super::narrative::{Stream, TextLine};
+use super::policy_dates;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -72,8 +77,10 @@ static CONTEXT_YEAR_RE: LazyLock<Regex> =
 /// Joins a title to the previous one so that it shares its action and date.
 ///
 /// Examples: `、`, `和`, `及`, `以及`, `与`, `，`.
-static COORDINATION_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:、|和|及|以及|与|，|,)\s*$").expect("coordination regex"));
+static COORDINATION_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[（(][^（()）\n]{0,40}[）)])?\s*(?:、|和|及|以及|与|，|,|；|;)\s*$")
+        .expect("coordination regex")
+});
 
 /// One 《…》 occurrence: byte offsets of 《 and just past 》.
 struct Span {
@@ -100,6 +107,7 @@ pub fn find_policies(lines: &[TextLine], report_year: Option<i32>) -> Vec<Policy
             _ => attachment(text, span.open, report_year),
         };
         prev = Some((span.close_end, date.clone(), action.clone()));
+        let (date, action) = beside(text, &span, report_year, date, action);
         if title.is_empty() {
             continue;
         }
@@ -154,6 +162,38 @@ fn title_spans(text: &str) -> Vec<Span> {
         }
     }
     spans
+}
+
+/// The date (and verb) written beside the title — in brackets or right after it, else
+/// right before it — over the clause's: see [`policy_dates`].
+fn beside(
+    text: &str,
+    span: &Span,
+    report_year: Option<i32>,
+    date: Option<String>,
+    action: Option<String>,
+) -> (Option<String>, Option<String>) {
+    let clause_start = text[..span.open]
+        .rfind(['。', '；', ';', '\n', '》'])
+        .map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let found = policy_dates::after(&text[span.close_end..]).or_else(|| {
+        date.is_none()
+            .then(|| policy_dates::before(&text[clause_start..span.open]))
+            .flatten()
+    });
+    let Some(b) = found else {
+        return (date, action);
+    };
+    let year = b
+        .year
+        .or_else(|| context_year(text, span.open))
+        .or(report_year.and_then(|y| u32::try_from(y).ok()));
+    match year.and_then(|y| format_date(y, b.month, b.day)) {
+        Some(d) => (Some(d), b.verb.or(action)),
+        None => (date, action),
+    }
 }
 
 /// The (date, action) that the clause before the 《 at `open` attaches to the title.

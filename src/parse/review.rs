@@ -3,6 +3,7 @@
 use serde_json::{Map, Value as Json};
 
 use crate::checks::{self, Cell, Equation, Origin};
+use crate::complete;
 use crate::layout::Line;
 use crate::parse::TableResult;
 use crate::parse::cells::Value;
@@ -47,7 +48,7 @@ pub fn parse(lines: &[Line]) -> Option<TableResult<Map<String, Json>>> {
     };
     let mut placed = vec![Some(grid::place(&row, WIDTH, centres.as_deref()))];
     let equations = equations();
-    let (cells, repaired) = grid::settle(&mut placed, WIDTH, &equations, "表四", &mut warnings);
+    let settled = grid::settle(&mut placed, WIDTH, &equations, "表四", &mut warnings);
     let path = |i: usize| {
         format!(
             "tables.review_litigation.{}.{}",
@@ -55,12 +56,28 @@ pub fn parse(lines: &[Line]) -> Option<TableResult<Map<String, Json>>> {
             REVIEW_COLUMNS[i % 5]
         )
     };
-    let checks = checks::entries(&cells, &equations, &repaired, &path);
+    let mut checks = checks::entries(&settled.cells, &equations, &settled.repaired, &path);
+    let table_path = "tables.review_litigation";
+    let gaps = grid::gaps(
+        &settled,
+        &[grid::Found::Yes],
+        WIDTH,
+        &|_| table_path.into(),
+        &path,
+        table_path,
+    );
+    checks.extend(complete::entries(
+        "review_litigation.complete",
+        "表四",
+        table_path,
+        1,
+        &gaps,
+    ));
     let slots = placed[0]
         .take()
         .map(|p: Placed| p.slots)
         .unwrap_or_default();
-    let table = table(&cells, &slots);
+    let table = table(&settled.cells, &slots);
     let debug = vec![format!("表四 values: {}", show(&slots))];
     Some(TableResult {
         table,

@@ -11,6 +11,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 use super::font::Font;
 use super::{Limits, PdfError};
 use crate::layout::{Glyph, Rule};
+use crate::orient;
 
 type Matrix = [f32; 6];
 
@@ -58,6 +59,7 @@ pub struct Interpreter<'a> {
     limits: &'a Limits,
     fonts: &'a mut FontCache,
     deadline: Instant,
+    page_width: f32,
     page_height: f32,
     state: State,
     stack: Vec<State>,
@@ -74,19 +76,20 @@ pub struct Interpreter<'a> {
 }
 
 impl<'a> Interpreter<'a> {
-    /// Prepares to interpret a page of the given height.
+    /// Prepares to interpret a page of the given size (`width`, `height`).
     pub fn new(
         doc: &'a Document,
         limits: &'a Limits,
         fonts: &'a mut FontCache,
         deadline: Instant,
-        page_height: f32,
+        (page_width, page_height): (f32, f32),
     ) -> Self {
         Interpreter {
             doc,
             limits,
             fonts,
             deadline,
+            page_width,
             page_height,
             state: State {
                 ctm: IDENTITY,
@@ -270,24 +273,30 @@ impl<'a> Interpreter<'a> {
                 &mul(&self.tm, &st.ctm),
             );
             let (x, y) = apply(&trm, 0.0, 0.0);
+            let dir = orient::direction(trm[0], trm[1]);
+            let (x, top) = orient::place(dir, x, y, self.page_width, self.page_height);
             let (ux, uy) = (trm[2], trm[3]);
             let size = (ux * ux + uy * uy).sqrt();
             let width = g.width / 1000.0 * (trm[0] * trm[0] + trm[1] * trm[1]).sqrt();
             let spacing = st.char_spacing + if g.is_space { st.word_spacing } else { 0.0 };
+            let turned = |mut glyph: Glyph| {
+                glyph.dir = dir;
+                glyph
+            };
             if vertical {
                 // Vertical writing: the glyph box hangs below the origin, centred on it.
-                self.glyphs.push(Glyph::new(
+                self.glyphs.push(turned(Glyph::new(
                     g.text,
                     x - size / 2.0,
-                    self.page_height - y + size * 0.88,
+                    top + size * 0.88,
                     size,
                     size,
-                ));
+                )));
                 let ty = -(st.size + spacing);
                 self.tm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, ty], &self.tm);
             } else {
                 self.glyphs
-                    .push(Glyph::new(g.text, x, self.page_height - y, size, width));
+                    .push(turned(Glyph::new(g.text, x, top, size, width)));
                 let tx = (g.width / 1000.0 * st.size + spacing) * st.hscale;
                 self.tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &self.tm);
             }

@@ -2,6 +2,9 @@
 
 mod content;
 mod font;
+#[cfg(test)]
+mod rotation_tests;
+mod text_string;
 mod unicode;
 
 use std::time::Instant;
@@ -90,7 +93,8 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: Instant) -> Result<PdfText,
         budget = budget.saturating_sub(data.len());
         let (width, height) = page_size(&doc, id);
         let resources = page_resources(&doc, id);
-        let mut interp = content::Interpreter::new(&doc, limits, &mut fonts, deadline, height);
+        let mut interp =
+            content::Interpreter::new(&doc, limits, &mut fonts, deadline, (width, height));
         interp.run(&data, &resources, 0)?;
         glyphs += interp.glyphs.len();
         if glyphs > limits.max_glyphs_per_file {
@@ -200,7 +204,7 @@ fn producer(doc: &Document) -> Option<String> {
         .and_then(Object::as_dict)
         .ok()?;
     let text = |key: &[u8]| {
-        let s = lopdf::decode_text_string(info.get_deref(key, doc).ok()?).ok()?;
+        let s = text_string::decode(info.get_deref(key, doc).ok()?.as_str().ok()?);
         (!s.trim().is_empty()).then(|| s.trim().to_string())
     };
     text(b"Producer").or_else(|| text(b"Creator"))

@@ -114,3 +114,47 @@ fn a_missing_table_gives_no_check() {
     r.tables.review_litigation = None;
     assert!(checks(&r).is_empty());
 }
+
+/// `record(text)` for the report of 东浦区人民政府, with `text` as section 1.
+fn district_record(text: &str) -> Record {
+    let mut r = record(text);
+    r.report.agency = Some("东浦区人民政府".into());
+    r.sections = vec![crate::record::Section {
+        number: 1,
+        heading: "总体情况".into(),
+        page: Some(2),
+        text: text.into(),
+        topic: "overview".into(),
+    }];
+    r
+}
+
+#[test]
+fn a_figure_for_a_narrower_body_is_skipped_not_failed() {
+    let got = checks(&district_record(
+        "区政府办代表区政府受理政府信息公开申请 17 件，其中予以公开 9 件。全区共受理政府信息公开申请 21 件。",
+    ));
+    let statuses: Vec<&str> = got.iter().map(|c| c.status.as_str()).collect();
+    assert_eq!(statuses, ["skipped", "skipped", "pass"]);
+    assert!(got[0].message.contains("区政府办"), "{}", got[0].message);
+    assert!(got[0].message.contains("(21)"), "{}", got[0].message);
+    assert_eq!(
+        got[0].path.as_deref(),
+        Some("tables.applications.rows.new_requests[6]")
+    );
+}
+
+#[test]
+fn a_subject_earlier_in_the_sentence_sets_the_scope() {
+    let got = checks(&district_record(
+        "区政府办公室作为政府信息公开工作主管部门，全年受理政府信息公开申请 17 件。",
+    ));
+    assert_eq!(got[0].status, "skipped");
+    let got = checks(&district_record(
+        "2023年，我区坚持公开为常态，全年受理政府信息公开申请 25 件。",
+    ));
+    assert_eq!(
+        got[0].status, "fail",
+        "the district's own figure is compared"
+    );
+}

@@ -1,0 +1,193 @@
+//! Completeness: every row and cell a table's detected format requires, read from the page
+//! or repaired by the rules. The consistency rules cannot catch what is not there, so a
+//! gap is a failed check of its own, and the record cannot be `ok`.
+
+use crate::record::{Check, Notice};
+
+/// Something a table should have and did not get.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Gap {
+    /// The whole table was not found.
+    Table,
+    /// A row the format requires was not found.
+    Row {
+        /// The row's path, e.g. `tables.applications.rows.granted`.
+        path: String,
+    },
+    /// A row not found whose values the rules rebuilt, while the label of a found row
+    /// next to it also fits it: which of the two rows is missing is uncertain.
+    Ambiguous {
+        /// The row's path.
+        path: String,
+    },
+    /// A cell whose value was not read and that no rule determines.
+    Cell {
+        /// The cell's path, e.g. `tables.applications.rows.granted[3]`.
+        path: String,
+    },
+    /// A row with fewer values than columns whose gaps neither positions nor the rules
+    /// could place: its values were read left to right and may sit in the wrong columns.
+    Uncertain {
+        /// The row's path.
+        path: String,
+    },
+    /// The row-placement search had too many candidates to try them all.
+    TooManyPlacements {
+        /// The table's path.
+        path: String,
+    },
+}
+
+impl Gap {
+    fn path(&self, table_path: &str) -> String {
+        match self {
+            Gap::Table => table_path.to_string(),
+            Gap::Row { path }
+            | Gap::Ambiguous { path }
+            | Gap::Cell { path }
+            | Gap::Uncertain { path }
+            | Gap::TooManyPlacements { path } => path.clone(),
+        }
+    }
+
+    fn message(&self, table: &str, table_path: &str) -> String {
+        let at = self.path(table_path);
+        match self {
+            Gap::Table => format!("{table} was not found in the report"),
+            Gap::Row { .. } => format!(
+                "{table}: the row {at} that this format requires was not found, so its cells are unknown"
+            ),
+            Gap::Ambiguous { .. } => format!(
+                "{table}: {at} was not found and the label of a row next to it also fits it; the rules rebuilt one row's values but cannot tell which row is missing"
+            ),
+            Gap::Cell { .. } => {
+                format!("{table}: {at} was not read and no consistency rule determines it")
+            }
+            Gap::Uncertain { .. } => format!(
+                "{table}: {at} has fewer values than columns and neither positions nor the rules show which cells are missing; its values may sit in the wrong columns"
+            ),
+            Gap::TooManyPlacements { .. } => format!(
+                "{table}: too many ways to place the missing cells to try them all; the values of the incomplete rows are undetermined"
+            ),
+        }
+    }
+}
+
+/// The completeness rule of a table, by its key under `tables`.
+pub fn rule_name(table_key: &str) -> &'static str {
+    match table_key {
+        "active_disclosure" => "active_disclosure.complete",
+        "applications" => "applications.complete",
+        _ => "review_litigation.complete",
+    }
+}
+
+/// A `row_not_found` warning for each row gap (`表三: row granted was not found`).
+pub fn row_warnings(table: &str, gaps: &[Gap]) -> Vec<Notice> {
+    gaps.iter()
+        .filter_map(|g| match g {
+            Gap::Row { path } => Some(path.rsplit('.').next().unwrap_or(path)),
+            _ => None,
+        })
+        .map(|key| Notice::new("row_not_found", format!("{table}: row {key} was not found")))
+        .collect()
+}
+
+/// The `<table>.complete` entries: a summary (`pass` when nothing is missing), then one
+/// `fail` per gap with its path. `rule` is e.g. `applications.complete`; `table` the
+/// printed name (`表三`); `table_path` e.g. `tables.applications`; `rows` the number of
+/// rows the format requires.
+pub fn entries(
+    rule: &'static str,
+    table: &str,
+    table_path: &str,
+    rows: usize,
+    gaps: &[Gap],
+) -> Vec<Check> {
+    let summary = if gaps.is_empty() {
+        Check {
+            rule: rule.into(),
+            status: "pass".into(),
+            message: format!("{table}: all {rows} rows the format requires were read"),
+            path: None,
+        }
+    } else {
+        Check {
+            rule: rule.into(),
+            status: "fail".into(),
+            message: format!(
+                "{table}: {} gap(s) — rows not found, cells not read or placed; the record cannot be ok",
+                gaps.len()
+            ),
+            path: None,
+        }
+    };
+    let each = gaps.iter().map(|g| Check {
+        rule: rule.into(),
+        status: "fail".into(),
+        message: g.message(table, table_path),
+        path: Some(g.path(table_path)),
+    });
+    std::iter::once(summary).chain(each).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_complete_table_has_one_passing_summary() {
+        let checks = entries(
+            "applications.complete",
+            "表三",
+            "tables.applications",
+            23,
+            &[],
+        );
+        assert_eq!(checks.len(), 1);
+        assert_eq!(checks[0].status, "pass");
+        assert!(checks[0].message.contains("23 rows"));
+    }
+
+    #[test]
+    fn each_gap_is_a_failed_check_with_its_path() {
+        let gaps = [
+            Gap::Row {
+                path: "tables.applications.rows.granted".into(),
+            },
+            Gap::Cell {
+                path: "tables.applications.rows.new_requests[2]".into(),
+            },
+        ];
+        let checks = entries(
+            "applications.complete",
+            "表三",
+            "tables.applications",
+            23,
+            &gaps,
+        );
+        assert_eq!(checks.len(), 3);
+        assert!(checks.iter().all(|c| c.status == "fail"));
+        assert_eq!(
+            checks[1].path.as_deref(),
+            Some("tables.applications.rows.granted")
+        );
+        assert_eq!(
+            checks[2].path.as_deref(),
+            Some("tables.applications.rows.new_requests[2]")
+        );
+    }
+
+    #[test]
+    fn a_missing_table_names_the_table() {
+        let checks = entries(
+            "review_litigation.complete",
+            "表四",
+            "tables.review_litigation",
+            1,
+            &[Gap::Table],
+        );
+        assert_eq!(checks[1].path.as_deref(), Some("tables.review_litigation"));
+        assert!(checks[1].message.contains("表四 was not found"));
+    }
+}

@@ -1,0 +1,169 @@
+//! Reports on 2008–2018, before the national tables: recognised by their year and the
+//! absence of 表二/表三/表四, read as sections with topics, narrative facts and the
+//! statistics table (`tables.statistics`).
+
+pub mod sections;
+pub mod topics;
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::layout::Line;
+use crate::parse::{self, cells::squeeze, narrative::TextLine};
+use crate::record::{Notice, Period, Record, Section, Status};
+use crate::statistics;
+
+/// Words that only the 2019/2021 national tables print.
+const NATIONAL_MARKERS: [&str; 6] = [
+    "第二十条第（一）项",
+    "申请人情况",
+    "本年新收政府信息公开申请数量",
+    "结转下年度继续办理",
+    "未经复议直接起诉",
+    "复议后起诉",
+];
+
+/// A report on 2018 or earlier that prints none of the national tables' words.
+pub fn applies(year: Option<i32>, lines: &[Line]) -> bool {
+    if year.is_none_or(|y| y > 2018) {
+        return false;
+    }
+    let text = parse::squeeze_all(lines);
+    !NATIONAL_MARKERS.iter().any(|m| text.contains(m))
+}
+
+/// Fills a pre-2019 report's template, sections, facts and statistics table; returns the
+/// table's rows as read (for `govreport text`).
+pub fn fill(record: &mut Record, lines: &[Line]) -> Vec<String> {
+    record.report.template = "pre2019".into();
+    if record.report.period.is_none() {
+        record.report.period = period(lines);
+    }
+    let table = statistics::parse(lines);
+    let spans: Vec<Range<usize>> = table.as_ref().map(|t| t.spans.clone()).unwrap_or_default();
+    let headings = sections::find(lines, &spans);
+    if headings.len() < 2 {
+        record.warnings.push(Notice::new(
+            "section_not_found",
+            "no numbered section headings (一、 （一） 第一部分) were found",
+        ));
+    }
+    record.sections = headings
+        .iter()
+        .enumerate()
+        .map(|(k, h)| {
+            let end = headings.get(k + 1).map_or(lines.len(), |n| n.line);
+            let text: Vec<String> = lines[h.line + 1..end].iter().map(Line::text).collect();
+            Section {
+                number: (k + 1).min(255) as u8,
+                heading: h.text.clone(),
+                page: lines[h.line].page,
+                text: text.join("\n"),
+                topic: h.topic.into(),
+            }
+        })
+        .collect();
+    let narrative: Vec<TextLine> = lines
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !spans.iter().any(|s| s.contains(i)))
+        .map(|(_, l)| TextLine::new(l.page, l.text()))
+        .collect();
+    parse::fill_facts(record, &narrative);
+    let Some(t) = table else {
+        return Vec::new();
+    };
+    record.tables.statistics = Some(t.table);
+    record.checks.extend(t.checks);
+    record.warnings.extend(t.warnings);
+    let mut debug = vec!["── statistics ──".to_string()];
+    debug.extend(t.debug);
+    debug
+}
+
+/// `ok` when the sections were found, every statistics cell was placed and every check
+/// holds; `partial` otherwise.
+pub fn status(record: &Record) -> Status {
+    let doubt = ["section_not_found", "cell_position_uncertain"];
+    let warned = record
+        .warnings
+        .iter()
+        .any(|w| doubt.contains(&w.code.as_str()));
+    if warned || record.checks.iter().any(|c| c.status == "fail") {
+        Status::Partial
+    } else {
+        Status::Ok
+    }
+}
+
+/// Older ways of stating the period: `从2016年1月1日至2016年12月31日止`, `统计时限为…`,
+/// `报告期为…`; a range counts after a period word or when written `从/自 … 至 … 止`.
+static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<from>[从自])?(\d{4})年(\d{1,2})月(\d{1,2})日起?(?:至|到|—|-|－|～|~)(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?P<end>止)?")
+        .expect("valid regex")
+});
+
+/// Words that introduce the statistics period.
+const PERIOD_WORDS: [&str; 7] = ["统计", "期限", "时限", "时间", "期间", "报告期", "区间"];
+
+/// The statistics period in an older phrasing, from the opening text.
+pub fn period(lines: &[Line]) -> Option<Period> {
+    let text: String = lines.iter().take(80).map(|l| squeeze(&l.text())).collect();
+    PERIOD.captures_iter(&text).find_map(|c| {
+        let start = c.get(0).map_or(0, |m| m.start());
+        let before: String = text[..start].chars().rev().take(12).collect();
+        let before: String = before.chars().rev().collect();
+        let worded = PERIOD_WORDS.iter().any(|w| before.contains(w));
+        let stated = worded || (c.name("from").is_some() && c.name("end").is_some());
+        let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+        let (y1, m1, d1) = (n(2)?, n(3)?, n(4)?);
+        let (y2, m2, d2) = (n(5).unwrap_or(y1), n(6)?, n(7)?);
+        let valid = |m: u32, d: u32| (1..=12).contains(&m) && (1..=31).contains(&d);
+        (stated && valid(m1, d1) && valid(m2, d2)).then(|| Period {
+            start: format!("{y1:04}-{m1:02}-{d1:02}"),
+            end: format!("{y2:04}-{m2:02}-{d2:02}"),
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::text_line;
+
+    fn lines(text: &str) -> Vec<Line> {
+        text.lines()
+            .enumerate()
+            .map(|(i, l)| text_line(l, i))
+            .collect()
+    }
+
+    #[test]
+    fn old_period_phrasings() {
+        let p = period(&lines(
+            "本报告中所列数据的统计期限从2016年1月1日至2016年12月31日止。",
+        ))
+        .unwrap();
+        assert_eq!(
+            (p.start.as_str(), p.end.as_str()),
+            ("2016-01-01", "2016-12-31")
+        );
+        let p = period(&lines("报告期为2012年1月1日到12月31日。")).unwrap();
+        assert_eq!(p.end, "2012-12-31");
+        let p = period(&lines("本报告从2010年1月1日起至2010年12月31日止。")).unwrap();
+        assert_eq!(p.start, "2010-01-01");
+        assert!(period(&lines("我局于2010年3月1日至3月5日开展培训。")).is_none());
+    }
+
+    #[test]
+    fn the_year_and_the_national_tables_decide_the_era() {
+        let old = lines("一、概述\n统计指标\t单位\t统计数");
+        assert!(applies(Some(2016), &old));
+        assert!(!applies(Some(2019), &old));
+        assert!(!applies(None, &old));
+        let national = lines("一、总体情况\n申请人情况\n本年新收政府信息公开申请数量");
+        assert!(!applies(Some(2018), &national));
+    }
+}
