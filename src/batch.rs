@@ -1,5 +1,5 @@
-//! The parallel pass: a rayon pool extracts inputs while the caller receives the records
-//! one by one, in input order, as soon as each is ready.
+//! The parallel pass: a rayon pool hands inputs to worker processes while the caller
+//! receives the records one by one, in input order, as soon as each is ready.
 
 use std::collections::BTreeMap;
 use std::ops::ControlFlow;
@@ -9,14 +9,16 @@ use std::sync::mpsc;
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
 use crate::input::Input;
-use crate::pipeline::{Extraction, Options, extract};
+use crate::pipeline::Extraction;
+use crate::worker::{Pool, Spec};
 
-/// Extracts every input on `jobs` threads (0 = all cores) and calls `sink` with each
+/// Extracts every input on `jobs` threads (0 = all cores), each keeping one worker process
+/// busy (see [`crate::worker`]), and calls `sink` with each
 /// extraction in input order; `sink` can stop the batch (the files not yet started are
 /// skipped). Records are not collected: memory stays flat over a batch.
 pub fn run(
     inputs: &[Input],
-    options: &Options,
+    workers: &Spec,
     jobs: usize,
     mut sink: impl FnMut(usize, &Input, Extraction) -> ControlFlow<()>,
 ) -> Result<(), String> {
@@ -25,6 +27,7 @@ pub fn run(
         .thread_name(|i| format!("govreport-{i}"))
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
+    let workers = Pool::new(workers.clone());
     let (tx, rx) = mpsc::channel::<(usize, Extraction)>();
     let stop = AtomicBool::new(false);
     std::thread::scope(|scope| {
@@ -36,7 +39,7 @@ pub fn run(
                     .par_bridge()
                     .for_each_with(tx, |tx, (i, input)| {
                         if !stop.load(Ordering::Relaxed) {
-                            let _ = tx.send((i, extract(input, options)));
+                            let _ = tx.send((i, workers.extract(input)));
                         }
                     });
             });

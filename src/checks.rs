@@ -1,6 +1,7 @@
 //! Consistency rules (勾稽关系): equations over table cells, repair of a cell the rules
 //! determine, and evaluation into `checks` entries.
 
+use crate::codes::CheckStatus;
 use crate::record::{Check, number};
 
 /// Where a cell's value came from.
@@ -16,19 +17,19 @@ pub enum Origin {
     Repaired,
 }
 
-/// One cell of a table laid out flat for the rules.
+/// One cell of a table laid out flat for the rules: an operand of their equations.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Cell {
+pub struct Operand {
     /// The value, if any.
     pub value: Option<f64>,
     /// Where it came from.
     pub origin: Origin,
 }
 
-impl Cell {
+impl Operand {
     /// A cell read from the page.
     pub fn printed(value: Option<f64>) -> Self {
-        Cell {
+        Operand {
             value,
             origin: Origin::Printed,
         }
@@ -36,7 +37,7 @@ impl Cell {
 
     /// A cell missing from the text.
     pub fn lost() -> Self {
-        Cell {
+        Operand {
             value: None,
             origin: Origin::Lost,
         }
@@ -69,7 +70,7 @@ pub struct Equation {
 
 /// Fills lost cells that some equation determines, one at a time, until none is left that
 /// can be isolated. Returns the indices filled with the equation used.
-pub fn repair(cells: &mut [Cell], equations: &[Equation]) -> Vec<(usize, usize)> {
+pub fn repair(cells: &mut [Operand], equations: &[Equation]) -> Vec<(usize, usize)> {
     let mut filled = Vec::new();
     loop {
         let mut progress = false;
@@ -104,7 +105,7 @@ pub fn repair(cells: &mut [Cell], equations: &[Equation]) -> Vec<(usize, usize)>
             if value < 0.0 {
                 continue;
             }
-            cells[target] = Cell {
+            cells[target] = Operand {
                 value: Some(value),
                 origin: Origin::Repaired,
             };
@@ -133,7 +134,7 @@ pub enum Verdict {
 
 /// Evaluates one equation; blank parts count as 0, a printed blank total skips it, a cell
 /// that was not read makes it unverifiable.
-pub fn verdict(cells: &[Cell], eq: &Equation) -> Verdict {
+pub fn verdict(cells: &[Operand], eq: &Equation) -> Verdict {
     let total = &cells[eq.result];
     let all = || {
         std::iter::once(&eq.result)
@@ -159,7 +160,7 @@ pub fn verdict(cells: &[Cell], eq: &Equation) -> Verdict {
 }
 
 /// Counts the equations that fail once lost cells have been repaired.
-pub fn failures_after_repair(cells: &[Cell], equations: &[Equation]) -> (usize, Vec<Cell>) {
+pub fn failures_after_repair(cells: &[Operand], equations: &[Equation]) -> (usize, Vec<Operand>) {
     let mut cells = cells.to_vec();
     repair(&mut cells, equations);
     let fails = equations
@@ -180,7 +181,7 @@ pub fn show(value: Option<f64>) -> String {
 /// Turns equations into `checks` entries: one summary per rule, then one entry per
 /// failed equation and per repaired cell. `path` names a flat cell index.
 pub fn entries(
-    cells: &[Cell],
+    cells: &[Operand],
     equations: &[Equation],
     repaired: &[(usize, usize)],
     path: &dyn Fn(usize) -> String,
@@ -191,37 +192,11 @@ pub fn entries(
     for rule in rules {
         let eqs: Vec<&Equation> = equations.iter().filter(|e| e.rule == rule).collect();
         let verdicts: Vec<Verdict> = eqs.iter().map(|e| verdict(cells, e)).collect();
-        let count = |v: Verdict| verdicts.iter().filter(|&&x| x == v).count();
         let fixed = repaired
             .iter()
             .filter(|(_, e)| equations[*e].rule == rule)
             .count();
-        let status = if count(Verdict::Fail) + count(Verdict::Unverifiable) > 0 {
-            "fail"
-        } else if fixed > 0 {
-            "repaired"
-        } else if count(Verdict::Pass) > 0 {
-            "pass"
-        } else {
-            "skipped"
-        };
-        let unread = match count(Verdict::Unverifiable) {
-            0 => String::new(),
-            n => format!(", {n} unverifiable (a cell they need was not read)"),
-        };
-        let message = format!(
-            "{} of {} equations hold, {} fail{unread}, {} skipped (blank total)",
-            count(Verdict::Pass),
-            eqs.len(),
-            count(Verdict::Fail),
-            count(Verdict::Skipped)
-        );
-        out.push(Check {
-            rule: rule.into(),
-            status: status.into(),
-            message,
-            path: None,
-        });
+        out.push(summary(rule, &verdicts, fixed));
         for (eq, v) in eqs.iter().zip(&verdicts) {
             if *v == Verdict::Fail {
                 out.push(failure(cells, eq, path));
@@ -239,7 +214,7 @@ pub fn entries(
         );
         out.push(Check {
             rule: eq.rule.into(),
-            status: "repaired".into(),
+            status: CheckStatus::Repaired,
             message,
             path: Some(path(cell)),
         });
@@ -247,7 +222,38 @@ pub fn entries(
     out
 }
 
-fn failure(cells: &[Cell], eq: &Equation, path: &dyn Fn(usize) -> String) -> Check {
+/// A rule's summary entry from its equations' verdicts and the cells it repaired.
+fn summary(rule: &'static str, verdicts: &[Verdict], fixed: usize) -> Check {
+    let count = |v: Verdict| verdicts.iter().filter(|&&x| x == v).count();
+    let status = if count(Verdict::Fail) + count(Verdict::Unverifiable) > 0 {
+        CheckStatus::Fail
+    } else if fixed > 0 {
+        CheckStatus::Repaired
+    } else if count(Verdict::Pass) > 0 {
+        CheckStatus::Pass
+    } else {
+        CheckStatus::Skipped
+    };
+    let unread = match count(Verdict::Unverifiable) {
+        0 => String::new(),
+        n => format!(", {n} unverifiable (a cell they need was not read)"),
+    };
+    let message = format!(
+        "{} of {} equations hold, {} fail{unread}, {} skipped (blank total)",
+        count(Verdict::Pass),
+        verdicts.len(),
+        count(Verdict::Fail),
+        count(Verdict::Skipped)
+    );
+    Check {
+        rule: rule.into(),
+        status,
+        message,
+        path: None,
+    }
+}
+
+fn failure(cells: &[Operand], eq: &Equation, path: &dyn Fn(usize) -> String) -> Check {
     let join = |side: &[usize]| {
         side.iter()
             .map(|&i| show(cells[i].value))
@@ -265,7 +271,7 @@ fn failure(cells: &[Cell], eq: &Equation, path: &dyn Fn(usize) -> String) -> Che
     );
     Check {
         rule: eq.rule.into(),
-        status: "fail".into(),
+        status: CheckStatus::Fail,
         message,
         path: Some(path(eq.result)),
     }
@@ -288,15 +294,15 @@ mod tests {
     #[test]
     fn a_single_lost_part_is_derived_from_the_total() {
         let mut cells = vec![
-            Cell::lost(),
-            Cell::printed(Some(2.0)),
-            Cell::printed(Some(5.0)),
+            Operand::lost(),
+            Operand::printed(Some(2.0)),
+            Operand::printed(Some(5.0)),
         ];
         let filled = repair(&mut cells, &[eq(2, &[0, 1])]);
         assert_eq!(filled, vec![(0, 0)]);
         assert_eq!(
             cells[0],
-            Cell {
+            Operand {
                 value: Some(3.0),
                 origin: Origin::Repaired
             }
@@ -306,10 +312,10 @@ mod tests {
     #[test]
     fn the_balance_rule_solves_either_side() {
         let mut cells = vec![
-            Cell::printed(Some(21.0)),
-            Cell::lost(),
-            Cell::printed(Some(21.0)),
-            Cell::printed(Some(0.0)),
+            Operand::printed(Some(21.0)),
+            Operand::lost(),
+            Operand::printed(Some(21.0)),
+            Operand::printed(Some(0.0)),
         ];
         let balance = Equation {
             rule: "b",
@@ -324,35 +330,43 @@ mod tests {
 
     #[test]
     fn two_unknowns_in_one_equation_are_not_guessed() {
-        let mut cells = vec![Cell::lost(), Cell::lost(), Cell::printed(Some(5.0))];
+        let mut cells = vec![
+            Operand::lost(),
+            Operand::lost(),
+            Operand::printed(Some(5.0)),
+        ];
         assert!(repair(&mut cells, &[eq(2, &[0, 1])]).is_empty());
     }
 
     #[test]
     fn a_blank_total_is_skipped_and_blank_parts_count_as_zero() {
-        let blank = Cell {
+        let blank = Operand {
             value: None,
             origin: Origin::Blank,
         };
         let cells = vec![
-            Cell::printed(Some(1.0)),
+            Operand::printed(Some(1.0)),
             blank.clone(),
-            Cell::printed(Some(1.0)),
+            Operand::printed(Some(1.0)),
         ];
         assert_eq!(verdict(&cells, &eq(2, &[0, 1])), Verdict::Pass);
-        let cells = vec![Cell::printed(Some(1.0)), Cell::printed(Some(1.0)), blank];
+        let cells = vec![
+            Operand::printed(Some(1.0)),
+            Operand::printed(Some(1.0)),
+            blank,
+        ];
         assert_eq!(verdict(&cells, &eq(2, &[0, 1])), Verdict::Skipped);
     }
 
     #[test]
     fn a_wrong_printed_total_fails_and_is_kept() {
         let cells = vec![
-            Cell::printed(Some(10.0)),
-            Cell::printed(Some(1.0)),
-            Cell::printed(Some(0.0)),
+            Operand::printed(Some(10.0)),
+            Operand::printed(Some(1.0)),
+            Operand::printed(Some(0.0)),
         ];
         let checks = entries(&cells, &[eq(2, &[0, 1])], &[], &|i| format!("c[{i}]"));
-        assert_eq!(checks[0].status, "fail");
+        assert_eq!(checks[0].status, CheckStatus::Fail);
         assert_eq!(checks[1].path.as_deref(), Some("c[2]"));
         assert!(
             checks[1].message.contains("0 ≠ 10 + 1"),

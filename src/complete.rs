@@ -2,7 +2,9 @@
 //! or repaired by the rules. The consistency rules cannot catch what is not there, so a
 //! gap is a failed check of its own, and the record cannot be `ok`.
 
-use crate::record::{Check, Notice};
+use crate::codes::{CheckStatus, WarningCode};
+use crate::record::{Check, Warning};
+use crate::template::TableId;
 
 /// Something a table should have and did not get.
 #[derive(Debug, Clone, PartialEq)]
@@ -73,48 +75,35 @@ impl Gap {
     }
 }
 
-/// The completeness rule of a table, by its key under `tables`.
-pub fn rule_name(table_key: &str) -> &'static str {
-    match table_key {
-        "active_disclosure" => "active_disclosure.complete",
-        "applications" => "applications.complete",
-        _ => "review_litigation.complete",
-    }
-}
-
 /// A `row_not_found` warning for each row gap (`表三: row granted was not found`).
-pub fn row_warnings(table: &str, gaps: &[Gap]) -> Vec<Notice> {
+pub fn row_warnings(table: TableId, gaps: &[Gap]) -> Vec<Warning> {
     gaps.iter()
         .filter_map(|g| match g {
             Gap::Row { path } => Some(path.rsplit('.').next().unwrap_or(path)),
             _ => None,
         })
-        .map(|key| Notice::new("row_not_found", format!("{table}: row {key} was not found")))
+        .map(|key| {
+            let message = format!("{}: row {key} was not found", table.printed());
+            Warning::new(WarningCode::RowNotFound, message)
+        })
         .collect()
 }
 
 /// The `<table>.complete` entries: a summary (`pass` when nothing is missing), then one
-/// `fail` per gap with its path. `rule` is e.g. `applications.complete`; `table` the
-/// printed name (`表三`); `table_path` e.g. `tables.applications`; `rows` the number of
-/// rows the format requires.
-pub fn entries(
-    rule: &'static str,
-    table: &str,
-    table_path: &str,
-    rows: usize,
-    gaps: &[Gap],
-) -> Vec<Check> {
+/// `fail` per gap with its path; `rows` is the number of rows the format requires.
+pub fn entries(id: TableId, rows: usize, gaps: &[Gap]) -> Vec<Check> {
+    let (rule, table, table_path) = (id.complete_rule(), id.printed(), &id.path());
     let summary = if gaps.is_empty() {
         Check {
             rule: rule.into(),
-            status: "pass".into(),
+            status: CheckStatus::Pass,
             message: format!("{table}: all {rows} rows the format requires were read"),
             path: None,
         }
     } else {
         Check {
             rule: rule.into(),
-            status: "fail".into(),
+            status: CheckStatus::Fail,
             message: format!(
                 "{table}: {} gap(s) — rows not found, cells not read or placed; the record cannot be ok",
                 gaps.len()
@@ -124,7 +113,7 @@ pub fn entries(
     };
     let each = gaps.iter().map(|g| Check {
         rule: rule.into(),
-        status: "fail".into(),
+        status: CheckStatus::Fail,
         message: g.message(table, table_path),
         path: Some(g.path(table_path)),
     });
@@ -137,15 +126,9 @@ mod tests {
 
     #[test]
     fn a_complete_table_has_one_passing_summary() {
-        let checks = entries(
-            "applications.complete",
-            "表三",
-            "tables.applications",
-            23,
-            &[],
-        );
+        let checks = entries(TableId::Applications, 23, &[]);
         assert_eq!(checks.len(), 1);
-        assert_eq!(checks[0].status, "pass");
+        assert_eq!(checks[0].status, CheckStatus::Pass);
         assert!(checks[0].message.contains("23 rows"));
     }
 
@@ -159,15 +142,9 @@ mod tests {
                 path: "tables.applications.rows.new_requests[2]".into(),
             },
         ];
-        let checks = entries(
-            "applications.complete",
-            "表三",
-            "tables.applications",
-            23,
-            &gaps,
-        );
+        let checks = entries(TableId::Applications, 23, &gaps);
         assert_eq!(checks.len(), 3);
-        assert!(checks.iter().all(|c| c.status == "fail"));
+        assert!(checks.iter().all(|c| c.status == CheckStatus::Fail));
         assert_eq!(
             checks[1].path.as_deref(),
             Some("tables.applications.rows.granted")
@@ -180,13 +157,7 @@ mod tests {
 
     #[test]
     fn a_missing_table_names_the_table() {
-        let checks = entries(
-            "review_litigation.complete",
-            "表四",
-            "tables.review_litigation",
-            1,
-            &[Gap::Table],
-        );
+        let checks = entries(TableId::ReviewLitigation, 1, &[Gap::Table]);
         assert_eq!(checks[1].path.as_deref(), Some("tables.review_litigation"));
         assert!(checks[1].message.contains("表四 was not found"));
     }

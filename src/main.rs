@@ -1,8 +1,12 @@
 //! The `govreport` command: parses arguments and hands them to the library.
 
 use clap::Parser;
+use govreport::cli;
 
 fn main() {
-    let cli = govreport::cli::Cli::parse();
-    std::process::exit(govreport::cli::run(cli));
+    let exit = match cli::Cli::try_parse() {
+        Ok(args) => cli::run(args),
+        Err(error) => cli::refused(error),
+    };
+    std::process::exit(exit.code());
 }

@@ -3,39 +3,27 @@
 use std::cell::Cell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Once;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use sha2::{Digest, Sha256};
 
+use crate::codes::{CheckStatus, ErrorCode};
+use crate::document::Document;
 use crate::docx;
-use crate::html;
+use crate::facts::restated;
 use crate::input::{Format, Input};
-use crate::layout::{self, Line};
+use crate::layout::Line;
+use crate::limits::Limits;
 use crate::parse;
-use crate::pdf::{self, Limits, PdfError};
-use crate::record::{Notice, Record, Source, Status};
-use crate::restated;
-use crate::textfile;
+use crate::readers;
+use crate::record::{Failure, Record, Source, Status};
+use crate::template::Template;
 
 /// Settings for extracting one file.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
-    /// Bounds on a PDF's cost.
+    /// Bounds on the file's cost, time included.
     pub limits: Limits,
-    /// Wall-clock time allowed per file.
-    pub timeout: Duration,
-    /// Largest input file read, in bytes.
-    pub max_file_bytes: u64,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            limits: Limits::default(),
-            timeout: Duration::from_secs(60),
-            max_file_bytes: 512 << 20,
-        }
-    }
 }
 
 /// A record with the text and reconstructed table rows behind it.
@@ -71,11 +59,7 @@ pub fn extract(input: &Input, options: &Options) -> Extraction {
             let message = format!(
                 "internal error while reading this file ({what}{at}); please report it with the file"
             );
-            Extraction {
-                record: Record::failed(source, "internal", message),
-                lines: Vec::new(),
-                table_rows: Vec::new(),
-            }
+            failed(source, Failure::new(ErrorCode::Internal, message))
         }
     }
 }
@@ -104,40 +88,53 @@ fn silence_file_panics() {
     });
 }
 
+/// A `failed` record: the one place one is built.
+fn failed(source: Source, failure: Failure) -> Extraction {
+    Extraction {
+        record: Record::failed(source, failure),
+        lines: Vec::new(),
+        table_rows: Vec::new(),
+    }
+}
+
 fn extract_inner(input: &Input, options: &Options) -> Extraction {
     let mut source = Source {
         path: input.path.display().to_string(),
         ..Source::default()
     };
-    let fail = |source: Source, code: &str, message: String| Extraction {
-        record: Record::failed(source, code, message),
-        lines: Vec::new(),
-        table_rows: Vec::new(),
-    };
+    match read_file(input, &options.limits, &mut source) {
+        Ok(bytes) => extract_bytes(source, &bytes, input.format, options),
+        Err(failure) => failed(source, failure),
+    }
+}
+
+/// The file's bytes, unless it is over the input size limit or cannot be read.
+fn read_file(input: &Input, limits: &Limits, source: &mut Source) -> Result<Vec<u8>, Failure> {
     let size = std::fs::metadata(&input.path).map(|m| m.len()).unwrap_or(0);
-    if size > options.max_file_bytes {
+    if size > limits.max_input_bytes {
         source.bytes = size;
         let message = format!(
             "the file is {size} bytes, over the {} byte limit (--max-file-mb)",
-            options.max_file_bytes
+            limits.max_input_bytes
         );
-        return fail(source, "too_large", message);
+        return Err(Failure::new(ErrorCode::TooLarge, message));
     }
-    let bytes = match std::fs::read(&input.path) {
-        Ok(b) => b,
-        Err(e) => return fail(source, "unreadable", format!("cannot read the file: {e}")),
-    };
-    extract_bytes(source, &bytes, input.format, options)
+    std::fs::read(&input.path).map_err(|e| {
+        let message = format!("cannot read the file: {e}");
+        Failure::new(ErrorCode::Unreadable, message)
+    })
 }
 
-/// Extracts a document already in memory (`format` None: sniffed from the bytes).
-/// Panics are not caught here; [`extract`] catches them. Fuzz targets call this directly.
+/// Extracts a document already in memory (`format` None: sniffed from the bytes): read,
+/// parse, check, record. Panics are not caught here; [`extract`] catches them. Fuzz
+/// targets call this directly.
 pub fn extract_bytes(
     mut source: Source,
     bytes: &[u8],
     format: Option<Format>,
     options: &Options,
 ) -> Extraction {
+    let deadline = Instant::now() + options.limits.timeout;
     source.bytes = bytes.len() as u64;
     source.sha256 = Sha256::digest(bytes)
         .iter()
@@ -153,25 +150,22 @@ pub fn extract_bytes(
         }
     };
     source.format = format.name().to_string();
-    let (lines, mut warnings) = match read_lines(bytes, format, options, &mut source) {
-        Ok(read) => read,
-        Err((code, message)) => {
-            return Extraction {
-                record: Record::failed(source, code, message),
-                lines: Vec::new(),
-                table_rows: Vec::new(),
-            };
-        }
+    let document = match read(bytes, format, &options.limits, deadline, &mut source) {
+        Ok(document) => document,
+        Err(failure) => return failed(source, failure),
     };
     let mut record = Record::new(source);
-    record.warnings.append(&mut warnings);
-    let table_rows = parse::fill(&mut record, &lines);
+    record.warnings = document.warnings;
+    let table_rows = parse::fill(&mut record, &document.lines);
+    if let Err(failure) = readers::check_deadline(deadline, "extracting the file") {
+        return failed(record.source, failure);
+    }
     let restated = restated::checks(&record);
     record.checks.extend(restated);
     record.status = status(&record);
     Extraction {
         record,
-        lines,
+        lines: document.lines,
         table_rows,
     }
 }
@@ -188,92 +182,34 @@ fn sniff(bytes: &[u8]) -> Format {
     }
 }
 
-type Failure = (&'static str, String);
-
-fn read_lines(
+/// Reads the bytes with the format's reader, noting the PDF's pages and producer.
+fn read(
     bytes: &[u8],
     format: Format,
-    options: &Options,
+    limits: &Limits,
+    deadline: Instant,
     source: &mut Source,
-) -> Result<(Vec<Line>, Vec<Notice>), Failure> {
-    match format {
-        Format::Pdf => {
-            let deadline = Instant::now() + options.timeout;
-            let text = pdf::read(bytes, &options.limits, deadline).map_err(pdf_failure)?;
-            source.pages = Some(text.pages.len() as u32);
-            source.producer = text.producer;
-            if text.pages.iter().all(|p| p.glyphs.is_empty()) {
-                return Err((
-                    "no_text_layer",
-                    "the PDF has no text layer (a scan?); OCR would be needed to read it".into(),
-                ));
-            }
-            let lines = text.pages.iter().flat_map(layout::lines).collect();
-            let warnings = text
-                .warnings
-                .into_iter()
-                .map(|w| Notice::new("repaired_pdf", w))
-                .collect();
-            Ok((parse::without_page_numbers(lines), warnings))
-        }
-        Format::Text => {
-            if bytes.len() > textfile::MAX_BYTES {
-                let message = format!(
-                    "the text file is {} bytes, over the {} byte limit for text",
-                    bytes.len(),
-                    textfile::MAX_BYTES
-                );
-                return Err(("too_large", message));
-            }
-            let (text, encoding) = textfile::decode(bytes);
-            let mut warnings = Vec::new();
-            if encoding != "UTF-8" {
-                warnings.push(Notice::new(
-                    "encoding",
-                    format!("the text was decoded as {encoding}"),
-                ));
-            }
-            Ok((
-                parse::without_page_numbers(textfile::lines(&text)),
-                warnings,
-            ))
-        }
-        Format::Html => {
-            let page = html::read(bytes).map_err(|e| match e {
-                html::HtmlError::NotAReport(m) => ("not_a_report", m),
-                html::HtmlError::TooLarge(m) => ("too_large", m),
-            })?;
-            Ok((page.lines, page.warnings))
-        }
-        Format::Docx | Format::Doc | Format::Wps | Format::Odt | Format::Rtf => {
-            let deadline = Instant::now() + options.timeout;
-            let max_part = options.limits.max_stream_bytes;
-            let (lines, by) = docx::read_any(bytes, format, max_part, deadline)?;
-            source.converted_by = by;
-            Ok((lines, Vec::new()))
-        }
+) -> Result<Document, Failure> {
+    let document = readers::reader(format).read(bytes, limits, deadline)?;
+    source.pages = document.pages;
+    source.producer = document.producer.clone();
+    source.converted_by = document.converted_by.clone();
+    if document.no_text_layer {
+        let message = "the PDF has no text layer (a scan?); OCR would be needed to read it";
+        return Err(Failure::new(ErrorCode::NoTextLayer, message));
     }
-}
-
-fn pdf_failure(e: PdfError) -> Failure {
-    match e {
-        PdfError::NotPdf(m) => ("not_pdf", m),
-        PdfError::Encrypted => ("encrypted", "the PDF is encrypted with a password; open it with the password and save an unprotected copy".into()),
-        PdfError::Truncated(m) => ("truncated", format!("the PDF is damaged or truncated ({m}); download it again")),
-        PdfError::TooLarge(m) => ("too_large", format!("{m}; raise the limits (see --help) only for files you trust")),
-        PdfError::Timeout => ("timeout", "reading the PDF took longer than --timeout".into()),
-    }
+    Ok(document)
 }
 
 /// `ok` when all three tables were found and no check fails; `partial` otherwise.
 fn status(record: &Record) -> Status {
-    if record.report.template == "pre2019" {
+    if record.report.template == Template::Pre2019 {
         return crate::pre2019::status(record);
     }
     let t = &record.tables;
     let all =
         t.active_disclosure.is_some() && t.applications.is_some() && t.review_litigation.is_some();
-    if all && !record.checks.iter().any(|c| c.status == "fail") {
+    if all && !record.checks.iter().any(|c| c.status == CheckStatus::Fail) {
         Status::Ok
     } else {
         Status::Partial

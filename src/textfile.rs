@@ -1,10 +1,34 @@
 //! Plain-text input: decodes UTF-8, UTF-16 (with BOM), GBK and GB18030 into lines of cells.
 
+use crate::codes::WarningCode;
 use crate::layout::{Line, text_line};
+use crate::record::Warning;
 
-/// Largest text file read, in bytes; a report's text is well under a megabyte, and each
-/// byte becomes tens of bytes of lines and cells in memory.
-pub const MAX_BYTES: usize = 32 << 20;
+/// Why a text file gives no lines.
+#[derive(Debug, PartialEq)]
+pub enum TextError {
+    /// Over the limit for text (a report's text is well under a megabyte, and each byte
+    /// becomes tens of bytes of lines and cells in memory).
+    TooLarge(String),
+}
+
+/// Reads a text file's bytes as lines, with a warning when it was not UTF-8.
+pub fn read(bytes: &[u8], max_bytes: usize) -> Result<(Vec<Line>, Vec<Warning>), TextError> {
+    if bytes.len() > max_bytes {
+        let message = format!(
+            "the text file is {} bytes, over the {max_bytes} byte limit for text",
+            bytes.len()
+        );
+        return Err(TextError::TooLarge(message));
+    }
+    let (text, encoding) = decode(bytes);
+    let mut warnings = Vec::new();
+    if encoding != "UTF-8" {
+        let message = format!("the text was decoded as {encoding}");
+        warnings.push(Warning::new(WarningCode::Encoding, message));
+    }
+    Ok((lines(&text), warnings))
+}
 
 /// The text of a file, decoded, and the name of the encoding it was in.
 pub fn decode(bytes: &[u8]) -> (String, &'static str) {

@@ -6,6 +6,7 @@
 
 mod common;
 
+use govreport::codes::CheckStatus;
 use govreport::input::Format;
 use govreport::output::golden::diff;
 use govreport::pipeline::{Options, extract_bytes};
@@ -190,7 +191,7 @@ fn no_broken_variant_of_a_text_sample_is_ok_with_a_wrong_or_missing_cell() {
     assert!(tried > 1000, "only {tried} variants");
 }
 
-fn failed_or(record: &Record, status: &str) -> Vec<String> {
+fn failed_or(record: &Record, status: CheckStatus) -> Vec<String> {
     record
         .checks
         .iter()
@@ -203,7 +204,7 @@ fn failed_paths(record: &Record, rule_suffix: &str) -> Vec<String> {
     record
         .checks
         .iter()
-        .filter(|c| c.rule.ends_with(rule_suffix) && c.status == "fail")
+        .filter(|c| c.rule.ends_with(rule_suffix) && c.status == CheckStatus::Fail)
         .filter_map(|c| c.path.clone())
         .collect()
 }
@@ -221,7 +222,7 @@ fn a_deleted_row_the_rules_rebuild_is_repaired_right() {
     let record = extract(&with_line(&text, at, None));
     assert_eq!(record.status, Status::Ok);
     assert!(wrong_cells(&record, &golden).is_empty());
-    let repaired = failed_or(&record, "repaired");
+    let repaired = failed_or(&record, CheckStatus::Repaired);
     assert!(repaired.contains(&"tables.applications.rows.granted[0]".to_string()));
 }
 
@@ -271,8 +272,9 @@ fn a_total_printed_blank_skips_its_rules_and_stays_ok() {
     .record;
     assert_eq!(record.status, Status::Ok, "{:?}", record.checks);
     let app = record.tables.applications.as_ref().expect("表三");
-    assert_eq!(app.rows["total_processed"][6], Value::Null);
-    assert_eq!(app.printed["rows.total_processed[6]"], "");
+    let cell = &app.row("total_processed").expect("（七）总计").cells[6];
+    assert_eq!(cell.value, None);
+    assert_eq!(cell.printed.as_deref(), Some(""));
     let skipped = record
         .checks
         .iter()
@@ -315,7 +317,12 @@ fn a_review_row_short_of_a_value_is_repaired_right_or_partial() {
     match record.status {
         Status::Ok => {
             assert!(wrong_cells(&record, &golden).is_empty());
-            assert!(record.checks.iter().any(|c| c.status == "repaired"));
+            assert!(
+                record
+                    .checks
+                    .iter()
+                    .any(|c| c.status == CheckStatus::Repaired)
+            );
         }
         _ => assert!(
             !failed_paths(&record, ".complete").is_empty()

@@ -134,12 +134,13 @@ fn without_libreoffice_a_doc_fails_naming_the_package_and_a_docx_is_still_read()
 fn a_conversion_past_the_time_limit_is_killed_and_fails_with_timeout() {
     let dir = tempfile::tempdir().unwrap();
     let fake = dir.path().join("soffice");
+    let hung = dir.path().join("hung.pid");
     // answers --version like LibreOffice, then hangs in a child process on a conversion
-    fs::write(
-        &fake,
-        "#!/bin/sh\n[ \"$1\" = --version ] && { echo 'LibreOffice 9.9.1.1 x'; exit 0; }\nsleep 60 & wait\n",
-    )
-    .unwrap();
+    let script = format!(
+        "#!/bin/sh\n[ \"$1\" = --version ] && {{ echo 'LibreOffice 9.9.1.1 x'; exit 0; }}\nsleep 60 & echo $! > {}\nwait\n",
+        hung.display()
+    );
+    fs::write(&fake, script).unwrap();
     Command::new("chmod").arg("+x").arg(&fake).status().unwrap();
     let start = Instant::now();
     let out = extract_with(
@@ -152,7 +153,18 @@ fn a_conversion_past_the_time_limit_is_killed_and_fails_with_timeout() {
     );
     let rec = &records(&out)[0];
     assert_eq!(rec["errors"][0]["code"], "timeout", "{rec}");
+    let message = rec["errors"][0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("LibreOffice"),
+        "the worker's own stop: {message}"
+    );
     assert_eq!(rec["source"]["format"], "odt");
+    // the converter's child is killed with its group, not left behind by the worker
+    let pid = fs::read_to_string(&hung).unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    let stat = fs::read_to_string(Path::new("/proc").join(pid.trim()).join("stat"));
+    let running = stat.is_ok_and(|s| !s.rsplit(')').next().unwrap_or("").starts_with(" Z"));
+    assert!(!running, "the hung conversion {} still runs", pid.trim());
 }
 
 #[test]
@@ -172,4 +184,25 @@ fn a_wps_file_is_converted_by_libreoffice_and_says_so() {
     assert!(rec["source"]["pages"].is_null());
     let by = rec["source"]["converted_by"].as_str().unwrap();
     assert!(by.starts_with("LibreOffice "), "{by}");
+}
+
+#[test]
+fn compare_and_the_batch_page_take_word_files_like_any_other_input() {
+    let docx = "samples/nanhu-2023-handmade.docx";
+    let pdf = "samples/nanhu-2023-stsong.pdf";
+    let out = govreport(&["compare", "--json", docx, pdf]);
+    let json: Value = serde_json::from_slice(&out.stdout).expect("compare --json");
+    let duplicate = &json["panel"]["groups"][0]["duplicates"][0];
+    assert_eq!(duplicate["files"], serde_json::json!([docx, pdf]), "{json}");
+    assert_eq!(duplicate["cells_differ"], 0, "the .docx reads as its PDF");
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("batch.html");
+    let out = govreport(&["extract", "-q", "--html", page.to_str().unwrap(), docx]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = fs::read_to_string(&page).unwrap();
+    assert!(html.contains("nanhu-2023-handmade.docx") && html.contains("南湖区"));
 }

@@ -5,19 +5,18 @@
 use std::time::Duration;
 
 use govreport::input::Format;
-use govreport::pdf::Limits;
+use govreport::limits::Limits;
 use govreport::pipeline::{Options, extract_bytes};
 use govreport::record::Source;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let options = Options {
-        timeout: Duration::from_secs(2),
         limits: Limits {
-            max_stream_bytes: 4 << 20,
+            timeout: Duration::from_secs(2),
+            max_inflated_stream_bytes: 4 << 20,
             ..Limits::default()
         },
-        ..Options::default()
     };
     let _ = extract_bytes(Source::default(), data, Some(Format::Docx), &options);
 });

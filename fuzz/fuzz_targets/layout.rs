@@ -9,7 +9,7 @@
 #![no_main]
 
 use govreport::layout::{self, Glyph, PageLayer, Rule};
-use govreport::parse;
+use govreport::{document, parse};
 use govreport::record::{Record, Source};
 use libfuzzer_sys::fuzz_target;
 
@@ -65,7 +65,7 @@ fuzz_target!(|data: &[u8]| {
         page.glyphs.push(Glyph::new(ch, x, y, size, width));
     }
     let lines: Vec<_> = pages.iter().flat_map(layout::lines).collect();
-    let lines = parse::without_page_numbers(lines);
+    let lines = document::without_page_numbers(lines);
     let _ = layout::render(&lines);
     let mut record = Record::new(Source::default());
     let _ = parse::fill(&mut record, &lines);

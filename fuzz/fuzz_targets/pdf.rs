@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use govreport::input::Format;
-use govreport::pdf::Limits;
+use govreport::limits::Limits;
 use govreport::pipeline::{Options, extract_bytes};
 use govreport::record::Source;
 use libfuzzer_sys::fuzz_target;
@@ -13,15 +13,15 @@ fuzz_target!(|data: &[u8]| {
     // Small bounds so one input costs milliseconds, not the production minute.
     let options = Options {
         limits: Limits {
-            max_stream_bytes: 4 << 20,
-            max_file_bytes: 16 << 20,
+            timeout: Duration::from_secs(2),
+            max_input_bytes: 16 << 20,
+            max_inflated_stream_bytes: 4 << 20,
+            max_inflated_content_bytes: 16 << 20,
             max_pages: 50,
             max_glyphs_per_page: 20_000,
             max_form_depth: 4,
             ..Limits::default()
         },
-        timeout: Duration::from_secs(2),
-        max_file_bytes: 16 << 20,
     };
     let _ = extract_bytes(Source::default(), data, Some(Format::Pdf), &options);
 });

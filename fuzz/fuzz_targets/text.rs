@@ -4,14 +4,17 @@
 use std::time::Duration;
 
 use govreport::input::Format;
+use govreport::limits::Limits;
 use govreport::pipeline::{Options, extract_bytes};
 use govreport::record::Source;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let options = Options {
-        timeout: Duration::from_secs(2),
-        ..Options::default()
+        limits: Limits {
+            timeout: Duration::from_secs(2),
+            ..Limits::default()
+        },
     };
     let _ = extract_bytes(Source::default(), data, Some(Format::Text), &options);
 });

@@ -32,6 +32,7 @@ import render_html_page  # noqa: E402
 import render_reportlab  # noqa: E402
 import render_text  # noqa: E402
 import word  # noqa: E402
+import years  # noqa: E402  (consecutive years for `govreport compare`)
 
 ROOT = HERE.parent.parent          # the repository
 SAMPLES = ROOT / "samples"
@@ -70,7 +71,7 @@ PLAN = [
     ("meilin-2019-html-gbk-nocharset", "meilin-2019", "html-gbk-undeclared", None),
     ("hechuan-2021-html-brlabel", "hechuan-2021", "html-utf8", None),
     ("liutang-list-page", "liutang-2022", "html-list-gbk", None),   # not a report
-]
+] + years.PLAN
 
 KINDS = ("pdf", "text", "html")
 
@@ -339,7 +340,7 @@ def main() -> None:
     unknown = only - {p[0] for p in PLAN}
     if unknown:
         raise SystemExit(f"unknown sample(s): {', '.join(sorted(unknown))}")
-    reports = model.all_reports()
+    reports = {**model.all_reports(), **years.reports()}
     SAMPLES.mkdir(exist_ok=True)
     GOLDEN.mkdir(exist_ok=True)
     work = Path(args.keep).resolve() if args.keep else Path(tempfile.mkdtemp(prefix="govreport-samples-"))

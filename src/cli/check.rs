@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::{RunArgs, exit};
+use super::RunArgs;
+use super::exit::{Exit, Stopped};
 use crate::input::{Input, discover, find_clashes};
 use crate::output::{golden::diff, write_json};
 use crate::record::Record;
@@ -27,16 +28,17 @@ pub struct CheckArgs {
     pub run: RunArgs,
 }
 
-/// Runs `check`; returns 0 when every record matches its golden, 1 otherwise.
-pub fn run(args: CheckArgs) -> Result<i32, String> {
+/// Runs `check`: [`Exit::Ok`] when every record matches its golden, else
+/// [`Exit::Differences`].
+pub fn run(args: CheckArgs) -> Result<Exit, Stopped> {
     let inputs = discover(&args.inputs)?;
     find_clashes(&inputs)?;
     let bar = args.run.progress(inputs.len());
-    let mut tally = Tally::default();
+    let mut comparison = Comparison::default();
     let mut trouble = None;
     crate::batch::run(
         &inputs,
-        &args.run.options(),
+        &args.run.workers()?,
         args.run.jobs(),
         |_, input, extraction| {
             bar.inc(1);
@@ -47,45 +49,45 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
                     trouble = Some(format!("cannot write {}: {e}", path.display()));
                     return ControlFlow::Break(());
                 }
-                tally.matching += 1;
+                comparison.matching += 1;
             } else {
-                tally.compare(&args.golden, input, record);
+                comparison.compare(&args.golden, input, record);
             }
             ControlFlow::Continue(())
         },
     )?;
     bar.finish_and_clear();
     if let Some(e) = trouble {
-        return Err(e);
+        return Err(Stopped::write(e));
     }
-    for line in &tally.lines {
+    for line in &comparison.lines {
         println!("{line}");
     }
     let verb = if args.bless { "blessed" } else { "match" };
     println!(
         "{}/{} files {verb}, {} differences, {} missing goldens",
-        tally.matching,
+        comparison.matching,
         inputs.len(),
-        tally.differences,
-        tally.missing
+        comparison.differences,
+        comparison.missing
     );
-    Ok(if tally.differences + tally.missing == 0 {
-        exit::OK
+    Ok(if comparison.differences + comparison.missing == 0 {
+        Exit::Ok
     } else {
-        exit::USAGE
+        Exit::Differences
     })
 }
 
 /// What the comparison found so far, with one printable line per difference.
 #[derive(Default)]
-struct Tally {
+struct Comparison {
     matching: usize,
     differences: usize,
     missing: usize,
     lines: Vec<String>,
 }
 
-impl Tally {
+impl Comparison {
     /// Compares one record with its golden in `dir`.
     fn compare(&mut self, dir: &Path, input: &Input, record: &Record) {
         let name = input

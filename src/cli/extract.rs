@@ -8,10 +8,13 @@ use std::time::Instant;
 
 use clap::Args;
 
-use super::{RunArgs, exit};
-use crate::input::{discover, find_clashes};
+use super::RunArgs;
+use super::exit::{Exit, Stopped};
+use crate::input::{Input, discover, find_clashes};
 use crate::output::{self, csv::TidyWriter};
+use crate::page::batch::BatchPage;
 use crate::record::{Record, Status};
+use crate::scale::shard::Shard;
 
 /// Arguments of `extract`.
 #[derive(Debug, Args)]
@@ -19,7 +22,7 @@ pub struct ExtractArgs {
     /// Files or folders (walked recursively for .pdf, .txt, .html, .htm, .docx, .doc, .wps,
     /// .odt, .rtf; all but .docx are converted by LibreOffice: `soffice` on PATH, or the
     /// program GOVREPORT_SOFFICE names).
-    #[arg(required = true, value_name = "INPUT")]
+    #[arg(required_unless_present = "files_from", value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// Write one pretty JSON record per input into DIR.
     #[arg(short, long = "out", value_name = "DIR")]
@@ -31,6 +34,18 @@ pub struct ExtractArgs {
     /// Write the tidy table of every table cell to FILE.
     #[arg(long, value_name = "FILE")]
     pub csv: Option<PathBuf>,
+    /// Write one self-contained HTML page summarising the batch to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
+    /// Read input paths from FILE (`-` for stdin), one per line, besides INPUT.
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
+    /// Take only the K-th of N disjoint, stable parts of the inputs (e.g. 3/8).
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<Shard>,
+    /// Reuse records in --out made by this version from the same bytes.
+    #[arg(long, requires = "out")]
+    pub skip_existing: bool,
     /// Shared options.
     #[command(flatten)]
     pub run: RunArgs,
@@ -38,14 +53,14 @@ pub struct ExtractArgs {
 
 /// Counts for the closing summary.
 #[derive(Default)]
-struct Tally {
+struct StatusCounts {
     ok: usize,
     partial: usize,
     failed: usize,
     pages: u64,
 }
 
-impl Tally {
+impl StatusCounts {
     /// Counts one record.
     fn count(&mut self, record: &Record) {
         match record.status {
@@ -57,36 +72,52 @@ impl Tally {
     }
 }
 
-fn create(path: &PathBuf) -> Result<Box<dyn Write>, String> {
+pub(crate) fn create(path: &PathBuf) -> Result<Box<dyn Write>, Stopped> {
     if path.as_os_str() == "-" {
         return Ok(Box::new(BufWriter::new(std::io::stdout().lock())));
     }
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)
-            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+            .map_err(|e| Stopped::write(format!("cannot create {}: {e}", parent.display())))?;
     }
-    let file = File::create(path).map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+    let file = File::create(path)
+        .map_err(|e| Stopped::write(format!("cannot create {}: {e}", path.display())))?;
     Ok(Box::new(BufWriter::new(file)))
 }
 
-/// Runs `extract`; returns the exit code.
-pub fn run(args: ExtractArgs) -> Result<i32, String> {
-    let inputs = discover(&args.inputs)?;
+/// The inputs of this run: the arguments, then `--files-from`; checked for output-name
+/// clashes (all of them, so that every shard refuses the same), then `--shard`ed.
+fn gather(args: &ExtractArgs) -> Result<Vec<Input>, String> {
+    let mut inputs = discover(&args.inputs)?;
+    if let Some(list) = &args.files_from {
+        inputs.extend(crate::scale::list::read(list)?);
+    }
     if args.out.is_some() {
         find_clashes(&inputs)?;
     }
+    Ok(match args.shard {
+        Some(shard) => shard.select(inputs),
+        None => inputs,
+    })
+}
+
+/// Runs `extract`; returns the exit code.
+pub fn run(args: ExtractArgs) -> Result<Exit, Stopped> {
+    let inputs = gather(&args)?;
+    let mut workers = args.run.workers()?;
+    workers.reuse = args.out.clone().filter(|_| args.skip_existing);
     let mut outputs = Outputs::open(&args)?;
     let bar = args.run.progress(inputs.len());
     let started = Instant::now();
-    let mut tally = Tally::default();
-    let mut trouble: Option<Stop> = None;
+    let mut counts = StatusCounts::default();
+    let mut trouble: Option<OutputStop> = None;
     crate::batch::run(
         &inputs,
-        &args.run.options(),
+        &workers,
         args.run.jobs(),
         |_, input, extraction| {
-            tally.count(&extraction.record);
-            bar.set_message(format!("{} pages", tally.pages));
+            counts.count(&extraction.record);
+            bar.set_message(format!("{} pages", counts.pages));
             bar.inc(1);
             match outputs.write(&extraction.record, &input.output_name) {
                 Ok(()) => ControlFlow::Continue(()),
@@ -98,43 +129,43 @@ pub fn run(args: ExtractArgs) -> Result<i32, String> {
         },
     )?;
     bar.finish_and_clear();
-    match trouble.map_or_else(|| outputs.flush(), Err) {
-        Err(Stop::ClosedPipe) => return Ok(exit::OK),
-        Err(Stop::Failed(e)) => return Err(e),
+    let seconds = started.elapsed().as_secs_f64();
+    match trouble.map_or_else(|| outputs.flush(seconds), Err) {
+        Err(OutputStop::ClosedPipe) => return Ok(Exit::Ok),
+        Err(OutputStop::Failed(e)) => return Err(Stopped::write(e)),
         Ok(()) => {}
     }
     if !args.run.quiet {
-        let seconds = started.elapsed().as_secs_f64();
         eprintln!(
             "{} files: {} ok, {} partial, {} failed; {} pages in {seconds:.1} s",
             inputs.len(),
-            tally.ok,
-            tally.partial,
-            tally.failed,
-            tally.pages,
+            counts.ok,
+            counts.partial,
+            counts.failed,
+            counts.pages,
         );
     }
-    Ok(if tally.failed > 0 {
-        exit::FAILED
+    Ok(if counts.failed > 0 {
+        Exit::InputFailed
     } else {
-        exit::OK
+        Exit::Ok
     })
 }
 
 /// Why a batch stopped writing before its end.
-enum Stop {
+enum OutputStop {
     /// The reader of stdout went away (`| head`): stop quietly.
     ClosedPipe,
     /// An output could not be written.
     Failed(String),
 }
 
-impl Stop {
-    fn io(what: &str, e: std::io::Error) -> Stop {
+impl OutputStop {
+    fn io(what: &str, e: std::io::Error) -> OutputStop {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
-            Stop::ClosedPipe
+            OutputStop::ClosedPipe
         } else {
-            Stop::Failed(format!("cannot write {what}: {e}"))
+            OutputStop::Failed(format!("cannot write {what}: {e}"))
         }
     }
 }
@@ -144,20 +175,28 @@ struct Outputs {
     dir: Option<PathBuf>,
     jsonl: Option<Box<dyn Write>>,
     csv: Option<TidyWriter<Box<dyn Write>>>,
+    page: Option<BatchPage>,
 }
 
 impl Outputs {
     /// Opens the streams (creating their folders); with no output asked for, JSON Lines
     /// go to stdout (like `pdftotext file -`).
-    fn open(args: &ExtractArgs) -> Result<Outputs, String> {
+    fn open(args: &ExtractArgs) -> Result<Outputs, Stopped> {
         let stdout = PathBuf::from("-");
-        let jsonl = match (&args.out, &args.jsonl, &args.csv) {
-            (None, None, None) => Some(&stdout),
-            (_, jsonl, _) => jsonl.as_ref(),
+        let jsonl = match (&args.out, &args.jsonl, &args.csv, &args.html) {
+            (None, None, None, None) => Some(&stdout),
+            (_, jsonl, _, _) => jsonl.as_ref(),
         };
         let csv = match &args.csv {
             Some(path) => Some(
                 TidyWriter::new(create(path)?)
+                    .map_err(|e| Stopped::write(format!("cannot write {}: {e}", path.display())))?,
+            ),
+            None => None,
+        };
+        let page = match &args.html {
+            Some(path) => Some(
+                BatchPage::create(path)
                     .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
             ),
             None => None,
@@ -166,34 +205,43 @@ impl Outputs {
             dir: args.out.clone(),
             jsonl: jsonl.map(create).transpose()?,
             csv,
+            page,
         })
     }
 
     /// Writes one record to every output.
-    fn write(&mut self, record: &Record, name: &Path) -> Result<(), Stop> {
+    fn write(&mut self, record: &Record, name: &Path) -> Result<(), OutputStop> {
         if let Some(dir) = &self.dir {
             output::write_json(dir, name, record)
-                .map_err(|e| Stop::io(&format!("into {}", dir.display()), e))?;
+                .map_err(|e| OutputStop::io(&format!("into {}", dir.display()), e))?;
         }
         if let Some(out) = self.jsonl.as_mut() {
-            output::write_jsonl(out, record).map_err(|e| Stop::io("JSON Lines", e))?;
+            output::write_jsonl(out, record).map_err(|e| OutputStop::io("JSON Lines", e))?;
+        }
+        if let Some(page) = self.page.as_mut() {
+            page.add(record)
+                .map_err(|e| OutputStop::io("the HTML page", e))?;
         }
         if let Some(out) = self.csv.as_mut() {
             out.write(record).map_err(|e| match e.into_kind() {
-                ::csv::ErrorKind::Io(e) => Stop::io("CSV", e),
-                other => Stop::Failed(format!("cannot write CSV: {other:?}")),
+                ::csv::ErrorKind::Io(e) => OutputStop::io("CSV", e),
+                other => OutputStop::Failed(format!("cannot write CSV: {other:?}")),
             })?;
         }
         Ok(())
     }
 
-    /// Flushes the streams at the end of a batch.
-    fn flush(&mut self) -> Result<(), Stop> {
+    /// Flushes the streams at the end of a batch and writes the page.
+    fn flush(&mut self, seconds: f64) -> Result<(), OutputStop> {
+        if let Some(page) = self.page.take() {
+            page.finish(seconds)
+                .map_err(|e| OutputStop::io("the HTML page", e))?;
+        }
         if let Some(out) = self.jsonl.as_mut() {
-            out.flush().map_err(|e| Stop::io("JSON Lines", e))?;
+            out.flush().map_err(|e| OutputStop::io("JSON Lines", e))?;
         }
         if let Some(out) = self.csv.as_mut() {
-            out.flush().map_err(|e| Stop::io("CSV", e))?;
+            out.flush().map_err(|e| OutputStop::io("CSV", e))?;
         }
         Ok(())
     }

@@ -1,8 +1,11 @@
 //! The command line: one module per subcommand, with shared options and exit codes.
 
 pub mod check;
+pub mod compare;
+pub mod exit;
 pub mod extract;
 pub mod text;
+pub mod worker;
 
 use std::io::IsTerminal;
 use std::time::Duration;
@@ -10,8 +13,10 @@ use std::time::Duration;
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::pdf::Limits;
+use crate::limits::Limits;
 use crate::pipeline::Options;
+use crate::worker::Spec;
+use exit::Exit;
 
 /// Turns Chinese government information-disclosure annual reports (政府信息公开工作年度报告)
 /// into checked JSON records.
@@ -32,6 +37,11 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Print the text the parser sees, with the table rows it reconstructed.
     Text(text::TextArgs),
+    /// Compare reports across years and agencies; check carry-overs between years.
+    Compare(compare::CompareArgs),
+    /// Internal: the per-file worker process `extract` and `check` start.
+    #[command(hide = true)]
+    Worker(worker::WorkerArgs),
 }
 
 /// Options shared by `extract` and `check`.
@@ -55,22 +65,38 @@ pub struct RunArgs {
     /// Most pages read from one PDF.
     #[arg(long, value_name = "N", default_value_t = 2000)]
     pub max_pages: usize,
+    /// Memory one worker process may use, in MiB (past it the file fails with `too_large`).
+    #[arg(long, value_name = "MIB", default_value_t = 1024)]
+    pub max_memory_mb: u64,
 }
 
 impl RunArgs {
     /// The extraction options these flags ask for.
     pub fn options(&self) -> Options {
         let limits = Limits {
-            max_stream_bytes: self.max_stream_mb << 20,
-            max_file_bytes: (self.max_stream_mb << 20).saturating_mul(4),
+            timeout: Duration::from_secs(self.timeout),
+            max_input_bytes: self.max_file_mb << 20,
+            max_inflated_stream_bytes: self.max_stream_mb << 20,
+            max_inflated_content_bytes: (self.max_stream_mb << 20).saturating_mul(4),
             max_pages: self.max_pages,
+            max_memory_bytes: self.max_memory_mb << 20,
             ..Limits::default()
         };
-        Options {
-            limits,
+        Options { limits }
+    }
+
+    /// Worker processes for `extract` and `check`: this binary rerun as `worker` with
+    /// the same command line, each bound by `--max-memory-mb` and `--timeout`.
+    pub fn workers(&self) -> Result<Spec, String> {
+        let program = std::env::current_exe()
+            .map_err(|e| format!("cannot find the govreport binary to start workers: {e}"))?;
+        Ok(Spec {
+            program,
+            args: std::env::args_os().skip(1).collect(),
             timeout: Duration::from_secs(self.timeout),
-            max_file_bytes: self.max_file_mb << 20,
-        }
+            max_memory_mb: self.max_memory_mb,
+            reuse: None,
+        })
     }
 
     /// Worker threads to use (0 lets rayon use every core).
@@ -93,28 +119,29 @@ impl RunArgs {
     }
 }
 
-/// Exit codes of record.md: 0 all ok/partial, 1 usage error or check difference, 2 some failed.
-pub mod exit {
-    /// Every input gave an `ok` or `partial` record (or every check matched).
-    pub const OK: i32 = 0;
-    /// A usage error, or `check` found a difference.
-    pub const USAGE: i32 = 1;
-    /// At least one input `failed`.
-    pub const FAILED: i32 = 2;
-}
-
-/// Runs the parsed command line and returns the process exit code.
-pub fn run(cli: Cli) -> i32 {
+/// Runs the parsed command line and returns how it ended.
+pub fn run(cli: Cli) -> Exit {
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Check(args) => check::run(args),
         Command::Text(args) => text::run(args),
+        Command::Compare(args) => compare::run(args),
+        Command::Worker(args) => worker::run(args),
     };
-    match result {
-        Ok(code) => code,
-        Err(message) => {
-            eprintln!("govreport: {message}");
-            exit::USAGE
-        }
+    result.unwrap_or_else(|stopped| {
+        eprintln!("govreport: {}", stopped.message);
+        stopped.exit
+    })
+}
+
+/// Prints a command line clap refused (or the help or version asked for) and returns
+/// how the process exits: a usage error, or success for help and version.
+pub fn refused(error: clap::Error) -> Exit {
+    // A closed stream cannot be reported anywhere else.
+    let _ = error.print();
+    if error.use_stderr() {
+        Exit::Usage
+    } else {
+        Exit::Ok
     }
 }

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{RunArgs, exit};
+use super::RunArgs;
+use super::exit::{Exit, Stopped};
 use crate::input::{Format, Input};
 use crate::layout::render;
 use crate::pipeline::extract;
@@ -23,9 +24,9 @@ pub struct TextArgs {
 }
 
 /// Runs `text`; returns the exit code.
-pub fn run(args: TextArgs) -> Result<i32, String> {
+pub fn run(args: TextArgs) -> Result<Exit, Stopped> {
     if !args.file.is_file() {
-        return Err(format!("{}: no such file", args.file.display()));
+        return Err(format!("{}: no such file", args.file.display()).into());
     }
     let input = Input {
         path: args.file.clone(),
@@ -48,8 +49,8 @@ pub fn run(args: TextArgs) -> Result<i32, String> {
     // A closed pipe (`| head`) ends the output quietly.
     let _ = out.write_all(body.as_bytes());
     Ok(if extraction.record.errors.is_empty() {
-        exit::OK
+        Exit::Ok
     } else {
-        exit::FAILED
+        Exit::InputFailed
     })
 }

@@ -91,10 +91,16 @@ fn short_version(text: &str) -> Option<String> {
     Some(format!("{name} {}", short.join(".")))
 }
 
-/// Runs one conversion in its own process group, killed with the group at the deadline
-/// (`soffice` is a script that starts `soffice.bin`).
+/// How long before the file's deadline LibreOffice is killed: a worker process's parent
+/// stops the worker at that deadline, and LibreOffice (in its own process group) would
+/// outlive it.
+const STOP_EARLY: Duration = Duration::from_millis(500);
+
+/// Runs one conversion in its own process group, killed with the group just before the
+/// deadline (`soffice` is a script that starts `soffice.bin`).
 fn run(profile: &Path, input: &Path, outdir: &Path, deadline: Instant) -> Result<(), ConvertError> {
     use std::os::unix::process::CommandExt;
+    let deadline = deadline.checked_sub(STOP_EARLY).unwrap_or(deadline);
     let mut child = Command::new(program())
         .arg(format!("-env:UserInstallation={}", file_url(profile)))
         .args([
@@ -117,8 +123,8 @@ fn run(profile: &Path, input: &Path, outdir: &Path, deadline: Instant) -> Result
             Ok(Some(_)) => return Ok(()),
             Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(20)),
             _ => {
-                let _ = Command::new("sh") // the shell's own kill: no procps needed
-                    .args(["-c", &format!("kill -KILL -- -{}", child.id())])
+                let _ = Command::new("sh") // the shell's own kill (dash takes no `--`): no procps needed
+                    .args(["-c", &format!("kill -9 -{}", child.id())])
                     .stderr(Stdio::null())
                     .status();
                 let _ = child.kill();

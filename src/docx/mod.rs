@@ -9,8 +9,12 @@ pub mod xml;
 use std::io::{Cursor, Read};
 use std::time::Instant;
 
+use crate::codes::ErrorCode;
+use crate::document::Document;
 use crate::input::Format;
 use crate::layout::Line;
+use crate::limits::Limits;
+use crate::record::Failure;
 
 /// Most entries a `.docx` may hold (real ones hold 10–200: parts, images, relations).
 pub const MAX_ENTRIES: usize = 10_000;
@@ -28,47 +32,31 @@ pub enum DocxError {
     Timeout,
 }
 
-/// A failed read: the record's error code and message.
-pub type Failure = (&'static str, String);
-
-/// Reads a Word file of any format, converting all but `.docx` with LibreOffice first:
-/// the lines, and the converter's name when one was used.
+/// Reads a Word file of any format into a document, converting all but `.docx` with
+/// LibreOffice first (noting the converter's name); no `.docx` part is inflated past the
+/// stream limit, and LibreOffice is killed at the deadline.
 pub fn read_any(
     bytes: &[u8],
     format: Format,
-    max_part_bytes: usize,
+    limits: &Limits,
     deadline: Instant,
-) -> Result<(Vec<Line>, Option<String>), Failure> {
+) -> Result<Document, Failure> {
     if is_encrypted_ooxml(bytes) {
         let message = "the Word file is encrypted with a password; open it with the password and save an unprotected copy";
-        return Err(("encrypted", message.into()));
+        return Err(Failure::new(ErrorCode::Encrypted, message));
     }
-    let (docx, by) = if format == Format::Docx {
+    let (docx, converted_by) = if format == Format::Docx {
         (std::borrow::Cow::Borrowed(bytes), None)
     } else {
-        let converted = convert::to_docx(bytes, format.name(), deadline).map_err(|e| match e {
-            convert::ConvertError::Missing(m) => ("unsupported_format", m),
-            convert::ConvertError::Failed(m) => ("unreadable", m),
-            convert::ConvertError::Timeout => (
-                "timeout",
-                "converting the file with LibreOffice took longer than --timeout".into(),
-            ),
-        })?;
+        let converted = convert::to_docx(bytes, format.name(), deadline)?;
         (std::borrow::Cow::Owned(converted.docx), Some(converted.by))
     };
-    let lines = read(&docx, max_part_bytes, deadline).map_err(|e| match e {
-        DocxError::Damaged(m) => (
-            "truncated",
-            format!("the Word file is damaged or truncated ({m}); download it again"),
-        ),
-        DocxError::NotWord(m) => ("unsupported_format", m),
-        DocxError::TooLarge(m) => ("too_large", m),
-        DocxError::Timeout => (
-            "timeout",
-            "reading the Word file took longer than --timeout".into(),
-        ),
-    })?;
-    Ok((lines, by))
+    let lines = read(&docx, limits.max_inflated_stream_bytes, deadline)?;
+    Ok(Document {
+        lines,
+        converted_by,
+        ..Document::default()
+    })
 }
 
 /// Whether an OLE2 file is a password-protected `.docx` (its `EncryptedPackage` stream),

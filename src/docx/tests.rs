@@ -350,6 +350,6 @@ fn a_password_protected_docx_fails_as_encrypted_before_any_conversion() {
     let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     ole.extend(vec![0; 100]);
     ole.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
-    let err = read_any(&ole, Format::Doc, 1 << 20, later()).unwrap_err();
-    assert_eq!(err.0, "encrypted");
+    let err = read_any(&ole, Format::Doc, &Limits::default(), later()).unwrap_err();
+    assert_eq!(err.code, ErrorCode::Encrypted);
 }

@@ -8,12 +8,12 @@ use std::ops::Range;
 
 use scraper::{Html, Selector};
 
+use crate::codes::WarningCode;
+use crate::document::{headings, identity};
 use crate::layout::Line;
-use crate::parse::{report, sections};
-use crate::record::Notice;
-
-/// Header words that only the disclosure tables print.
-const TABLE_ANCHORS: [&str; 3] = ["本年新收政府信息公开申请数量", "申请人情况", "行政复议"];
+use crate::limits::Limits;
+use crate::record::Warning;
+use crate::template::TableId;
 
 /// A page read for the parsers: the report's lines and notes on how it was read.
 #[derive(Debug)]
@@ -21,7 +21,7 @@ pub struct Page {
     /// The report's title (when printed outside the article) and the article's lines.
     pub lines: Vec<Line>,
     /// Notes such as a guessed charset.
-    pub warnings: Vec<Notice>,
+    pub warnings: Vec<Warning>,
 }
 
 /// Why a page gives no lines.
@@ -33,33 +33,29 @@ pub enum HtmlError {
     TooLarge(String),
 }
 
-/// Largest page read, in bytes; report pages are well under a megabyte.
-pub const MAX_BYTES: usize = 32 << 20;
-
-/// Deepest element nesting read (real pages stay under 100). The HTML parser's cost grows
-/// with depth times elements, so a page of 50,000 unclosed `<div>` would take minutes.
-pub const MAX_DEPTH: usize = 2000;
-
-/// Reads a saved web page.
-pub fn read(bytes: &[u8]) -> Result<Page, HtmlError> {
-    if bytes.len() > MAX_BYTES {
+/// Reads a saved web page within the limits' page size and nesting depth (real report
+/// pages are well under a megabyte and nest under 100 deep).
+pub fn read(bytes: &[u8], limits: &Limits) -> Result<Page, HtmlError> {
+    if bytes.len() > limits.max_html_bytes {
         let message = format!(
-            "the page is {} bytes, over the {MAX_BYTES} byte limit for HTML",
-            bytes.len()
+            "the page is {} bytes, over the {} byte limit for HTML",
+            bytes.len(),
+            limits.max_html_bytes
         );
         return Err(HtmlError::TooLarge(message));
     }
     let decoded = charset::decode(bytes);
     let depth = nesting(&decoded.text);
-    if depth > MAX_DEPTH {
+    if depth > limits.max_html_depth {
         let message = format!(
-            "the page nests elements {depth} deep (limit {MAX_DEPTH}); it is not a saved report page"
+            "the page nests elements {depth} deep (limit {}); it is not a saved report page",
+            limits.max_html_depth
         );
         return Err(HtmlError::TooLarge(message));
     }
     let mut warnings = Vec::new();
     if let Some(note) = decoded.note {
-        warnings.push(Notice::new("encoding", note));
+        warnings.push(Warning::new(WarningCode::Encoding, note));
     }
     let doc = Html::parse_document(&decoded.text);
     let page = dom::walk(doc.root_element());
@@ -67,7 +63,7 @@ pub fn read(bytes: &[u8]) -> Result<Page, HtmlError> {
         return Err(HtmlError::NotAReport("the page holds no 政府信息公开工作年度报告: no section headings (一、总体情况 …) and no disclosure tables; it may be a list or error page — save the report's own page".into()));
     };
     let mut lines = page.lines[article.clone()].to_vec();
-    if report::title(&lines).is_none() {
+    if identity::title(&lines).is_none() {
         let mut head = title_before(&page, article.start).unwrap_or_else(|| page_title(&doc));
         head.append(&mut lines);
         lines = head;
@@ -113,10 +109,14 @@ fn nesting(text: &str) -> usize {
 /// What some lines hold of a report: section headings found, table anchors found.
 fn score(lines: &[Line]) -> (usize, usize) {
     let text: String = lines.iter().map(Line::text).collect();
-    let anchors = TABLE_ANCHORS.iter().filter(|a| text.contains(*a)).count();
+    let anchors = TableId::ALL
+        .iter()
+        .flat_map(|t| t.anchors().page)
+        .filter(|a| text.contains(*a))
+        .count();
     // Pre-2019 reports number their sections freely (`第一部分`, `（一）`).
     let older = crate::pre2019::sections::find(lines, &[]).len();
-    (sections::find(lines).len().max(older), anchors)
+    (headings::find(lines).len().max(older), anchors)
 }
 
 /// The lines of the smallest container that holds as much of the report as the whole
@@ -137,7 +137,7 @@ fn report_range(page: &dom::Walk) -> Option<Range<usize>> {
 
 /// The report title printed above the article (a page's `<h1>`): the last line before
 /// it, outside links, that names a year and a 报告 and is not a sentence — with the line
-/// before it, which [`report::title`] joins on when it is the agency's name.
+/// before it, which [`identity::title`] joins on when it is the agency's name.
 fn title_before(page: &dom::Walk, start: usize) -> Option<Vec<Line>> {
     let plain = |i: usize| !page.linked[i];
     let at = (0..start)

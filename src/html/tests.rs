@@ -1,6 +1,7 @@
 //! Finding the report inside a page: clutter left out, title found, list pages refused.
 
 use super::*;
+use crate::codes::WarningCode;
 
 const HEADINGS: &str = "<p>一、总体情况</p><p>本机关全年主动公开信息。</p>\
     <p>二、主动公开政府信息情况</p><p>三、收到和处理政府信息公开申请情况</p>\
@@ -20,7 +21,7 @@ fn navigation_sidebars_and_footers_are_left_out() {
          <div class=content>{HEADINGS}</div>\
          <div class=footer>网站标识码：1234000001 联系电话：0512-12345678</div>"
     );
-    let page = read(html.as_bytes()).expect("a report");
+    let page = read(html.as_bytes(), &Limits::default()).expect("a report");
     let t = texts(&page);
     assert_eq!(t[0], "某县2023年政府信息公开工作年度报告");
     assert_eq!(t[1], "一、总体情况");
@@ -35,9 +36,9 @@ fn navigation_sidebars_and_footers_are_left_out() {
 fn a_two_line_heading_title_keeps_both_lines() {
     let html =
         format!("<h1>某县自然资源局<br>2021年政府信息公开工作年度报告</h1><div>{HEADINGS}</div>");
-    let page = read(html.as_bytes()).expect("a report");
+    let page = read(html.as_bytes(), &Limits::default()).expect("a report");
     assert_eq!(
-        report::title(&page.lines).as_deref(),
+        identity::title(&page.lines).as_deref(),
         Some("某县自然资源局2021年政府信息公开工作年度报告")
     );
 }
@@ -48,7 +49,7 @@ fn the_title_element_is_the_last_resort_for_the_title() {
         "<html><head><title>某镇2020年政府信息公开工作年度报告 - 某县人民政府网</title></head>\
          <body><div>{HEADINGS}</div></body></html>"
     );
-    let page = read(html.as_bytes()).expect("a report");
+    let page = read(html.as_bytes(), &Limits::default()).expect("a report");
     assert_eq!(texts(&page)[0], "某镇2020年政府信息公开工作年度报告");
 }
 
@@ -56,7 +57,7 @@ fn the_title_element_is_the_last_resort_for_the_title() {
 fn a_list_page_is_not_a_report() {
     let html = "<ul><li><a href=1>某区2023年政府信息公开工作年度报告</a></li>\
                 <li><a href=2>某区2022年政府信息公开工作年度报告</a></li></ul>";
-    let Err(HtmlError::NotAReport(message)) = read(html.as_bytes()) else {
+    let Err(HtmlError::NotAReport(message)) = read(html.as_bytes(), &Limits::default()) else {
         panic!("a list page must be refused");
     };
     assert!(message.contains("list"));
@@ -66,14 +67,17 @@ fn a_list_page_is_not_a_report() {
 fn a_guessed_charset_is_noted() {
     let html = format!("<div>{HEADINGS}</div>");
     let bytes = encoding_rs::GBK.encode(&html).0.into_owned();
-    let page = read(&bytes).expect("a report");
-    assert_eq!(page.warnings[0].code, "encoding");
+    let page = read(&bytes, &Limits::default()).expect("a report");
+    assert_eq!(page.warnings[0].code, WarningCode::Encoding);
 }
 
 #[test]
 fn a_page_nested_thousands_deep_is_refused_before_parsing() {
     let html = format!("{}{HEADINGS}", "<div><b>".repeat(5000));
-    assert!(matches!(read(html.as_bytes()), Err(HtmlError::TooLarge(_))));
+    assert!(matches!(
+        read(html.as_bytes(), &Limits::default()),
+        Err(HtmlError::TooLarge(_))
+    ));
 }
 
 #[test]

@@ -2,9 +2,8 @@
 
 use std::io::Write;
 
-use serde_json::Value;
-
 use crate::record::Record;
+use crate::statistics::Statistics;
 
 /// The CSV header: record.md's eight columns, then `printed` — the cell's text when it was
 /// printed as anything other than a plain number (blank, `—`, `/`, `1,234`), else empty.
@@ -44,15 +43,26 @@ impl<W: Write> TidyWriter<W> {
             year.as_str(),
             r.template.as_str(),
         ];
-        for (table, row, column, value, printed) in cells(record) {
-            let value = match value {
-                Value::Number(n) => n.to_string(),
-                _ => String::new(),
-            };
+        for (at, cell) in record.tables.cells() {
+            let value = cell
+                .value
+                .as_ref()
+                .map(|n| n.to_string())
+                .unwrap_or_default();
             self.inner.write_record(base.iter().copied().chain([
-                table,
-                row.as_str(),
-                column.as_str(),
+                at.table.as_str(),
+                at.row,
+                at.column,
+                value.as_str(),
+                cell.printed.as_deref().unwrap_or_default(),
+            ]))?;
+        }
+        let statistics = record.tables.statistics.as_ref();
+        for (row, column, value, printed) in statistics.into_iter().flat_map(statistics_cells) {
+            self.inner.write_record(base.iter().copied().chain([
+                "statistics",
+                row,
+                column,
                 value.as_str(),
                 printed.unwrap_or_default(),
             ]))?;
@@ -66,67 +76,26 @@ impl<W: Write> TidyWriter<W> {
     }
 }
 
-type TidyCell<'a> = (&'static str, String, String, &'a Value, Option<&'a str>);
-
-/// Every cell as (table, row, column, value, printed), in table order (表二, 表三, 表四).
-fn cells(record: &Record) -> Vec<TidyCell<'_>> {
-    let mut out = Vec::new();
-    let t = &record.tables;
-    push_grouped(&mut out, "active_disclosure", t.active_disclosure.as_ref());
-    if let Some(a) = &t.applications {
-        for (row, values) in &a.rows {
-            for (c, (column, v)) in a
-                .columns
-                .iter()
-                .zip(values.as_array().into_iter().flatten())
-                .enumerate()
-            {
-                let printed = a.printed.get(&format!("rows.{row}[{c}]"));
-                let printed = printed.and_then(Value::as_str);
-                out.push(("applications", row.clone(), column.clone(), v, printed));
-            }
-        }
-    }
-    push_grouped(&mut out, "review_litigation", t.review_litigation.as_ref());
-    push_statistics(&mut out, t.statistics.as_ref());
-    out
-}
-
-/// Cells of `tables.statistics`: `row` = the key (or the label when it has none),
-/// `column` = the column header.
-fn push_statistics<'a>(
-    out: &mut Vec<TidyCell<'a>>,
-    table: Option<&'a crate::statistics::Statistics>,
-) {
-    for (r, row) in table.iter().flat_map(|t| t.rows.iter().enumerate()) {
-        let name = row.key.clone().unwrap_or_else(|| row.label.clone());
-        for (c, (column, v)) in table
-            .into_iter()
-            .flat_map(|t| t.columns.iter())
-            .zip(&row.values)
-            .enumerate()
-        {
-            let printed = table
-                .and_then(|t| t.printed.get(&format!("rows[{r}].values[{c}]")))
-                .and_then(Value::as_str);
-            out.push(("statistics", name.clone(), column.clone(), v, printed));
-        }
-    }
-}
-
-/// Cells of a table kept as row → column → value (表二, 表四), skipping its `printed` map.
-fn push_grouped<'a>(
-    out: &mut Vec<TidyCell<'a>>,
-    name: &'static str,
-    table: Option<&'a serde_json::Map<String, Value>>,
-) {
-    let printed = table.and_then(|t| t.get("printed"));
-    for (row, columns) in table.into_iter().flatten().filter(|(k, _)| *k != "printed") {
-        for (column, v) in columns.as_object().into_iter().flatten() {
-            let text = printed
-                .and_then(|p| p.get(format!("{row}.{column}")))
-                .and_then(Value::as_str);
-            out.push((name, row.clone(), column.clone(), v, text));
-        }
-    }
+/// Cells of `tables.statistics` as (row, column, value, printed): `row` is the key (or the
+/// label when it has none), `column` the column header.
+fn statistics_cells(
+    table: &Statistics,
+) -> impl Iterator<Item = (&str, &str, String, Option<&str>)> {
+    table.rows.iter().enumerate().flat_map(move |(r, row)| {
+        let name = row.key.as_deref().unwrap_or(&row.label);
+        let columns = table.columns.iter().zip(&row.values).enumerate();
+        columns.map(move |(c, (column, v))| {
+            let value = match v {
+                serde_json::Value::Number(n) => n.to_string(),
+                _ => String::new(),
+            };
+            let printed = table.printed.get(&format!("rows[{r}].values[{c}]"));
+            (
+                name,
+                column.as_str(),
+                value,
+                printed.and_then(|p| p.as_str()),
+            )
+        })
+    })
 }

@@ -9,7 +9,8 @@ use std::path::Path;
 
 use crate::record::Record;
 
-/// Writes one pretty-printed record to `dir/name`, creating folders as needed.
+/// Writes one pretty-printed record to `dir/name`, creating folders as needed; atomically
+/// (a `.NAME.tmp` file beside it, then renamed), so a killed batch leaves no half record.
 pub fn write_json(dir: &Path, name: &Path, record: &Record) -> std::io::Result<()> {
     let path = dir.join(name);
     if let Some(parent) = path.parent() {
@@ -17,7 +18,12 @@ pub fn write_json(dir: &Path, name: &Path, record: &Record) -> std::io::Result<(
     }
     let mut text = serde_json::to_string_pretty(record).map_err(std::io::Error::other)?;
     text.push('\n');
-    fs::write(path, text)
+    let mut temp = std::ffi::OsString::from(".");
+    temp.push(path.file_name().unwrap_or_default());
+    temp.push(".tmp");
+    let temp = path.with_file_name(temp);
+    fs::write(&temp, text)?;
+    fs::rename(&temp, &path)
 }
 
 /// Writes one compact record and a newline.

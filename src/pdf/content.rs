@@ -8,9 +8,10 @@ use std::time::Instant;
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
+use super::PdfError;
 use super::font::Font;
-use super::{Limits, PdfError};
 use crate::layout::{Glyph, Rule};
+use crate::limits::Limits;
 use crate::orient;
 
 type Matrix = [f32; 6];
@@ -222,7 +223,7 @@ impl<'a> Interpreter<'a> {
             .and_then(|o| self.doc.dereference(o).ok())
             .and_then(|(_, o)| o.as_dict().ok());
         let font = match dict {
-            Some(d) => Font::load(self.doc, d, self.limits.max_stream_bytes),
+            Some(d) => Font::load(self.doc, d, self.limits.max_inflated_stream_bytes),
             None => Font::fallback(),
         };
         let font = Rc::new(std::cell::RefCell::new(font));
@@ -327,7 +328,7 @@ impl<'a> Interpreter<'a> {
             return Ok(());
         }
         let data = stream
-            .decompressed_content_with_limit(self.limits.max_stream_bytes)
+            .decompressed_content_with_limit(self.limits.max_inflated_stream_bytes)
             .map_err(|_| {
                 PdfError::TooLarge("a form's content inflates past the per-stream limit".into())
             })?;
@@ -445,7 +446,8 @@ mod tests {
     use lopdf::{Dictionary, Document, Object, Stream, dictionary};
 
     use crate::layout::Rule;
-    use crate::pdf::{Limits, read};
+    use crate::limits::Limits;
+    use crate::pdf::read;
 
     /// The ruling lines of a one-page PDF (842 pt high) whose content is `ops`.
     fn rules_of(ops: &str) -> Vec<Rule> {

@@ -41,9 +41,9 @@ impl Widths {
     }
 }
 
-/// One decoded glyph: its text, its width in text space units (thousandths of the size),
+/// One decoded character code: its text, its width in text space units (thousandths of the size),
 /// and whether it was the single-byte code 32 (word spacing applies).
-pub struct Glyph {
+pub struct CharCode {
     /// The character(s) the code stands for; U+FFFD where the font gives no mapping.
     pub text: char,
     /// Horizontal advance in glyph space (1000 = the font size).
@@ -161,7 +161,7 @@ impl Font {
     }
 
     /// Cuts `bytes` into codes and calls `emit` with each decoded glyph, in order.
-    pub fn decode(&mut self, bytes: &[u8], mut emit: impl FnMut(Glyph)) {
+    pub fn decode(&mut self, bytes: &[u8], mut emit: impl FnMut(CharCode)) {
         let mut i = 0;
         while i < bytes.len() {
             let (code, len) = self.next_code(&bytes[i..]);
@@ -169,7 +169,7 @@ impl Font {
             let text = self.text_of(code, len);
             let cid = self.cid_of(code, len);
             let width = self.widths.get(cid).unwrap_or(self.default_width);
-            emit(Glyph {
+            emit(CharCode {
                 text,
                 width,
                 is_space: len == 1 && code == 32,

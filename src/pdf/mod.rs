@@ -2,6 +2,7 @@
 
 mod content;
 mod font;
+pub mod objects;
 #[cfg(test)]
 mod rotation_tests;
 mod text_string;
@@ -12,36 +13,7 @@ use std::time::Instant;
 use lopdf::{Document, LoadOptions, Object};
 
 use crate::layout::PageLayer;
-
-/// Bounds on the work one PDF may cost.
-#[derive(Debug, Clone)]
-pub struct Limits {
-    /// Most bytes any single stream may inflate to.
-    pub max_stream_bytes: usize,
-    /// Most bytes all of a file's page content may inflate to.
-    pub max_file_bytes: usize,
-    /// Most pages read from one file.
-    pub max_pages: usize,
-    /// Most glyphs kept from one page.
-    pub max_glyphs_per_page: usize,
-    /// Most glyphs kept from one file (memory: about 20 bytes each, plus their lines).
-    pub max_glyphs_per_file: usize,
-    /// Deepest nesting of form XObjects followed.
-    pub max_form_depth: usize,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            max_stream_bytes: 64 << 20,
-            max_file_bytes: 256 << 20,
-            max_pages: 2000,
-            max_glyphs_per_page: 200_000,
-            max_glyphs_per_file: 4_000_000,
-            max_form_depth: 8,
-        }
-    }
-}
+use crate::limits::Limits;
 
 /// Why a PDF gave no text layer.
 #[derive(Debug)]
@@ -83,12 +55,12 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: Instant) -> Result<PdfText,
         )));
     }
     let mut fonts = content::FontCache::new();
-    let mut budget = limits.max_file_bytes;
+    let mut budget = limits.max_inflated_content_bytes;
     let mut glyphs = 0usize;
     let mut pages = Vec::with_capacity(page_ids.len());
     for (index, id) in page_ids.into_iter().enumerate() {
         let data = doc
-            .get_page_content_with_limit(id, limits.max_stream_bytes.min(budget))
+            .get_page_content_with_limit(id, limits.max_inflated_stream_bytes.min(budget))
             .map_err(|_| PdfError::TooLarge("page content inflates past the limit".into()))?;
         budget = budget.saturating_sub(data.len());
         let (width, height) = page_size(&doc, id);
@@ -124,8 +96,19 @@ fn open(bytes: &[u8], limits: &Limits) -> Result<Document, PdfError> {
     if !head.windows(5).any(|w| w == b"%PDF-") {
         return Err(PdfError::NotPdf(describe_non_pdf(bytes)));
     }
+    let need = objects::estimate(bytes);
+    if need > limits.max_memory_bytes {
+        let message = format!(
+            "the PDF declares {} objects (/Size); loading them takes about {} MiB, over the \
+             {} MiB allowed (--max-memory-mb)",
+            objects::declared(bytes).unwrap_or(0),
+            need >> 20,
+            limits.max_memory_bytes >> 20
+        );
+        return Err(PdfError::TooLarge(message));
+    }
     let options = LoadOptions {
-        max_decompressed_size: Some(limits.max_stream_bytes),
+        max_decompressed_size: Some(limits.max_inflated_stream_bytes),
         ..Default::default()
     };
     match Document::load_mem_with_options(bytes, options) {

@@ -10,10 +10,14 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::codes::{CheckStatus, WarningCode};
+use crate::document::{squeeze, squeeze_all};
+use crate::facts::narrative::TextLine;
 use crate::layout::Line;
-use crate::parse::{self, cells::squeeze, narrative::TextLine};
-use crate::record::{Notice, Period, Record, Section, Status};
+use crate::parse;
+use crate::record::{Period, Record, Section, Status, Warning};
 use crate::statistics;
+use crate::template::Template;
 
 /// Words that only the 2019/2021 national tables print.
 const NATIONAL_MARKERS: [&str; 6] = [
@@ -30,14 +34,14 @@ pub fn applies(year: Option<i32>, lines: &[Line]) -> bool {
     if year.is_none_or(|y| y > 2018) {
         return false;
     }
-    let text = parse::squeeze_all(lines);
+    let text = squeeze_all(lines);
     !NATIONAL_MARKERS.iter().any(|m| text.contains(m))
 }
 
 /// Fills a pre-2019 report's template, sections, facts and statistics table; returns the
 /// table's rows as read (for `govreport text`).
 pub fn fill(record: &mut Record, lines: &[Line]) -> Vec<String> {
-    record.report.template = "pre2019".into();
+    record.report.template = Template::Pre2019;
     if record.report.period.is_none() {
         record.report.period = period(lines);
     }
@@ -45,8 +49,8 @@ pub fn fill(record: &mut Record, lines: &[Line]) -> Vec<String> {
     let spans: Vec<Range<usize>> = table.as_ref().map(|t| t.spans.clone()).unwrap_or_default();
     let headings = sections::find(lines, &spans);
     if headings.len() < 2 {
-        record.warnings.push(Notice::new(
-            "section_not_found",
+        record.warnings.push(Warning::new(
+            WarningCode::SectionNotFound,
             "no numbered section headings (一、 （一） 第一部分) were found",
         ));
     }
@@ -86,12 +90,12 @@ pub fn fill(record: &mut Record, lines: &[Line]) -> Vec<String> {
 /// `ok` when the sections were found, every statistics cell was placed and every check
 /// holds; `partial` otherwise.
 pub fn status(record: &Record) -> Status {
-    let doubt = ["section_not_found", "cell_position_uncertain"];
-    let warned = record
-        .warnings
-        .iter()
-        .any(|w| doubt.contains(&w.code.as_str()));
-    if warned || record.checks.iter().any(|c| c.status == "fail") {
+    let doubt = [
+        WarningCode::SectionNotFound,
+        WarningCode::CellPositionUncertain,
+    ];
+    let warned = record.warnings.iter().any(|w| doubt.contains(&w.code));
+    if warned || record.checks.iter().any(|c| c.status == CheckStatus::Fail) {
         Status::Partial
     } else {
         Status::Ok

@@ -7,10 +7,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::document::squeeze;
 use crate::layout::Line;
-use crate::parse::cells::{split, squeeze};
 use crate::pre2019::topics;
 use crate::statistics::label::is_unit;
+use crate::tables::cells::split;
 
 /// A section heading found in the text.
 #[derive(Debug, Clone, PartialEq)]

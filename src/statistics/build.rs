@@ -4,7 +4,8 @@ use std::ops::Range;
 
 use serde_json::{Map, Value as Json};
 
-use crate::record::Notice;
+use crate::codes::WarningCode;
+use crate::record::Warning;
 use crate::statistics::header::Header;
 use crate::statistics::hierarchy::{self, Link};
 use crate::statistics::label::{self, Parts};
@@ -119,7 +120,7 @@ pub fn build(h: &Header, raw: &[RawRow], spans: Vec<Range<usize>>) -> Parsed {
         .then(|| {
             let rows = uncertain.join(", ");
             let message = format!("statistics: the columns of {rows} were guessed (cells missing)");
-            Notice::new("cell_position_uncertain", message)
+            Warning::new(WarningCode::CellPositionUncertain, message)
         })
         .into_iter()
         .collect();

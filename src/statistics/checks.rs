@@ -2,6 +2,7 @@
 //! (`其中` parts, alone and together, are not larger than their row), per value column.
 
 use crate::checks::show;
+use crate::codes::CheckStatus;
 use crate::record::Check;
 
 /// Rule: a row's numbered parts not introduced by `其中` add up to it.
@@ -60,7 +61,7 @@ pub fn run(items: &[Item]) -> Vec<Check> {
                     if v == Verdict::Fail {
                         failures.push(Check {
                             rule: rule.into(),
-                            status: "fail".into(),
+                            status: CheckStatus::Fail,
                             message,
                             path: Some(format!("tables.statistics.rows[{p}].values[{c}]")),
                         });
@@ -138,15 +139,15 @@ fn equations(
 fn summary(rule: &str, verdicts: &[Verdict]) -> Check {
     let count = |v: Verdict| verdicts.iter().filter(|&&x| x == v).count();
     let status = if count(Verdict::Fail) > 0 {
-        "fail"
+        CheckStatus::Fail
     } else if count(Verdict::Pass) > 0 {
-        "pass"
+        CheckStatus::Pass
     } else {
-        "skipped"
+        CheckStatus::Skipped
     };
     Check {
         rule: rule.into(),
-        status: status.into(),
+        status,
         message: format!(
             "{} of {} equations hold, {} fail, {} skipped (blank total or part)",
             count(Verdict::Pass),
@@ -187,14 +188,14 @@ mod tests {
         let mut bad = ok.clone();
         bad[0].values[0] = Some(6.0);
         let c = run(&bad);
-        assert_eq!(c[0].status, "fail");
+        assert_eq!(c[0].status, CheckStatus::Fail);
         assert_eq!(
             c[1].path.as_deref(),
             Some("tables.statistics.rows[0].values[0]")
         );
         let mut blank = ok.clone();
         blank[2].values[0] = None;
-        assert_eq!(run(&blank)[0].status, "skipped");
+        assert_eq!(run(&blank)[0].status, CheckStatus::Skipped);
     }
 
     #[test]

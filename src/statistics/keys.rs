@@ -1,7 +1,7 @@
 //! Stable keys for the indicators of the widely used 2015–2018 "政府信息公开情况统计表",
 //! and the provincial labels that mean the same (申请总数 = 收到申请数): template data.
 
-use crate::parse::cells::squeeze;
+use crate::document::squeeze;
 
 /// One keyed indicator: its key, the key its parent row must have (for labels that recur
 /// under several rows, such as 维持具体行政行为数), and the labels it is printed with.

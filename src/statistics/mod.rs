@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value as Json};
 
 use crate::layout::Line;
-use crate::record::{Check, Notice};
+use crate::record::{Check, Warning};
 use header::Header;
 use label::numbering;
 use rows::{RawRow, Read};
@@ -62,7 +62,7 @@ pub struct Parsed {
     /// `statistics.parts_sum` and `statistics.subset`.
     pub checks: Vec<Check>,
     /// Doubts about how it was read.
-    pub warnings: Vec<Notice>,
+    pub warnings: Vec<Warning>,
     /// One line per row, for `govreport text`.
     pub debug: Vec<String>,
 }
@@ -168,7 +168,7 @@ fn spread_row(lines: &[Line], at: usize, h: &Header) -> Option<(RawRow, usize)> 
     let numeric = |l: &Line| {
         l.cells
             .iter()
-            .any(|c| crate::parse::cells::value(&c.text, 0.0).is_some_and(|v| v.number.is_some()))
+            .any(|c| crate::tables::cells::value(&c.text, 0.0).is_some_and(|v| v.number.is_some()))
     };
     [3, 2].into_iter().find_map(|k| {
         let window = lines.get(at..at + k)?;

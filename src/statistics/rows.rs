@@ -1,9 +1,9 @@
 //! One line of a statistics table: the indicator, its unit, its code and its value cells.
 
 use crate::layout::{Cell, Line};
-use crate::parse::cells::{self, Value};
 use crate::statistics::header::{self, Header};
 use crate::statistics::label::{is_unit, strip_ws};
+use crate::tables::cells::{self, Value};
 
 /// A line read as a table row.
 #[derive(Debug, Clone, PartialEq)]

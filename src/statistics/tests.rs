@@ -80,7 +80,7 @@ fn a_total_that_does_not_add_up_fails_with_the_parent_cell() {
     let fail = p
         .checks
         .iter()
-        .find(|c| c.status == "fail" && c.path.is_some())
+        .find(|c| c.status == crate::codes::CheckStatus::Fail && c.path.is_some())
         .unwrap();
     assert_eq!(fail.rule, "statistics.parts_sum");
     assert_eq!(

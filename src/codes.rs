@@ -1,0 +1,119 @@
+//! The record's closed vocabularies as enums: error codes, warning codes and check
+//! statuses, each serialised under its stable snake_case name.
+
+/// Defines a fieldless enum whose variants serialise as the given names, with `ALL` (every
+/// variant, in order) and `as_str`.
+macro_rules! named_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $text:literal, )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+        pub enum $name {
+            $( $(#[$vmeta])* #[serde(rename = $text)] $variant, )*
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &[$name] = &[$($name::$variant),*];
+
+            /// The name the record uses.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text,)*
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+pub(crate) use named_enum;
+
+named_enum! {
+    /// Why a record failed (`errors[].code`).
+    pub enum ErrorCode {
+        /// The bytes are not a PDF.
+        NotPdf = "not_pdf",
+        /// The PDF needs a password.
+        Encrypted = "encrypted",
+        /// The PDF has no text to read (a scan).
+        NoTextLayer = "no_text_layer",
+        /// The PDF is damaged beyond repair.
+        Truncated = "truncated",
+        /// Over a size limit.
+        TooLarge = "too_large",
+        /// Over the time allowed per file.
+        Timeout = "timeout",
+        /// A web page that holds no report.
+        NotAReport = "not_a_report",
+        /// The file could not be read from disk (or LibreOffice could not convert it).
+        Unreadable = "unreadable",
+        /// A file of a kind that is not read: a zip holding no Word document, or a
+        /// `.doc`/`.wps`/`.odt`/`.rtf` when LibreOffice is not installed.
+        UnsupportedFormat = "unsupported_format",
+        /// A bug: the extractor panicked on this file.
+        Internal = "internal",
+    }
+}
+
+named_enum! {
+    /// Something a reader of the record should know (`warnings[].code`).
+    pub enum WarningCode {
+        /// One of the six numbered sections was not found.
+        SectionNotFound = "section_not_found",
+        /// A whole table was not found.
+        TableNotFound = "table_not_found",
+        /// A table row was not found.
+        RowNotFound = "row_not_found",
+        /// A row had fewer values than columns and nothing showed which cells are blank.
+        CellPositionUncertain = "cell_position_uncertain",
+        /// 表三 prints a 法人或其他组织 subtotal column, left out of the seven.
+        ExtraSubtotalColumn = "extra_subtotal_column",
+        /// 表四 printed more than fifteen values; the first fifteen were used.
+        ExtraValues = "extra_values",
+        /// The text was not UTF-8 (or the page's charset was guessed).
+        Encoding = "encoding",
+        /// The PDF was damaged and has been repaired while reading.
+        RepairedPdf = "repaired_pdf",
+    }
+}
+
+named_enum! {
+    /// The outcome of one consistency rule or equation (`checks[].status`).
+    pub enum CheckStatus {
+        /// Holds.
+        Pass = "pass",
+        /// Does not hold; the values are kept as printed.
+        Fail = "fail",
+        /// A cell missing from the text was filled from the rules.
+        Repaired = "repaired",
+        /// Untestable (a blank total or unknown cells).
+        Skipped = "skipped",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_serialise_as_the_record_spells_them() {
+        let json = serde_json::to_string(&[WarningCode::ExtraValues]).unwrap();
+        assert_eq!(json, r#"["extra_values"]"#);
+        let back: CheckStatus = serde_json::from_str(r#""repaired""#).unwrap();
+        assert_eq!(back, CheckStatus::Repaired);
+        for code in ErrorCode::ALL {
+            let json = serde_json::to_value(code).unwrap();
+            assert_eq!(json, code.as_str());
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! `govreport compare`: reports of the same body across years, or of different bodies, side
+//! by side; the cross-year rule `cross_year.carry_over`; duplicates and gaps.
+//!
+//! Everything here works on [`Entry`], a compact view of one record built from its JSON
+//! form (the record.md contract), so records written by any version of the extractor and
+//! tables added later (`tables.statistics`) are read the same way.
+
+pub mod csv;
+pub mod diff;
+pub mod entry;
+pub mod key;
+pub mod load;
+pub mod panel;
+pub mod text;
+
+pub use entry::Entry;
+pub use key::agency_key;
+
+use crate::cli::exit::Exit;
+use serde::Serialize;
+
+/// What `compare` found: the panel of every agency and, for exactly two reports, their
+/// side-by-side comparison.
+#[derive(Debug, Serialize)]
+pub struct Comparison {
+    /// Every record read, in input order.
+    #[serde(skip)]
+    pub entries: Vec<Entry>,
+    /// Agencies, grouped and ordered by year, with their cross-year checks.
+    pub panel: panel::Panel,
+    /// The two reports side by side (present when exactly two reports were read).
+    pub pair: Option<diff::Pair>,
+    /// Inputs that could not be read (file errors, bad JSON, failed extractions).
+    pub unreadable: Vec<load::Unreadable>,
+    /// JSON files in folders that are not records, skipped.
+    pub skipped: Vec<String>,
+}
+
+impl Comparison {
+    /// Compares the entries read (in input order) and notes the inputs that were not.
+    pub fn new(loaded: load::Loaded) -> Comparison {
+        let entries = &loaded.entries;
+        let panel = panel::Panel::new(entries);
+        let pair = match &entries[..] {
+            [a, b] => Some(diff::Pair::new(a, b)),
+            _ => None,
+        };
+        Comparison {
+            panel,
+            pair,
+            unreadable: loaded.unreadable,
+            skipped: loaded.skipped,
+            entries: loaded.entries,
+        }
+    }
+
+    /// Exit status: 2 when an input could not be read, else 1 when a cross-year rule
+    /// fails, else 0.
+    pub fn exit_code(&self) -> Exit {
+        if !self.unreadable.is_empty() {
+            Exit::InputFailed
+        } else if self.panel.failures() > 0 {
+            Exit::RuleFailed
+        } else {
+            Exit::Ok
+        }
+    }
+}
