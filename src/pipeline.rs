@@ -140,15 +140,7 @@ pub fn extract_bytes(
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
-    let format = match format {
-        Some(f) if !f.is_word() => f,
-        claimed => {
-            docx::by_content(bytes, claimed).unwrap_or_else(|| match (sniff(bytes), claimed) {
-                (Format::Text, Some(word)) => word,
-                (found, _) => found,
-            })
-        }
-    };
+    let format = decide_format(bytes, format);
     source.format = format.name().to_string();
     let document = match read(bytes, format, &options.limits, deadline, &mut source) {
         Ok(document) => document,
@@ -167,6 +159,21 @@ pub fn extract_bytes(
         record,
         lines: document.lines,
         table_rows,
+    }
+}
+
+/// The format to read: the one named, except that a Word-named file (or one named
+/// nothing) is read by what its bytes hold — a PDF or web page as one, a zip as `.docx`
+/// or `.odt`, an OLE2 file as `.doc`, `{\rtf` as RTF.
+fn decide_format(bytes: &[u8], named: Option<Format>) -> Format {
+    match named {
+        Some(f) if !f.is_word() => f,
+        claimed => {
+            docx::by_content(bytes, claimed).unwrap_or_else(|| match (sniff(bytes), claimed) {
+                (Format::Text, Some(word)) => word,
+                (found, _) => found,
+            })
+        }
     }
 }
 
