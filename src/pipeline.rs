@@ -9,6 +9,7 @@ use sha2::{Digest, Sha256};
 
 use crate::codes::{CheckStatus, ErrorCode};
 use crate::document::Document;
+use crate::docx;
 use crate::facts::restated;
 use crate::input::{Format, Input};
 use crate::layout::Line;
@@ -139,7 +140,7 @@ pub fn extract_bytes(
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
-    let format = format.unwrap_or_else(|| sniff(bytes));
+    let format = decide_format(bytes, format);
     source.format = format.name().to_string();
     let document = match read(bytes, format, &options.limits, deadline, &mut source) {
         Ok(document) => document,
@@ -158,6 +159,21 @@ pub fn extract_bytes(
         record,
         lines: document.lines,
         table_rows,
+    }
+}
+
+/// The format to read: the one named, except that a Word-named file (or one named
+/// nothing) is read by what its bytes hold — a PDF or web page as one, a zip as `.docx`
+/// or `.odt`, an OLE2 file as `.doc`, `{\rtf` as RTF.
+fn decide_format(bytes: &[u8], named: Option<Format>) -> Format {
+    match named {
+        Some(f) if !f.is_word() => f,
+        claimed => {
+            docx::by_content(bytes, claimed).unwrap_or_else(|| match (sniff(bytes), claimed) {
+                (Format::Text, Some(word)) => word,
+                (found, _) => found,
+            })
+        }
     }
 }
 
@@ -184,6 +200,7 @@ fn read(
     let document = readers::reader(format).read(bytes, limits, deadline)?;
     source.pages = document.pages;
     source.producer = document.producer.clone();
+    source.converted_by = document.converted_by.clone();
     if document.no_text_layer {
         let message = "the PDF has no text layer (a scan?); OCR would be needed to read it";
         return Err(Failure::new(ErrorCode::NoTextLayer, message));

@@ -5,6 +5,7 @@ use std::time::Instant;
 
 use crate::codes::{ErrorCode, WarningCode};
 use crate::document::{Document, without_page_numbers};
+use crate::docx;
 use crate::html;
 use crate::input::Format;
 use crate::layout;
@@ -25,6 +26,11 @@ pub fn reader(format: Format) -> &'static dyn Reader {
         Format::Pdf => &PdfReader,
         Format::Text => &TextReader,
         Format::Html => &HtmlReader,
+        Format::Docx => &WordReader(Format::Docx),
+        Format::Doc => &WordReader(Format::Doc),
+        Format::Wps => &WordReader(Format::Wps),
+        Format::Odt => &WordReader(Format::Odt),
+        Format::Rtf => &WordReader(Format::Rtf),
     }
 }
 
@@ -53,6 +59,7 @@ impl Reader for PdfReader {
             pages: Some(text.pages.len() as u32),
             producer: text.producer,
             no_text_layer: text.pages.iter().all(|p| p.glyphs.is_empty()),
+            converted_by: None,
         })
     }
 }
@@ -84,5 +91,17 @@ impl Reader for HtmlReader {
             warnings: page.warnings,
             ..Document::default()
         })
+    }
+}
+
+/// A Word file of the format it holds: `.docx` read directly, the others converted to
+/// `.docx` by LibreOffice first; its tables as grids.
+pub struct WordReader(pub Format);
+
+impl Reader for WordReader {
+    fn read(&self, bytes: &[u8], limits: &Limits, deadline: Instant) -> Result<Document, Failure> {
+        let document = docx::read_any(bytes, self.0, limits, deadline)?;
+        check_deadline(deadline, "reading the Word file")?;
+        Ok(document)
     }
 }

@@ -31,6 +31,7 @@ import render_html  # noqa: E402
 import render_html_page  # noqa: E402
 import render_reportlab  # noqa: E402
 import render_text  # noqa: E402
+import word  # noqa: E402
 import years  # noqa: E402  (consecutive years for `govreport compare`)
 
 ROOT = HERE.parent.parent          # the repository
@@ -471,6 +472,8 @@ def main() -> None:
         pre2019.main(["--goldens-only"] if args.goldens_only else [])
     if not ok:
         raise SystemExit("some self-checks failed (see warnings)")
+    if render and not (only or kinds):   # the Word samples: samples/generate/word.py
+        word.generate(args.keep and str(Path(args.keep) / "word"))
 
 
 if __name__ == "__main__":

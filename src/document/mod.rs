@@ -15,8 +15,8 @@ use regex::Regex;
 use crate::layout::Line;
 use crate::record::Warning;
 
-/// A file as read: its lines in reading order, notes on how it was read, and the PDF's
-/// page count and producer.
+/// A file as read: its lines in reading order, notes on how it was read, the PDF's page
+/// count and producer, and the converter a Word file went through.
 #[derive(Debug, Default)]
 pub struct Document {
     /// The lines, page numbers removed.
@@ -29,6 +29,9 @@ pub struct Document {
     pub producer: Option<String>,
     /// A PDF whose pages hold no text at all (a scan).
     pub no_text_layer: bool,
+    /// The converter that turned a `.doc`/`.wps`/`.odt`/`.rtf` into `.docx`, e.g.
+    /// `LibreOffice 7.4`.
+    pub converted_by: Option<String>,
 }
 
 /// Removes all whitespace and unifies bracket and quote widths, for label matching.

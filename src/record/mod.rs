@@ -70,7 +70,7 @@ impl Default for Extractor {
 pub struct Source {
     /// The path as given or found.
     pub path: String,
-    /// `pdf`, `text` or `html`.
+    /// `pdf`, `text`, `html`, `docx`, `doc`, `wps`, `odt` or `rtf`.
     pub format: String,
     /// File size in bytes.
     pub bytes: u64,
@@ -80,6 +80,10 @@ pub struct Source {
     pub pages: Option<u32>,
     /// The PDF's producer (or creator), when it names one.
     pub producer: Option<String>,
+    /// The converter that turned a `.doc`/`.wps`/`.odt`/`.rtf` into `.docx`, e.g.
+    /// `LibreOffice 7.4`; absent for every other input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub converted_by: Option<String>,
 }
 
 /// The overall outcome for one input.
