@@ -4,7 +4,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 samples="$here/../samples"
-mkdir -p "$here/corpus/pdf" "$here/corpus/text" "$here/corpus/html" "$here/corpus/layout"
+mkdir -p "$here/corpus/pdf" "$here/corpus/text" "$here/corpus/html" "$here/corpus/layout" \
+  "$here/corpus/docx" "$here/corpus/docx_xml"
 # The sample PDFs, without the embedded fonts govreport never reads (examples/shrink_pdf.rs);
 # copied whole if that cannot be built or a sample cannot be rewritten.
 shrink=(cargo run -q --release --manifest-path "$here/Cargo.toml" --example shrink_pdf --)
@@ -20,6 +21,14 @@ for f in "$samples"/*.pdf; do
 done
 cp "$samples"/*.txt "$here/corpus/text/"
 cp "$samples"/*.html "$here/corpus/html/"
+# the .docx samples whole, and their document, numbering and styles parts as XML seeds
+cp "$samples"/*.docx "$here/corpus/docx/"
+for f in "$samples"/*.docx; do
+  for part in document numbering styles; do
+    unzip -p "$f" "word/$part.xml" > "$here/corpus/docx_xml/$(basename "$f" .docx)-$part.xml" 2>/dev/null || true
+  done
+done
+find "$here/corpus/docx_xml" -size 0 -delete
 # A few tiny PDFs: one page of text, a form XObject, a Type0 font with a ToUnicode CMap,
 # and a broken xref, so mutations start close to the interesting code.
 pdf() { # name, page content, extra objects (from 5 0 obj on)

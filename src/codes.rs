@@ -55,8 +55,11 @@ named_enum! {
         Timeout = "timeout",
         /// A web page that holds no report.
         NotAReport = "not_a_report",
-        /// The file could not be read from disk.
+        /// The file could not be read from disk (or LibreOffice could not convert it).
         Unreadable = "unreadable",
+        /// A file of a kind that is not read: a zip holding no Word document, or a
+        /// `.doc`/`.wps`/`.odt`/`.rtf` when LibreOffice is not installed.
+        UnsupportedFormat = "unsupported_format",
         /// A bug: the extractor panicked on this file.
         Internal = "internal",
     }

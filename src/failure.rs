@@ -2,6 +2,8 @@
 //! entry (a [`Failure`]: a stable [`ErrorCode`] and a message saying what to do).
 
 use crate::codes::ErrorCode;
+use crate::docx::DocxError;
+use crate::docx::convert::ConvertError;
 use crate::html::HtmlError;
 use crate::ocr::OcrError;
 use crate::pdf::PdfError;
@@ -56,6 +58,36 @@ impl From<OcrError> for Failure {
             OcrError::Timeout => PdfError::Timeout.into(),
             OcrError::TooLarge(m) => PdfError::TooLarge(m).into(),
             OcrError::Failed(m) => Failure::new(ErrorCode::Unreadable, m),
+        }
+    }
+}
+
+impl From<DocxError> for Failure {
+    fn from(e: DocxError) -> Failure {
+        use ErrorCode::*;
+        match e {
+            DocxError::Damaged(m) => Failure::new(
+                Truncated,
+                format!("the Word file is damaged or truncated ({m}); download it again"),
+            ),
+            DocxError::NotWord(m) => Failure::new(UnsupportedFormat, m),
+            DocxError::TooLarge(m) => Failure::new(TooLarge, m),
+            DocxError::Timeout => {
+                Failure::new(Timeout, "reading the Word file took longer than --timeout")
+            }
+        }
+    }
+}
+
+impl From<ConvertError> for Failure {
+    fn from(e: ConvertError) -> Failure {
+        match e {
+            ConvertError::Missing(m) => Failure::new(ErrorCode::UnsupportedFormat, m),
+            ConvertError::Failed(m) => Failure::new(ErrorCode::Unreadable, m),
+            ConvertError::Timeout => Failure::new(
+                ErrorCode::Timeout,
+                "converting the file with LibreOffice took longer than --timeout",
+            ),
         }
     }
 }

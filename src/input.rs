@@ -14,6 +14,16 @@ pub enum Format {
     Text,
     /// A saved web page.
     Html,
+    /// A Word 2007+ document, read directly.
+    Docx,
+    /// A Word 97–2003 document, converted by LibreOffice.
+    Doc,
+    /// A WPS Office document, converted by LibreOffice.
+    Wps,
+    /// An OpenDocument text, converted by LibreOffice.
+    Odt,
+    /// A Rich Text Format document, converted by LibreOffice.
+    Rtf,
 }
 
 impl Format {
@@ -23,7 +33,20 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Text => "text",
             Format::Html => "html",
+            Format::Docx => "docx",
+            Format::Doc => "doc",
+            Format::Wps => "wps",
+            Format::Odt => "odt",
+            Format::Rtf => "rtf",
         }
+    }
+
+    /// Whether this is a word-processor format (its content decides how it is read).
+    pub fn is_word(self) -> bool {
+        matches!(
+            self,
+            Format::Docx | Format::Doc | Format::Wps | Format::Odt | Format::Rtf
+        )
     }
 
     /// The format a file name's extension stands for, if we read it.
@@ -33,6 +56,11 @@ impl Format {
             "pdf" => Some(Format::Pdf),
             "txt" => Some(Format::Text),
             "html" | "htm" => Some(Format::Html),
+            "docx" => Some(Format::Docx),
+            "doc" => Some(Format::Doc),
+            "wps" => Some(Format::Wps),
+            "odt" => Some(Format::Odt),
+            "rtf" => Some(Format::Rtf),
             _ => None,
         }
     }
@@ -129,7 +157,9 @@ mod tests {
     fn extensions_match_case_insensitively() {
         assert_eq!(Format::from_path(Path::new("a/B.PDF")), Some(Format::Pdf));
         assert_eq!(Format::from_path(Path::new("x.Htm")), Some(Format::Html));
-        assert_eq!(Format::from_path(Path::new("x.docx")), None);
+        assert_eq!(Format::from_path(Path::new("x.DOCX")), Some(Format::Docx));
+        assert_eq!(Format::from_path(Path::new("x.Wps")), Some(Format::Wps));
+        assert_eq!(Format::from_path(Path::new("x.xlsx")), None);
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod codes;
 pub mod compare;
 pub mod complete;
 pub mod document;
+pub mod docx;
 pub mod facts;
 pub mod failure;
 pub mod filehash;

@@ -1,5 +1,6 @@
 //! One set of bounds on what a file may cost, for every format: time, memory, the input's
-//! size, and the sizes a PDF's streams may inflate to, its pages and glyphs, a page's nesting.
+//! size, and the sizes a PDF's streams (or a `.docx`'s parts) may inflate to, its pages and
+//! glyphs, a page's nesting.
 
 use std::time::Duration;
 
@@ -18,7 +19,7 @@ pub struct Limits {
     /// Deepest element nesting a web page may have (the HTML parser's cost grows with
     /// depth times elements, so 50,000 unclosed `<div>` would take minutes).
     pub max_html_depth: usize,
-    /// Most bytes any one PDF stream may inflate to (`--max-stream-mb`).
+    /// Most bytes any one PDF stream or `.docx` part may inflate to (`--max-stream-mb`).
     pub max_inflated_stream_bytes: usize,
     /// Most bytes all of one PDF's page content may inflate to.
     pub max_inflated_content_bytes: usize,

@@ -9,6 +9,7 @@ use sha2::{Digest, Sha256};
 
 use crate::codes::{CheckStatus, ErrorCode};
 use crate::document::Document;
+use crate::docx;
 use crate::facts::restated;
 use crate::input::{Format, Input};
 use crate::layout::{Line, PageLayer};
@@ -143,7 +144,7 @@ pub fn extract_bytes(
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
-    let format = format.unwrap_or_else(|| sniff(bytes));
+    let format = decide_format(bytes, format);
     source.format = format.name().to_string();
     let (document, ocr_state) = match read(bytes, format, options, deadline, &mut source) {
         Ok(read) => read,
@@ -218,6 +219,21 @@ fn finish(record: &mut Record) {
     record.status = status(record);
 }
 
+/// The format to read: the one named, except that a Word-named file (or one named
+/// nothing) is read by what its bytes hold — a PDF or web page as one, a zip as `.docx`
+/// or `.odt`, an OLE2 file as `.doc`, `{\rtf` as RTF.
+fn decide_format(bytes: &[u8], named: Option<Format>) -> Format {
+    match named {
+        Some(f) if !f.is_word() => f,
+        claimed => {
+            docx::by_content(bytes, claimed).unwrap_or_else(|| match (sniff(bytes), claimed) {
+                (Format::Text, Some(word)) => word,
+                (found, _) => found,
+            })
+        }
+    }
+}
+
 /// Guesses the format of a file named without a known extension from its first bytes.
 fn sniff(bytes: &[u8]) -> Format {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_lowercase();
@@ -244,6 +260,7 @@ fn read(
     source.pages = document.pages;
     source.producer = document.producer.clone();
     source.ocr = document.ocr.take();
+    source.converted_by = document.converted_by.clone();
     if document.no_text_layer {
         let message = match options.ocr {
             ocr::Mode::Never => "the PDF has no text layer (a scan?); OCR is off (--ocr never)",

@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use crate::codes::ErrorCode;
 use crate::document::{Document, without_page_numbers};
+use crate::docx;
 use crate::html;
 use crate::input::Format;
 use crate::layout::{self, Line, PageLayer};
@@ -26,6 +27,9 @@ pub fn reader(format: Format, ocr: Mode) -> Box<dyn Reader> {
         Format::Pdf => Box::new(PdfReader { ocr }),
         Format::Text => Box::new(TextReader),
         Format::Html => Box::new(HtmlReader),
+        Format::Docx | Format::Doc | Format::Wps | Format::Odt | Format::Rtf => {
+            Box::new(WordReader(format))
+        }
     }
 }
 
@@ -83,5 +87,17 @@ impl Reader for HtmlReader {
             warnings: page.warnings,
             ..Document::default()
         })
+    }
+}
+
+/// A Word file of the format it holds: `.docx` read directly, the others converted to
+/// `.docx` by LibreOffice first; its tables as grids.
+pub struct WordReader(pub Format);
+
+impl Reader for WordReader {
+    fn read(&self, bytes: &[u8], limits: &Limits, deadline: Instant) -> Result<Document, Failure> {
+        let document = docx::read_any(bytes, self.0, limits, deadline)?;
+        check_deadline(deadline, "reading the Word file")?;
+        Ok(document)
     }
 }

@@ -7,19 +7,18 @@ use common::govreport;
 
 #[test]
 fn every_sample_matches_its_golden() {
-    let out = govreport(&["check", "-q", "samples", "--golden", "golden"]);
+    let files = common::sample_files();
+    let mut args = vec!["check", "-q"];
+    args.extend(files.iter().map(String::as_str));
+    args.extend(["--golden", "golden"]);
+    let out = govreport(&args);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(
         out.status.code(),
         Some(0),
         "differences from the goldens:\n{stdout}"
     );
-    let samples = std::fs::read_dir("samples").map(|d| {
-        d.filter_map(Result::ok)
-            .filter(|e| e.path().is_file())
-            .count()
-    });
-    let expected = format!("{n}/{n} files match", n = samples.unwrap_or(0));
+    let expected = format!("{n}/{n} files match", n = files.len());
     assert!(stdout.contains(&expected), "{stdout}");
 }
 
@@ -35,19 +34,17 @@ const LAYER_PARTIAL: [&str; 4] = [
 
 #[test]
 fn every_sample_is_ok_and_every_table_is_found() {
-    let out = govreport(&["extract", "-q", "samples", "--jsonl", "-"]);
+    let files = common::sample_files();
+    let mut args = vec!["extract", "-q", "--jsonl", "-"];
+    args.extend(files.iter().map(String::as_str));
+    let out = govreport(&args);
     assert_eq!(
         out.status.code(),
         Some(2),
         "the list page fails, so the batch exits 2"
     );
     let records = common::records(&out);
-    let samples = std::fs::read_dir("samples").map_or(0, |d| {
-        d.filter_map(Result::ok)
-            .filter(|e| e.path().is_file())
-            .count()
-    });
-    assert_eq!(records.len(), samples);
+    assert_eq!(records.len(), files.len());
     for r in records {
         let name = r["source"]["path"].as_str().unwrap_or_default().to_string();
         if name.ends_with(LIST_PAGE) {

@@ -31,6 +31,7 @@ import render_html  # noqa: E402
 import render_html_page  # noqa: E402
 import render_reportlab  # noqa: E402
 import render_text  # noqa: E402
+import word  # noqa: E402
 import years  # noqa: E402  (consecutive years for `govreport compare`)
 
 ROOT = HERE.parent.parent          # the repository
@@ -476,6 +477,8 @@ def main() -> None:
         scan.main()
         import ocr_layer  # scans with an OCR layer made before publication (samples/)
         ocr_layer.main()
+    if render and not (only or kinds):   # the Word samples: samples/generate/word.py
+        word.generate(args.keep and str(Path(args.keep) / "word"))
 
 
 if __name__ == "__main__":

@@ -19,7 +19,9 @@ use crate::scale::shard::Shard;
 /// Arguments of `extract`.
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Files or folders (walked recursively for .pdf, .txt, .html, .htm).
+    /// Files or folders (walked recursively for .pdf, .txt, .html, .htm, .docx, .doc, .wps,
+    /// .odt, .rtf; all but .docx are converted by LibreOffice: `soffice` on PATH, or the
+    /// program GOVREPORT_SOFFICE names).
     #[arg(required_unless_present = "files_from", value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// Write one pretty JSON record per input into DIR.

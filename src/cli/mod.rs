@@ -31,7 +31,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Extract records from PDF, text and HTML files or folders.
+    /// Extract records from PDF, text, HTML and Word files or folders.
     Extract(extract::ExtractArgs),
     /// Extract and compare each record with its golden file.
     Check(check::CheckArgs),
@@ -59,7 +59,7 @@ pub struct RunArgs {
     /// Largest input file read, in MiB (larger files fail with `too_large`).
     #[arg(long, value_name = "MIB", default_value_t = 512)]
     pub max_file_mb: u64,
-    /// Most bytes one PDF stream may inflate to, in MiB.
+    /// Most bytes one PDF stream or one .docx part may inflate to, in MiB.
     #[arg(long, value_name = "MIB", default_value_t = 64)]
     pub max_stream_mb: usize,
     /// Most pages read from one PDF.

@@ -16,8 +16,8 @@ use crate::layout::Line;
 use crate::ocr::plan::OcrState;
 use crate::record::{OcrSource, Warning};
 
-/// A file as read: its lines in reading order, notes on how it was read, and the PDF's
-/// page count and producer.
+/// A file as read: its lines in reading order, notes on how it was read, the PDF's page
+/// count and producer, and the converter a Word file went through.
 #[derive(Debug, Default)]
 pub struct Document {
     /// The lines, page numbers removed.
@@ -34,6 +34,9 @@ pub struct Document {
     pub ocr: Option<OcrSource>,
     /// What OCR read, kept so that a doubtful cell can be settled after parsing.
     pub ocr_reads: Option<OcrState>,
+    /// The converter that turned a `.doc`/`.wps`/`.odt`/`.rtf` into `.docx`, e.g.
+    /// `LibreOffice 7.4`.
+    pub converted_by: Option<String>,
 }
 
 /// Removes all whitespace and unifies bracket and quote widths, for label matching.

@@ -220,30 +220,59 @@ fn is_data_table(table: ElementRef) -> bool {
 /// first row it spans, with `x0..x1` covering the columns it spans; cells an earlier
 /// row's `rowspan` covers are skipped. Empty cells are kept (with empty text).
 pub fn grid(table: ElementRef) -> Vec<Vec<Cell>> {
-    let rows: Vec<ElementRef> = table
+    let rows: Vec<Vec<Span>> = table
         .descendants()
         .filter_map(ElementRef::wrap)
         .filter(|e| e.value().name() == "tr")
+        .map(|tr| {
+            tr.children()
+                .filter_map(ElementRef::wrap)
+                .filter(|td| matches!(td.value().name(), "td" | "th"))
+                .map(|td| {
+                    let span = |name: &str| {
+                        td.value()
+                            .attr(name)
+                            .and_then(|v| v.trim().parse::<usize>().ok())
+                            .unwrap_or(1)
+                    };
+                    Span {
+                        rowspan: span("rowspan"),
+                        colspan: span("colspan"),
+                        text: text(td),
+                    }
+                })
+                .collect()
+        })
         .collect();
+    place(rows)
+}
+
+/// One table cell before placement: its text and how many rows and columns it spans.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Span {
+    /// Rows covered, this one included (clamped to the table's last row).
+    pub rowspan: usize,
+    /// Grid columns covered (clamped to 1..=1000).
+    pub colspan: usize,
+    /// The cell's tidied text.
+    pub text: String,
+}
+
+/// Places each row's cells on the column grid (the one table engine for HTML and Word
+/// tables): a cell goes to the first column its row does not already have covered by an
+/// earlier row's `rowspan`, with `x0..x1` covering the columns it spans.
+pub fn place(rows: Vec<Vec<Span>>) -> Vec<Vec<Cell>> {
     let mut taken: Vec<Vec<bool>> = vec![Vec::new(); rows.len()];
     let mut out = Vec::with_capacity(rows.len());
-    for (r, tr) in rows.iter().enumerate() {
+    let n = rows.len();
+    for (r, row) in rows.into_iter().enumerate() {
         let mut cells = Vec::new();
         let mut col = 0;
-        for td in tr.children().filter_map(ElementRef::wrap) {
-            if !matches!(td.value().name(), "td" | "th") {
-                continue;
-            }
+        for span in row {
             while taken[r].get(col).copied().unwrap_or(false) {
                 col += 1;
             }
-            let span = |name: &str, max: usize| {
-                td.value()
-                    .attr(name)
-                    .and_then(|v| v.trim().parse::<usize>().ok())
-                    .map_or(1, |n| n.clamp(1, max))
-            };
-            let (rowspan, colspan) = (span("rowspan", rows.len() - r), span("colspan", 1000));
+            let (rowspan, colspan) = (span.rowspan.clamp(1, n - r), span.colspan.clamp(1, 1000));
             for taken_row in &mut taken[r..r + rowspan] {
                 if taken_row.len() < col + colspan {
                     taken_row.resize(col + colspan, false);
@@ -253,7 +282,7 @@ pub fn grid(table: ElementRef) -> Vec<Vec<Cell>> {
             cells.push(Cell {
                 x0: col as f32 * COLUMN,
                 x1: (col + colspan) as f32 * COLUMN,
-                text: text(td),
+                text: span.text,
             });
             col += colspan;
         }

@@ -39,6 +39,7 @@ pub fn read(
         no_text_layer: pages.iter().all(|p| p.glyphs.is_empty()),
         ocr: ocr_source(state.as_ref(), &text),
         ocr_reads: state,
+        converted_by: None,
     })
 }
 

@@ -70,7 +70,7 @@ impl Default for Extractor {
 pub struct Source {
     /// The path as given or found.
     pub path: String,
-    /// `pdf`, `text` or `html`.
+    /// `pdf`, `text`, `html`, `docx`, `doc`, `wps`, `odt` or `rtf`.
     pub format: String,
     /// File size in bytes.
     pub bytes: u64,
@@ -83,6 +83,10 @@ pub struct Source {
     /// How OCR stands behind the text; null for a born-digital text layer.
     #[serde(default)]
     pub ocr: Option<OcrSource>,
+    /// The converter that turned a `.doc`/`.wps`/`.odt`/`.rtf` into `.docx`, e.g.
+    /// `LibreOffice 7.4`; absent for every other input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub converted_by: Option<String>,
 }
 
 /// `source.ocr`: the pages govreport recognised and the pages that came with an OCR layer.

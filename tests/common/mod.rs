@@ -37,3 +37,45 @@ pub fn records(output: &Output) -> Vec<serde_json::Value> {
         .map(|l| serde_json::from_str(l).expect("each line is a JSON record"))
         .collect()
 }
+
+/// Extensions read through LibreOffice.
+pub const CONVERTED: [&str; 4] = ["doc", "wps", "odt", "rtf"];
+
+/// Whether LibreOffice runs (`$GOVREPORT_SOFFICE`, else `soffice`); says why when not.
+pub fn soffice_available() -> bool {
+    let program = std::env::var("GOVREPORT_SOFFICE").unwrap_or_else(|_| "soffice".into());
+    let ok = Command::new(&program)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        eprintln!(
+            "skipped: the .doc/.wps/.odt/.rtf samples, as {program} (LibreOffice) does not run here (apt-get install libreoffice-writer-nogui)"
+        );
+    }
+    ok
+}
+
+/// The committed samples (`samples/<file>`, sorted), without those LibreOffice must
+/// convert when it is not installed.
+pub fn sample_files() -> Vec<String> {
+    let soffice = soffice_available();
+    let mut files: Vec<String> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("samples"))
+            .expect("samples/ is readable")
+            .filter_map(Result::ok)
+            .filter(|e| e.path().is_file())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| {
+                let ext = name
+                    .rsplit('.')
+                    .next()
+                    .unwrap_or_default()
+                    .to_ascii_lowercase();
+                soffice || !CONVERTED.contains(&ext.as_str())
+            })
+            .map(|name| format!("samples/{name}"))
+            .collect();
+    files.sort();
+    files
+}
