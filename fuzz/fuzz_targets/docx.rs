@@ -17,6 +17,7 @@ fuzz_target!(|data: &[u8]| {
             max_inflated_stream_bytes: 4 << 20,
             ..Limits::default()
         },
+        ..Options::default()
     };
     let _ = extract_bytes(Source::default(), data, Some(Format::Docx), &options);
 });
