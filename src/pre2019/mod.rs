@@ -6,16 +6,13 @@ pub mod sections;
 pub mod topics;
 
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use crate::codes::{CheckStatus, WarningCode};
-use crate::document::{squeeze, squeeze_all};
+use crate::document::squeeze_all;
 use crate::facts::narrative::TextLine;
 use crate::layout::Line;
 use crate::parse;
-use crate::record::{Period, Record, Section, Status, Warning};
+use crate::record::{Record, Section, Status, Warning};
 use crate::statistics;
 use crate::template::Template;
 
@@ -42,9 +39,6 @@ pub fn applies(year: Option<i32>, lines: &[Line]) -> bool {
 /// table's rows as read (for `govreport text`).
 pub fn fill(record: &mut Record, lines: &[Line]) -> Vec<String> {
     record.report.template = Template::Pre2019;
-    if record.report.period.is_none() {
-        record.report.period = period(lines);
-    }
     let table = statistics::parse(lines);
     let spans: Vec<Range<usize>> = table.as_ref().map(|t| t.spans.clone()).unwrap_or_default();
     let headings = sections::find(lines, &spans);
@@ -102,36 +96,6 @@ pub fn status(record: &Record) -> Status {
     }
 }
 
-/// Older ways of stating the period: `从2016年1月1日至2016年12月31日止`, `统计时限为…`,
-/// `报告期为…`; a range counts after a period word or when written `从/自 … 至 … 止`.
-static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<from>[从自])?(\d{4})年(\d{1,2})月(\d{1,2})日起?(?:至|到|—|-|－|～|~)(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?P<end>止)?")
-        .expect("valid regex")
-});
-
-/// Words that introduce the statistics period.
-const PERIOD_WORDS: [&str; 7] = ["统计", "期限", "时限", "时间", "期间", "报告期", "区间"];
-
-/// The statistics period in an older phrasing, from the opening text.
-pub fn period(lines: &[Line]) -> Option<Period> {
-    let text: String = lines.iter().take(80).map(|l| squeeze(&l.text())).collect();
-    PERIOD.captures_iter(&text).find_map(|c| {
-        let start = c.get(0).map_or(0, |m| m.start());
-        let before: String = text[..start].chars().rev().take(12).collect();
-        let before: String = before.chars().rev().collect();
-        let worded = PERIOD_WORDS.iter().any(|w| before.contains(w));
-        let stated = worded || (c.name("from").is_some() && c.name("end").is_some());
-        let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-        let (y1, m1, d1) = (n(2)?, n(3)?, n(4)?);
-        let (y2, m2, d2) = (n(5).unwrap_or(y1), n(6)?, n(7)?);
-        let valid = |m: u32, d: u32| (1..=12).contains(&m) && (1..=31).contains(&d);
-        (stated && valid(m1, d1) && valid(m2, d2)).then(|| Period {
-            start: format!("{y1:04}-{m1:02}-{d1:02}"),
-            end: format!("{y2:04}-{m2:02}-{d2:02}"),
-        })
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,6 +110,7 @@ mod tests {
 
     #[test]
     fn old_period_phrasings() {
+        use crate::facts::period::find as period;
         let p = period(&lines(
             "本报告中所列数据的统计期限从2016年1月1日至2016年12月31日止。",
         ))
