@@ -162,20 +162,25 @@ fn absorb(
     debug.extend(rows);
 }
 
+/// The text of the `k`-th section, whose headings stand on the lines `starts`: from the
+/// line after its heading to the next heading (or the end).
+pub(crate) fn section_text(lines: &[Line], starts: &[usize], k: usize) -> String {
+    let end = starts.get(k + 1).copied().unwrap_or(lines.len());
+    let text: Vec<String> = lines[starts[k] + 1..end].iter().map(Line::text).collect();
+    text.join("\n")
+}
+
 fn section_texts(lines: &[Line], headings: &[headings::Heading]) -> Vec<Section> {
+    let starts: Vec<usize> = headings.iter().map(|h| h.line).collect();
     headings
         .iter()
         .enumerate()
-        .map(|(k, h)| {
-            let end = headings.get(k + 1).map_or(lines.len(), |n| n.line);
-            let text: Vec<String> = lines[h.line + 1..end].iter().map(Line::text).collect();
-            Section {
-                number: h.number,
-                heading: h.text.clone(),
-                page: lines[h.line].page,
-                text: text.join("\n"),
-                topic: crate::pre2019::topics::by_number(h.number).to_string(),
-            }
+        .map(|(k, h)| Section {
+            number: h.number,
+            heading: h.text.clone(),
+            page: lines[h.line].page,
+            text: section_text(lines, &starts, k),
+            topic: crate::pre2019::topics::by_number(h.number).to_string(),
         })
         .collect()
 }

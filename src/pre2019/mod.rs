@@ -48,19 +48,16 @@ pub fn fill(record: &mut Record, lines: &[Line]) -> Vec<String> {
             "no numbered section headings (一、 （一） 第一部分) were found",
         ));
     }
+    let starts: Vec<usize> = headings.iter().map(|h| h.line).collect();
     record.sections = headings
         .iter()
         .enumerate()
-        .map(|(k, h)| {
-            let end = headings.get(k + 1).map_or(lines.len(), |n| n.line);
-            let text: Vec<String> = lines[h.line + 1..end].iter().map(Line::text).collect();
-            Section {
-                number: (k + 1).min(255) as u8,
-                heading: h.text.clone(),
-                page: lines[h.line].page,
-                text: text.join("\n"),
-                topic: h.topic.into(),
-            }
+        .map(|(k, h)| Section {
+            number: (k + 1).min(255) as u8,
+            heading: h.text.clone(),
+            page: lines[h.line].page,
+            text: crate::parse::section_text(lines, &starts, k),
+            topic: h.topic.into(),
         })
         .collect();
     let narrative: Vec<TextLine> = lines
