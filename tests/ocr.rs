@@ -84,15 +84,19 @@ fn a_clean_300_dpi_scan_reads_every_cell_right_and_is_ok() {
 }
 
 #[test]
-fn no_scan_gives_an_ok_record_with_a_wrong_cell() {
+fn no_scan_gives_an_ok_record_with_a_wrong_cell_and_the_tuned_three_are_read_whole() {
     if !tesseract() {
         return;
     }
-    for stem in [
-        "qinglan-2023-lo-scan300",
-        "dongpu-2025-chromium-scan200",
-        "baisha-2020-lo-scan150g4",
-    ] {
+    let mut stems: Vec<String> = std::fs::read_dir("tests/scans")
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter_map(|n| n.strip_suffix(".pdf").map(str::to_string))
+        .collect();
+    stems.sort();
+    assert!(stems.len() >= 7, "{stems:?}");
+    let (mut right, mut total) = (0, 0);
+    for stem in &stems {
         let r = extract(&format!("tests/scans/{stem}.pdf"), &[]);
         let wrong = wrong_cells(&r, stem);
         assert!(
@@ -100,7 +104,27 @@ fn no_scan_gives_an_ok_record_with_a_wrong_cell() {
             "{stem} is {} with wrong cells: {wrong:#?}",
             r["status"]
         );
+        // The first three scans were the ones the OCR path was tuned on.
+        if [
+            "qinglan-2023-lo-scan300",
+            "dongpu-2025-chromium-scan200",
+            "baisha-2020-lo-scan150g4",
+        ]
+        .contains(&stem.as_str())
+        {
+            assert_eq!(wrong, Vec::<String>::new(), "{stem}");
+        }
+        let mut want = BTreeMap::new();
+        let golden: Value = serde_json::from_str(
+            &std::fs::read_to_string(format!("tests/scans/golden/{stem}.json")).unwrap(),
+        )
+        .unwrap();
+        cells(&golden["tables"], "tables".into(), &mut want);
+        right += want.len() - wrong.len();
+        total += want.len();
     }
+    // 1404 of 1417 when this was written; at least 99 % must stay right.
+    assert!(right * 100 >= total * 99, "{right} of {total} cells right");
 }
 
 #[test]

@@ -35,6 +35,13 @@ PLAN = [
     ("qinglan-2023-lo", "scan300", 1),
     ("dongpu-2025-chromium", "scan200", 2),
     ("baisha-2020-lo", "scan150g4", 3),
+    # Added after the OCR path was tuned on the three above, to measure it on scans it had
+    # not seen: a 2021 表三 with wrapped labels, a 2021 report from another producer, and
+    # a 2019 report at fax quality.
+    ("tongshan-2022-chromium", "scan300", 4),
+    ("nanhu-2023-stsong", "scan200", 5),
+    ("xishan-2020-stsong", "scan150g4", 6),
+    ("fengling-2021-stsong", "scan200", 7),
 ]
 
 

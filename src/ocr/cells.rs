@@ -1,19 +1,18 @@
-//! Cell-level reading: table cells cropped from the page image and read again as one line
-//! of digits each, many cells stacked into one image so a table costs one tesseract run.
+//! Cell-level reading: each table cell that may hold a number cropped from the page image
+//! and read again on its own as one line of digits (`eng`, digits only). Every cell is its
+//! own image and all of a page's cells go to one tesseract run, so one cell's layout cannot
+//! disturb another's.
 //!
-//! This is the library API other OCR paths reuse (e.g. a PDF whose invisible OCR layer is
-//! doubtful): give the page image and the cells' boxes, get one [`Reading`] per box.
+//! This is the library API other OCR paths reuse: give the crops, get one [`Reading`] each.
 
 use std::time::Instant;
 
+use super::crop::{self, Crop, PixelBox};
 use super::engine::{self, Engine, RunError};
 use super::image::Gray;
 use super::tsv;
 
-/// A box in page-image pixels: left, top, right, bottom.
-pub type PixelBox = [f32; 4];
-
-/// What one cell says, read on its own.
+/// What one cell says, read on its own as digits.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reading {
     /// The digits read ("" for a blank cell).
@@ -22,126 +21,163 @@ pub struct Reading {
     pub conf: f32,
     /// Where the digits are, in page-image pixels (None for a blank cell).
     pub bbox: Option<PixelBox>,
+    /// A minus sign was seen in the image just before the digits (tesseract often drops a
+    /// short hyphen; the text then has it added).
+    pub signed: bool,
 }
 
-/// White space around and between the stacked crops, in pixels.
-const GAP: usize = 24;
-/// A crop with fewer dark pixels than this is blank (dust, a rule's edge).
-const MIN_INK: usize = 40;
+/// White space around each crop, in pixels.
+const PAD: usize = 20;
+/// Below this confidence, a cell's reading is no reading (a label's strokes forced into
+/// digits).
+const NO_READING: f32 = 30.0;
 
-/// Reads each box of `page` as a line of digits (`.` and `-` allowed), with one tesseract run for
-/// all boxes. `inset` pixels are cut from each side of a box first, so the ruling lines
-/// around a cell are not read as `1`.
-pub fn reread(
+/// Reads each crop as one line of digits (`.` and `-` allowed).
+pub fn read_digits(
     engine: &Engine,
-    page: &Gray,
-    boxes: &[PixelBox],
-    inset: f32,
+    crops: &[&Crop],
     deadline: Instant,
 ) -> Result<Vec<Reading>, RunError> {
-    // Crops in black and white: grey paper on the white sheet would read as boxes.
-    let threshold = (page.median() as f32 * 0.7) as u8;
-    let crops: Vec<(Gray, [usize; 2])> = boxes
-        .iter()
-        .map(|b| {
-            let x0 = (b[0] + inset).max(0.0) as usize;
-            let y0 = (b[1] + inset).max(0.0) as usize;
-            let x1 = (b[2] - inset).max(0.0) as usize;
-            let y1 = (b[3] - inset).max(0.0) as usize;
-            (
-                without_rules(page.crop(x0, y0, x1, y1).binarise(threshold)),
-                [x0, y0],
-            )
-        })
-        .collect();
-    let inked: Vec<bool> = crops
-        .iter()
-        .map(|(c, _)| c.pixels.iter().filter(|&&p| p < 128).count() >= MIN_INK)
-        .collect();
-    let mut readings: Vec<Reading> = vec![blank(); boxes.len()];
-    let todo: Vec<usize> = (0..boxes.len()).filter(|&i| inked[i]).collect();
-    if todo.is_empty() {
-        return Ok(readings);
-    }
-    let (sheet, tops) = stack(todo.iter().map(|&i| &crops[i].0));
     let args = [
-        "-",
-        "-",
         "-l",
         "eng",
         "--psm",
-        "6",
-        "--dpi",
-        "300",
+        "7",
         "-c",
         "tessedit_char_whitelist=0123456789.-",
-        "tsv",
     ];
-    let out = engine::run_bytes(&engine.program, &args, sheet.to_pgm(), deadline)?;
-    let words = tsv::parse(&String::from_utf8_lossy(&out));
-    for (slot, &i) in todo.iter().enumerate() {
-        let (top, height) = tops[slot];
-        let mut mine: Vec<&tsv::Word> = words
-            .iter()
-            .filter(|w| {
-                let cy = (w.bbox[1] + w.bbox[3]) / 2.0;
-                cy >= top as f32 && cy < (top + height) as f32
-            })
-            .collect();
-        mine.sort_by(|a, b| a.bbox[0].total_cmp(&b.bbox[0]));
-        // A dot or two with no digit is dust, not a number.
-        if !mine
-            .iter()
-            .any(|w| w.text.chars().any(|c| c.is_ascii_digit()))
-        {
-            readings[i] = Reading {
-                text: String::new(),
-                conf: 0.0,
-                bbox: None,
-            };
-            continue;
-        }
-        let [ox, oy] = crops[i].1;
-        let shift = |x: f32, y: f32| (x - GAP as f32 + ox as f32, y - top as f32 + oy as f32);
-        let (x0, y0) = shift(
-            mine[0].bbox[0],
-            mine.iter().map(|w| w.bbox[1]).fold(f32::MAX, f32::min),
-        );
-        let (x1, y1) = shift(
-            mine[mine.len() - 1].bbox[2],
-            mine.iter().map(|w| w.bbox[3]).fold(0.0, f32::max),
-        );
-        readings[i] = Reading {
-            text: mine.iter().map(|w| w.text.as_str()).collect(),
-            conf: mine.iter().map(|w| w.conf).fold(100.0, f32::min),
-            bbox: Some([x0, y0, x1, y1]),
-        };
-    }
-    Ok(readings)
+    let words = read_inked(engine, crops, &args, deadline)?;
+    Ok(words
+        .into_iter()
+        .zip(crops)
+        .map(|(mut mine, c)| {
+            if !c.inked() {
+                return blank();
+            }
+            mine.sort_by(|a, b| a.bbox[0].total_cmp(&b.bbox[0]));
+            reading(&mine.iter().collect::<Vec<_>>(), &c.image, c.origin)
+        })
+        .collect())
 }
 
-/// The crop with rows and columns that are mostly ink (what is left of the cell's ruling
-/// lines) made white.
-fn without_rules(mut crop: Gray) -> Gray {
-    let (w, h) = (crop.width, crop.height);
-    let rows: Vec<usize> = (0..h)
-        .filter(|&y| {
-            crop.pixels[y * w..(y + 1) * w]
-                .iter()
-                .filter(|&&p| p == 0)
-                .count()
-                * 10
-                > w * 9
-        })
+/// The words tesseract reads in each inked crop (none for a blank one), one run for all.
+fn read_inked(
+    engine: &Engine,
+    crops: &[&Crop],
+    args: &[&str],
+    deadline: Instant,
+) -> Result<Vec<Vec<tsv::Word>>, RunError> {
+    let todo: Vec<usize> = (0..crops.len()).filter(|&i| crops[i].inked()).collect();
+    let mut out = vec![Vec::new(); crops.len()];
+    if todo.is_empty() {
+        return Ok(out);
+    }
+    let words = recognise(
+        engine,
+        todo.iter().map(|&i| &crops[i].image),
+        args,
+        deadline,
+    )?;
+    for w in words {
+        if let Some(&i) = todo.get((w.page as usize).wrapping_sub(1)) {
+            out[i].push(w);
+        }
+    }
+    Ok(out)
+}
+
+/// One cell's words as a reading, their box moved from the padded crop to the page.
+fn reading(words: &[&tsv::Word], crop: &Gray, origin: [usize; 2]) -> Reading {
+    let conf = words.iter().map(|w| w.conf).fold(100.0, f32::min);
+    // A dot or two with no digit is dust, not a number; a forced guess is no reading.
+    if conf < NO_READING
+        || !words
+            .iter()
+            .any(|w| w.text.chars().any(|c| c.is_ascii_digit()))
+    {
+        return Reading {
+            text: String::new(),
+            conf: 0.0,
+            bbox: None,
+            signed: false,
+        };
+    }
+    let pad = PAD as f32;
+    let top = words.iter().map(|w| w.bbox[1]).fold(f32::MAX, f32::min);
+    let bottom = words.iter().map(|w| w.bbox[3]).fold(0.0, f32::max);
+    let (left, right) = (words[0].bbox[0], words[words.len() - 1].bbox[2]);
+    let mut text: String = words.iter().map(|w| w.text.as_str()).collect();
+    let signed = minus_before(crop, [left - pad, top - pad, right - pad, bottom - pad]);
+    if signed && !text.starts_with('-') {
+        text.insert(0, '-');
+    }
+    let (ox, oy) = (origin[0] as f32 - pad, origin[1] as f32 - pad);
+    Reading {
+        text,
+        conf,
+        bbox: Some([left + ox, top + oy, right + ox, bottom + oy]),
+        signed,
+    }
+}
+
+/// Whether `crop` has a minus sign just left of the digits tesseract boxed in `word`
+/// (crop pixels; the box may take in the sign it did not read): a flat piece of ink,
+/// wider than tall, at the digits' middle height, within a digit's height of the first.
+fn minus_before(crop: &Gray, word: [f32; 4]) -> bool {
+    let height = word[3] - word[1];
+    let parts: Vec<[f32; 4]> = crop::components(crop)
+        .iter()
+        .map(|c| c.bbox.map(|v| v as f32))
+        .filter(|b| b[2] >= word[0] - height && b[0] <= word[2])
         .collect();
-    let cols: Vec<usize> = (0..w)
-        .filter(|&x| (0..h).filter(|&y| crop.pixels[y * w + x] == 0).count() * 10 > h * 9)
-        .collect();
-    rows.iter()
-        .for_each(|&y| crop.pixels[y * w..(y + 1) * w].fill(255));
-    cols.iter()
-        .for_each(|&x| (0..h).for_each(|y| crop.pixels[y * w + x] = 255));
-    crop
+    let Some(first) = parts
+        .iter()
+        .filter(|b| b[3] - b[1] + 1.0 >= height * 0.5)
+        .map(|b| b[0])
+        .reduce(f32::min)
+    else {
+        return false;
+    };
+    parts.iter().any(|&[x0, y0, x1, y1]| {
+        let (w, h) = (x1 - x0 + 1.0, y1 - y0 + 1.0);
+        let mid = (y0 + y1) / 2.0 - word[1];
+        x1 < first
+            && first - x1 <= height
+            && w >= h * 1.3
+            && h <= height * 0.3
+            && w <= height
+            && mid >= height * 0.3
+            && mid <= height * 0.75
+    })
+}
+
+/// Runs tesseract once over `images`, each padded with white and written as its own image
+/// in a list file, with `args` (language, segmentation, options); the words come back with
+/// their image's 1-based number as `page`.
+fn recognise<'a>(
+    engine: &Engine,
+    images: impl Iterator<Item = &'a Gray>,
+    args: &[&str],
+    deadline: Instant,
+) -> Result<Vec<tsv::Word>, RunError> {
+    let failed = |e: std::io::Error| RunError::Failed(format!("cell images: {e}"));
+    let dir = tempfile::tempdir().map_err(failed)?;
+    let mut list = String::new();
+    for (n, image) in images.enumerate() {
+        let mut padded = Gray::white(image.width + 2 * PAD, image.height + 2 * PAD);
+        padded.paste(image, PAD, PAD);
+        let path = dir.path().join(format!("{n}.pgm"));
+        std::fs::write(&path, padded.to_pgm()).map_err(failed)?;
+        list.push_str(&format!("{}\n", path.display()));
+    }
+    let list_path = dir.path().join("cells.txt");
+    std::fs::write(&list_path, list).map_err(failed)?;
+    let list_arg = list_path.to_string_lossy();
+    let mut all = vec![list_arg.as_ref(), "-"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--dpi", "300", "tsv"]);
+    let out = engine::run_bytes(&engine.program, &all, Vec::new(), deadline)?;
+    Ok(tsv::parse(&String::from_utf8_lossy(&out)))
 }
 
 fn blank() -> Reading {
@@ -149,23 +185,8 @@ fn blank() -> Reading {
         text: String::new(),
         conf: 100.0,
         bbox: None,
+        signed: false,
     }
-}
-
-/// The crops one under another on white, `GAP` pixels apart; returns the sheet and each
-/// crop's band (top, height) including half the gap on either side.
-fn stack<'a>(crops: impl Iterator<Item = &'a Gray> + Clone) -> (Gray, Vec<(usize, usize)>) {
-    let width = crops.clone().map(|c| c.width).max().unwrap_or(0) + 2 * GAP;
-    let height = crops.clone().map(|c| c.height + GAP).sum::<usize>() + GAP;
-    let mut sheet = Gray::white(width, height);
-    let mut bands = Vec::new();
-    let mut y = GAP;
-    for crop in crops {
-        sheet.paste(crop, GAP, y);
-        bands.push((y - GAP / 2, crop.height + GAP));
-        y += crop.height + GAP;
-    }
-    (sheet, bands)
 }
 
 /// Digits OCR commonly confuses with each other.
@@ -221,25 +242,19 @@ mod tests {
     }
 
     #[test]
-    fn the_rest_of_a_ruling_line_is_cleared_from_a_crop() {
-        let mut crop = Gray::white(20, 10);
-        crop.pixels[..20].fill(0); // the rule above
-        (0..10).for_each(|y| crop.pixels[y * 20 + 19] = 0); // the rule on the right
-        crop.pixels[5 * 20 + 8] = 0; // a digit's stroke
-        let out = without_rules(crop);
-        assert_eq!(out.pixels.iter().filter(|&&p| p == 0).count(), 1);
-    }
-
-    #[test]
-    fn crops_are_stacked_with_gaps_and_banded() {
-        let a = Gray::white(10, 5);
-        let b = Gray::white(30, 8);
-        let (sheet, bands) = stack([&a, &b].into_iter());
-        assert_eq!(sheet.width, 30 + 2 * GAP);
-        assert_eq!(sheet.height, 5 + 8 + 3 * GAP);
-        assert_eq!(
-            bands,
-            vec![(GAP / 2, 5 + GAP), (2 * GAP + 5 - GAP / 2, 8 + GAP)]
-        );
+    fn a_short_hyphen_before_the_digits_is_a_minus_and_a_dot_below_is_not() {
+        let mut crop = Gray::white(80, 50);
+        let digit = [18.0, 10.0, 48.0, 40.0]; // tesseract's box, taking in the sign
+        (10..40).for_each(|y| crop.pixels[y * 80 + 40] = 0); // the digit
+        crop.pixels[26 * 80 + 20..26 * 80 + 27].fill(0); // a hyphen, 7×2
+        crop.pixels[27 * 80 + 20..27 * 80 + 27].fill(0);
+        assert!(minus_before(&crop, digit));
+        let digit = [30.0, 10.0, 48.0, 40.0];
+        let mut dot = Gray::white(80, 50);
+        (10..40).for_each(|y| dot.pixels[y * 80 + 40] = 0);
+        for y in 37..40 {
+            dot.pixels[y * 80 + 24..y * 80 + 27].fill(0); // a dot on the baseline
+        }
+        assert!(!minus_before(&dot, digit));
     }
 }

@@ -1,6 +1,6 @@
 //! Table cells from ruling lines: the closed boxes between neighbouring rules.
 
-use super::cells::PixelBox;
+use super::crop::PixelBox;
 use super::rules::Segment;
 
 /// Rules at (almost) the same position, as one line with the intervals it covers.

@@ -4,6 +4,7 @@
 //! narrative run unchanged.
 
 pub mod cells;
+pub mod crop;
 pub mod engine;
 pub mod grid;
 pub mod image;

@@ -4,8 +4,10 @@
 use std::path::Path;
 use std::time::Instant;
 
-use super::cells::{self, PixelBox, Reading};
+use super::cells::{self, Reading};
+use super::crop::{self, PixelBox};
 use super::engine::{self, Engine};
+use super::image::Gray;
 use super::rules::{self, Params};
 use super::{OcrError, grid, skew, tsv};
 use crate::layout::Rule;
@@ -52,29 +54,16 @@ pub struct PageRead {
 /// Below this confidence a reading nothing else confirms is a doubt.
 const LOW_CONF: f32 = 80.0;
 
-/// Reads one page (or the region of it) of the PDF at `pdf`.
+/// Reads one page (or the region of it) of the PDF at `pdf`: the page as a whole, then
+/// each table cell that may hold a number on its own (see [`cells`]).
 pub fn read(
     engine: &Engine,
     pdf: &Path,
     job: &PageJob,
     deadline: Instant,
 ) -> Result<PageRead, OcrError> {
-    let img = super::render::page(pdf, job, deadline)?;
-    let scale = job.size.0 / img.width.max(1) as f32;
-    let (img, origin) = match job.region {
-        Some(r) => {
-            let px = r.map(|v| (v / scale).max(0.0) as usize);
-            let origin = (px[0] as f32, px[1] as f32);
-            (img.crop(px[0], px[1], px[2], px[3]), origin)
-        }
-        None => (img, (0.0, 0.0)),
-    };
+    let (img, origin, scale) = prepare(pdf, job, deadline)?;
     let dpi = job.dpi as f32;
-    let mut img = img.normalise_background((dpi / 6.0) as usize);
-    let angle = skew::estimate(&img);
-    if angle.abs() >= 0.05 {
-        img = img.rotate(-angle);
-    }
     let dpi_arg = job.dpi.to_string();
     let args = [
         "-", "-", "-l", "chi_sim", "--psm", "3", "--dpi", &dpi_arg, "tsv",
@@ -88,24 +77,34 @@ pub fn read(
     };
     let segments = rules::detect(&img, &params);
     let boxes = value_cells(&words, grid::cells(&segments, dpi / 60.0, dpi / 15.0));
-    let readings = cells::reread(engine, &img, &boxes, dpi / 60.0, deadline)?;
+    let crops = crop::cut(&img, &boxes, dpi / 60.0);
+    let readings = cells::read_digits(engine, &crops.iter().collect::<Vec<_>>(), deadline)?;
     let to_page = |x: f32, y: f32| ((x + origin.0) * scale, (y + origin.1) * scale);
+    let lines = Lines::of(&words);
+    let inside: Vec<Vec<usize>> = boxes
+        .iter()
+        .map(|b| {
+            (0..words.len())
+                .filter(|&i| centre_in(&words[i].bbox, b))
+                .collect()
+        })
+        .collect();
     let mut taken = vec![false; words.len()];
-    let mut out = Vec::new();
-    for (b, reading) in boxes.iter().zip(&readings) {
-        let inside: Vec<usize> = (0..words.len())
-            .filter(|&i| centre_in(&words[i].bbox, b))
-            .collect();
-        inside.iter().for_each(|&i| taken[i] = true);
-        let page: Vec<&tsv::Word> = inside.iter().map(|&i| &words[i]).collect();
-        out.extend(decide(&page, reading).map(|w| w.to_page(&to_page)));
-    }
-    let rest: Vec<tsv::Word> = (0..words.len())
+    inside.iter().flatten().for_each(|&i| taken[i] = true);
+    let labels: Vec<tsv::Word> = (0..words.len())
         .filter(|&i| !taken[i])
         .map(|i| words[i].clone())
         .collect();
-    let mut all = line_words(&rest, &to_page);
-    all.extend(out);
+    let mut all = as_read(&labels, &lines, &to_page);
+    for ((b, reading), inside) in boxes.iter().zip(&readings).zip(&inside) {
+        let page: Vec<&tsv::Word> = inside.iter().map(|&i| &words[i]).collect();
+        if let Some(mut w) = decide(&page, reading) {
+            (w.baseline, w.size) = lines
+                .beside(&labels, &w.bbox, b)
+                .unwrap_or((w.baseline, w.size));
+            all.push(w.to_page(&to_page));
+        }
+    }
     let rules = segments
         .iter()
         .map(|s| {
@@ -120,6 +119,54 @@ pub fn read(
 fn centre_in(w: &[f32; 4], b: &PixelBox) -> bool {
     let (cx, cy) = ((w[0] + w[2]) / 2.0, (w[1] + w[3]) / 2.0);
     cx >= b[0] && cx < b[2] && cy >= b[1] && cy < b[3]
+}
+
+/// The page image to read: rendered, cut to the job's region, background normalised and
+/// skew removed; with the region's origin (pixels) and the points per pixel.
+fn prepare(
+    pdf: &Path,
+    job: &PageJob,
+    deadline: Instant,
+) -> Result<(Gray, (f32, f32), f32), OcrError> {
+    let img = super::render::page(pdf, job, deadline)?;
+    let scale = job.size.0 / img.width.max(1) as f32;
+    let (img, origin) = match job.region {
+        Some(r) => {
+            let px = r.map(|v| (v / scale).max(0.0) as usize);
+            let origin = (px[0] as f32, px[1] as f32);
+            (img.crop(px[0], px[1], px[2], px[3]), origin)
+        }
+        None => (img, (0.0, 0.0)),
+    };
+    let mut img = img.normalise_background((job.dpi as f32 / 6.0) as usize);
+    let angle = skew::estimate(&img);
+    if angle.abs() >= 0.05 {
+        img = img.rotate(-angle);
+    }
+    Ok((img, origin, scale))
+}
+
+/// Words as read, each on its line's baseline and size.
+fn as_read(
+    words: &[tsv::Word],
+    lines: &Lines,
+    to_page: &dyn Fn(f32, f32) -> (f32, f32),
+) -> Vec<OcrWord> {
+    words
+        .iter()
+        .map(|w| {
+            let (baseline, size) = lines.geometry[&(w.page, w.line)];
+            let pw = PixelWord {
+                text: w.text.clone(),
+                bbox: w.bbox,
+                baseline,
+                size,
+                first: None,
+                alternatives: Vec::new(),
+            };
+            pw.to_page(to_page)
+        })
+        .collect()
 }
 
 /// The cells that may hold a number: at most one Chinese character read inside them (a
@@ -170,25 +217,55 @@ impl PixelWord {
     }
 }
 
-/// Page-level words with their line's baseline (lowest bottom) and size (tallest box).
-fn line_words(words: &[tsv::Word], to_page: &dyn Fn(f32, f32) -> (f32, f32)) -> Vec<OcrWord> {
-    let mut out = Vec::new();
-    for w in words {
-        let line = words.iter().filter(|o| o.line == w.line);
-        let (bottom, size) = line.fold((0.0f32, 0.0f32), |(b, s), o| {
-            (b.max(o.bbox[3]), s.max(o.bbox[3] - o.bbox[1]))
-        });
-        let pw = PixelWord {
-            text: w.text.clone(),
-            bbox: w.bbox,
-            baseline: bottom,
-            size,
-            first: None,
-            alternatives: Vec::new(),
-        };
-        out.push(pw.to_page(to_page));
+/// The baseline (lowest bottom) and size (tallest box) of each line tesseract read.
+struct Lines {
+    geometry: std::collections::HashMap<LineId, (f32, f32)>,
+}
+
+/// A line tesseract read: the image (page) it is on, and its block, paragraph and line.
+type LineId = (u32, (u32, u32, u32));
+
+impl Lines {
+    fn of(words: &[tsv::Word]) -> Lines {
+        let mut geometry = std::collections::HashMap::new();
+        for w in words {
+            let g = geometry.entry((w.page, w.line)).or_insert((0.0f32, 0.0f32));
+            *g = (g.0.max(w.bbox[3]), g.1.max(w.bbox[3] - w.bbox[1]));
+        }
+        Lines { geometry }
     }
-    out
+
+    /// The baseline and size of the line a cell's reading sits beside: of the words outside
+    /// the value cells in the same table row (`cell`'s band) and to its left, the nearest
+    /// one level with the reading (the row's label, not a tall label beside many rows), or
+    /// else the one whose middle is nearest (a wrapped label's nearer line). Every number
+    /// of a row so gets its label's baseline, as on a born-digital page.
+    fn beside(
+        &self,
+        labels: &[tsv::Word],
+        reading: &PixelBox,
+        cell: &PixelBox,
+    ) -> Option<(f32, f32)> {
+        let mid = (reading[1] + reading[3]) / 2.0;
+        // Spanning the middle comes first, then the nearer middle, then the nearer word.
+        let key = |w: &&tsv::Word| {
+            let spans = w.bbox[1] <= mid && w.bbox[3] >= mid;
+            let off = ((w.bbox[1] + w.bbox[3]) / 2.0 - mid).abs();
+            (
+                !spans,
+                if spans { 0 } else { off as u32 },
+                (reading[0] - w.bbox[2]) as u32,
+            )
+        };
+        labels
+            .iter()
+            .filter(|w| {
+                let cy = (w.bbox[1] + w.bbox[3]) / 2.0;
+                cy >= cell[1] && cy < cell[3] && w.bbox[2] <= reading[0]
+            })
+            .min_by_key(key)
+            .map(|w| self.geometry[&(w.page, w.line)])
+    }
 }
 
 /// The value of one table cell from its page-level words and its own reading: a doubt
@@ -204,22 +281,32 @@ fn decide(page: &[&tsv::Word], cell: &Reading) -> Option<PixelWord> {
             a[3].max(b[3]),
         ]
     });
-    // A number: digits, a decimal point, a leading minus (表二's 增/减 column).
-    let digits = |s: &str| {
-        let body = s.strip_prefix('-').unwrap_or(s);
-        body.chars().any(|c| c.is_ascii_digit())
-            && body.chars().all(|c| c.is_ascii_digit() || c == '.')
-    };
-    let mark = !p.is_empty() && p.chars().all(|c| MARKS.contains(c));
+    let digits = is_number;
+    let mark = is_mark(&p);
     let (text, bbox, first, mut alts) = match (pbox, cell.bbox) {
         (None, None) => return None,
-        // A printed mark (—, /) stays as read.
-        (Some(pb), _) if mark => (p.clone(), pb, None, Vec::new()),
+        // A printed mark (—, /) stays as read, unless the cell alone reads digits there
+        // (`-3` read on the page as a bare `-`).
+        (Some(pb), None) if mark => (p.clone(), pb, None, Vec::new()),
+        (Some(_), Some(cb)) if mark => (
+            cell.text.clone(),
+            cb,
+            Some(p.clone()),
+            confusions(&cell.text, cell.conf),
+        ),
         // Digits the cell could not confirm are a doubt; anything else is kept as read.
         (Some(pb), None) if digits(&p) => (p.clone(), pb, None, confusions(&p, 0.0)),
         (Some(pb), None) => (p.clone(), pb, None, Vec::new()),
         (Some(_), Some(cb)) if p == cell.text && pconf.max(cell.conf) >= LOW_CONF => {
             (p.clone(), cb, None, Vec::new())
+        }
+        // The same digits, and a minus sign the page-level reading dropped.
+        (Some(_), Some(cb))
+            if cell.signed
+                && cell.text.strip_prefix('-') == Some(p.as_str())
+                && pconf.max(cell.conf) >= LOW_CONF =>
+        {
+            (cell.text.clone(), cb, None, Vec::new())
         }
         (Some(_), Some(cb)) if digits(&p) => {
             let mut alts = vec![p.clone()];
@@ -245,6 +332,17 @@ fn decide(page: &[&tsv::Word], cell: &Reading) -> Option<PixelWord> {
         size: h / 0.72,
         alternatives: alts,
     })
+}
+
+/// A number: digits, a decimal point, a leading minus (表二's 增/减 column).
+fn is_number(s: &str) -> bool {
+    let body = s.strip_prefix('-').unwrap_or(s);
+    body.chars().any(|c| c.is_ascii_digit()) && body.chars().all(|c| c.is_ascii_digit() || c == '.')
+}
+
+/// A printed "none" or "not applicable" mark (—, /).
+fn is_mark(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| MARKS.contains(c))
 }
 
 /// The alternatives of a reading no second reading confirmed, when its confidence is low.

@@ -60,7 +60,17 @@ pub fn settle(record: &mut Record, state: &mut OcrState, build: &dyn Fn(&[PageLa
         let word = &state.reads[r].2.words[w];
         let page = state.reads[r].0 + 1;
         let others: Vec<&str> = tries.iter().map(|t| t.0.as_str()).collect();
-        if tries.iter().all(|t| fails(&t.1) > now) {
+        let rejected = tries.iter().all(|t| fails(&t.1) > now);
+        // Rules that still fail in the cell's table may be failing because of this cell:
+        // fewer failures elsewhere then confirm nothing.
+        if rejected && table_fails(record, &path) > 0 {
+            let message = format!(
+                "OCR read {} on page {page} with doubt (could be {}); the other readings break more rules, but the table's rules still fail, so none is confirmed",
+                word.text,
+                others.join(", ")
+            );
+            checks.push(check(CheckStatus::Fail, message, path));
+        } else if rejected {
             let first = word.first.as_deref().filter(|f| *f != word.text);
             if let Some(first) = first {
                 let message = format!(
@@ -110,6 +120,16 @@ fn try_all(
     }
     state.reads[r].2.words[w].text = chosen;
     out
+}
+
+/// Failing checks of the table that holds the cell at `path` (`tables.<table>.…`).
+fn table_fails(record: &Record, path: &str) -> usize {
+    let table = path.split('.').nth(1).unwrap_or_default();
+    record
+        .checks
+        .iter()
+        .filter(|c| c.status == CheckStatus::Fail && c.rule.starts_with(&format!("{table}.")))
+        .count()
 }
 
 fn fails(record: &Record) -> usize {

@@ -26,6 +26,9 @@ pub struct Params {
     pub gap: usize,
     /// Shortest rule, in pixels.
     pub min_len: usize,
+    /// Shortest vertical rule that joins two horizontal rules (a one-row table column,
+    /// too short to be told from a stroke of text on its own).
+    pub min_joint: usize,
     /// Thickest rule, in pixels (thicker is a filled area, not a line).
     pub max_thickness: usize,
 }
@@ -37,6 +40,7 @@ impl Params {
             ink: 215,
             gap: (dpi / 25.0).round().max(2.0) as usize,
             min_len: (dpi * 0.45) as usize,
+            min_joint: (dpi * 0.15) as usize,
             max_thickness: (dpi / 25.0).round().max(3.0) as usize,
         }
     }
@@ -45,17 +49,23 @@ impl Params {
 /// Every horizontal and vertical rule in `img`.
 pub fn detect(img: &Gray, p: &Params) -> Vec<Segment> {
     let dark = |x: usize, y: usize| img.pixels[y * img.width + x] < p.ink;
-    let mut out = merge(runs(img.height, img.width, |y, x| dark(x, y), p), p)
+    let horizontal = merge(
+        runs(img.height, img.width, |y, x| dark(x, y), p, p.min_len),
+        p,
+    );
+    let vertical = merge(runs(img.width, img.height, dark, p, p.min_joint), p)
         .into_iter()
-        .map(|(pos, a, b)| Segment {
+        .filter(|v| v.2 - v.1 >= p.min_len as f32 || joins(v, &horizontal, p));
+    let mut out = horizontal
+        .iter()
+        .map(|&(pos, a, b)| Segment {
             x0: a,
             y0: pos,
             x1: b,
             y1: pos,
         })
         .collect::<Vec<_>>();
-    let vertical = merge(runs(img.width, img.height, dark, p), p);
-    out.extend(vertical.into_iter().map(|(pos, a, b)| Segment {
+    out.extend(vertical.map(|(pos, a, b)| Segment {
         x0: pos,
         y0: a,
         x1: pos,
@@ -64,12 +74,30 @@ pub fn detect(img: &Gray, p: &Params) -> Vec<Segment> {
     out
 }
 
-/// Long runs of `dark` along each of `lines` lines of `len` pixels: (line, start, end).
+/// Whether a vertical `(x, top, bottom)` ends at both ends on a horizontal rule long
+/// enough to be a table's (text strokes in a line of bold type can make a short one).
+fn joins(v: &(f32, f32, f32), horizontal: &[(f32, f32, f32)], p: &Params) -> bool {
+    // A rule's end meets the other rule, not a stroke's end standing off it.
+    let reach = (p.max_thickness / 2 + 2) as f32;
+    let ends_on = |y: f32| {
+        horizontal.iter().any(|h| {
+            h.2 - h.1 >= 3.0 * p.min_len as f32
+                && (h.0 - y).abs() <= reach
+                && h.1 - reach <= v.0
+                && h.2 + reach >= v.0
+        })
+    };
+    ends_on(v.1) && ends_on(v.2)
+}
+
+/// Runs of `dark` at least `min` long along each of `lines` lines of `len` pixels:
+/// (line, start, end).
 fn runs(
     lines: usize,
     len: usize,
     dark: impl Fn(usize, usize) -> bool,
     p: &Params,
+    min: usize,
 ) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     for line in 0..lines {
@@ -78,7 +106,7 @@ fn runs(
             let d = at < len && dark(line, at);
             if d {
                 if start.is_none() || at - last > p.gap {
-                    close(&mut out, line, start, last, inked, p);
+                    close(&mut out, line, start, last, inked, min);
                     start = Some(at);
                     inked = 0;
                 }
@@ -86,7 +114,7 @@ fn runs(
                 inked += 1;
             }
         }
-        close(&mut out, line, start, last, inked, p);
+        close(&mut out, line, start, last, inked, min);
     }
     out
 }
@@ -97,11 +125,11 @@ fn close(
     start: Option<usize>,
     last: usize,
     inked: usize,
-    p: &Params,
+    min: usize,
 ) {
     if let Some(s) = start {
         let length = last + 1 - s;
-        if length >= p.min_len && inked * 4 >= length * 3 {
+        if length >= min && inked * 4 >= length * 3 {
             out.push((line, s, last + 1));
         }
     }
@@ -161,6 +189,21 @@ mod tests {
         assert!((horizontal[1].y0 - 300.5).abs() < 1.0);
         assert_eq!(vertical.len(), 1, "{got:?}");
         assert!((vertical[0].x0 - 101.0).abs() < 1.0 && vertical[0].y1 == 350.0);
+    }
+
+    #[test]
+    fn a_short_vertical_counts_only_where_it_joins_two_horizontal_rules() {
+        let mut img = Gray::white(600, 400);
+        draw(&mut img, 50, 100, 550, 102, 0);
+        draw(&mut img, 50, 160, 550, 162, 0);
+        draw(&mut img, 300, 100, 302, 162, 0); // a one-row column rule, 62 px
+        draw(&mut img, 400, 250, 403, 310, 0); // a stroke of text as long, joining nothing
+        draw(&mut img, 380, 250, 530, 253, 0); // text strokes in a row, a short "rule"
+        draw(&mut img, 380, 308, 530, 311, 0);
+        let got = detect(&img, &Params::for_dpi(300.0));
+        let vertical: Vec<_> = got.iter().filter(|s| s.x0 == s.x1).collect();
+        assert_eq!(vertical.len(), 1, "{got:?}");
+        assert!((vertical[0].x0 - 301.0).abs() < 1.0);
     }
 
     #[test]

@@ -11,6 +11,8 @@ pub struct Word {
     pub conf: f32,
     /// Which text line it belongs to (block, paragraph, line), unique on the page.
     pub line: (u32, u32, u32),
+    /// The 1-based page (image) it was read on, when tesseract read a list of images.
+    pub page: u32,
 }
 
 /// The words of a TSV page (level 5 rows with text), in output order.
@@ -35,6 +37,7 @@ fn word(row: &str) -> Option<Word> {
         bbox: [left, top, left + width.max(0.0), top + height.max(0.0)],
         conf: n(10).unwrap_or(0.0),
         line: (int(2)?, int(3)?, int(4)?),
+        page: int(1)?,
     })
 }
 
@@ -56,5 +59,6 @@ mod tests {
         assert_eq!(got[0].bbox, [439.0, 370.0, 504.0, 416.0]);
         assert!((got[0].conf - 39.13).abs() < 0.01);
         assert_eq!(got[1].line, (4, 1, 2));
+        assert_eq!(got[1].page, 1);
     }
 }

@@ -116,11 +116,31 @@ fn find_row(lines: &[Line], from: usize, row: &RowSpec) -> Option<(usize, Vec<Va
 }
 
 /// A label matches when it is the phrase, possibly after a list number or before a
-/// bracketed note (`规章（设区的市…）`).
+/// bracketed note (`规章（设区的市…）`), or when a phrase of four or more characters is
+/// misread in one of them (`规范性文作` from OCR; no two rows' phrases are that close).
 fn label_is(label: &str, phrase: &str) -> bool {
     let label = label.trim_start_matches(|c: char| c.is_ascii_digit() || "．.、".contains(c));
     label == phrase
         || label
             .strip_prefix(phrase)
             .is_some_and(|rest| rest.starts_with('（'))
+        || one_misread(label, phrase)
+}
+
+fn one_misread(label: &str, phrase: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (label.chars().collect(), phrase.chars().collect());
+    b.len() >= 4 && a.len() == b.len() && a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_label_misread_in_one_character_still_names_its_row_but_a_short_one_does_not() {
+        assert!(label_is("规范性文作", "规范性文件"));
+        assert!(label_is("2.行政许可", "行政许可"));
+        assert!(!label_is("行政处罚", "行政强制"));
+        assert!(!label_is("规并", "规章"));
+    }
 }

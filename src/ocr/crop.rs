@@ -1,0 +1,163 @@
+//! Table cells cut out of a page image to be read on their own: in black and white, with
+//! what is left of the ruling lines around them cleared.
+
+use super::image::Gray;
+
+/// A box in page-image pixels: left, top, right, bottom.
+pub type PixelBox = [f32; 4];
+
+/// A crop with fewer dark pixels than this is blank (dust, a rule's edge).
+const MIN_INK: usize = 40;
+
+/// One cell's image and where its top-left corner sits on the page image.
+#[derive(Debug, Clone)]
+pub struct Crop {
+    /// Black (0) and white (255).
+    pub image: Gray,
+    /// Page-image pixel of the crop's top-left corner.
+    pub origin: [usize; 2],
+}
+
+impl Crop {
+    /// Whether the cell holds anything to read.
+    pub fn inked(&self) -> bool {
+        self.image.pixels.iter().filter(|&&p| p < 128).count() >= MIN_INK
+    }
+}
+
+/// The cells of `page` at `boxes`, `inset` pixels cut from each side (the rules), in black
+/// and white (grey paper on the white sheet tesseract is given would read as boxes), with
+/// the rest of the rules cleared.
+pub fn cut(page: &Gray, boxes: &[PixelBox], inset: f32) -> Vec<Crop> {
+    let threshold = (page.median() as f32 * 0.7) as u8;
+    boxes
+        .iter()
+        .map(|b| {
+            let x0 = (b[0] + inset).max(0.0) as usize;
+            let y0 = (b[1] + inset).max(0.0) as usize;
+            let x1 = (b[2] - inset).max(0.0) as usize;
+            let y1 = (b[3] - inset).max(0.0) as usize;
+            let image = page.crop(x0, y0, x1, y1).binarise(threshold);
+            Crop {
+                image: without_edge_lines(without_rules(image)),
+                origin: [x0, y0],
+            }
+        })
+        .collect()
+}
+
+/// The crop with rows and columns that are mostly ink (what is left of the cell's ruling
+/// lines) made white.
+fn without_rules(mut crop: Gray) -> Gray {
+    let (w, h) = (crop.width, crop.height);
+    let rows: Vec<usize> = (0..h)
+        .filter(|&y| {
+            crop.pixels[y * w..(y + 1) * w]
+                .iter()
+                .filter(|&&p| p == 0)
+                .count()
+                * 10
+                > w * 9
+        })
+        .collect();
+    let cols: Vec<usize> = (0..w)
+        .filter(|&x| (0..h).filter(|&y| crop.pixels[y * w + x] == 0).count() * 10 > h * 9)
+        .collect();
+    rows.iter()
+        .for_each(|&y| crop.pixels[y * w..(y + 1) * w].fill(255));
+    cols.iter()
+        .for_each(|&x| (0..h).for_each(|y| crop.pixels[y * w + x] = 255));
+    crop
+}
+
+/// The crop without the pieces of a skewed or broken rule along its edges: ink that lies
+/// flat in the top or bottom fifth, or that runs down most of the crop from a side edge.
+/// A cell's digits sit in its middle and are never that shape.
+fn without_edge_lines(mut crop: Gray) -> Gray {
+    let (w, h) = (crop.width, crop.height);
+    for part in components(&crop) {
+        let [x0, y0, x1, y1] = part.bbox;
+        let flat = (y1 - y0 + 1) * 5 <= h;
+        let top_or_bottom = y1 * 5 < h || y0 * 5 >= h * 4 || y0 == 0 || y1 + 1 == h;
+        let side = (x0 == 0 || x1 + 1 == w) && (y1 - y0 + 1) * 4 > h * 3;
+        if (flat && top_or_bottom) || side {
+            part.pixels.iter().for_each(|&i| crop.pixels[i] = 255);
+        }
+    }
+    crop
+}
+
+/// A connected piece of ink: its pixels (indices) and box (inclusive).
+pub struct Component {
+    /// Indices of its pixels.
+    pub pixels: Vec<usize>,
+    /// Left, top, right, bottom (inclusive).
+    pub bbox: [usize; 4],
+}
+
+/// The 8-connected pieces of black in a black-and-white image.
+pub fn components(img: &Gray) -> Vec<Component> {
+    let (w, h) = (img.width, img.height);
+    let mut seen = vec![false; w * h];
+    let mut out = Vec::new();
+    for start in 0..w * h {
+        if seen[start] || img.pixels[start] != 0 {
+            continue;
+        }
+        seen[start] = true;
+        let (mut stack, mut part) = (
+            vec![start],
+            Component {
+                pixels: Vec::new(),
+                bbox: [start % w, start / w, start % w, start / w],
+            },
+        );
+        while let Some(i) = stack.pop() {
+            let (x, y) = (i % w, i / w);
+            part.pixels.push(i);
+            part.bbox = [
+                part.bbox[0].min(x),
+                part.bbox[1].min(y),
+                part.bbox[2].max(x),
+                part.bbox[3].max(y),
+            ];
+            for ny in y.saturating_sub(1)..=(y + 1).min(h - 1) {
+                for nx in x.saturating_sub(1)..=(x + 1).min(w - 1) {
+                    let n = ny * w + nx;
+                    if !seen[n] && img.pixels[n] == 0 {
+                        seen[n] = true;
+                        stack.push(n);
+                    }
+                }
+            }
+        }
+        out.push(part);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_rest_of_a_ruling_line_is_cleared_from_a_crop() {
+        let mut crop = Gray::white(20, 10);
+        crop.pixels[..20].fill(0); // the rule above
+        (0..10).for_each(|y| crop.pixels[y * 20 + 19] = 0); // the rule on the right
+        crop.pixels[5 * 20 + 8] = 0; // a digit's stroke
+        let out = without_rules(crop);
+        assert_eq!(out.pixels.iter().filter(|&&p| p == 0).count(), 1);
+    }
+
+    #[test]
+    fn pieces_of_a_rule_along_the_edges_are_cleared_but_digits_and_a_minus_stay() {
+        let mut crop = Gray::white(60, 40);
+        crop.pixels[2 * 60 + 5..2 * 60 + 25].fill(0); // a skewed rule's piece, top
+        (0..36).for_each(|y| crop.pixels[y * 60 + 59] = 0); // a rule's piece, right side
+        (12..28).for_each(|y| crop.pixels[y * 60 + 30] = 0); // a digit's stroke
+        crop.pixels[20 * 60 + 20..20 * 60 + 26].fill(0); // a minus sign
+        let out = without_edge_lines(crop);
+        assert_eq!(out.pixels.iter().filter(|&&p| p == 0).count(), 16 + 6);
+    }
+}
