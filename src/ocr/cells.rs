@@ -55,7 +55,7 @@ pub fn read_digits(
                 return blank();
             }
             mine.sort_by(|a, b| a.bbox[0].total_cmp(&b.bbox[0]));
-            reading(&mine.iter().collect::<Vec<_>>(), &c.image, c.origin)
+            reading(&mine, &c.image, c.origin)
         })
         .collect())
 }
@@ -87,7 +87,7 @@ fn read_inked(
 }
 
 /// One cell's words as a reading, their box moved from the padded crop to the page.
-fn reading(words: &[&tsv::Word], crop: &Gray, origin: [usize; 2]) -> Reading {
+fn reading(words: &[tsv::Word], crop: &Gray, origin: [usize; 2]) -> Reading {
     let conf = words.iter().map(|w| w.conf).fold(100.0, f32::min);
     // A dot or two with no digit is dust, not a number; a forced guess is no reading.
     if conf < NO_READING

@@ -281,7 +281,6 @@ fn decide(page: &[&tsv::Word], cell: &Reading) -> Option<PixelWord> {
             a[3].max(b[3]),
         ]
     });
-    let digits = is_number;
     let mark = is_mark(&p);
     let (text, bbox, first, mut alts) = match (pbox, cell.bbox) {
         (None, None) => return None,
@@ -295,7 +294,7 @@ fn decide(page: &[&tsv::Word], cell: &Reading) -> Option<PixelWord> {
             confusions(&cell.text, cell.conf),
         ),
         // Digits the cell could not confirm are a doubt; anything else is kept as read.
-        (Some(pb), None) if digits(&p) => (p.clone(), pb, None, confusions(&p, 0.0)),
+        (Some(pb), None) if is_number(&p) => (p.clone(), pb, None, confusions(&p, 0.0)),
         (Some(pb), None) => (p.clone(), pb, None, Vec::new()),
         (Some(_), Some(cb)) if p == cell.text && pconf.max(cell.conf) >= LOW_CONF => {
             (p.clone(), cb, None, Vec::new())
@@ -308,7 +307,7 @@ fn decide(page: &[&tsv::Word], cell: &Reading) -> Option<PixelWord> {
         {
             (cell.text.clone(), cb, None, Vec::new())
         }
-        (Some(_), Some(cb)) if digits(&p) => {
+        (Some(_), Some(cb)) if is_number(&p) => {
             let mut alts = vec![p.clone()];
             alts.extend(cells::alternatives(&cell.text));
             (cell.text.clone(), cb, Some(p.clone()), alts)
@@ -321,7 +320,7 @@ fn decide(page: &[&tsv::Word], cell: &Reading) -> Option<PixelWord> {
             confusions(&cell.text, cell.conf),
         ),
     };
-    alts.retain(|a| *a != text && digits(a));
+    alts.retain(|a| *a != text && is_number(a));
     alts.dedup();
     let h = bbox[3] - bbox[1];
     Some(PixelWord {
