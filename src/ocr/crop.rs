@@ -2,6 +2,7 @@
 //! what is left of the ruling lines around them cleared.
 
 use super::image::Gray;
+use super::touching;
 
 /// A box in page-image pixels: left, top, right, bottom.
 pub type PixelBox = [f32; 4];
@@ -23,11 +24,35 @@ impl Crop {
     pub fn inked(&self) -> bool {
         self.image.pixels.iter().filter(|&&p| p < 128).count() >= MIN_INK
     }
+
+    /// The box (crop pixels) of the ink, when some piece of it is as tall as a glyph (a
+    /// fifth of the cell, 8 pixels at least) and not just dust; None otherwise.
+    pub fn glyph_box(&self) -> Option<PixelBox> {
+        let tall = (self.image.height / 5).max(8);
+        let parts = components(&self.image);
+        let glyph =
+            |p: &Component| p.bbox[3] - p.bbox[1] + 1 >= tall && p.pixels.len() >= MIN_INK / 2;
+        if !self.inked() || !parts.iter().any(glyph) {
+            return None;
+        }
+        parts
+            .iter()
+            .filter(|p| p.pixels.len() >= MIN_INK / 4)
+            .map(|p| p.bbox.map(|v| v as f32))
+            .reduce(|a, b| {
+                [
+                    a[0].min(b[0]),
+                    a[1].min(b[1]),
+                    a[2].max(b[2]),
+                    a[3].max(b[3]),
+                ]
+            })
+    }
 }
 
 /// The cells of `page` at `boxes`, `inset` pixels cut from each side (the rules), in black
 /// and white (grey paper on the white sheet tesseract is given would read as boxes), with
-/// the rest of the rules cleared.
+/// the rest of the rules cleared and digits that touch set apart.
 pub fn cut(page: &Gray, boxes: &[PixelBox], inset: f32) -> Vec<Crop> {
     let threshold = (page.median() as f32 * 0.7) as u8;
     boxes
@@ -39,7 +64,7 @@ pub fn cut(page: &Gray, boxes: &[PixelBox], inset: f32) -> Vec<Crop> {
             let y1 = (b[3] - inset).max(0.0) as usize;
             let image = page.crop(x0, y0, x1, y1).binarise(threshold);
             Crop {
-                image: without_edge_lines(without_rules(image)),
+                image: touching::set_apart(without_edge_lines(without_rules(image))),
                 origin: [x0, y0],
             }
         })

@@ -5,6 +5,7 @@
 
 pub mod cells;
 pub mod crop;
+pub mod decide;
 pub mod engine;
 pub mod grid;
 pub mod image;
@@ -15,6 +16,7 @@ pub mod render;
 pub mod resolve;
 pub mod rules;
 pub mod skew;
+pub mod touching;
 pub mod tsv;
 
 use crate::layout::Glyph;

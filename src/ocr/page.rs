@@ -4,8 +4,9 @@
 use std::path::Path;
 use std::time::Instant;
 
-use super::cells::{self, Reading};
+use super::cells;
 use super::crop::{self, PixelBox};
+use super::decide::{MARKS, PixelWord, decide, mark_unreadable};
 use super::engine::{self, Engine};
 use super::image::Gray;
 use super::rules::{self, Params};
@@ -51,9 +52,6 @@ pub struct PageRead {
     pub rules: Vec<Rule>,
 }
 
-/// Below this confidence a reading nothing else confirms is a doubt.
-const LOW_CONF: f32 = 80.0;
-
 /// Reads one page (or the region of it) of the PDF at `pdf`: the page as a whole, then
 /// each table cell that may hold a number on its own (see [`cells`]).
 pub fn read(
@@ -96,9 +94,17 @@ pub fn read(
         .map(|i| words[i].clone())
         .collect();
     let mut all = as_read(&labels, &lines, &to_page);
-    for ((b, reading), inside) in boxes.iter().zip(&readings).zip(&inside) {
-        let page: Vec<&tsv::Word> = inside.iter().map(|&i| &words[i]).collect();
-        if let Some(mut w) = decide(&page, reading) {
+    let mut decided: Vec<Option<PixelWord>> = readings
+        .iter()
+        .zip(&inside)
+        .map(|(reading, inside)| {
+            let page: Vec<&tsv::Word> = inside.iter().map(|&i| &words[i]).collect();
+            decide(&page, reading)
+        })
+        .collect();
+    mark_unreadable(&mut decided, &boxes, &crops);
+    for (w, b) in decided.into_iter().zip(&boxes) {
+        if let Some(mut w) = w {
             (w.baseline, w.size) = lines
                 .beside(&labels, &w.bbox, b)
                 .unwrap_or((w.baseline, w.size));
@@ -170,51 +176,24 @@ fn as_read(
 }
 
 /// The cells that may hold a number: at most one Chinese character read inside them (a
-/// digit is sometimes read as one, 2 as 区; a label has two or more).
+/// digit is sometimes read as one, 2 as 区; a label has two or more), or a digit among
+/// four characters at most (`1371` read as `卫3六`).
 fn value_cells(words: &[tsv::Word], cells: Vec<PixelBox>) -> Vec<PixelBox> {
     cells
         .into_iter()
         .filter(|b| {
-            let cjk = words
+            let text: Vec<char> = words
                 .iter()
                 .filter(|w| centre_in(&w.bbox, b))
                 .flat_map(|w| w.text.chars())
-                .filter(|&c| crate::layout::is_cjk(c) && !MARKS.contains(c))
+                .collect();
+            let cjk = text
+                .iter()
+                .filter(|&&c| crate::layout::is_cjk(c) && !MARKS.contains(c))
                 .count();
-            cjk <= 1
+            cjk <= 1 || (text.len() <= 4 && text.iter().any(char::is_ascii_digit))
         })
         .collect()
-}
-
-/// What a cell that says "not applicable" or "none" is printed with, as OCR reads it.
-const MARKS: &str = "—–-－/／一_~～";
-
-/// A word in image pixels, before it is placed on the page.
-struct PixelWord {
-    text: String,
-    bbox: PixelBox,
-    baseline: f32,
-    size: f32,
-    first: Option<String>,
-    alternatives: Vec<String>,
-}
-
-impl PixelWord {
-    fn to_page(&self, to_page: &dyn Fn(f32, f32) -> (f32, f32)) -> OcrWord {
-        let (x0, y0) = to_page(self.bbox[0], self.bbox[1]);
-        let (x1, y1) = to_page(self.bbox[2], self.bbox[3]);
-        let (_, baseline) = to_page(0.0, self.baseline);
-        let (_, zero) = to_page(0.0, 0.0);
-        let (_, size) = to_page(0.0, self.size);
-        OcrWord {
-            text: self.text.clone(),
-            bbox: [x0, y0, x1, y1],
-            baseline,
-            size: size - zero,
-            first: self.first.clone(),
-            alternatives: self.alternatives.clone(),
-        }
-    }
 }
 
 /// The baseline (lowest bottom) and size (tallest box) of each line tesseract read.
@@ -265,90 +244,5 @@ impl Lines {
             })
             .min_by_key(key)
             .map(|w| self.geometry[&(w.page, w.line)])
-    }
-}
-
-/// The value of one table cell from its page-level words and its own reading: a doubt
-/// (alternatives for the rules to choose from) when they disagree or confidence is low.
-fn decide(page: &[&tsv::Word], cell: &Reading) -> Option<PixelWord> {
-    let p: String = page.iter().map(|w| w.text.as_str()).collect();
-    let pconf = page.iter().map(|w| w.conf).fold(100.0, f32::min);
-    let pbox = page.iter().map(|w| w.bbox).reduce(|a, b| {
-        [
-            a[0].min(b[0]),
-            a[1].min(b[1]),
-            a[2].max(b[2]),
-            a[3].max(b[3]),
-        ]
-    });
-    let mark = is_mark(&p);
-    let (text, bbox, first, mut alts) = match (pbox, cell.bbox) {
-        (None, None) => return None,
-        // A printed mark (—, /) stays as read, unless the cell alone reads digits there
-        // (`-3` read on the page as a bare `-`).
-        (Some(pb), None) if mark => (p.clone(), pb, None, Vec::new()),
-        (Some(_), Some(cb)) if mark => (
-            cell.text.clone(),
-            cb,
-            Some(p.clone()),
-            confusions(&cell.text, cell.conf),
-        ),
-        // Digits the cell could not confirm are a doubt; anything else is kept as read.
-        (Some(pb), None) if is_number(&p) => (p.clone(), pb, None, confusions(&p, 0.0)),
-        (Some(pb), None) => (p.clone(), pb, None, Vec::new()),
-        (Some(_), Some(cb)) if p == cell.text && pconf.max(cell.conf) >= LOW_CONF => {
-            (p.clone(), cb, None, Vec::new())
-        }
-        // The same digits, and a minus sign the page-level reading dropped.
-        (Some(_), Some(cb))
-            if cell.signed
-                && cell.text.strip_prefix('-') == Some(p.as_str())
-                && pconf.max(cell.conf) >= LOW_CONF =>
-        {
-            (cell.text.clone(), cb, None, Vec::new())
-        }
-        (Some(_), Some(cb)) if is_number(&p) => {
-            let mut alts = vec![p.clone()];
-            alts.extend(cells::alternatives(&cell.text));
-            (cell.text.clone(), cb, Some(p.clone()), alts)
-        }
-        // Nothing legible on the page: the cell's own reading.
-        (_, Some(cb)) => (
-            cell.text.clone(),
-            cb,
-            None,
-            confusions(&cell.text, cell.conf),
-        ),
-    };
-    alts.retain(|a| *a != text && is_number(a));
-    alts.dedup();
-    let h = bbox[3] - bbox[1];
-    Some(PixelWord {
-        first: first.filter(|f| *f != text),
-        text,
-        bbox,
-        baseline: bbox[3],
-        size: h / 0.72,
-        alternatives: alts,
-    })
-}
-
-/// A number: digits, a decimal point, a leading minus (表二's 增/减 column).
-fn is_number(s: &str) -> bool {
-    let body = s.strip_prefix('-').unwrap_or(s);
-    body.chars().any(|c| c.is_ascii_digit()) && body.chars().all(|c| c.is_ascii_digit() || c == '.')
-}
-
-/// A printed "none" or "not applicable" mark (—, /).
-fn is_mark(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| MARKS.contains(c))
-}
-
-/// The alternatives of a reading no second reading confirmed, when its confidence is low.
-fn confusions(text: &str, conf: f32) -> Vec<String> {
-    if conf < LOW_CONF {
-        cells::alternatives(text)
-    } else {
-        Vec::new()
     }
 }

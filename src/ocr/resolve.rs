@@ -74,7 +74,7 @@ pub fn settle(record: &mut Record, state: &mut OcrState, build: &dyn Fn(&[PageLa
             let first = word.first.as_deref().filter(|f| *f != word.text);
             if let Some(first) = first {
                 let message = format!(
-                    "OCR read {first} on page {page}; the cell read alone gives {}, which the rules confirm (other readings tried: {})",
+                    "OCR read {first} on page {page}; the cell reads {} on a second look, which the rules confirm (other readings tried: {})",
                     word.text,
                     others.join(", ")
                 );

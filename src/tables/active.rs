@@ -30,14 +30,24 @@ pub fn parse(lines: &[Line], format: Template) -> Option<TableResult> {
         from = at + 1;
         let (slots, uncertain) = place(lines, at, values, row, &mut warnings);
         if uncertain {
-            gaps.push(Gap::Uncertain { path });
+            gaps.push(Gap::Uncertain { path: path.clone() });
         }
+        let unread = row.columns.iter().zip(&slots);
+        gaps.extend(
+            unread
+                .filter(|(_, v)| v.as_ref().is_some_and(Value::unreadable))
+                .map(|(column, _)| Gap::Cell {
+                    path: format!("{path}.{column}"),
+                }),
+        );
         let cells = row.columns.iter().zip(&slots).map(|(column, v)| Cell {
             column: column.to_string(),
             value: v.as_ref().and_then(|v| v.number.clone()),
-            printed: v
-                .as_ref()
-                .map_or(Some(String::new()), |v| v.printed.clone()),
+            printed: match v {
+                None => Some(String::new()),
+                Some(v) if v.unreadable() => None,
+                Some(v) => v.printed.clone(),
+            },
         });
         debug.push(format!("{:<26} ← {}", row.key, lines[at].text()));
         table.rows.push(Row {

@@ -20,11 +20,23 @@ pub struct Value {
     pub x: f32,
 }
 
+impl Value {
+    /// Whether the cell holds something printed that could not be read ([`UNREADABLE`]).
+    pub fn unreadable(&self) -> bool {
+        self.printed.as_deref() == Some(UNREADABLE)
+    }
+}
+
 /// Matches a number as tables print it: sign or 增/减, thousands separators, decimals, a unit.
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<sign>[+\-增减])?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?(?P<unit>元|万元|件|个|项)?$")
         .expect("valid regex")
 });
+
+/// What a cell holds when something is printed there that could not be read (OCR saw ink
+/// it could make nothing of; a glyph with no Unicode value): the replacement character.
+/// Such a cell is not blank; the rules may determine it.
+pub const UNREADABLE: &str = "\u{FFFD}";
 
 /// Tokens that stand for an empty or not-applicable cell.
 const EMPTY_MARKS: [&str; 9] = ["—", "——", "-", "/", "无", "N/A", "\\", "－", "／"];
@@ -47,7 +59,7 @@ fn normalize(text: &str) -> String {
 /// Reads one token as a value cell, or None when it is not one.
 pub fn value(text: &str, x: f32) -> Option<Value> {
     let t = normalize(text);
-    if EMPTY_MARKS.contains(&t.as_str()) {
+    if EMPTY_MARKS.contains(&t.as_str()) || t == UNREADABLE {
         return Some(Value {
             number: None,
             printed: Some(text.trim().to_string()),

@@ -186,13 +186,15 @@ pub fn place(row: &ValueRow, width: usize, centres: Option<&[f32]>) -> Placed {
     }
 }
 
-/// Flat cells of placed rows: a value is `Printed`, a known gap `Blank`, an unplaced gap `Lost`.
+/// Flat cells of placed rows: a value is `Printed`, a known gap `Blank`, an unplaced gap or
+/// an unreadable cell `Lost`.
 pub fn cells_of(placed: &[Option<Placed>], width: usize) -> Vec<Operand> {
     let mut cells = Vec::with_capacity(placed.len() * width);
     for row in placed {
         match row {
             None => cells.extend(std::iter::repeat_n(Operand::lost(), width)),
             Some(p) => cells.extend(p.slots.iter().map(|s| match s {
+                Some(v) if v.unreadable() => Operand::lost(),
                 Some(v) => Operand::printed(v.number.as_ref().and_then(|n| n.as_f64())),
                 None if p.unplaced => Operand::lost(),
                 None => Operand {
@@ -254,5 +256,25 @@ mod tests {
         let r = rows("xx\t1\t1\nyy\t2\t2");
         let t: [&[&str]; 2] = [&["予以公开"], &["部分公开"]];
         assert_eq!(align(&r, &t), vec![Some(0), Some(1)]);
+    }
+
+    #[test]
+    fn an_unreadable_cell_holds_its_place_and_is_lost_for_the_rules_to_give() {
+        let r = rows("部分公开\t3\t\u{FFFD}\t5");
+        assert_eq!(r[0].values.len(), 3);
+        let placed = place(&r[0], 3, None);
+        let cells = cells_of(&[Some(placed)], 3);
+        assert_eq!(cells[0], Operand::printed(Some(3.0)));
+        assert_eq!(cells[1], Operand::lost());
+        let eq = crate::checks::Equation {
+            rule: "row",
+            result: 2,
+            extra: Vec::new(),
+            parts: vec![0, 1],
+            scope: String::new(),
+        };
+        let mut cells = cells;
+        crate::checks::repair(&mut cells, &[eq]);
+        assert_eq!(cells[1].value, Some(2.0));
     }
 }

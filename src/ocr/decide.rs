@@ -1,0 +1,260 @@
+//! One table cell's value from its two readings, the page-level words inside it and the
+//! cell read alone: agreed, a doubt for the consistency rules to settle, or a mark that
+//! ink is there which neither reading made anything of.
+
+use super::cells::{self, Reading};
+use super::crop::{Crop, PixelBox};
+use super::page::OcrWord;
+use super::tsv;
+use crate::tables::cells::UNREADABLE;
+
+/// Below this confidence a reading nothing else confirms is a doubt.
+const LOW_CONF: f32 = 80.0;
+
+/// What a cell that says "not applicable" or "none" is printed with, as OCR reads it.
+pub const MARKS: &str = "—–-－/／一_~～";
+
+/// A word in image pixels, before it is placed on the page.
+pub struct PixelWord {
+    /// The text.
+    pub text: String,
+    /// Its box in page-image pixels.
+    pub bbox: PixelBox,
+    /// Its baseline (pixel row).
+    pub baseline: f32,
+    /// Its size (pixels).
+    pub size: f32,
+    /// The first reading, when the rules or a second look replaced it.
+    pub first: Option<String>,
+    /// Other readings the rules may choose instead.
+    pub alternatives: Vec<String>,
+}
+
+impl PixelWord {
+    /// The word in page space, through `to_page` (pixels to points).
+    pub fn to_page(&self, to_page: &dyn Fn(f32, f32) -> (f32, f32)) -> OcrWord {
+        let (x0, y0) = to_page(self.bbox[0], self.bbox[1]);
+        let (x1, y1) = to_page(self.bbox[2], self.bbox[3]);
+        let (_, baseline) = to_page(0.0, self.baseline);
+        let (_, zero) = to_page(0.0, 0.0);
+        let (_, size) = to_page(0.0, self.size);
+        OcrWord {
+            text: self.text.clone(),
+            bbox: [x0, y0, x1, y1],
+            baseline,
+            size: size - zero,
+            first: self.first.clone(),
+            alternatives: self.alternatives.clone(),
+        }
+    }
+}
+
+/// The value of one table cell from its page-level words and its own reading: a doubt
+/// (alternatives for the rules to choose from) when they disagree or confidence is low.
+pub fn decide(page: &[&tsv::Word], cell: &Reading) -> Option<PixelWord> {
+    let p: String = page.iter().map(|w| w.text.as_str()).collect();
+    let pconf = page.iter().map(|w| w.conf).fold(100.0, f32::min);
+    let pbox = page.iter().map(|w| w.bbox).reduce(|a, b| {
+        [
+            a[0].min(b[0]),
+            a[1].min(b[1]),
+            a[2].max(b[2]),
+            a[3].max(b[3]),
+        ]
+    });
+    let mark = is_mark(&p);
+    let (text, bbox, first, mut alts) = match (pbox, cell.bbox) {
+        (None, None) => return None,
+        // A printed mark (—, /) stays as read, unless the cell alone reads digits there
+        // (`-3` read on the page as a bare `-`).
+        (Some(pb), None) if mark => (p.clone(), pb, None, Vec::new()),
+        (Some(_), Some(cb)) if mark => (
+            cell.text.clone(),
+            cb,
+            Some(p.clone()),
+            confusions(&cell.text, cell.conf),
+        ),
+        // Digits the cell could not confirm are a doubt; anything else is kept as read.
+        (Some(pb), None) if is_number(&p) => (p.clone(), pb, None, confusions(&p, 0.0)),
+        // Digits with a rule's remnant or a bracket read beside them (`|34`): the digits,
+        // as a doubt.
+        (Some(pb), None) if is_number(strip_strokes(&p)) => {
+            let digits = strip_strokes(&p).to_string();
+            let alts = confusions(&digits, 0.0);
+            (digits, pb, Some(p.clone()), alts)
+        }
+        (Some(pb), None) => (p.clone(), pb, None, Vec::new()),
+        (Some(_), Some(cb)) if p == cell.text && pconf.max(cell.conf) >= LOW_CONF => {
+            (p.clone(), cb, None, Vec::new())
+        }
+        // The same digits, and a minus sign the page-level reading dropped.
+        (Some(_), Some(cb))
+            if cell.signed
+                && cell.text.strip_prefix('-') == Some(p.as_str())
+                && pconf.max(cell.conf) >= LOW_CONF =>
+        {
+            (cell.text.clone(), cb, None, Vec::new())
+        }
+        (Some(_), Some(cb)) if is_number(&p) => {
+            let mut alts = vec![p.clone()];
+            alts.extend(cells::alternatives(&cell.text));
+            (cell.text.clone(), cb, Some(p.clone()), alts)
+        }
+        // Nothing legible on the page: the cell's own reading.
+        (_, Some(cb)) => (
+            cell.text.clone(),
+            cb,
+            None,
+            confusions(&cell.text, cell.conf),
+        ),
+    };
+    alts.retain(|a| *a != text && is_number(a));
+    alts.dedup();
+    let h = bbox[3] - bbox[1];
+    Some(PixelWord {
+        first: first.filter(|f| *f != text),
+        text,
+        bbox,
+        baseline: bbox[3],
+        size: h / 0.72,
+        alternatives: alts,
+    })
+}
+
+/// Marks each cell that holds a glyph's worth of ink no reading made anything of, in a row
+/// where other cells read as numbers, as [`UNREADABLE`]: the table then knows a value is
+/// printed there (the rules may give it) instead of taking the cell for blank.
+pub fn mark_unreadable(decided: &mut [Option<PixelWord>], boxes: &[PixelBox], crops: &[Crop]) {
+    let numbers: Vec<&PixelBox> = decided
+        .iter()
+        .zip(boxes)
+        .filter(|(w, _)| w.as_ref().is_some_and(|w| is_number(&w.text)))
+        .map(|(_, b)| b)
+        .collect();
+    for ((word, b), crop) in decided.iter_mut().zip(boxes).zip(crops) {
+        let level = |o: &&PixelBox| {
+            let overlap = o[3].min(b[3]) - o[1].max(b[1]);
+            *o != b && overlap > 0.5 * (b[3] - b[1]).min(o[3] - o[1])
+        };
+        let Some(ink) = crop.glyph_box() else {
+            continue;
+        };
+        if word.is_none() && numbers.iter().any(level) {
+            let (ox, oy) = (crop.origin[0] as f32, crop.origin[1] as f32);
+            let bbox = [ink[0] + ox, ink[1] + oy, ink[2] + ox, ink[3] + oy];
+            *word = Some(PixelWord {
+                text: UNREADABLE.into(),
+                bbox,
+                baseline: bbox[3],
+                size: (bbox[3] - bbox[1]) / 0.72,
+                first: None,
+                alternatives: Vec::new(),
+            });
+        }
+    }
+}
+
+/// A number: digits, a decimal point, a leading minus (表二's 增/减 column).
+fn is_number(s: &str) -> bool {
+    let body = s.strip_prefix('-').unwrap_or(s);
+    body.chars().any(|c| c.is_ascii_digit()) && body.chars().all(|c| c.is_ascii_digit() || c == '.')
+}
+
+/// `s` without the strokes OCR reads from a rule or a bracket next to a number.
+fn strip_strokes(s: &str) -> &str {
+    s.trim_matches(|c: char| "|[](){}!'\"‘’“”:;,_".contains(c) || c.is_whitespace())
+}
+
+/// A printed "none" or "not applicable" mark (—, /).
+fn is_mark(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| MARKS.contains(c))
+}
+
+/// The alternatives of a reading no second reading confirmed, when its confidence is low.
+fn confusions(text: &str, conf: f32) -> Vec<String> {
+    if conf < LOW_CONF {
+        cells::alternatives(text)
+    } else {
+        Vec::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ocr::image::Gray;
+
+    fn word(text: &str, conf: f32) -> tsv::Word {
+        tsv::Word {
+            text: text.into(),
+            bbox: [10.0, 10.0, 30.0, 30.0],
+            conf,
+            line: (1, 1, 1),
+            page: 1,
+        }
+    }
+
+    fn reading(text: &str, conf: f32) -> Reading {
+        Reading {
+            text: text.into(),
+            conf,
+            bbox: (!text.is_empty()).then_some([10.0, 10.0, 30.0, 30.0]),
+            signed: false,
+        }
+    }
+
+    #[test]
+    fn two_readings_that_agree_leave_no_doubt_and_a_disagreement_is_one() {
+        let agreed = decide(&[&word("34", 95.0)], &reading("34", 90.0)).unwrap();
+        assert_eq!((agreed.text.as_str(), agreed.alternatives.len()), ("34", 0));
+        let differ = decide(&[&word("2", 95.0)], &reading("12", 90.0)).unwrap();
+        assert_eq!(differ.text, "12");
+        assert_eq!(differ.first.as_deref(), Some("2"));
+        assert!(differ.alternatives.contains(&"2".to_string()));
+    }
+
+    #[test]
+    fn digits_read_with_a_rule_remnant_are_the_digits_as_a_doubt() {
+        let w = decide(&[&word("|34", 60.0)], &reading("", 0.0)).unwrap();
+        assert_eq!(w.text, "34");
+        assert_eq!(w.first.as_deref(), Some("|34"));
+        assert!(!w.alternatives.is_empty());
+        assert_eq!(strip_strokes("[12)"), "12");
+        assert_eq!(strip_strokes("l1"), "l1"); // a letter may be a misread digit: kept
+    }
+
+    /// A cell crop 60×40 at `origin`, with a digit-sized stroke when `digit`, else a speck.
+    fn crop(digit: bool, origin: [usize; 2]) -> Crop {
+        let mut image = Gray::white(60, 40);
+        let rows = if digit { 8..32 } else { 20..22 };
+        for y in rows {
+            image.pixels[y * 60 + 28..y * 60 + 32].fill(0);
+        }
+        Crop { image, origin }
+    }
+
+    #[test]
+    fn ink_no_reading_made_anything_of_is_marked_only_in_a_row_of_numbers() {
+        let number = decide(&[&word("5", 95.0)], &reading("5", 95.0));
+        let boxes = [
+            [0.0, 0.0, 60.0, 40.0],
+            [60.0, 0.0, 120.0, 40.0],
+            [120.0, 0.0, 180.0, 40.0],
+            [0.0, 100.0, 60.0, 140.0],
+        ];
+        let crops = [
+            crop(true, [0, 0]),
+            crop(true, [60, 0]),
+            crop(false, [120, 0]),
+            crop(true, [0, 100]),
+        ];
+        let mut decided = vec![number, None, None, None];
+        mark_unreadable(&mut decided, &boxes, &crops);
+        let texts: Vec<Option<&str>> = decided
+            .iter()
+            .map(|w| w.as_ref().map(|w| w.text.as_str()))
+            .collect();
+        // the inked cell beside a number is marked; a speck and a row with no number are not
+        assert_eq!(texts, vec![Some("5"), Some(UNREADABLE), None, None]);
+    }
+}
