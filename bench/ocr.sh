@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Seconds per OCR page: govreport on the scans of tests/scans/ against bare tesseract on
-# the same page images (pdftoppm at 300 dpi, grey), both with one recognition thread.
+# the same page images (pdftoppm at 300 dpi, grey, uncompressed TIFF: the input tesseract
+# reads fastest, as govreport gives it), both with one recognition thread.
 #   bash bench/ocr.sh [ROUNDS]      (default 1; needs a release build, tesseract, pdftoppm)
 # Reports wall and CPU seconds (user+sys, children included) per page; on a shared machine
 # wall time depends on the load, CPU time much less.
@@ -16,7 +17,7 @@ pages=0
 for f in tests/scans/*.pdf; do
   n=$(pdfinfo "$f" | awk '/^Pages:/ {print $2}')
   pages=$((pages + n))
-  pdftoppm -r 300 -gray "$f" "$work/$(basename "$f" .pdf)"
+  pdftoppm -r 300 -gray -tiff "$f" "$work/$(basename "$f" .pdf)"
 done
 measure() { # label, command...: prints wall and CPU seconds per page
   local label=$1; shift
@@ -29,5 +30,5 @@ for _ in $(seq "$rounds"); do
   measure "govreport extract -j1" "$bin" extract -q -j1 --timeout 900 -o "$work/out" tests/scans
   measure "govreport extract -j2" "$bin" extract -q -j2 --timeout 900 -o "$work/out" tests/scans
   measure "bare tesseract (chi_sim, psm 3, tsv)" \
-    bash -c "for p in '$work'/*.pgm; do tesseract \"\$p\" - -l chi_sim --psm 3 --dpi 300 tsv; done"
+    bash -c "for p in '$work'/*.tif; do tesseract \"\$p\" - -l chi_sim --psm 3 --dpi 300 tsv; done"
 done

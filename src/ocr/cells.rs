@@ -1,7 +1,7 @@
 //! Cell-level reading: each table cell that may hold a number cropped from the page image
 //! and read again on its own as one line of digits (`eng`, digits only). Every cell is its
-//! own image and all of a page's cells go to one tesseract run, so one cell's layout cannot
-//! disturb another's.
+//! own image (a page of one TIFF) and all of a page's cells go to one tesseract run, so
+//! one cell's layout cannot disturb another's.
 //!
 //! This is the library API other OCR paths reuse: give the crops, get one [`Reading`] each.
 
@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use super::crop::{self, Crop, PixelBox};
 use super::engine::{self, Engine, RunError};
-use super::image::Gray;
+use super::image::{self, Gray};
 use super::tsv;
 
 /// What one cell says, read on its own as digits.
@@ -151,9 +151,9 @@ fn minus_before(crop: &Gray, word: [f32; 4]) -> bool {
     })
 }
 
-/// Runs tesseract once over `images`, each padded with white and written as its own image
-/// in a list file, with `args` (language, segmentation, options); the words come back with
-/// their image's 1-based number as `page`.
+/// Runs tesseract once over `images`, each padded with white and written as a page of one
+/// TIFF, with `args` (language, segmentation, options); the words come back with their
+/// image's 1-based number as `page`.
 fn recognise<'a>(
     engine: &Engine,
     images: impl Iterator<Item = &'a Gray>,
@@ -161,19 +161,20 @@ fn recognise<'a>(
     deadline: Instant,
 ) -> Result<Vec<tsv::Word>, RunError> {
     let failed = |e: std::io::Error| RunError::Failed(format!("cell images: {e}"));
-    let dir = tempfile::tempdir().map_err(failed)?;
-    let mut list = String::new();
-    for (n, image) in images.enumerate() {
-        let mut padded = Gray::white(image.width + 2 * PAD, image.height + 2 * PAD);
-        padded.paste(image, PAD, PAD);
-        let path = dir.path().join(format!("{n}.pgm"));
-        std::fs::write(&path, padded.to_pgm()).map_err(failed)?;
-        list.push_str(&format!("{}\n", path.display()));
-    }
-    let list_path = dir.path().join("cells.txt");
-    std::fs::write(&list_path, list).map_err(failed)?;
-    let list_arg = list_path.to_string_lossy();
-    let mut all = vec![list_arg.as_ref(), "-"];
+    let padded: Vec<Gray> = images
+        .map(|image| {
+            let mut padded = Gray::white(image.width + 2 * PAD, image.height + 2 * PAD);
+            padded.paste(image, PAD, PAD);
+            padded
+        })
+        .collect();
+    let file = tempfile::Builder::new()
+        .suffix(".tif")
+        .tempfile()
+        .map_err(failed)?;
+    std::fs::write(file.path(), image::tiff_pages(&padded)).map_err(failed)?;
+    let path = file.path().to_string_lossy();
+    let mut all = vec![path.as_ref(), "-"];
     all.extend_from_slice(args);
     all.extend_from_slice(&["--dpi", "300", "tsv"]);
     let out = engine::run_bytes(&engine.program, &all, Vec::new(), deadline)?;

@@ -91,6 +91,12 @@ impl Gray {
         out
     }
 
+    /// The image as an uncompressed 8-bit grey TIFF: what tesseract (leptonica) reads
+    /// fastest; it reads a PGM, or anything on stdin, a byte at a time.
+    pub fn to_tiff(&self) -> Vec<u8> {
+        tiff_pages([self])
+    }
+
     /// The part of the image in `[x0, x1) × [y0, y1)` (clipped to the image).
     pub fn crop(&self, x0: usize, y0: usize, x1: usize, y1: usize) -> Gray {
         let (x1, y1) = (x1.min(self.width), y1.min(self.height));
@@ -118,16 +124,32 @@ impl Gray {
     pub fn rotate(&self, degrees: f32) -> Gray {
         let (s, c) = degrees.to_radians().sin_cos();
         let (cx, cy) = (self.width as f32 / 2.0, self.height as f32 / 2.0);
+        let (inner_w, inner_h) = (self.width as f32 - 1.0, self.height as f32 - 1.0);
         let mut out = Gray::white(self.width, self.height);
-        for y in 0..self.height {
-            for x in 0..self.width {
-                let (dx, dy) = (x as f32 - cx, y as f32 - cy);
-                let sx = c * dx - s * dy + cx;
-                let sy = s * dx + c * dy + cy;
-                out.pixels[y * self.width + x] = self.bilinear(sx, sy);
+        for (y, row) in out.pixels.chunks_mut(self.width.max(1)).enumerate() {
+            let dy = y as f32 - cy;
+            for (x, p) in row.iter_mut().enumerate() {
+                let dx = x as f32 - cx;
+                let (sx, sy) = (c * dx - s * dy + cx, s * dx + c * dy + cy);
+                *p = if sx >= 0.0 && sy >= 0.0 && sx < inner_w && sy < inner_h {
+                    self.bilinear_inside(sx, sy)
+                } else {
+                    self.bilinear(sx, sy)
+                };
             }
         }
         out
+    }
+
+    /// [`Self::bilinear`] where all four neighbours are inside the image.
+    fn bilinear_inside(&self, x: f32, y: f32) -> u8 {
+        let (x0, y0) = (x as usize, y as usize);
+        let (fx, fy) = (x - x0 as f32, y - y0 as f32);
+        let i = y0 * self.width + x0;
+        let p = |j: usize| self.pixels[j] as f32;
+        let top = p(i) * (1.0 - fx) + p(i + 1) * fx;
+        let bottom = p(i + self.width) * (1.0 - fx) + p(i + self.width + 1) * fx;
+        (top * (1.0 - fy) + bottom * fy + 0.5) as u8
     }
 
     fn bilinear(&self, x: f32, y: f32) -> u8 {
@@ -188,14 +210,14 @@ impl Gray {
 
     /// Uneven lighting removed: each pixel divided by the local background (the brightest
     /// value around it, over blocks of `block` pixels), so paper is white everywhere.
-    pub fn normalise_background(&self, block: usize) -> Gray {
+    pub fn normalise_background(mut self, block: usize) -> Gray {
         let block = block.max(1);
         let (bw, bh) = (self.width.div_ceil(block), self.height.div_ceil(block));
         let mut bright = vec![0u8; bw * bh];
-        for y in 0..self.height {
-            for x in 0..self.width {
-                let b = &mut bright[(y / block) * bw + x / block];
-                *b = (*b).max(self.pixels[y * self.width + x]);
+        for (y, row) in self.pixels.chunks(self.width.max(1)).enumerate() {
+            let blocks = &mut bright[(y / block) * bw..(y / block + 1) * bw];
+            for (b, part) in blocks.iter_mut().zip(row.chunks(block)) {
+                *b = part.iter().fold(*b, |m, &p| m.max(p));
             }
         }
         // A block of solid ink takes its neighbours' background.
@@ -206,16 +228,39 @@ impl Gray {
                     best = best.max(bright[ny * bw + nx]);
                 }
             }
-            best.max(64) as u32
+            best.max(64)
         };
-        let background: Vec<u32> = (0..bw * bh).map(|i| around(i % bw, i / bw)).collect();
-        let mut out = self.clone();
-        for (i, p) in out.pixels.iter_mut().enumerate() {
-            let bg = background[(i / self.width / block) * bw + (i % self.width) / block];
-            *p = ((*p as u32 * 255) / bg).min(255) as u8;
+        let background: Vec<u8> = (0..bw * bh).map(|i| around(i % bw, i / bw)).collect();
+        // Each sample over each background (64–255), worked out once.
+        let divided: Vec<[u8; 256]> = (64..=255u32)
+            .map(|bg| std::array::from_fn(|p| ((p as u32 * 255) / bg).min(255) as u8))
+            .collect();
+        let width = self.width.max(1);
+        for (y, row) in self.pixels.chunks_mut(width).enumerate() {
+            let blocks = &background[(y / block) * bw..(y / block + 1) * bw];
+            for (&bg, part) in blocks.iter().zip(row.chunks_mut(block)) {
+                let table = &divided[bg as usize - 64];
+                part.iter_mut().for_each(|p| *p = table[*p as usize]);
+            }
         }
-        out
+        self
     }
+}
+
+/// Images as the pages of one uncompressed 8-bit grey TIFF (one file for tesseract to read
+/// them all from, in order).
+pub fn tiff_pages<'a>(images: impl IntoIterator<Item = &'a Gray>) -> Vec<u8> {
+    use tiff::encoder::{TiffEncoder, colortype::Gray8};
+    let images: Vec<&Gray> = images.into_iter().collect();
+    let size = images.iter().map(|i| i.pixels.len() + 512).sum();
+    let mut out = std::io::Cursor::new(Vec::with_capacity(size));
+    let mut encoder = TiffEncoder::new(&mut out).expect("a TIFF header is written to memory");
+    for image in images {
+        encoder
+            .write_image::<Gray8>(image.width as u32, image.height as u32, &image.pixels)
+            .expect("a TIFF page of a valid image is written to memory");
+    }
+    out.into_inner()
 }
 
 fn token<'a>(bytes: &'a [u8], pos: &mut usize) -> Option<&'a [u8]> {

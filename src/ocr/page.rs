@@ -63,10 +63,17 @@ pub fn read(
     let (img, origin, scale) = prepare(pdf, job, deadline)?;
     let dpi = job.dpi as f32;
     let dpi_arg = job.dpi.to_string();
+    let failed = |e: std::io::Error| engine::RunError::Failed(format!("page image: {e}"));
+    let file = tempfile::Builder::new()
+        .suffix(".tif")
+        .tempfile()
+        .map_err(failed)?;
+    std::fs::write(file.path(), img.to_tiff()).map_err(failed)?;
+    let path = file.path().to_string_lossy();
     let args = [
-        "-", "-", "-l", "chi_sim", "--psm", "3", "--dpi", &dpi_arg, "tsv",
+        &path, "-", "-l", "chi_sim", "--psm", "3", "--dpi", &dpi_arg, "tsv",
     ];
-    let out = engine::run_bytes(&engine.program, &args, img.to_pgm(), deadline)?;
+    let out = engine::run_bytes(&engine.program, &args, Vec::new(), deadline)?;
     let words = tsv::parse(&String::from_utf8_lossy(&out));
     // Ink is what is clearly darker than this page's paper (light grey hairlines included).
     let params = Params {
