@@ -64,7 +64,7 @@ pub fn cut(page: &Gray, boxes: &[PixelBox], inset: f32) -> Vec<Crop> {
             let y1 = (b[3] - inset).max(0.0) as usize;
             let image = page.crop(x0, y0, x1, y1).binarise(threshold);
             Crop {
-                image: touching::set_apart(without_edge_lines(without_rules(image))),
+                image: touching::set_apart(without_dust(without_edge_lines(without_rules(image)))),
                 origin: [x0, y0],
             }
         })
@@ -106,6 +106,36 @@ fn without_edge_lines(mut crop: Gray) -> Gray {
         let top_or_bottom = y1 * 5 < h || y0 * 5 >= h * 4 || y0 == 0 || y1 + 1 == h;
         let side = (x0 == 0 || x1 + 1 == w) && (y1 - y0 + 1) * 4 > h * 3;
         if (flat && top_or_bottom) || side {
+            part.pixels.iter().for_each(|&i| crop.pixels[i] = 255);
+        }
+    }
+    crop
+}
+
+/// The crop without specks of scanner dust (a dot of noise grown by upsampling): small
+/// pieces of ink anywhere but on the digits' baseline between two of them, where a decimal
+/// point sits. A dash (wider than tall) is kept: it may be a minus or a "none" mark.
+fn without_dust(mut crop: Gray) -> Gray {
+    let parts = components(&crop);
+    let height = |p: &Component| p.bbox[3] - p.bbox[1] + 1;
+    let width = |p: &Component| p.bbox[2] - p.bbox[0] + 1;
+    let tallest = parts.iter().map(height).max().unwrap_or(0);
+    if tallest < 8 {
+        return crop;
+    }
+    let glyphs = parts.iter().filter(|p| height(p) * 2 >= tallest);
+    let left = glyphs.clone().map(|p| p.bbox[0]).min().unwrap_or(0);
+    let right = glyphs.clone().map(|p| p.bbox[2]).max().unwrap_or(0);
+    let baseline = glyphs.map(|p| p.bbox[3]).max().unwrap_or(0);
+    for part in &parts {
+        let (w, h) = (width(part), height(part));
+        let small = w * 4 < tallest && h * 4 < tallest;
+        let dash = w >= 2 * h && w * 5 >= tallest;
+        let point = part.bbox[0] > left
+            && part.bbox[2] < right
+            && part.bbox[3] * 6 + tallest >= baseline * 6
+            && part.bbox[1] * 3 + tallest >= baseline * 3;
+        if small && !dash && !point {
             part.pixels.iter().for_each(|&i| crop.pixels[i] = 255);
         }
     }
@@ -184,5 +214,23 @@ mod tests {
         crop.pixels[20 * 60 + 20..20 * 60 + 26].fill(0); // a minus sign
         let out = without_edge_lines(crop);
         assert_eq!(out.pixels.iter().filter(|&&p| p == 0).count(), 16 + 6);
+    }
+
+    #[test]
+    fn dust_is_cleared_but_a_decimal_point_and_a_minus_stay() {
+        let mut crop = Gray::white(80, 40);
+        let mut ink = |x0: usize, y0: usize, x1: usize, y1: usize| {
+            (y0..=y1).for_each(|y| crop.pixels[y * 80 + x0..=y * 80 + x1].fill(0));
+        };
+        ink(20, 8, 22, 31); // a digit's stroke
+        ink(40, 8, 42, 31); // another digit
+        ink(30, 29, 31, 31); // a decimal point between them, on the baseline
+        ink(8, 19, 14, 20); // a minus sign on the left
+        ink(30, 3, 31, 4); // dust above the digits
+        ink(60, 29, 61, 30); // dust right of the digits
+        let out = without_dust(crop);
+        let dark = |x: usize, y: usize| out.pixels[y * 80 + x] == 0;
+        assert!(dark(30, 30) && dark(10, 19) && dark(21, 20));
+        assert!(!dark(30, 3) && !dark(60, 29));
     }
 }
