@@ -67,7 +67,7 @@ pub fn decide(page: &[&tsv::Word], cell: &Reading) -> Option<PixelWord> {
         (None, None) => return None,
         // A printed mark (—, /) stays as read, unless the cell alone reads digits there
         // (`-3` read on the page as a bare `-`).
-        (Some(pb), None) if mark => (p.clone(), pb, None, Vec::new()),
+        (Some(pb), None) if mark => (as_mark(&p), pb, None, Vec::new()),
         (Some(_), Some(cb)) if mark => (
             cell.text.clone(),
             cb,
@@ -83,7 +83,13 @@ pub fn decide(page: &[&tsv::Word], cell: &Reading) -> Option<PixelWord> {
             let alts = confusions(&digits, 0.0);
             (digits, pb, Some(p.clone()), alts)
         }
-        (Some(pb), None) => (p.clone(), pb, None, Vec::new()),
+        // Anything else with a Chinese character (无, a digit read as 区) is kept as read;
+        // Latin debris read across cells (`olo|l|1|l1l`) is no reading, and the cell's ink
+        // is then marked unreadable.
+        (Some(pb), None) if p.chars().any(crate::layout::is_cjk) || p == "N/A" => {
+            (p.clone(), pb, None, Vec::new())
+        }
+        (Some(_), None) => return None,
         (Some(_), Some(cb)) if p == cell.text && pconf.max(cell.conf) >= LOW_CONF => {
             (p.clone(), cb, None, Vec::new())
         }
@@ -165,8 +171,13 @@ fn strip_strokes(s: &str) -> &str {
     s.trim_matches(|c: char| "|[](){}!'\"‘’“”:;,_".contains(c) || c.is_whitespace())
 }
 
+/// The mark OCR read as `s` (一, _, ~ for a dash): `/` or `—`, as tables print them.
+fn as_mark(s: &str) -> String {
+    if s.contains(['/', '／']) { "/" } else { "—" }.to_string()
+}
+
 /// A printed "none" or "not applicable" mark (—, /).
-fn is_mark(s: &str) -> bool {
+pub fn is_mark(s: &str) -> bool {
     !s.is_empty() && s.chars().all(|c| MARKS.contains(c))
 }
 
@@ -221,6 +232,14 @@ mod tests {
         assert!(!w.alternatives.is_empty());
         assert_eq!(strip_strokes("[12)"), "12");
         assert_eq!(strip_strokes("l1"), "l1"); // a letter may be a misread digit: kept
+    }
+
+    #[test]
+    fn a_dash_read_as_a_chinese_one_is_a_dash() {
+        let w = decide(&[&word("一", 90.0)], &reading("", 0.0)).unwrap();
+        assert_eq!(w.text, "—");
+        let w = decide(&[&word("／", 90.0)], &reading("", 0.0)).unwrap();
+        assert_eq!(w.text, "/");
     }
 
     /// A cell crop 60×40 at `origin`, with a digit-sized stroke when `digit`, else a speck.

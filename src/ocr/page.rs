@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use super::cells;
 use super::crop::{self, PixelBox};
-use super::decide::{MARKS, PixelWord, decide, mark_unreadable};
+use super::decide::{MARKS, PixelWord, decide, is_mark, mark_unreadable};
 use super::engine::{self, Engine};
 use super::image::Gray;
 use super::rules::{self, Params};
@@ -81,7 +81,8 @@ pub fn read(
         ..Params::for_dpi(dpi)
     };
     let segments = rules::detect(&img, &params);
-    let boxes = value_cells(&words, grid::cells(&segments, dpi / 60.0, dpi / 15.0));
+    let grid = grid::cells(&segments, dpi / 60.0, dpi / 15.0);
+    let boxes = value_cells(&words, grid.clone());
     let crops = crop::cut(&img, &boxes, dpi / 60.0);
     let readings = cells::read_digits(engine, &crops.iter().collect::<Vec<_>>(), deadline)?;
     let to_page = |x: f32, y: f32| ((x + origin.0) * scale, (y + origin.1) * scale);
@@ -97,10 +98,10 @@ pub fn read(
     let mut taken = vec![false; words.len()];
     inside.iter().flatten().for_each(|&i| taken[i] = true);
     let labels: Vec<tsv::Word> = (0..words.len())
-        .filter(|&i| !taken[i])
+        .filter(|&i| !taken[i] && !rule_read_as_text(&words[i], &boxes))
         .map(|i| words[i].clone())
         .collect();
-    let mut all = as_read(&labels, &lines, &to_page);
+    let mut all = as_read(&labels, &lines, &grid, &to_page);
     let mut decided: Vec<Option<PixelWord>> = readings
         .iter()
         .zip(&inside)
@@ -110,14 +111,21 @@ pub fn read(
         })
         .collect();
     mark_unreadable(&mut decided, &boxes, &crops);
-    for (w, b) in decided.into_iter().zip(&boxes) {
-        if let Some(mut w) = w {
-            (w.baseline, w.size) = lines
-                .beside(&labels, &w.bbox, b)
-                .unwrap_or((w.baseline, w.size));
-            all.push(w.to_page(&to_page));
-        }
-    }
+    let placed: Vec<(PixelWord, &PixelBox, bool)> = decided
+        .into_iter()
+        .zip(&boxes)
+        .filter_map(|(w, b)| {
+            let mut w = w?;
+            let label = lines.beside(&labels, &w.bbox, b);
+            (w.baseline, w.size) = label.unwrap_or((w.baseline, w.size));
+            Some((w, b, label.is_some()))
+        })
+        .collect();
+    all.extend(
+        unlabelled_on_one_line(placed)
+            .iter()
+            .map(|w| w.to_page(&to_page)),
+    );
     let rules = segments
         .iter()
         .map(|s| {
@@ -127,6 +135,44 @@ pub fn read(
         })
         .collect();
     Ok(PageRead { words: all, rules })
+}
+
+/// The cell words, a dash in a row with no label (表四's one row of numbers) put on the
+/// lowest baseline of the row's cells: drawn at mid-height, it stays on its row's line.
+fn unlabelled_on_one_line(placed: Vec<(PixelWord, &PixelBox, bool)>) -> Vec<PixelWord> {
+    let lowest: Vec<f32> = placed
+        .iter()
+        .map(|(_, b, _)| {
+            placed
+                .iter()
+                .filter(|(_, o, labelled)| {
+                    let overlap = o[3].min(b[3]) - o[1].max(b[1]);
+                    !labelled && overlap > 0.8 * (o[3] - o[1]).max(b[3] - b[1])
+                })
+                .map(|(w, _, _)| w.baseline)
+                .fold(f32::MIN, f32::max)
+        })
+        .collect();
+    placed
+        .into_iter()
+        .zip(lowest)
+        .map(|((mut w, _, labelled), low)| {
+            if !labelled && is_mark(&w.text) {
+                w.baseline = w.baseline.max(low);
+            }
+            w
+        })
+        .collect()
+}
+
+/// Whether `w` is a table's ruling line that tesseract read as text (`|`) between two
+/// value cells of a row (in a header, such bars still tell its columns apart).
+fn rule_read_as_text(w: &tsv::Word, values: &[PixelBox]) -> bool {
+    let bars = !w.text.is_empty() && w.text.chars().all(|c| "|丨¦".contains(c));
+    let level = |b: &&PixelBox| b[1] < w.bbox[3] && b[3] > w.bbox[1];
+    let left = values.iter().filter(level).any(|b| b[2] <= w.bbox[2]);
+    let right = values.iter().filter(level).any(|b| b[0] >= w.bbox[0]);
+    bars && left && right
 }
 
 fn centre_in(w: &[f32; 4], b: &PixelBox) -> bool {
@@ -159,16 +205,25 @@ fn prepare(
     Ok((img, origin, scale))
 }
 
-/// Words as read, each on its line's baseline and size.
+/// Words as read, each on its line's baseline and size; a word in a table cell whose line
+/// tesseract ran on below that cell (a header's second line read with the numbers under
+/// it) on its own bottom instead.
 fn as_read(
     words: &[tsv::Word],
     lines: &Lines,
+    grid: &[PixelBox],
     to_page: &dyn Fn(f32, f32) -> (f32, f32),
 ) -> Vec<OcrWord> {
     words
         .iter()
         .map(|w| {
-            let (baseline, size) = lines.geometry[&(w.page, w.line)];
+            let (mut baseline, size) = lines.geometry[&(w.page, w.line)];
+            if grid
+                .iter()
+                .any(|c| centre_in(&w.bbox, c) && baseline > c[3])
+            {
+                baseline = w.bbox[3];
+            }
             let pw = PixelWord {
                 text: w.text.clone(),
                 bbox: w.bbox,
@@ -251,5 +306,72 @@ impl Lines {
             })
             .min_by_key(key)
             .map(|w| self.geometry[&(w.page, w.line)])
+            // A line tesseract ran across two rows (a wrapped label beside the next row's)
+            // has its baseline in the other row: the digits' own bottom then.
+            .map(|(baseline, size)| {
+                (
+                    if baseline <= cell[3] {
+                        baseline
+                    } else {
+                        reading[3]
+                    },
+                    size,
+                )
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(text: &str, bbox: PixelBox) -> tsv::Word {
+        tsv::Word {
+            text: text.into(),
+            bbox,
+            conf: 90.0,
+            line: (1, 1, 1),
+            page: 1,
+        }
+    }
+
+    #[test]
+    fn a_bar_between_two_value_cells_is_a_rule_but_one_in_a_header_is_kept() {
+        let values = [[0.0, 100.0, 50.0, 150.0], [60.0, 100.0, 110.0, 150.0]];
+        assert!(rule_read_as_text(
+            &word("|", [52.0, 90.0, 58.0, 140.0]),
+            &values
+        ));
+        assert!(!rule_read_as_text(
+            &word("|", [52.0, 20.0, 58.0, 60.0]),
+            &values
+        ));
+        assert!(!rule_read_as_text(
+            &word("1", [52.0, 90.0, 58.0, 140.0]),
+            &values
+        ));
+    }
+
+    #[test]
+    fn a_dash_in_a_row_with_no_label_joins_the_numbers_baseline() {
+        let at = |text: &str, baseline: f32| PixelWord {
+            text: text.into(),
+            bbox: [0.0, 0.0, 1.0, 1.0],
+            baseline,
+            size: 10.0,
+            first: None,
+            alternatives: Vec::new(),
+        };
+        let (a, b) = ([0.0, 100.0, 50.0, 150.0], [60.0, 100.0, 110.0, 150.0]);
+        let out = unlabelled_on_one_line(vec![
+            (at("0", 140.0), &a, false),
+            (at("—", 126.0), &b, false),
+        ]);
+        assert_eq!(out[1].baseline, 140.0);
+        let out = unlabelled_on_one_line(vec![
+            (at("0", 140.0), &a, false),
+            (at("3", 126.0), &b, false),
+        ]);
+        assert_eq!(out[1].baseline, 126.0, "only a dash is moved");
     }
 }

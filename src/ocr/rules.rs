@@ -53,11 +53,19 @@ pub fn detect(img: &Gray, p: &Params) -> Vec<Segment> {
         runs(img.height, img.width, |y, x| dark(x, y), p, p.min_len),
         p,
     );
-    let vertical = merge(runs(img.width, img.height, dark, p, p.min_joint), p)
+    let vertical: Vec<_> = merge(runs(img.width, img.height, dark, p, p.min_joint), p)
         .into_iter()
-        .filter(|v| v.2 - v.1 >= p.min_len as f32 || joins(v, &horizontal, p));
-    let mut out = horizontal
+        .filter(|v| {
+            v.2 - v.1 >= p.min_len as f32 || joins(v, &horizontal, 3.0 * p.min_len as f32, p)
+        })
+        .collect();
+    // A short horizontal run is a rule only where it spans between two verticals: else
+    // it is the strokes of a line of text (三, 一) run together by noise.
+    let long = 3.0 * p.min_len as f32;
+    let horizontal = horizontal
         .iter()
+        .filter(|h| h.2 - h.1 >= long || joins(h, &vertical, p.min_len as f32, p));
+    let mut out = horizontal
         .map(|&(pos, a, b)| Segment {
             x0: a,
             y0: pos,
@@ -65,7 +73,7 @@ pub fn detect(img: &Gray, p: &Params) -> Vec<Segment> {
             y1: pos,
         })
         .collect::<Vec<_>>();
-    out.extend(vertical.map(|(pos, a, b)| Segment {
+    out.extend(vertical.into_iter().map(|(pos, a, b)| Segment {
         x0: pos,
         y0: a,
         x1: pos,
@@ -74,15 +82,15 @@ pub fn detect(img: &Gray, p: &Params) -> Vec<Segment> {
     out
 }
 
-/// Whether a vertical `(x, top, bottom)` ends at both ends on a horizontal rule long
-/// enough to be a table's (text strokes in a line of bold type can make a short one).
-fn joins(v: &(f32, f32, f32), horizontal: &[(f32, f32, f32)], p: &Params) -> bool {
+/// Whether a rule `(position, start, end)` ends at both ends on a crossing rule at least
+/// `length` long (text strokes in a line of bold type can make a short rule).
+fn joins(v: &(f32, f32, f32), crossing: &[(f32, f32, f32)], length: f32, p: &Params) -> bool {
     // A rule's end meets the other rule, not a stroke's end standing off it.
     let reach = (p.max_thickness / 2 + 2) as f32;
-    let ends_on = |y: f32| {
-        horizontal.iter().any(|h| {
-            h.2 - h.1 >= 3.0 * p.min_len as f32
-                && (h.0 - y).abs() <= reach
+    let ends_on = |at: f32| {
+        crossing.iter().any(|h| {
+            h.2 - h.1 >= length
+                && (h.0 - at).abs() <= reach
                 && h.1 - reach <= v.0
                 && h.2 + reach >= v.0
         })
@@ -204,6 +212,19 @@ mod tests {
         let vertical: Vec<_> = got.iter().filter(|s| s.x0 == s.x1).collect();
         assert_eq!(vertical.len(), 1, "{got:?}");
         assert!((vertical[0].x0 - 301.0).abs() < 1.0);
+    }
+
+    #[test]
+    fn a_short_horizontal_run_is_a_rule_only_between_two_verticals() {
+        let mut img = Gray::white(800, 400);
+        draw(&mut img, 100, 50, 103, 350, 0); // two column rules
+        draw(&mut img, 300, 50, 303, 350, 0);
+        draw(&mut img, 100, 200, 303, 202, 0); // a row rule between them, 203 px
+        draw(&mut img, 450, 120, 650, 122, 0); // text strokes run together, as long
+        let got = detect(&img, &Params::for_dpi(300.0));
+        let horizontal: Vec<_> = got.iter().filter(|s| s.y0 == s.y1).collect();
+        assert_eq!(horizontal.len(), 1, "{got:?}");
+        assert!((horizontal[0].y0 - 201.0).abs() < 1.0);
     }
 
     #[test]

@@ -209,9 +209,24 @@ impl<'a> Interpreter<'a> {
             }
             "TJ" => self.show_array(op.operands.first()),
             "Do" => self.form(op, resources, depth)?,
+            "BI" => {
+                let dict = op.operands.first().and_then(|o| o.as_stream().ok());
+                let unit = |x, y| apply(&self.state.ctm, x, y);
+                let image = ImageDraw::inline(dict.map(|s| &s.dict), unit, self.page_height);
+                self.image(image);
+            }
             _ => self.path_op(op, &n),
         }
         Ok(())
+    }
+
+    /// Records an image drawn on the page (for OCR planning), up to the per-page bound.
+    fn image(&mut self, image: ImageDraw) {
+        if self.images.len() < MAX_RULES_PER_PAGE {
+            let [x0, y0, x1, y1] = image.bbox;
+            self.layer.image(x1 - x0, y1 - y0, self.glyphs.len());
+            self.images.push(image);
+        }
     }
 
     fn move_line(&mut self, tx: f32, ty: f32) {
@@ -340,12 +355,9 @@ impl<'a> Interpreter<'a> {
             .and_then(Object::as_stream);
         let Ok(stream) = stream else { return Ok(()) };
         let subtype = stream.dict.get(b"Subtype").and_then(Object::as_name).ok();
-        if subtype == Some(b"Image") && self.images.len() < MAX_RULES_PER_PAGE {
+        if subtype == Some(b"Image") {
             let unit = |x, y| apply(&self.state.ctm, x, y);
-            let image = ImageDraw::new(&stream.dict, unit, self.page_height);
-            let [x0, y0, x1, y1] = image.bbox;
-            self.layer.image(x1 - x0, y1 - y0, self.glyphs.len());
-            self.images.push(image);
+            self.image(ImageDraw::new(&stream.dict, unit, self.page_height));
         }
         if subtype != Some(b"Form") {
             return Ok(());

@@ -2,7 +2,8 @@
 
 use lopdf::{Dictionary, Object};
 
-/// An image XObject painted by `Do`: its bounding box in page space and its pixel size.
+/// An image painted on a page (an XObject by `Do`, or inline): its bounding box in page
+/// space and its pixel size.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ImageDraw {
     /// Left, top, right, bottom of the image's box (points, y downward).
@@ -26,6 +27,23 @@ impl ImageDraw {
             pixels: (px(b"Width"), px(b"Height")),
         }
     }
+
+    /// An inline image (`BI … ID … EI`), whose dictionary abbreviates /Width and /Height
+    /// as /W and /H. The parser keeps no dictionary for a filtered one (a scan's JPEG or
+    /// G4): its size is then unknown, 0 × 0, and only its box counts.
+    pub fn inline(
+        dict: Option<&Dictionary>,
+        unit: impl Fn(f32, f32) -> (f32, f32),
+        page_height: f32,
+    ) -> Self {
+        let mut full = Dictionary::new();
+        for (short, long) in [(&b"W"[..], &b"Width"[..]), (b"H", b"Height")] {
+            if let Some(v) = dict.and_then(|d| d.get(short).or_else(|_| d.get(long)).ok()) {
+                full.set(long, v.clone());
+            }
+        }
+        Self::new(&full, unit, page_height)
+    }
 }
 
 #[cfg(test)]
@@ -41,5 +59,17 @@ mod tests {
         let got = ImageDraw::new(&dict, unit, 842.0);
         assert_eq!(got.bbox, [200.0, 542.0, 300.0, 742.0]);
         assert_eq!(got.pixels, (2480, 3508));
+    }
+
+    #[test]
+    fn an_inline_image_reads_its_abbreviated_size_or_none() {
+        let dict = dictionary! {"W" => 1654, "H" => 2339, "BPC" => 8};
+        let unit = |x: f32, y: f32| (595.0 * x, 842.0 * y);
+        let got = ImageDraw::inline(Some(&dict), unit, 842.0);
+        assert_eq!(
+            (got.bbox, got.pixels),
+            ([0.0, 0.0, 595.0, 842.0], (1654, 2339))
+        );
+        assert_eq!(ImageDraw::inline(None, unit, 842.0).pixels, (0, 0));
     }
 }
