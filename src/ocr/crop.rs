@@ -26,9 +26,10 @@ impl Crop {
     }
 
     /// The box (crop pixels) of the ink, when some piece of it is as tall as a glyph (a
-    /// fifth of the cell, 8 pixels at least) and not just dust; None otherwise.
+    /// fifth of the cell, from 8 to 16 pixels: a digit in a cell three lines high is
+    /// still one) and not just dust; None otherwise.
     pub fn glyph_box(&self) -> Option<PixelBox> {
-        let tall = (self.image.height / 5).max(8);
+        let tall = (self.image.height / 5).clamp(8, 16);
         let parts = components(&self.image);
         let glyph =
             |p: &Component| p.bbox[3] - p.bbox[1] + 1 >= tall && p.pixels.len() >= MIN_INK / 2;

@@ -128,7 +128,7 @@ pub fn decide(page: &[&tsv::Word], cell: &Reading) -> Option<PixelWord> {
 }
 
 /// Marks each cell that holds a glyph's worth of ink no reading made anything of, in a row
-/// where other cells read as numbers, as [`UNREADABLE`]: the table then knows a value is
+/// and a column where other cells read as numbers (not a label), as [`UNREADABLE`]: the table then knows a value is
 /// printed there (the rules may give it) instead of taking the cell for blank.
 pub fn mark_unreadable(decided: &mut [Option<PixelWord>], boxes: &[PixelBox], crops: &[Crop]) {
     let numbers: Vec<&PixelBox> = decided
@@ -145,7 +145,16 @@ pub fn mark_unreadable(decided: &mut [Option<PixelWord>], boxes: &[PixelBox], cr
         let Some(ink) = crop.glyph_box() else {
             continue;
         };
-        if word.is_none() && numbers.iter().any(level) {
+        let column = |o: &&PixelBox| {
+            let overlap = o[2].min(b[2]) - o[0].max(b[0]);
+            *o != b && overlap > 0.5 * (b[2] - b[0]).min(o[2] - o[0])
+        };
+        // A column of numbers: three of them at least (a label's list number read as a
+        // digit makes one or two).
+        if word.is_none()
+            && numbers.iter().any(level)
+            && numbers.iter().filter(|o| column(o)).count() >= 3
+        {
             let (ox, oy) = (crop.origin[0] as f32, crop.origin[1] as f32);
             let bbox = [ink[0] + ox, ink[1] + oy, ink[2] + ox, ink[3] + oy];
             *word = Some(PixelWord {
@@ -254,26 +263,37 @@ mod tests {
 
     #[test]
     fn ink_no_reading_made_anything_of_is_marked_only_in_a_row_of_numbers() {
-        let number = decide(&[&word("5", 95.0)], &reading("5", 95.0));
+        let number = || decide(&[&word("5", 95.0)], &reading("5", 95.0));
+        // Row 0: a number, an inked cell, a speck; rows 1–3: numbers under the inked cell;
+        // row 4: an inked cell in the first column, with no number in its row.
+        let at = |x: f32, y: f32| [x, y, x + 60.0, y + 40.0];
         let boxes = [
-            [0.0, 0.0, 60.0, 40.0],
-            [60.0, 0.0, 120.0, 40.0],
-            [120.0, 0.0, 180.0, 40.0],
-            [0.0, 100.0, 60.0, 140.0],
+            at(0.0, 0.0),
+            at(60.0, 0.0),
+            at(120.0, 0.0),
+            at(60.0, 50.0),
+            at(60.0, 100.0),
+            at(60.0, 150.0),
+            at(0.0, 200.0),
         ];
         let crops = [
             crop(true, [0, 0]),
             crop(true, [60, 0]),
             crop(false, [120, 0]),
-            crop(true, [0, 100]),
+            crop(true, [60, 50]),
+            crop(true, [60, 100]),
+            crop(true, [60, 150]),
+            crop(true, [0, 200]),
         ];
-        let mut decided = vec![number, None, None, None];
+        let mut decided = vec![number(), None, None, number(), number(), number(), None];
         mark_unreadable(&mut decided, &boxes, &crops);
         let texts: Vec<Option<&str>> = decided
             .iter()
             .map(|w| w.as_ref().map(|w| w.text.as_str()))
             .collect();
-        // the inked cell beside a number is marked; a speck and a row with no number are not
-        assert_eq!(texts, vec![Some("5"), Some(UNREADABLE), None, None]);
+        // the inked cell in a row and a column of numbers is marked; a speck and a cell in a
+        // row with no number are not
+        assert_eq!(texts[1..3], [Some(UNREADABLE), None]);
+        assert_eq!(texts[6], None);
     }
 }

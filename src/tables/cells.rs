@@ -59,7 +59,14 @@ fn normalize(text: &str) -> String {
 /// Reads one token as a value cell, or None when it is not one.
 pub fn value(text: &str, x: f32) -> Option<Value> {
     let t = normalize(text);
-    if EMPTY_MARKS.contains(&t.as_str()) || t == UNREADABLE {
+    if !t.is_empty() && t.chars().all(|c| c == '\u{FFFD}') {
+        return Some(Value {
+            number: None,
+            printed: Some(UNREADABLE.into()),
+            x,
+        });
+    }
+    if EMPTY_MARKS.contains(&t.as_str()) {
         return Some(Value {
             number: None,
             printed: Some(text.trim().to_string()),
