@@ -111,6 +111,14 @@ mod tests {
     }
 
     #[test]
+    fn invisible_text_over_an_inline_page_image_is_a_layer() {
+        let inline = "q 595 0 0 842 0 0 cm BI /W 2 /H 1 /CS /G /BPC 8 ID \x7f\x7f EI Q ";
+        assert_eq!(layer_pages(&format!("{inline}3 Tr {TEXT}")), [1]);
+        let filtered = "q 595 0 0 842 0 0 cm BI /W 2 /H 1 /CS /G /BPC 8 /F /AHx ID 7f7f> EI Q ";
+        assert_eq!(layer_pages(&format!("{filtered}3 Tr {TEXT}")), [1]);
+    }
+
+    #[test]
     fn text_painted_before_the_page_image_is_a_layer_and_text_over_it_is_not() {
         assert_eq!(layer_pages(&format!("{TEXT}{IMAGE}")), [1]);
         assert_eq!(layer_pages(&format!("{IMAGE}{TEXT}")), Vec::<u32>::new());
