@@ -4,7 +4,8 @@
 # reads fastest, as govreport gives it), both with one recognition thread.
 #   bash bench/ocr.sh [ROUNDS]      (default 1; needs a release build, tesseract, pdftoppm)
 # Reports wall and CPU seconds (user+sys, children included) per page; on a shared machine
-# wall time depends on the load, CPU time much less.
+# wall time depends on the load, CPU time much less. The render is timed on its own: bare
+# tesseract is given page images already rendered, govreport renders them itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-1}
@@ -29,6 +30,8 @@ measure() { # label, command...: prints wall and CPU seconds per page
 for _ in $(seq "$rounds"); do
   measure "govreport extract -j1" "$bin" extract -q -j1 --timeout 900 -o "$work/out" tests/scans
   measure "govreport extract -j2" "$bin" extract -q -j2 --timeout 900 -o "$work/out" tests/scans
+  measure "pdftoppm 300 dpi grey TIFF (the render)" \
+    bash -c "mkdir -p '$work/render'; for f in tests/scans/*.pdf; do pdftoppm -r 300 -gray -tiff \"\$f\" '$work/render/r'; done"
   measure "bare tesseract (chi_sim, psm 3, tsv)" \
     bash -c "for p in '$work'/*.tif; do tesseract \"\$p\" - -l chi_sim --psm 3 --dpi 300 tsv; done"
 done
