@@ -5,7 +5,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use super::cells;
-use super::crop::{self, PixelBox};
+use super::crop::{self, Crop, PixelBox};
 use super::decide::{MARKS, PixelWord, decide, is_mark, mark_unreadable};
 use super::engine::{self, Engine};
 use super::image::Gray;
@@ -62,19 +62,7 @@ pub fn read(
 ) -> Result<PageRead, OcrError> {
     let (img, origin, scale) = prepare(pdf, job, deadline)?;
     let dpi = job.dpi as f32;
-    let dpi_arg = job.dpi.to_string();
-    let failed = |e: std::io::Error| engine::RunError::Failed(format!("page image: {e}"));
-    let file = tempfile::Builder::new()
-        .suffix(".tif")
-        .tempfile()
-        .map_err(failed)?;
-    std::fs::write(file.path(), img.to_tiff()).map_err(failed)?;
-    let path = file.path().to_string_lossy();
-    let args = [
-        &path, "-", "-l", "chi_sim", "--psm", "3", "--dpi", &dpi_arg, "tsv",
-    ];
-    let out = engine::run_bytes(&engine.program, &args, Vec::new(), deadline)?;
-    let words = tsv::parse(&String::from_utf8_lossy(&out));
+    let words = page_words(engine, &img, job.dpi, deadline)?;
     // Ink is what is clearly darker than this page's paper (light grey hairlines included).
     let params = Params {
         ink: (img.median() as f32 * 0.85) as u8,
@@ -101,8 +89,7 @@ pub fn read(
         .filter(|&i| !taken[i] && !rule_read_as_text(&words[i], &boxes))
         .map(|i| words[i].clone())
         .collect();
-    let mut all = as_read(&labels, &lines, &grid, &to_page);
-    let mut decided: Vec<Option<PixelWord>> = readings
+    let decided: Vec<Option<PixelWord>> = readings
         .iter()
         .zip(&inside)
         .map(|(reading, inside)| {
@@ -110,22 +97,9 @@ pub fn read(
             decide(&page, reading)
         })
         .collect();
-    mark_unreadable(&mut decided, &boxes, &crops);
-    let placed: Vec<(PixelWord, &PixelBox, bool)> = decided
-        .into_iter()
-        .zip(&boxes)
-        .filter_map(|(w, b)| {
-            let mut w = w?;
-            let label = lines.beside(&labels, &w.bbox, b);
-            (w.baseline, w.size) = label.unwrap_or((w.baseline, w.size));
-            Some((w, b, label.is_some()))
-        })
-        .collect();
-    all.extend(
-        unlabelled_on_one_line(placed)
-            .iter()
-            .map(|w| w.to_page(&to_page)),
-    );
+    let mut all = as_read(&labels, &lines, &grid, &to_page);
+    let cells = cell_words(decided, &boxes, &crops, &lines, &labels);
+    all.extend(cells.iter().map(|w| w.to_page(&to_page)));
     let rules = segments
         .iter()
         .map(|s| {
@@ -135,6 +109,52 @@ pub fn read(
         })
         .collect();
     Ok(PageRead { words: all, rules })
+}
+
+/// tesseract's page-level reading of `img` (`chi_sim`, automatic page segmentation), from
+/// an uncompressed TIFF file.
+fn page_words(
+    engine: &Engine,
+    img: &Gray,
+    dpi: u32,
+    deadline: Instant,
+) -> Result<Vec<tsv::Word>, OcrError> {
+    let failed = |e: std::io::Error| engine::RunError::Failed(format!("page image: {e}"));
+    let file = tempfile::Builder::new()
+        .suffix(".tif")
+        .tempfile()
+        .map_err(failed)?;
+    std::fs::write(file.path(), img.to_tiff()).map_err(failed)?;
+    let path = file.path().to_string_lossy();
+    let dpi = dpi.to_string();
+    let args = [
+        &path, "-", "-l", "chi_sim", "--psm", "3", "--dpi", &dpi, "tsv",
+    ];
+    let out = engine::run_bytes(&engine.program, &args, Vec::new(), deadline)?;
+    Ok(tsv::parse(&String::from_utf8_lossy(&out)))
+}
+
+/// The words of the value cells as decided: unreadable ink marked, each on its row label's
+/// line (a dash in a row with no label on the numbers' line).
+fn cell_words(
+    mut decided: Vec<Option<PixelWord>>,
+    boxes: &[PixelBox],
+    crops: &[Crop],
+    lines: &Lines,
+    labels: &[tsv::Word],
+) -> Vec<PixelWord> {
+    mark_unreadable(&mut decided, boxes, crops);
+    let placed: Vec<(PixelWord, &PixelBox, bool)> = decided
+        .into_iter()
+        .zip(boxes)
+        .filter_map(|(w, b)| {
+            let mut w = w?;
+            let label = lines.beside(labels, &w.bbox, b);
+            (w.baseline, w.size) = label.unwrap_or((w.baseline, w.size));
+            Some((w, b, label.is_some()))
+        })
+        .collect();
+    unlabelled_on_one_line(placed)
 }
 
 /// The cell words, a dash in a row with no label (表四's one row of numbers) put on the
