@@ -62,57 +62,12 @@ pub fn decide(page: &[&tsv::Word], cell: &Reading) -> Option<PixelWord> {
             a[3].max(b[3]),
         ]
     });
-    let mark = is_mark(&p);
     let (text, bbox, first, mut alts) = match (pbox, cell.bbox) {
         (None, None) => return None,
-        // A printed mark (—, /) stays as read, unless the cell alone reads digits there
-        // (`-3` read on the page as a bare `-`).
-        (Some(pb), None) if mark => (as_mark(&p), pb, None, Vec::new()),
-        (Some(_), Some(cb)) if mark => (
-            cell.text.clone(),
-            cb,
-            Some(p.clone()),
-            confusions(&cell.text, cell.conf),
-        ),
-        // Digits the cell could not confirm are a doubt; anything else is kept as read.
-        (Some(pb), None) if is_number(&p) => (p.clone(), pb, None, confusions(&p, 0.0)),
-        // Digits with a rule's remnant or a bracket read beside them (`|34`): the digits,
-        // as a doubt.
-        (Some(pb), None) if is_number(strip_strokes(&p)) => {
-            let digits = strip_strokes(&p).to_string();
-            let alts = confusions(&digits, 0.0);
-            (digits, pb, Some(p.clone()), alts)
-        }
-        // Anything else with a Chinese character (无, a digit read as 区) is kept as read;
-        // Latin debris read across cells (`olo|l|1|l1l`) is no reading, and the cell's ink
-        // is then marked unreadable.
-        (Some(pb), None) if p.chars().any(crate::layout::is_cjk) || p == "N/A" => {
-            (p.clone(), pb, None, Vec::new())
-        }
-        (Some(_), None) => return None,
-        (Some(_), Some(cb)) if p == cell.text && pconf.max(cell.conf) >= LOW_CONF => {
-            (p.clone(), cb, None, Vec::new())
-        }
-        // The same digits, and a minus sign the page-level reading dropped.
-        (Some(_), Some(cb))
-            if cell.signed
-                && cell.text.strip_prefix('-') == Some(p.as_str())
-                && pconf.max(cell.conf) >= LOW_CONF =>
-        {
-            (cell.text.clone(), cb, None, Vec::new())
-        }
-        (Some(_), Some(cb)) if is_number(&p) => {
-            let mut alts = vec![p.clone()];
-            alts.extend(cells::alternatives(&cell.text));
-            (cell.text.clone(), cb, Some(p.clone()), alts)
-        }
+        (Some(pb), None) => page_only(&p, pb)?,
+        (Some(_), Some(cb)) => both(&p, pconf, cell, cb),
         // Nothing legible on the page: the cell's own reading.
-        (_, Some(cb)) => (
-            cell.text.clone(),
-            cb,
-            None,
-            confusions(&cell.text, cell.conf),
-        ),
+        (None, Some(cb)) => cell_only(cell, cb),
     };
     alts.retain(|a| *a != text && is_number(a));
     alts.dedup();
@@ -125,6 +80,74 @@ pub fn decide(page: &[&tsv::Word], cell: &Reading) -> Option<PixelWord> {
         size: h / 0.72,
         alternatives: alts,
     })
+}
+
+/// A cell's value: its text, box, first reading (when another was taken) and the
+/// alternatives the rules may choose instead.
+type Choice = (String, PixelBox, Option<String>, Vec<String>);
+
+/// The value when only the page-level reading `p` (box `pb`) says something.
+fn page_only(p: &str, pb: PixelBox) -> Option<Choice> {
+    let digits = strip_strokes(p);
+    Some(if is_mark(p) {
+        // A printed mark (—, /) stays as read.
+        (as_mark(p), pb, None, Vec::new())
+    } else if is_number(p) {
+        // Digits the cell could not confirm are a doubt.
+        (p.to_string(), pb, None, confusions(p, 0.0))
+    } else if is_number(digits) {
+        // Digits with a rule's remnant or a bracket read beside them (`|34`): the digits,
+        // as a doubt.
+        (
+            digits.to_string(),
+            pb,
+            Some(p.to_string()),
+            confusions(digits, 0.0),
+        )
+    } else if p.chars().any(crate::layout::is_cjk) || p == "N/A" {
+        // Anything else with a Chinese character (无, a digit read as 区) is kept as read.
+        (p.to_string(), pb, None, Vec::new())
+    } else {
+        // Latin debris read across cells (`olo|l|1|l1l`) is no reading; the cell's ink is
+        // then marked unreadable.
+        return None;
+    })
+}
+
+/// The value when the page-level reading `p` (lowest confidence `pconf`) and the cell's
+/// own reading (box `cb`) both say something.
+fn both(p: &str, pconf: f32, cell: &Reading, cb: PixelBox) -> Choice {
+    let sure = pconf.max(cell.conf) >= LOW_CONF;
+    if is_mark(p) {
+        // A mark on the page, digits in the cell (`-3` read on the page as a bare `-`).
+        (
+            cell.text.clone(),
+            cb,
+            Some(p.to_string()),
+            confusions(&cell.text, cell.conf),
+        )
+    } else if p == cell.text && sure {
+        (p.to_string(), cb, None, Vec::new())
+    } else if cell.signed && cell.text.strip_prefix('-') == Some(p) && sure {
+        // The same digits, and a minus sign the page-level reading dropped.
+        (cell.text.clone(), cb, None, Vec::new())
+    } else if is_number(p) {
+        let mut alts = vec![p.to_string()];
+        alts.extend(cells::alternatives(&cell.text));
+        (cell.text.clone(), cb, Some(p.to_string()), alts)
+    } else {
+        cell_only(cell, cb)
+    }
+}
+
+/// The cell's own reading, a doubt when its confidence is low.
+fn cell_only(cell: &Reading, cb: PixelBox) -> Choice {
+    (
+        cell.text.clone(),
+        cb,
+        None,
+        confusions(&cell.text, cell.conf),
+    )
 }
 
 /// Marks each cell that holds a glyph's worth of ink no reading made anything of, in a row
