@@ -63,6 +63,9 @@ pdf tiny-text.pdf 'BT /F1 12 Tf 72 700 Td (2023 Annual Report) Tj ET 50 600 m 50
 pdf tiny-type0.pdf 'BT /F2 12 Tf 72 700 Td <00010002> Tj [<0001> -500 <0002>] TJ 0 -14 TD (x) Tj T* (y) Tj ET /X1 Do' "$fonts"
 pdf tiny-vertical.pdf 'q 0 1 -1 0 300 300 cm BT /F2 12 Tf 3 Tr 1 0 0 1 100 100 Tm 2 Tc 3 Tw 90 Tz 5 Ts <0001> Tj ET Q' \
   "${fonts/Identity-H/Identity-V}"
+# A page image drawn inline (BI … ID … EI) under invisible text, plain and filtered.
+pdf tiny-inline.pdf 'q 595 0 0 842 0 0 cm BI /W 2 /H 1 /CS /G /BPC 8 ID zz EI Q 3 Tr BT /F1 12 Tf 72 700 Td (12 34) Tj ET' "$fonts"
+pdf tiny-inline-dct.pdf 'q 595 0 0 842 0 0 cm BI /W 8 /H 8 /CS /G /BPC 8 /F /DCT ID zzzz EI Q' "$fonts"
 printf '%%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj\n3 0 obj <</Type/Page/Parent 2 0 R/Contents 4 0 R>> endobj\n4 0 obj <</Length 30>> stream\nBT /F9 12 Tf 9 9 Td (ab) Tj ET\nendstream endobj\nxref\n0 1\n0000000000 65535 f \ntrailer <</Root 1 0 R/Size 9>>\nstartxref\n99999\n%%%%EOF\n' \
   > "$here/corpus/pdf/tiny-bad-xref.pdf"
 # Text seeds in the other encodings the decoder detects.
