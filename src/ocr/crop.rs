@@ -7,6 +7,16 @@ use super::touching;
 /// A box in page-image pixels: left, top, right, bottom.
 pub type PixelBox = [f32; 4];
 
+/// The smallest box holding both `a` and `b`.
+pub fn union(a: PixelBox, b: PixelBox) -> PixelBox {
+    [
+        a[0].min(b[0]),
+        a[1].min(b[1]),
+        a[2].max(b[2]),
+        a[3].max(b[3]),
+    ]
+}
+
 /// A crop with fewer dark pixels than this is blank (dust, a rule's edge).
 const MIN_INK: usize = 40;
 
@@ -40,14 +50,7 @@ impl Crop {
             .iter()
             .filter(|p| p.pixels.len() >= MIN_INK / 4)
             .map(|p| p.bbox.map(|v| v as f32))
-            .reduce(|a, b| {
-                [
-                    a[0].min(b[0]),
-                    a[1].min(b[1]),
-                    a[2].max(b[2]),
-                    a[3].max(b[3]),
-                ]
-            })
+            .reduce(union)
     }
 }
 

@@ -3,7 +3,7 @@
 //! ink is there which neither reading made anything of.
 
 use super::cells::{self, Reading};
-use super::crop::{Crop, PixelBox};
+use super::crop::{self, Crop, PixelBox};
 use super::page::OcrWord;
 use super::tsv;
 use crate::tables::cells::UNREADABLE;
@@ -54,14 +54,7 @@ impl PixelWord {
 pub fn decide(page: &[&tsv::Word], cell: &Reading) -> Option<PixelWord> {
     let p: String = page.iter().map(|w| w.text.as_str()).collect();
     let pconf = page.iter().map(|w| w.conf).fold(100.0, f32::min);
-    let pbox = page.iter().map(|w| w.bbox).reduce(|a, b| {
-        [
-            a[0].min(b[0]),
-            a[1].min(b[1]),
-            a[2].max(b[2]),
-            a[3].max(b[3]),
-        ]
-    });
+    let pbox = page.iter().map(|w| w.bbox).reduce(crop::union);
     let (text, bbox, first, mut alts) = match (pbox, cell.bbox) {
         (None, None) => return None,
         (Some(pb), None) => page_only(&p, pb)?,
