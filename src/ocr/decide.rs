@@ -143,34 +143,24 @@ fn cell_only(cell: &Reading, cb: PixelBox) -> Choice {
     )
 }
 
-/// Marks each cell that holds a glyph's worth of ink no reading made anything of, in a row
-/// and a column where other cells read as numbers (not a label), as [`UNREADABLE`]: the table then knows a value is
-/// printed there (the rules may give it) instead of taking the cell for blank.
+/// Marks each cell that holds a glyph's worth of ink no reading made anything of as
+/// [`UNREADABLE`] where it sits among numbers, not labels: in a column of three numbers
+/// at least (a label's list number read as a digit makes one or two; 表二's rows hold one
+/// value each), or between numbers on both sides in its row (表四's one row of values). The
+/// table then knows a value is printed there (the rules may give it) instead of taking the
+/// cell for blank, and the row's other values keep their columns.
 pub fn mark_unreadable(decided: &mut [Option<PixelWord>], boxes: &[PixelBox], crops: &[Crop]) {
-    let numbers: Vec<&PixelBox> = decided
+    let numbers: Vec<PixelBox> = decided
         .iter()
         .zip(boxes)
         .filter(|(w, _)| w.as_ref().is_some_and(|w| is_number(&w.text)))
-        .map(|(_, b)| b)
+        .map(|(_, b)| *b)
         .collect();
     for ((word, b), crop) in decided.iter_mut().zip(boxes).zip(crops) {
-        let level = |o: &&PixelBox| {
-            let overlap = o[3].min(b[3]) - o[1].max(b[1]);
-            *o != b && overlap > 0.5 * (b[3] - b[1]).min(o[3] - o[1])
-        };
-        let Some(ink) = crop.glyph_box() else {
+        let Some(ink) = crop.glyph_box().filter(|_| word.is_none()) else {
             continue;
         };
-        let column = |o: &&PixelBox| {
-            let overlap = o[2].min(b[2]) - o[0].max(b[0]);
-            *o != b && overlap > 0.5 * (b[2] - b[0]).min(o[2] - o[0])
-        };
-        // A column of numbers: three of them at least (a label's list number read as a
-        // digit makes one or two).
-        if word.is_none()
-            && numbers.iter().any(level)
-            && numbers.iter().filter(|o| column(o)).count() >= 3
-        {
+        if among_numbers(b, &numbers) {
             let (ox, oy) = (crop.origin[0] as f32, crop.origin[1] as f32);
             let bbox = [ink[0] + ox, ink[1] + oy, ink[2] + ox, ink[3] + oy];
             *word = Some(PixelWord {
@@ -183,6 +173,19 @@ pub fn mark_unreadable(decided: &mut [Option<PixelWord>], boxes: &[PixelBox], cr
             });
         }
     }
+}
+
+/// Whether cell `b` lies where a value would: see [`mark_unreadable`].
+fn among_numbers(b: &PixelBox, numbers: &[PixelBox]) -> bool {
+    let overlaps = |lo: usize, hi: usize, o: &PixelBox| {
+        let overlap = o[hi].min(b[hi]) - o[lo].max(b[lo]);
+        o != b && overlap > 0.5 * (b[hi] - b[lo]).min(o[hi] - o[lo])
+    };
+    let row: Vec<&PixelBox> = numbers.iter().filter(|o| overlaps(1, 3, o)).collect();
+    let column = numbers.iter().filter(|o| overlaps(0, 2, o)).count();
+    let left = row.iter().any(|o| o[2] <= b[0]);
+    let right = row.iter().any(|o| o[0] >= b[2]);
+    column >= 3 || (left && right)
 }
 
 /// A number: digits, a decimal point, a leading minus (表二's 增/减 column).
@@ -278,10 +281,10 @@ mod tests {
     }
 
     #[test]
-    fn ink_no_reading_made_anything_of_is_marked_only_in_a_row_of_numbers() {
+    fn ink_no_reading_made_anything_of_is_marked_only_in_a_column_of_numbers() {
         let number = || decide(&[&word("5", 95.0)], &reading("5", 95.0));
-        // Row 0: a number, an inked cell, a speck; rows 1–3: numbers under the inked cell;
-        // row 4: an inked cell in the first column, with no number in its row.
+        // Row 0: an inked label cell, an inked cell, a speck; rows 1–3: numbers under the
+        // inked cell (表二: one value a row); row 4: an inked cell under the label.
         let at = |x: f32, y: f32| [x, y, x + 60.0, y + 40.0];
         let boxes = [
             at(0.0, 0.0),
@@ -301,15 +304,31 @@ mod tests {
             crop(true, [60, 150]),
             crop(true, [0, 200]),
         ];
-        let mut decided = vec![number(), None, None, number(), number(), number(), None];
+        let mut decided = vec![None, None, None, number(), number(), number(), None];
         mark_unreadable(&mut decided, &boxes, &crops);
         let texts: Vec<Option<&str>> = decided
             .iter()
             .map(|w| w.as_ref().map(|w| w.text.as_str()))
             .collect();
-        // the inked cell in a row and a column of numbers is marked; a speck and a cell in a
-        // row with no number are not
-        assert_eq!(texts[1..3], [Some(UNREADABLE), None]);
+        // the inked cell over a column of numbers is marked; the labels and a speck are not
+        assert_eq!(texts[..3], [None, Some(UNREADABLE), None]);
         assert_eq!(texts[6], None);
+    }
+
+    #[test]
+    fn ink_between_numbers_in_a_row_is_marked_and_a_label_before_them_is_not() {
+        let number = || decide(&[&word("1", 95.0)], &reading("1", 95.0));
+        // One row (表四): an unread label cell, a number, an inked cell, a number.
+        let boxes: Vec<PixelBox> = (0..4)
+            .map(|i| [i as f32 * 60.0, 0.0, i as f32 * 60.0 + 60.0, 40.0])
+            .collect();
+        let crops: Vec<Crop> = (0..4).map(|i| crop(true, [i * 60, 0])).collect();
+        let mut decided = vec![None, number(), None, number()];
+        mark_unreadable(&mut decided, &boxes, &crops);
+        let texts: Vec<Option<&str>> = decided
+            .iter()
+            .map(|w| w.as_ref().map(|w| w.text.as_str()))
+            .collect();
+        assert_eq!(texts, [None, Some("1"), Some(UNREADABLE), Some("1")]);
     }
 }

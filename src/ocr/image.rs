@@ -119,49 +119,6 @@ impl Gray {
         }
     }
 
-    /// The image turned by `degrees` (counter-clockwise on screen) about its centre,
-    /// same size, bilinear, white where nothing maps.
-    pub fn rotate(&self, degrees: f32) -> Gray {
-        let (s, c) = degrees.to_radians().sin_cos();
-        let (cx, cy) = (self.width as f32 / 2.0, self.height as f32 / 2.0);
-        let (inner_w, inner_h) = (self.width as f32 - 1.0, self.height as f32 - 1.0);
-        let mut out = Gray::white(self.width, self.height);
-        for (y, row) in out.pixels.chunks_mut(self.width.max(1)).enumerate() {
-            let dy = y as f32 - cy;
-            for (x, p) in row.iter_mut().enumerate() {
-                let dx = x as f32 - cx;
-                let (sx, sy) = (c * dx - s * dy + cx, s * dx + c * dy + cy);
-                *p = if sx >= 0.0 && sy >= 0.0 && sx < inner_w && sy < inner_h {
-                    self.bilinear_inside(sx, sy)
-                } else {
-                    self.bilinear(sx, sy)
-                };
-            }
-        }
-        out
-    }
-
-    /// [`Self::bilinear`] where all four neighbours are inside the image.
-    fn bilinear_inside(&self, x: f32, y: f32) -> u8 {
-        let (x0, y0) = (x as usize, y as usize);
-        let (fx, fy) = (x - x0 as f32, y - y0 as f32);
-        let i = y0 * self.width + x0;
-        let p = |j: usize| self.pixels[j] as f32;
-        let top = p(i) * (1.0 - fx) + p(i + 1) * fx;
-        let bottom = p(i + self.width) * (1.0 - fx) + p(i + self.width + 1) * fx;
-        (top * (1.0 - fy) + bottom * fy + 0.5) as u8
-    }
-
-    fn bilinear(&self, x: f32, y: f32) -> u8 {
-        let (x0, y0) = (x.floor(), y.floor());
-        let (fx, fy) = (x - x0, y - y0);
-        let (x0, y0) = (x0 as isize, y0 as isize);
-        let p = |dx, dy| self.get(x0 + dx, y0 + dy) as f32;
-        let top = p(0, 0) * (1.0 - fx) + p(1, 0) * fx;
-        let bottom = p(0, 1) * (1.0 - fx) + p(1, 1) * fx;
-        (top * (1.0 - fy) + bottom * fy).round() as u8
-    }
-
     /// The median sample: the paper's shade on a page that is mostly paper.
     pub fn median(&self) -> u8 {
         let mut histogram = [0usize; 256];

@@ -13,6 +13,7 @@ pub mod page;
 pub mod plan;
 pub mod reader;
 pub mod render;
+pub mod resample;
 pub mod resolve;
 pub mod rules;
 pub mod skew;

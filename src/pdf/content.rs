@@ -12,32 +12,15 @@ use super::PdfError;
 use super::font::Font;
 use super::images::ImageDraw;
 use super::layer::LayerSigns;
+use super::matrix::{IDENTITY, Matrix, apply, mul};
 use crate::layout::{Glyph, Rule};
 use crate::limits::Limits;
 use crate::orient;
-
-type Matrix = [f32; 6];
 
 /// The most ruling lines kept from one page; later ones are ignored. A page of tables has
 /// hundreds; a content stream of nothing but `m l S` could otherwise give millions, each
 /// of which layout weighs against the glyphs of every line.
 pub const MAX_RULES_PER_PAGE: usize = 20_000;
-const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
-
-fn mul(a: &Matrix, b: &Matrix) -> Matrix {
-    [
-        a[0] * b[0] + a[1] * b[2],
-        a[0] * b[1] + a[1] * b[3],
-        a[2] * b[0] + a[3] * b[2],
-        a[2] * b[1] + a[3] * b[3],
-        a[4] * b[0] + a[5] * b[2] + b[4],
-        a[4] * b[1] + a[5] * b[3] + b[5],
-    ]
-}
-
-fn apply(m: &Matrix, x: f32, y: f32) -> (f32, f32) {
-    (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
-}
 
 /// Graphics and text state saved by `q` and restored by `Q`.
 #[derive(Clone)]

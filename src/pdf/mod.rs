@@ -4,6 +4,7 @@ mod content;
 mod font;
 mod images;
 mod layer;
+mod matrix;
 pub mod objects;
 #[cfg(test)]
 mod rotation_tests;
