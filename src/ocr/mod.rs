@@ -57,12 +57,20 @@ impl From<engine::RunError> for OcrError {
 }
 
 /// Glyphs for the layout stage: each word's box split evenly among its characters, on the
-/// word's line baseline.
+/// word's line baseline. tesseract's word order is kept where its boxes are not: a word
+/// whose box runs on under the next word of its line (it often boxes `2022` as far as the
+/// `年1月` after it) ends where that word begins.
 pub fn glyphs(words: &[page::OcrWord]) -> Vec<Glyph> {
     let mut out = Vec::new();
-    for w in words {
+    for (i, w) in words.iter().enumerate() {
         let chars: Vec<char> = w.text.chars().filter(|c| !c.is_whitespace()).collect();
-        let step = (w.bbox[2] - w.bbox[0]) / chars.len().max(1) as f32;
+        let right = match words.get(i + 1) {
+            Some(next) if next.baseline == w.baseline && next.bbox[0] > w.bbox[0] => {
+                w.bbox[2].min(next.bbox[0])
+            }
+            _ => w.bbox[2],
+        };
+        let step = (right - w.bbox[0]) / chars.len().max(1) as f32;
         for (i, &ch) in chars.iter().enumerate() {
             let x = w.bbox[0] + step * i as f32;
             out.push(Glyph::new(ch, x, w.baseline, w.size.max(1.0), step));
@@ -93,5 +101,27 @@ mod tests {
             g.iter()
                 .all(|g| g.y == 16.0 && g.width == 10.0 && g.size == 11.0)
         );
+    }
+
+    #[test]
+    fn a_word_boxed_under_the_next_one_ends_where_it_begins() {
+        let word = |text: &str, x0: f32, x1: f32| page::OcrWord {
+            text: text.into(),
+            bbox: [x0, 139.0, x1, 150.0],
+            baseline: 154.0,
+            size: 11.0,
+            first: None,
+            alternatives: Vec::new(),
+        };
+        // As tesseract boxed 统计期限自2022年1月: `2022` reaching under `年1`.
+        let words = [
+            word("自", 352.0, 357.0),
+            word("2022", 358.0, 404.0),
+            word("年", 382.0, 392.0),
+            word("1", 392.0, 400.0),
+        ];
+        let mut g = glyphs(&words);
+        g.sort_by(|a, b| a.x.total_cmp(&b.x));
+        assert_eq!(g.iter().map(|g| g.ch).collect::<String>(), "自2022年1");
     }
 }
