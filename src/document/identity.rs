@@ -40,6 +40,11 @@ pub fn title(lines: &[Line]) -> Option<String> {
             if title.contains("报告") || !title_part(next) || repeats_tail(&title, next) {
                 break;
             }
+            if title.ends_with("年度报") && !next.starts_with('告') {
+                // The template's last character lost (OCR splits a large 告 into strokes).
+                title.push('告');
+                break;
+            }
             title.push_str(next);
         }
         if !title.contains("报告") {
@@ -134,6 +139,7 @@ fn title_part(line: &str) -> bool {
     !line.is_empty()
         && line.chars().count() <= 40
         && !heading
+        && !line.starts_with("本报告")
         && !line.contains(['，', '。', '；', '：', ':', '>', '|', '/'])
 }
 
@@ -261,6 +267,18 @@ mod tests {
         assert_eq!(
             title(&l).as_deref(),
             Some("2023年青岚区市场监督管理局政府信息公开工作年度报告")
+        );
+    }
+
+    #[test]
+    fn a_title_whose_last_character_ocr_lost_is_completed_not_run_on() {
+        // As OCR reads a scan: the large 告 broken into strokes on lines of their own.
+        let l = lines(
+            "白沙县青石镇人民政府2020年政府信息公开工作年度报\n一握一\n本报告由白沙县青石镇人民政府党政办公室根据《条例》",
+        );
+        assert_eq!(
+            title(&l).as_deref(),
+            Some("白沙县青石镇人民政府2020年政府信息公开工作年度报告")
         );
     }
 
