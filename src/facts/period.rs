@@ -53,7 +53,14 @@ static DATE_PARTS: LazyLock<Regex> = LazyLock::new(|| {
 pub fn find(lines: &[Line]) -> Option<Period> {
     let squeezed: Vec<String> = lines
         .iter()
-        .map(|l| squeeze(&l.text()).chars().map(half_width).collect())
+        .map(|l| {
+            ocr_ones(
+                &squeeze(&l.text())
+                    .chars()
+                    .map(half_width)
+                    .collect::<String>(),
+            )
+        })
         .collect();
     let text = squeezed.concat();
     let head: usize = squeezed.iter().take(80).map(String::len).sum();
@@ -81,6 +88,24 @@ pub fn find(lines: &[Line]) -> Option<Period> {
         })
     };
     introduced.or_else(whole_year).map(|(_, p)| p.clone())
+}
+
+/// A month or day `1` as OCR misreads it between the date's characters (`2020年]月]日`,
+/// `1月IT日`, `1月1]日`), as `1`: no text prints these shapes.
+static OCR_ONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<a>[0-9]年|月)(?:1\]|IT|[\]Il|丨])(?P<b>[月日])").expect("valid regex")
+});
+
+/// A year with one digit `1` misread as `]` (`202]年`).
+static OCR_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:19|20)[0-9\]丨]{2}年").expect("valid regex"));
+
+/// The text with [`OCR_ONE`]'s and [`OCR_YEAR`]'s misread ones mended (twice: `年]月]日`
+/// overlaps).
+fn ocr_ones(text: &str) -> String {
+    let year = OCR_YEAR.replace_all(text, |c: &regex::Captures| c[0].replace([']', '丨'], "1"));
+    let once = OCR_ONE.replace_all(&year, "${a}1${b}");
+    OCR_ONE.replace_all(&once, "${a}1${b}").into_owned()
 }
 
 /// Full-width digits and `．` as their ASCII forms (`２０２３年１月１日`).
@@ -239,5 +264,18 @@ mod tests {
             "正文。\n".repeat(200)
         );
         assert_eq!(span(&far).map(|p| p.1), Some("2022-12-31".into()));
+    }
+
+    #[test]
+    fn ones_misread_by_ocr_in_the_dates_are_read_as_one() {
+        for text in [
+            "本报告所列数据统计期限自2020年]月]日起至2020年12月31日止。",
+            "统计期限自2021年1月IT日起至2021年12月31日止。",
+            "报告中所列数据的统计期限自2021年1月1]日至2021年12月31日止。",
+            "报告中所列数据的统计期限自202]年]月1日至2021年12月31日止。",
+        ] {
+            let p = period(&lines(text)).unwrap();
+            assert_eq!((&p.start[5..], &p.end[5..]), ("01-01", "12-31"), "{text}");
+        }
     }
 }
