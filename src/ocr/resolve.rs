@@ -30,8 +30,25 @@ pub fn settle(record: &mut Record, state: &mut OcrState, build: &dyn Fn(&[PageLa
         })
         .take(MAX_DOUBTS)
         .collect();
-    // First pass: take any alternative that makes fewer rules fail.
+    improve(record, state, &doubts, build);
+    let mut checks = Vec::new();
     for &(r, w) in &doubts {
+        checks.extend(judge(record, state, r, w, build));
+    }
+    if checks.iter().any(|c| c.status == CheckStatus::Fail) {
+        record.status = Status::Partial;
+    }
+    record.checks.extend(checks);
+}
+
+/// First pass: each doubt takes any alternative that makes fewer rules fail.
+fn improve(
+    record: &mut Record,
+    state: &mut OcrState,
+    doubts: &[(usize, usize)],
+    build: &dyn Fn(&[PageLayer]) -> Record,
+) {
+    for &(r, w) in doubts {
         let now = fails(record);
         if now == 0 {
             break;
@@ -49,50 +66,51 @@ pub fn settle(record: &mut Record, state: &mut OcrState, build: &dyn Fn(&[PageLa
             *record = rec;
         }
     }
-    // Second pass: each doubt is confirmed by the rules, or stays a doubt.
-    let mut checks = Vec::new();
-    for &(r, w) in &doubts {
-        let now = fails(record);
-        let tries = try_all(state, r, w, build);
-        let Some(path) = tries.iter().find_map(|t| changed_cell(record, &t.1)) else {
-            continue; // not a table cell
-        };
-        let word = &state.reads[r].2.words[w];
-        let page = state.reads[r].0 + 1;
-        let others: Vec<&str> = tries.iter().map(|t| t.0.as_str()).collect();
-        let rejected = tries.iter().all(|t| fails(&t.1) > now);
-        // Rules that still fail in the cell's table may be failing because of this cell:
-        // fewer failures elsewhere then confirm nothing.
-        if rejected && table_fails(record, &path) > 0 {
-            let message = format!(
-                "OCR read {} on page {page} with doubt (could be {}); the other readings break more rules, but the table's rules still fail, so none is confirmed",
-                word.text,
-                others.join(", ")
-            );
-            checks.push(check(CheckStatus::Fail, message, path));
-        } else if rejected {
-            let first = word.first.as_deref().filter(|f| *f != word.text);
-            if let Some(first) = first {
-                let message = format!(
-                    "OCR read {first} on page {page}; the cell reads {} on a second look, which the rules confirm (other readings tried: {})",
-                    word.text,
-                    others.join(", ")
-                );
-                checks.push(check(CheckStatus::Repaired, message, path));
-            }
-        } else {
-            let message = format!(
-                "OCR read {} on page {page} with doubt (could be {}); no rule settles it",
-                word.text,
-                others.join(", ")
-            );
-            checks.push(check(CheckStatus::Fail, message, path));
-        }
+}
+
+/// Second pass, for one doubt (word `w` of read `r`): confirmed by the rules (a
+/// `repaired` check when a second look changed the first reading), or still a doubt (a
+/// `fail`); None when it is not a table cell or nothing changed.
+fn judge(
+    record: &Record,
+    state: &mut OcrState,
+    r: usize,
+    w: usize,
+    build: &dyn Fn(&[PageLayer]) -> Record,
+) -> Option<Check> {
+    let now = fails(record);
+    let tries = try_all(state, r, w, build);
+    let path = tries.iter().find_map(|t| changed_cell(record, &t.1))?;
+    let word = &state.reads[r].2.words[w];
+    let page = state.reads[r].0 + 1;
+    let others = tries
+        .iter()
+        .map(|t| t.0.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let rejected = tries.iter().all(|t| fails(&t.1) > now);
+    // Rules that still fail in the cell's table may be failing because of this cell:
+    // fewer failures elsewhere then confirm nothing.
+    if rejected && table_fails(record, &path) > 0 {
+        let message = format!(
+            "OCR read {} on page {page} with doubt (could be {others}); the other readings break more rules, but the table's rules still fail, so none is confirmed",
+            word.text
+        );
+        Some(check(CheckStatus::Fail, message, path))
+    } else if rejected {
+        let first = word.first.as_deref().filter(|f| *f != word.text)?;
+        let message = format!(
+            "OCR read {first} on page {page}; the cell reads {} on a second look, which the rules confirm (other readings tried: {others})",
+            word.text
+        );
+        Some(check(CheckStatus::Repaired, message, path))
+    } else {
+        let message = format!(
+            "OCR read {} on page {page} with doubt (could be {others}); no rule settles it",
+            word.text
+        );
+        Some(check(CheckStatus::Fail, message, path))
     }
-    if checks.iter().any(|c| c.status == CheckStatus::Fail) {
-        record.status = Status::Partial;
-    }
-    record.checks.extend(checks);
 }
 
 fn check(status: CheckStatus, message: String, path: String) -> Check {

@@ -150,6 +150,24 @@ impl<'a> Interpreter<'a> {
                 }
             }
             "cm" => self.state.ctm = mul(&[n(0), n(1), n(2), n(3), n(4), n(5)], &self.state.ctm),
+            "Do" => self.form(op, resources, depth)?,
+            "BI" => {
+                let dict = op.operands.first().and_then(|o| o.as_stream().ok());
+                let unit = |x, y| apply(&self.state.ctm, x, y);
+                let image = ImageDraw::inline(dict.map(|s| &s.dict), unit, self.page_height);
+                self.image(image);
+            }
+            other if other.starts_with('T') || matches!(other, "BT" | "'" | "\"") => {
+                self.text_op(op, resources, &n)
+            }
+            _ => self.path_op(op, &n),
+        }
+        Ok(())
+    }
+
+    /// A text operator: text state, positioning or showing.
+    fn text_op(&mut self, op: &Operation, resources: &Dictionary, n: &dyn Fn(usize) -> f32) {
+        match op.operator.as_str() {
             "BT" => {
                 self.tm = IDENTITY;
                 self.tlm = IDENTITY;
@@ -191,16 +209,8 @@ impl<'a> Interpreter<'a> {
                 self.show(op.operands.get(2));
             }
             "TJ" => self.show_array(op.operands.first()),
-            "Do" => self.form(op, resources, depth)?,
-            "BI" => {
-                let dict = op.operands.first().and_then(|o| o.as_stream().ok());
-                let unit = |x, y| apply(&self.state.ctm, x, y);
-                let image = ImageDraw::inline(dict.map(|s| &s.dict), unit, self.page_height);
-                self.image(image);
-            }
-            _ => self.path_op(op, &n),
+            _ => {}
         }
-        Ok(())
     }
 
     /// Records an image drawn on the page (for OCR planning), up to the per-page bound.
