@@ -263,25 +263,7 @@ pub fn doubts(record: &Record, raw: &Tables, settled: &[Doubt], id: TableId) -> 
         let why = format!("the check {} fails on it", c.rule);
         out.push(Doubt { path, why });
     }
-    let missing = format!("{}: row ", id.printed());
-    for w in record
-        .warnings
-        .iter()
-        .filter(|w| w.code == WarningCode::RowNotFound)
-    {
-        if let Some(key) = w
-            .message
-            .strip_prefix(&missing)
-            .and_then(|m| m.split(' ').next())
-        {
-            let path = match id {
-                TableId::Applications => format!("{prefix}rows.{key}"),
-                _ => format!("{prefix}{key}"),
-            };
-            let why = "the OCR layer has no such row".to_string();
-            out.push(Doubt { path, why });
-        }
-    }
+    out.extend(missing_rows(record, id));
     for (at, c) in table.cells() {
         if c.printed.as_deref() == Some("") {
             let why = "the OCR layer has nothing in this cell; the page may print a number".into();
@@ -292,22 +274,45 @@ pub fn doubts(record: &Record, raw: &Tables, settled: &[Doubt], id: TableId) -> 
         }
     }
     if id == TableId::ActiveDisclosure {
-        let before = raw.get(id);
-        for (at, c) in table.cells() {
-            let was = before
-                .and_then(|t| cell(t, &at))
-                .and_then(|c| c.value.clone());
-            if was != c.value {
-                let why =
-                    "read from characters OCR confuses with digits; no rule confirms it".into();
-                out.push(Doubt {
-                    path: at.path(),
-                    why,
-                });
-            }
-        }
+        out.extend(look_alikes(table, raw.get(id)));
     }
     out.sort_by(|a, b| a.path.cmp(&b.path));
     out.dedup_by(|a, b| a.path == b.path);
     out
+}
+
+/// The rows of table `id` the record warns were not found.
+fn missing_rows(record: &Record, id: TableId) -> Vec<Doubt> {
+    let missing = format!("{}: row ", id.printed());
+    record
+        .warnings
+        .iter()
+        .filter(|w| w.code == WarningCode::RowNotFound)
+        .filter_map(|w| w.message.strip_prefix(&missing)?.split(' ').next())
+        .map(|key| Doubt {
+            path: match id {
+                TableId::Applications => format!("{}.rows.{key}", id.path()),
+                _ => format!("{}.{key}", id.path()),
+            },
+            why: "the OCR layer has no such row".to_string(),
+        })
+        .collect()
+}
+
+/// The cells of 表二 whose value came from characters OCR confuses with digits: they
+/// differ from the table as read without look-alikes (`before`).
+fn look_alikes(table: &Table, before: Option<&Table>) -> Vec<Doubt> {
+    table
+        .cells()
+        .filter(|(at, c)| {
+            before
+                .and_then(|t| cell(t, at))
+                .and_then(|c| c.value.clone())
+                != c.value
+        })
+        .map(|(at, _)| Doubt {
+            path: at.path(),
+            why: "read from characters OCR confuses with digits; no rule confirms it".into(),
+        })
+        .collect()
 }
