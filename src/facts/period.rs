@@ -96,7 +96,7 @@ static OCR_ONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<a>[0-9]年|月)(?:1\]|IT|[\]Il|丨])(?P<b>[月日])").expect("valid regex")
 });
 
-/// A year with one digit `1` misread as `]` (`202]年`).
+/// A year whose last digits have a `1` misread as `]` (`202]年`).
 static OCR_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:19|20)[0-9\]丨]{2}年").expect("valid regex"));
 

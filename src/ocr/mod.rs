@@ -71,8 +71,8 @@ pub fn glyphs(words: &[page::OcrWord]) -> Vec<Glyph> {
             _ => w.bbox[2],
         };
         let step = (right - w.bbox[0]) / chars.len().max(1) as f32;
-        for (i, &ch) in chars.iter().enumerate() {
-            let x = w.bbox[0] + step * i as f32;
+        for (k, &ch) in chars.iter().enumerate() {
+            let x = w.bbox[0] + step * k as f32;
             out.push(Glyph::new(ch, x, w.baseline, w.size.max(1.0), step));
         }
     }
