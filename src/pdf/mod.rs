@@ -73,22 +73,9 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: Instant) -> Result<PdfText,
     let mut ocr_layer = Vec::new();
     let mut images = Vec::with_capacity(page_ids.len());
     for (index, id) in page_ids.into_iter().enumerate() {
-        let data = doc
-            .get_page_content_with_limit(id, limits.max_inflated_stream_bytes.min(budget))
-            .map_err(|_| PdfError::TooLarge("page content inflates past the limit".into()))?;
-        budget = budget.saturating_sub(data.len());
-        let (width, height) = page_size(&doc, id);
-        let resources = page_resources(&doc, id);
-        let mut interp =
-            content::Interpreter::new(&doc, limits, &mut fonts, deadline, (width, height));
-        interp.run(&data, &resources, 0)?;
-        glyphs += interp.glyphs.len();
-        if interp
-            .layer
-            .is_ocr_layer(interp.glyphs.len(), width, height)
-        {
-            ocr_layer.push(index as u32 + 1);
-        }
+        let number = index as u32 + 1;
+        let page = read_page(&doc, id, number, limits, &mut fonts, &mut budget, deadline)?;
+        glyphs += page.layer.glyphs.len();
         if glyphs > limits.max_glyphs_per_file {
             let message = format!(
                 "more than {} glyphs in the file",
@@ -96,14 +83,11 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: Instant) -> Result<PdfText,
             );
             return Err(PdfError::TooLarge(message));
         }
-        images.push(std::mem::take(&mut interp.images));
-        pages.push(PageLayer::new(
-            index as u32 + 1,
-            width,
-            height,
-            interp.glyphs,
-            interp.rules,
-        ));
+        if page.ocr_layer {
+            ocr_layer.push(number);
+        }
+        images.push(page.images);
+        pages.push(page.layer);
     }
     let layer_engine = if ocr_layer.is_empty() {
         None
@@ -117,6 +101,42 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: Instant) -> Result<PdfText,
         ocr_layer,
         layer_engine,
         images,
+    })
+}
+
+/// One page as interpreted: its layer, the images it paints, and whether its text is an
+/// OCR layer made before publication.
+struct PageRead {
+    layer: PageLayer,
+    images: Vec<ImageDraw>,
+    ocr_layer: bool,
+}
+
+/// Interprets page `number` (object `id`), its content counted against `budget`.
+fn read_page(
+    doc: &Document,
+    id: lopdf::ObjectId,
+    number: u32,
+    limits: &Limits,
+    fonts: &mut content::FontCache,
+    budget: &mut usize,
+    deadline: Instant,
+) -> Result<PageRead, PdfError> {
+    let data = doc
+        .get_page_content_with_limit(id, limits.max_inflated_stream_bytes.min(*budget))
+        .map_err(|_| PdfError::TooLarge("page content inflates past the limit".into()))?;
+    *budget = budget.saturating_sub(data.len());
+    let (width, height) = page_size(doc, id);
+    let resources = page_resources(doc, id);
+    let mut interp = content::Interpreter::new(doc, limits, fonts, deadline, (width, height));
+    interp.run(&data, &resources, 0)?;
+    let ocr_layer = interp
+        .layer
+        .is_ocr_layer(interp.glyphs.len(), width, height);
+    Ok(PageRead {
+        images: std::mem::take(&mut interp.images),
+        layer: PageLayer::new(number, width, height, interp.glyphs, interp.rules),
+        ocr_layer,
     })
 }
 
