@@ -9,7 +9,7 @@ const ONE: i64 = 1 << FRACTION;
 
 /// An affine map from an output pixel `(x, y)` to the source position it samples:
 /// `(m[0]·x + m[1]·y + m[2], m[3]·x + m[4]·y + m[5])`, in source pixels.
-pub type Affine = [f64; 6];
+type Affine = [f64; 6];
 
 impl Gray {
     /// The image turned by `degrees` (counter-clockwise on screen) about its centre,
@@ -23,21 +23,25 @@ impl Gray {
 
     /// A `width × height` image whose pixel `(x, y)` is this image sampled bilinearly at
     /// `map(x, y)`; white where the map leaves the image.
-    pub fn resample(&self, width: usize, height: usize, map: &Affine) -> Gray {
-        let mut out = Gray::white(width, height);
+    fn resample(&self, width: usize, height: usize, map: &Affine) -> Gray {
+        let mut pixels = Vec::with_capacity(width * height);
         let fixed = |v: f64| (v * ONE as f64).round() as i64;
         let (step_x, step_y) = (fixed(map[0]), fixed(map[3]));
-        for (y, row) in out.pixels.chunks_mut(width.max(1)).enumerate() {
+        for y in 0..height {
             let y = y as f64;
             let mut sx = fixed(map[1] * y + map[2]);
             let mut sy = fixed(map[4] * y + map[5]);
-            for p in row.iter_mut() {
-                *p = self.sample(sx, sy);
+            for _ in 0..width {
+                pixels.push(self.sample(sx, sy));
                 sx += step_x;
                 sy += step_y;
             }
         }
-        out
+        Gray {
+            width,
+            height,
+            pixels,
+        }
     }
 
     /// The bilinear sample at the fixed-point position `(sx, sy)`; neighbours outside the
