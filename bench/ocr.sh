@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Seconds per OCR page: govreport on the scans of tests/scans/ against bare tesseract on
 # the same page images (pdftoppm at 300 dpi, grey, uncompressed TIFF: the input tesseract
-# reads fastest, as govreport gives it), both with one recognition thread.
+# reads fastest), both with one recognition thread. govreport keeps tesseract's models
+# loaded from page to page (it calls libtesseract); so does the last line, bare tesseract
+# reading every page image in one process, which shows what that saving is worth.
 #   bash bench/ocr.sh [ROUNDS]      (default 1; needs a release build, tesseract, pdftoppm)
 # Reports wall and CPU seconds (user+sys, children included) per page; on a shared machine
 # wall time depends on the load, CPU time much less. The render is timed on its own: bare
@@ -20,6 +22,7 @@ for f in tests/scans/*.pdf; do
   pages=$((pages + n))
   pdftoppm -r 300 -gray -tiff "$f" "$work/$(basename "$f" .pdf)"
 done
+ls "$work"/*.tif >"$work/list.txt"
 measure() { # label, command...: prints wall and CPU seconds per page
   local label=$1; shift
   /usr/bin/time -f "%e %U %S" -o "$work/time" "$@" >/dev/null 2>&1
@@ -34,4 +37,6 @@ for _ in $(seq "$rounds"); do
     bash -c "mkdir -p '$work/render'; for f in tests/scans/*.pdf; do pdftoppm -r 300 -gray -tiff \"\$f\" '$work/render/r'; done"
   measure "bare tesseract (chi_sim, psm 3, tsv)" \
     bash -c "for p in '$work'/*.tif; do tesseract \"\$p\" - -l chi_sim --psm 3 --dpi 300 tsv; done"
+  measure "bare tesseract, one process, all pages" \
+    tesseract "$work/list.txt" - -l chi_sim --psm 3 --dpi 300 tsv
 done

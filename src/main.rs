@@ -4,6 +4,8 @@ use clap::Parser;
 use govreport::cli;
 
 fn main() {
+    // SAFETY: no thread has started yet.
+    unsafe { govreport::ocr::engine::one_thread_per_recognition() };
     let exit = match cli::Cli::try_parse() {
         Ok(args) => cli::run(args),
         Err(error) => cli::refused(error),

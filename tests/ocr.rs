@@ -162,7 +162,7 @@ fn without_tesseract_a_scan_fails_with_no_text_layer_saying_what_to_install() {
             "--jsonl",
             "-",
         ])
-        .env("GOVREPORT_TESSERACT", "/nonexistent/tesseract")
+        .env("GOVREPORT_LIBTESSERACT", "/nonexistent/libtesseract.so.5")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .unwrap();

@@ -1,15 +1,14 @@
 //! Cell-level reading: each table cell that may hold a number cropped from the page image
 //! and read again on its own as one line of digits (`eng`, digits only). Every cell is its
-//! own image (a page of one TIFF) and all of a page's cells go to one tesseract run, so
-//! one cell's layout cannot disturb another's.
+//! own image, so one cell's layout cannot disturb another's.
 //!
 //! This is the library API other OCR paths reuse: give the crops, get one [`Reading`] each.
 
 use std::time::Instant;
 
 use super::crop::{self, Crop, PixelBox};
-use super::engine::{self, Engine, RunError};
-use super::image::{self, Gray};
+use super::engine::{Engine, RunError, Setup};
+use super::image::Gray;
 use super::tsv;
 
 /// What one cell says, read on its own as digits.
@@ -38,15 +37,7 @@ pub fn read_digits(
     crops: &[&Crop],
     deadline: Instant,
 ) -> Result<Vec<Reading>, RunError> {
-    let args = [
-        "-l",
-        "eng",
-        "--psm",
-        "7",
-        "-c",
-        "tessedit_char_whitelist=0123456789.-",
-    ];
-    let words = read_inked(engine, crops, &args, deadline)?;
+    let words = read_inked(engine, crops, deadline)?;
     Ok(words
         .into_iter()
         .zip(crops)
@@ -64,26 +55,15 @@ pub fn read_digits(
 fn read_inked(
     engine: &Engine,
     crops: &[&Crop],
-    args: &[&str],
     deadline: Instant,
 ) -> Result<Vec<Vec<tsv::Word>>, RunError> {
-    let todo: Vec<usize> = (0..crops.len()).filter(|&i| crops[i].inked()).collect();
-    let mut out = vec![Vec::new(); crops.len()];
-    if todo.is_empty() {
-        return Ok(out);
-    }
-    let words = recognise(
-        engine,
-        todo.iter().map(|&i| &crops[i].image),
-        args,
-        deadline,
-    )?;
-    for w in words {
-        if let Some(&i) = todo.get((w.page as usize).wrapping_sub(1)) {
-            out[i].push(w);
-        }
-    }
-    Ok(out)
+    crops
+        .iter()
+        .map(|c| match c.inked() {
+            true => recognise(engine, &c.image, deadline),
+            false => Ok(Vec::new()),
+        })
+        .collect()
 }
 
 /// One cell's words as a reading, their box moved from the padded crop to the page.
@@ -151,34 +131,18 @@ fn minus_before(crop: &Gray, word: [f32; 4]) -> bool {
     })
 }
 
-/// Runs tesseract once over `images`, each padded with white and written as a page of one
-/// TIFF, with `args` (language, segmentation, options); the words come back with their
-/// image's 1-based number as `page`.
-fn recognise<'a>(
-    engine: &Engine,
-    images: impl Iterator<Item = &'a Gray>,
-    args: &[&str],
-    deadline: Instant,
-) -> Result<Vec<tsv::Word>, RunError> {
-    let failed = |e: std::io::Error| RunError::Failed(format!("cell images: {e}"));
-    let padded: Vec<Gray> = images
-        .map(|image| {
-            let mut padded = Gray::white(image.width + 2 * PAD, image.height + 2 * PAD);
-            padded.paste(image, PAD, PAD);
-            padded
-        })
-        .collect();
-    let file = tempfile::Builder::new()
-        .suffix(".tif")
-        .tempfile()
-        .map_err(failed)?;
-    std::fs::write(file.path(), image::tiff_pages(&padded)).map_err(failed)?;
-    let path = file.path().to_string_lossy();
-    let mut all = vec![path.as_ref(), "-"];
-    all.extend_from_slice(args);
-    all.extend_from_slice(&["--dpi", "300", "tsv"]);
-    let out = engine::run_bytes(&engine.program, &all, Vec::new(), deadline)?;
-    Ok(tsv::parse(&String::from_utf8_lossy(&out)))
+/// How a cell is read: one line (`--psm 7`) of digits, `.` and `-` (`eng`).
+const DIGITS: Setup = Setup {
+    language: "eng",
+    psm: 7,
+    variables: &[("tessedit_char_whitelist", "0123456789.-")],
+};
+
+/// The words tesseract reads in `image`, padded with white, as one line of digits.
+fn recognise(engine: &Engine, image: &Gray, deadline: Instant) -> Result<Vec<tsv::Word>, RunError> {
+    let mut padded = Gray::white(image.width + 2 * PAD, image.height + 2 * PAD);
+    padded.paste(image, PAD, PAD);
+    Ok(tsv::parse(&engine.tsv(DIGITS, &padded, 300, deadline)?))
 }
 
 fn blank() -> Reading {

@@ -91,12 +91,6 @@ impl Gray {
         out
     }
 
-    /// The image as an uncompressed 8-bit grey TIFF: what tesseract (leptonica) reads
-    /// fastest; it reads a PGM, or anything on stdin, a byte at a time.
-    pub fn to_tiff(&self) -> Vec<u8> {
-        tiff_pages([self])
-    }
-
     /// The part of the image in `[x0, x1) × [y0, y1)` (clipped to the image).
     pub fn crop(&self, x0: usize, y0: usize, x1: usize, y1: usize) -> Gray {
         let (x1, y1) = (x1.min(self.width), y1.min(self.height));
@@ -202,22 +196,6 @@ impl Gray {
         }
         self
     }
-}
-
-/// Images as the pages of one uncompressed 8-bit grey TIFF (one file for tesseract to read
-/// them all from, in order).
-pub fn tiff_pages<'a>(images: impl IntoIterator<Item = &'a Gray>) -> Vec<u8> {
-    use tiff::encoder::{TiffEncoder, colortype::Gray8};
-    let images: Vec<&Gray> = images.into_iter().collect();
-    let size = images.iter().map(|i| i.pixels.len() + 512).sum();
-    let mut out = std::io::Cursor::new(Vec::with_capacity(size));
-    let mut encoder = TiffEncoder::new(&mut out).expect("a TIFF header is written to memory");
-    for image in images {
-        encoder
-            .write_image::<Gray8>(image.width as u32, image.height as u32, &image.pixels)
-            .expect("a TIFF page of a valid image is written to memory");
-    }
-    out.into_inner()
 }
 
 fn token<'a>(bytes: &'a [u8], pos: &mut usize) -> Option<&'a [u8]> {

@@ -3,7 +3,9 @@
 //! found become the same glyphs and rules a text layer gives, so layout, tables, checks and
 //! narrative run unchanged.
 
+pub mod capi;
 pub mod cells;
+pub mod child;
 pub mod crop;
 pub mod decide;
 pub mod engine;
@@ -34,6 +36,10 @@ pub enum Mode {
     Never,
 }
 
+/// What an OCR page that ran out of memory says.
+pub const OUT_OF_MEMORY: &str = "a page image needs more memory than a worker may use \
+     (--max-memory-mb); raise it only for files you trust";
+
 /// Why OCR of a file stopped.
 #[derive(Debug, Clone, PartialEq)]
 pub enum OcrError {
@@ -51,6 +57,7 @@ impl From<engine::RunError> for OcrError {
     fn from(e: engine::RunError) -> Self {
         match e {
             engine::RunError::Timeout => OcrError::Timeout,
+            engine::RunError::OutOfMemory => OcrError::TooLarge(OUT_OF_MEMORY.into()),
             engine::RunError::Failed(m) => OcrError::Failed(format!("tesseract failed: {m}")),
         }
     }

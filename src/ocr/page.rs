@@ -7,7 +7,7 @@ use std::time::Instant;
 use super::cells;
 use super::crop::{self, Crop, PixelBox};
 use super::decide::{MARKS, PixelWord, decide, is_mark, mark_unreadable};
-use super::engine::{self, Engine};
+use super::engine::{Engine, Setup};
 use super::image::Gray;
 use super::rules::{self, Params};
 use super::{OcrError, grid, skew, tsv};
@@ -111,27 +111,19 @@ pub fn read(
     Ok(PageRead { words: all, rules })
 }
 
-/// tesseract's page-level reading of `img` (`chi_sim`, automatic page segmentation), from
-/// an uncompressed TIFF file.
+/// tesseract's page-level reading of `img` (`chi_sim`, automatic page segmentation).
 fn page_words(
     engine: &Engine,
     img: &Gray,
     dpi: u32,
     deadline: Instant,
 ) -> Result<Vec<tsv::Word>, OcrError> {
-    let failed = |e: std::io::Error| engine::RunError::Failed(format!("page image: {e}"));
-    let file = tempfile::Builder::new()
-        .suffix(".tif")
-        .tempfile()
-        .map_err(failed)?;
-    std::fs::write(file.path(), img.to_tiff()).map_err(failed)?;
-    let path = file.path().to_string_lossy();
-    let dpi = dpi.to_string();
-    let args = [
-        &path, "-", "-l", "chi_sim", "--psm", "3", "--dpi", &dpi, "tsv",
-    ];
-    let out = engine::run_bytes(&engine.program, &args, Vec::new(), deadline)?;
-    Ok(tsv::parse(&String::from_utf8_lossy(&out)))
+    let setup = Setup {
+        language: "chi_sim",
+        psm: 3,
+        variables: &[],
+    };
+    Ok(tsv::parse(&engine.tsv(setup, img, dpi, deadline)?))
 }
 
 /// The words of the value cells as decided: unreadable ink marked, each on its row label's

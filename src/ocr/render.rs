@@ -5,7 +5,8 @@ use std::path::Path;
 use std::time::Instant;
 
 use super::OcrError;
-use super::engine::{self, RunError};
+use super::child;
+use super::engine::RunError;
 use super::image::{Gray, MAX_PIXELS};
 use super::page::PageJob;
 
@@ -27,14 +28,14 @@ pub fn page(pdf: &Path, job: &PageJob, deadline: Instant) -> Result<Gray, OcrErr
     let dpi = job.dpi.to_string();
     let file = pdf.to_string_lossy();
     let args = ["-r", &dpi, "-gray", "-f", &n, "-l", &n, "-q", &file];
-    let out = engine::run_bytes(Path::new("pdftoppm"), &args, Vec::new(), deadline).map_err(
-        |e| match e {
+    let out =
+        child::run(Path::new("pdftoppm"), &args, Vec::new(), deadline).map_err(|e| match e {
             RunError::Timeout => OcrError::Timeout,
+            RunError::OutOfMemory => OcrError::TooLarge(super::OUT_OF_MEMORY.into()),
             RunError::Failed(m) => OcrError::Failed(format!(
                 "pdftoppm could not render page {n} ({m}); install poppler-utils"
             )),
-        },
-    )?;
+        })?;
     Gray::from_pnm(&out).map_err(|m| OcrError::Failed(format!("page {n}: {m}")))
 }
 

@@ -18,7 +18,14 @@ use crate::record::{Failure, Record, Source};
 /// A worker is replaced after this many files, so that what it kept is given back.
 const FILES_PER_WORKER: usize = 500;
 /// A worker holding more than this after a file (KiB) is replaced at once.
-const RETIRE_RSS_KIB: u64 = 192 << 10;
+const RETIRE_RSS_KIB: u64 = 384 << 10;
+/// What a worker's last words say when an allocation failed: Rust's; leptonica's; and
+/// Rust's abort on a C++ exception out of libtesseract, which in practice is `bad_alloc`.
+const OUT_OF_MEMORY: [&str; 3] = [
+    "memory allocation of",
+    "malloc fail",
+    "Rust cannot catch foreign exceptions",
+];
 /// How much of a worker's stderr is kept to explain its death.
 const STDERR_TAIL: usize = 4096;
 
@@ -189,7 +196,7 @@ impl Worker {
         let tail = self.stderr.lock().map(|t| t.clone()).unwrap_or_default();
         let tail = String::from_utf8_lossy(&tail);
         let budget = spec.max_memory_mb;
-        if tail.contains("memory allocation of") || killed(&status) {
+        if OUT_OF_MEMORY.iter().any(|m| tail.contains(m)) || killed(&status) {
             let message = format!(
                 "reading the file needs more than the {budget} MiB of memory a worker may use \
                  (--max-memory-mb); raise it only for files you trust"
