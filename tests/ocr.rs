@@ -177,6 +177,37 @@ fn without_tesseract_a_scan_fails_with_no_text_layer_saying_what_to_install() {
 }
 
 #[test]
+fn a_scan_past_the_worker_memory_limit_is_too_large_and_the_next_file_is_read() {
+    if !tesseract() {
+        return;
+    }
+    // 150 MiB holds govreport and tesseract's models but not a 300 dpi page being read.
+    let out = common::govreport(&[
+        "extract",
+        "-q",
+        "-j1",
+        "--max-memory-mb",
+        "150",
+        "tests/scans/qinglan-2023-lo-scan300.pdf",
+        "samples/baisha-2020-lo.pdf",
+        "--jsonl",
+        "-",
+    ]);
+    let records = common::records(&out);
+    let by = |name: &str| {
+        records
+            .iter()
+            .find(|r| r["source"]["path"].as_str().unwrap().ends_with(name))
+            .unwrap()
+    };
+    let scan = by("qinglan-2023-lo-scan300.pdf");
+    assert_eq!(scan["errors"][0]["code"], "too_large", "{scan}");
+    let message = scan["errors"][0]["message"].as_str().unwrap();
+    assert!(message.contains("--max-memory-mb"), "{message}");
+    assert_eq!(by("baisha-2020-lo.pdf")["status"], "ok");
+}
+
+#[test]
 fn ocr_never_keeps_a_scan_failed_and_born_digital_pdfs_never_use_ocr() {
     let r = extract(
         "tests/scans/baisha-2020-lo-scan150g4.pdf",
