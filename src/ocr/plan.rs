@@ -69,32 +69,9 @@ fn is_readable(c: char) -> bool {
 pub fn jobs(text: &PdfText, mode: Mode) -> Result<Vec<PageJob>, OcrError> {
     let mut jobs = Vec::new();
     for (page, images) in text.pages.iter().zip(&text.images) {
-        let size = (page.width, page.height);
-        let area = page.width * page.height;
-        let readable = page.glyphs.iter().filter(|g| is_readable(g.ch)).count();
-        let covered: f32 = images.iter().map(|i| clipped_area(i, size)).sum();
-        let regions: Vec<[f32; 4]> = match mode {
-            Mode::Never => continue,
-            Mode::Always => vec![],
-            Mode::Auto if readable < NEGLIGIBLE_TEXT && covered >= area * 0.5 => vec![],
-            Mode::Auto => images
-                .iter()
-                .filter(|i| clipped_area(i, size) >= area * 0.1)
-                .filter(|i| {
-                    page.glyphs
-                        .iter()
-                        .filter(|g| is_readable(g.ch) && inside(&i.bbox, g.x, g.y))
-                        .count()
-                        < 3
-                })
-                .map(|i| i.bbox)
-                .collect(),
-        };
-        let whole = mode == Mode::Always
-            || (regions.is_empty() && readable < NEGLIGIBLE_TEXT && covered >= area * 0.5);
-        if !whole && regions.is_empty() {
+        let Some(regions) = wanted(page, images, mode) else {
             continue;
-        }
+        };
         if let Some(i) = images
             .iter()
             .find(|i| i.pixels.0 as u64 * i.pixels.1 as u64 > MAX_IMAGE_PIXELS)
@@ -104,6 +81,7 @@ pub fn jobs(text: &PdfText, mode: Mode) -> Result<Vec<PageJob>, OcrError> {
                 page.number, i.pixels.0, i.pixels.1
             )));
         }
+        let size = (page.width, page.height);
         let dpi = render::dpi_for(size).ok_or_else(|| {
             OcrError::TooLarge(format!(
                 "page {} is too large to render for OCR",
@@ -116,13 +94,42 @@ pub fn jobs(text: &PdfText, mode: Mode) -> Result<Vec<PageJob>, OcrError> {
             region,
             dpi,
         };
-        if whole {
+        if regions.is_empty() {
             jobs.push(job(None));
         } else {
             jobs.extend(regions.into_iter().map(|r| job(Some(r))));
         }
     }
     Ok(jobs)
+}
+
+/// What `mode` reads of a page: nothing (None), the whole page (no region), or the
+/// images that cover a tenth of the page with next to no text over them.
+fn wanted(page: &PageLayer, images: &[ImageDraw], mode: Mode) -> Option<Vec<[f32; 4]>> {
+    let size = (page.width, page.height);
+    let area = page.width * page.height;
+    let readable = page.glyphs.iter().filter(|g| is_readable(g.ch)).count();
+    let covered: f32 = images.iter().map(|i| clipped_area(i, size)).sum();
+    match mode {
+        Mode::Never => None,
+        Mode::Always => Some(Vec::new()),
+        Mode::Auto if readable < NEGLIGIBLE_TEXT && covered >= area * 0.5 => Some(Vec::new()),
+        Mode::Auto => {
+            let regions: Vec<[f32; 4]> = images
+                .iter()
+                .filter(|i| clipped_area(i, size) >= area * 0.1)
+                .filter(|i| {
+                    page.glyphs
+                        .iter()
+                        .filter(|g| is_readable(g.ch) && inside(&i.bbox, g.x, g.y))
+                        .count()
+                        < 3
+                })
+                .map(|i| i.bbox)
+                .collect();
+            (!regions.is_empty()).then_some(regions)
+        }
+    }
 }
 
 fn clipped_area(i: &ImageDraw, size: (f32, f32)) -> f32 {

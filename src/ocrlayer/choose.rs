@@ -83,16 +83,7 @@ fn take_table(into: &mut Record, from: &Record, id: TableId) {
 /// Re-reads the tables the layer leaves doubtful, when there are any, and keeps for each
 /// the reading with fewer doubts. A record whose layer tables are all confirmed costs no OCR.
 pub fn better(record: &mut Record, lines: &[Line], layer: &[u32], reread: &Reread) {
-    let doubtful: Vec<usize> = (0..TABLES.len())
-        .filter(|&k| doubt_count(record, TABLES[k].0) > 0)
-        .filter(|&k| {
-            let title = TABLES[k].0.printed();
-            let warned = |w: &Warning| {
-                w.code == WarningCode::OcrLayerDoubtful && w.message.starts_with(title)
-            };
-            record.warnings.iter().any(warned)
-        })
-        .collect();
+    let doubtful = doubtful_tables(record);
     let mut pages: Vec<u32> = doubtful
         .iter()
         .flat_map(|&k| table_pages(lines, k, layer))
@@ -118,32 +109,51 @@ pub fn better(record: &mut Record, lines: &[Line], layer: &[u32], reread: &Rerea
         mine.pages = theirs.pages.clone();
     }
     for k in doubtful {
-        let id = TABLES[k].0;
-        let (layer, ocr) = (doubt_count(record, id), doubt_count(&other, id));
-        let count = |n: usize| match n {
-            0 => "no doubtful cell".to_string(),
-            n if n >= ABSENT => "no such table".to_string(),
-            n => format!("{n} doubtful cell(s)"),
-        };
-        let kept = if ocr < layer {
-            take_table(record, &other, id);
-            "govreport's OCR reading was kept"
-        } else {
-            "the layer's reading was kept"
-        };
-        let message = format!(
-            "{}: the OCR layer's reading has {}, govreport's OCR of the page image {}; {kept}",
-            id.printed(),
-            count(layer),
-            count(ocr)
-        );
-        record
-            .warnings
-            .push(Warning::new(WarningCode::OcrLayerReread, message));
+        keep_fewer_doubts(record, &other, TABLES[k].0);
     }
     if anchor_page(lines, TABLES[0].1).is_some_and(|p| pages.contains(&p)) {
         compare_active(record, &other);
     }
+}
+
+/// The tables (indexes into [`TABLES`]) with doubtful cells that the layer was warned of.
+fn doubtful_tables(record: &Record) -> Vec<usize> {
+    (0..TABLES.len())
+        .filter(|&k| doubt_count(record, TABLES[k].0) > 0)
+        .filter(|&k| {
+            let title = TABLES[k].0.printed();
+            let warned = |w: &Warning| {
+                w.code == WarningCode::OcrLayerDoubtful && w.message.starts_with(title)
+            };
+            record.warnings.iter().any(warned)
+        })
+        .collect()
+}
+
+/// Keeps table `id` from whichever reading has fewer doubtful cells (the layer's on a tie),
+/// and says so in a warning.
+fn keep_fewer_doubts(record: &mut Record, other: &Record, id: TableId) {
+    let (layer, ocr) = (doubt_count(record, id), doubt_count(other, id));
+    let count = |n: usize| match n {
+        0 => "no doubtful cell".to_string(),
+        n if n >= ABSENT => "no such table".to_string(),
+        n => format!("{n} doubtful cell(s)"),
+    };
+    let kept = if ocr < layer {
+        take_table(record, other, id);
+        "govreport's OCR reading was kept"
+    } else {
+        "the layer's reading was kept"
+    };
+    let message = format!(
+        "{}: the OCR layer's reading has {}, govreport's OCR of the page image {}; {kept}",
+        id.printed(),
+        count(layer),
+        count(ocr)
+    );
+    record
+        .warnings
+        .push(Warning::new(WarningCode::OcrLayerReread, message));
 }
 
 /// 表二 has no rules: where its page was re-read anyway and the layer's 表二 was kept, each

@@ -165,6 +165,13 @@ fn summary(h: &mut Html, t: &Tally, seconds: f64) {
     h.raw("<td>")
         .show(t.repaired)
         .raw("</table><div class=charts>");
+    charts(h, t);
+    h.raw("</div>\n");
+}
+
+/// The summary's bar charts: files by status, failures and warnings by code, files by
+/// number of failing checks.
+fn charts(h: &mut Html, t: &Tally) {
     let status: Vec<Bar> = STATUS
         .iter()
         .zip(t.by_status)
@@ -208,7 +215,6 @@ fn summary(h: &mut Html, t: &Tally, seconds: f64) {
         })
         .collect();
     bars(h, "Files by number of failing checks", &hist);
-    h.raw("</div>\n");
 }
 
 /// A link to the file's details further down the page.
@@ -300,6 +306,15 @@ fn details(h: &mut Html, r: &Value, id: usize) {
         h.raw(", ").show(p).raw(" pages");
     }
     h.raw(")");
+    report_meta(h, r);
+    h.raw("</dl>");
+    let marks = Marks::of(&r["checks"], &r["tables"]);
+    tables::render(h, &r["tables"], &marks);
+    h.raw("</details>\n");
+}
+
+/// A record's report fields, check count, errors and warnings, as `<dt>`/`<dd>` pairs.
+fn report_meta(h: &mut Html, r: &Value) {
     let report = &r["report"];
     let period = &report["period"];
     let period = (period.is_object())
@@ -330,8 +345,4 @@ fn details(h: &mut Html, r: &Value, id: usize) {
             h.text(text(&n["message"]));
         }
     }
-    h.raw("</dl>");
-    let marks = Marks::of(&r["checks"], &r["tables"]);
-    tables::render(h, &r["tables"], &marks);
-    h.raw("</details>\n");
 }
