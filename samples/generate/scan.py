@@ -12,6 +12,11 @@ Goldens are the source sample's golden (the generator's data, see model.py) with
 ``source`` fields a scan changes: no producer text layer, ``source.ocr`` naming every page.
 
     python3 samples/generate/scan.py    # writes tests/scans/*.pdf and tests/scans/golden/
+    python3 samples/generate/scan.py --fresh DIR   # FRESH below, to DIR and DIR/golden/
+
+``--fresh`` makes scans the OCR path was never tuned on, to measure it on unseen input:
+sources no committed scan uses, and two degradations no committed scan has (2 degrees of
+skew at 300 dpi; a 150 dpi grey JPEG that must be upsampled). They are not committed.
 """
 import json
 import random
@@ -49,6 +54,18 @@ PLAN = [
     ("songxi-2021-chromium", "scan300", 10),
 ]
 
+# Scans for measuring only (`--fresh`): (source stem, variant, seed).
+FRESH = [
+    ("linlan-2019-lo", "scan300skew2", 11),
+    ("qingyuan-2024-stsong", "scan200", 12),
+    ("shuangqiao-2025-lo", "scan150jpeg", 13),
+    ("yunshan-2019-chromium", "scan150g4", 14),
+    ("wangjiang-2024-chromium-stamped", "scan300", 15),
+    ("heyang-czj-2025-chromium-stamped", "scan300skew2", 16),
+    ("dongpu-2025-chromium", "scan150jpeg", 17),
+    ("qinglan-2023-lo", "scan200inline", 18),
+]
+
 
 def render(pdf: Path, dpi: int, tmp: Path) -> list:
     """Grey page images of `pdf` at `dpi`."""
@@ -60,9 +77,9 @@ def bilevel(img: Image.Image, threshold: int = 170) -> Image.Image:
     return img.point(lambda v: 255 if v > threshold else 0).convert("1")
 
 
-def degrade(img: Image.Image, rng: random.Random) -> Image.Image:
-    """About 1 degree of skew, a lighting gradient, a little blur and speckles."""
-    angle = rng.choice([-1, 1]) * rng.uniform(0.8, 1.2)
+def degrade(img: Image.Image, rng: random.Random, skew: tuple = (0.8, 1.2)) -> Image.Image:
+    """About 1 degree of skew (or `skew`), a lighting gradient, a little blur and speckles."""
+    angle = rng.choice([-1, 1]) * rng.uniform(*skew)
     img = img.rotate(angle, resample=Image.BICUBIC, fillcolor=255)
     w, h = img.size
     shade = Image.linear_gradient("L").resize((w, h)).point(lambda v: 255 - v // 6)
@@ -150,6 +167,24 @@ def scan200inline(images: list, rng: random.Random) -> bytes:
     return image_pdf(pages, 200, inline=True)
 
 
+def scan300skew2(images: list, rng: random.Random) -> bytes:
+    pages = []
+    for img in images:
+        out = BytesIO()
+        degrade(img, rng, (1.6, 2.0)).save(out, "JPEG", quality=35, optimize=True)
+        pages.append(("DCTDecode", 8, img.width, img.height, out.getvalue()))
+    return image_pdf(pages, 300)
+
+
+def scan150jpeg(images: list, rng: random.Random) -> bytes:
+    pages = []
+    for img in images:
+        out = BytesIO()
+        degrade(img, rng, (0.3, 0.7)).save(out, "JPEG", quality=30, optimize=True)
+        pages.append(("DCTDecode", 8, img.width, img.height, out.getvalue()))
+    return image_pdf(pages, 150)
+
+
 def scan150g4(images: list, rng: random.Random, tmp: Path) -> bytes:
     tif = tmp / "fax.tif"
     pages = [bilevel(img.filter(ImageFilter.GaussianBlur(0.4)), 150) for img in images]
@@ -160,7 +195,10 @@ def scan150g4(images: list, rng: random.Random, tmp: Path) -> bytes:
     return pdf.read_bytes()
 
 
-DPI = {"scan300": 300, "scan200": 200, "scan200inline": 200, "scan150g4": 150}
+DPI = {"scan300": 300, "scan200": 200, "scan200inline": 200, "scan150g4": 150,
+       "scan300skew2": 300, "scan150jpeg": 150}
+VARIANTS = {"scan300": scan300, "scan200": scan200, "scan200inline": scan200inline,
+            "scan300skew2": scan300skew2, "scan150jpeg": scan150jpeg}
 
 
 def golden(source: str, stem: str, pages: int) -> dict:
@@ -172,7 +210,7 @@ def golden(source: str, stem: str, pages: int) -> dict:
     return gold
 
 
-def make(source: str, variant: str, seed: int) -> Path:
+def make(source: str, variant: str, seed: int, out_dir: Path = OUT) -> Path:
     stem = f"{source}-{variant}"
     rng = random.Random(seed)
     with tempfile.TemporaryDirectory() as tmp:
@@ -181,12 +219,13 @@ def make(source: str, variant: str, seed: int) -> Path:
         if variant == "scan150g4":
             data = scan150g4(images, rng, tmp)
         else:
-            variants = {"scan300": scan300, "scan200": scan200, "scan200inline": scan200inline}
-            data = variants[variant](images, rng)
-    out = OUT / f"{stem}.pdf"
+            data = VARIANTS[variant](images, rng)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    out = out_dir / f"{stem}.pdf"
     out.write_bytes(data)
     gold = golden(source, stem, len(images))
-    (OUT / "golden" / f"{stem}.json").write_text(json.dumps(gold, ensure_ascii=False, indent=2) + "\n",
+    (out_dir / "golden").mkdir(parents=True, exist_ok=True)
+    (out_dir / "golden" / f"{stem}.json").write_text(json.dumps(gold, ensure_ascii=False, indent=2) + "\n",
                                          encoding="utf-8")
     return out
 
@@ -203,4 +242,8 @@ def main(only: set = frozenset()) -> list:
 
 
 if __name__ == "__main__":
-    main(set(sys.argv[1:]))
+    if sys.argv[1:2] == ["--fresh"]:
+        for source, variant, seed in FRESH:
+            print(make(source, variant, seed, Path(sys.argv[2])))
+    else:
+        main(set(sys.argv[1:]))

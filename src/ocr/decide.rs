@@ -143,8 +143,9 @@ fn cell_only(cell: &Reading, cb: PixelBox) -> Choice {
     )
 }
 
-/// Marks each cell that holds a glyph's worth of ink no reading made anything of as
-/// [`UNREADABLE`] where it sits among numbers, not labels: in a column of three numbers
+/// Marks each cell that holds a glyph's worth of ink no reading made anything of (or only
+/// a lone Chinese character, see [`misread_digit`]) as [`UNREADABLE`] where it sits among
+/// numbers, not labels: in a column of three numbers
 /// at least (a label's list number read as a digit makes one or two; 表二's rows hold one
 /// value each), or between numbers on both sides in its row (表四's one row of values). The
 /// table then knows a value is printed there (the rules may give it) instead of taking the
@@ -153,14 +154,19 @@ pub fn mark_unreadable(decided: &mut [Option<PixelWord>], boxes: &[PixelBox], cr
     let numbers: Vec<PixelBox> = decided
         .iter()
         .zip(boxes)
-        .filter(|(w, _)| w.as_ref().is_some_and(|w| is_number(&w.text)))
+        // A label's list number (`3.`) is no value.
+        .filter(|(w, _)| {
+            w.as_ref()
+                .is_some_and(|w| is_number(&w.text) && !w.text.ends_with('.'))
+        })
         .map(|(_, b)| *b)
         .collect();
     for ((word, b), crop) in decided.iter_mut().zip(boxes).zip(crops) {
-        let Some(ink) = crop.glyph_box().filter(|_| word.is_none()) else {
+        let misread = word.as_ref().is_some_and(|w| misread_digit(&w.text));
+        let Some(ink) = crop.glyph_box().filter(|_| word.is_none() || misread) else {
             continue;
         };
-        if among_numbers(b, &numbers) {
+        if among_numbers(b, &numbers, misread) {
             let (ox, oy) = (crop.origin[0] as f32, crop.origin[1] as f32);
             let bbox = [ink[0] + ox, ink[1] + oy, ink[2] + ox, ink[3] + oy];
             *word = Some(PixelWord {
@@ -175,14 +181,31 @@ pub fn mark_unreadable(decided: &mut [Option<PixelWord>], boxes: &[PixelBox], cr
     }
 }
 
-/// Whether cell `b` lies where a value would: see [`mark_unreadable`].
-fn among_numbers(b: &PixelBox, numbers: &[PixelBox]) -> bool {
-    let overlaps = |lo: usize, hi: usize, o: &PixelBox| {
+/// A Chinese character read where the cell's own reading found no digit (`区` for a
+/// blurred `1`): in a column or row of numbers it is a number no reading made out. `无`
+/// (none) is printed in value cells and stays.
+fn misread_digit(text: &str) -> bool {
+    let mut chars = text.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if crate::layout::is_cjk(c) && c != '无')
+}
+
+/// Whether cell `b` lies where a value would: see [`mark_unreadable`]. With `same_width`,
+/// the numbers of its column must be in cells as wide as it (a wide label cell over a
+/// table's value columns is no value cell).
+fn among_numbers(b: &PixelBox, numbers: &[PixelBox], same_width: bool) -> bool {
+    let overlaps = |lo: usize, hi: usize, o: &PixelBox, wide: bool| {
         let overlap = o[hi].min(b[hi]) - o[lo].max(b[lo]);
-        o != b && overlap > 0.5 * (b[hi] - b[lo]).min(o[hi] - o[lo])
+        let (mine, its) = (b[hi] - b[lo], o[hi] - o[lo]);
+        o != b && overlap > 0.5 * if wide { mine.max(its) } else { mine.min(its) }
     };
-    let row: Vec<&PixelBox> = numbers.iter().filter(|o| overlaps(1, 3, o)).collect();
-    let column = numbers.iter().filter(|o| overlaps(0, 2, o)).count();
+    let row: Vec<&PixelBox> = numbers
+        .iter()
+        .filter(|o| overlaps(1, 3, o, false))
+        .collect();
+    let column = numbers
+        .iter()
+        .filter(|o| overlaps(0, 2, o, same_width))
+        .count();
     let left = row.iter().any(|o| o[2] <= b[0]);
     let right = row.iter().any(|o| o[0] >= b[2]);
     column >= 3 || (left && right)
@@ -313,6 +336,45 @@ mod tests {
         // the inked cell over a column of numbers is marked; the labels and a speck are not
         assert_eq!(texts[..3], [None, Some(UNREADABLE), None]);
         assert_eq!(texts[6], None);
+    }
+
+    #[test]
+    fn a_lone_chinese_character_among_numbers_is_unreadable_but_not_in_a_wide_label_cell() {
+        let number = |t: &str| decide(&[&word(t, 95.0)], &reading(t, 95.0));
+        let cjk = || decide(&[&word("区", 80.0)], &reading("", 0.0));
+        // A column of value cells 60 wide; the top one read as 区; a label cell 240 wide
+        // (its 计 alone in a cell) over the same columns; list numbers (1. 2. 3.) are no values.
+        let boxes = [
+            [60.0, 0.0, 120.0, 40.0],
+            [60.0, 50.0, 120.0, 90.0],
+            [60.0, 100.0, 120.0, 140.0],
+            [60.0, 150.0, 120.0, 190.0],
+            [0.0, 200.0, 240.0, 240.0],
+            [0.0, 250.0, 60.0, 290.0],
+            [0.0, 300.0, 60.0, 340.0],
+            [0.0, 350.0, 60.0, 390.0],
+            [0.0, 400.0, 60.0, 440.0],
+        ];
+        let crops: Vec<Crop> = boxes
+            .iter()
+            .map(|b| crop(true, [b[0] as usize, b[1] as usize]))
+            .collect();
+        let mut decided = vec![
+            cjk(),
+            number("1"),
+            number("2"),
+            number("3"),
+            cjk(),
+            number("1."),
+            number("2."),
+            number("3."),
+            None,
+        ];
+        mark_unreadable(&mut decided, &boxes, &crops);
+        let texts: Vec<&str> = decided.iter().flatten().map(|w| w.text.as_str()).collect();
+        // The unread ink under three list numbers is a label's, not a lost value.
+        assert_eq!(texts, [UNREADABLE, "1", "2", "3", "区", "1.", "2.", "3."]);
+        assert!(!misread_digit("无") && !misread_digit("区域") && misread_digit("区"));
     }
 
     #[test]

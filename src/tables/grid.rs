@@ -20,13 +20,26 @@ pub struct ValueRow {
     pub line: usize,
 }
 
-/// Collects the rows of a table region that carry at least `min` values.
+/// Collects the rows of a table region that carry at least `min` values. Lines before the
+/// first row with a value read, whose values are all unreadable, are label text: header
+/// cells OCR saw ink in but could not read (a table all of whose values are unreadable keeps
+/// them as rows, for the rules to name).
 pub fn value_rows(lines: &[Line], min: usize) -> Vec<ValueRow> {
+    let rows = collect_rows(lines, min, true);
+    if rows.is_empty() {
+        return collect_rows(lines, min, false);
+    }
+    rows
+}
+
+/// [`value_rows`], with leading all-unreadable lines taken as label text when `skip_unread`.
+fn collect_rows(lines: &[Line], min: usize, skip_unread: bool) -> Vec<ValueRow> {
     let mut rows = Vec::new();
     let mut pending = String::new();
     for (i, line) in lines.iter().enumerate() {
         let SplitLine { label, values } = split(line);
-        if values.len() >= min {
+        let unread = values.iter().all(Value::unreadable);
+        if values.len() >= min && !(skip_unread && rows.is_empty() && unread) {
             rows.push(ValueRow {
                 label: format!("{pending}{label}"),
                 values,
@@ -242,6 +255,22 @@ mod tests {
         let r = rows("（二）部分公开（区分处理的，\n只计这一情形）\t4\t4\n1.属于国家秘密\t1\t1");
         assert_eq!(r.len(), 2);
         assert!(r[0].label.contains("部分公开"));
+    }
+
+    #[test]
+    fn unreadable_header_cells_above_the_first_read_row_are_label_text() {
+        // OCR saw ink in the header's cells (申请人情况) but read none of it.
+        let r =
+            rows("申请人情况\t\u{FFFD}\t\u{FFFD}\n一、本年新收\t15\t5\n二、上年结转\t\u{FFFD}\t1");
+        assert_eq!(r.len(), 2);
+        assert!(r[0].label.starts_with("申请人情况") && r[0].label.ends_with("本年新收"));
+        assert!(
+            r[1].values[0].unreadable(),
+            "a lost cell below the first row stays"
+        );
+        // A table none of whose values could be read keeps its rows, for the rules to name.
+        let r = rows("一、本年新收\t\u{FFFD}\t\u{FFFD}\n二、上年结转\t\u{FFFD}\t\u{FFFD}");
+        assert_eq!(r.len(), 2);
     }
 
     #[test]
