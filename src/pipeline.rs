@@ -191,6 +191,9 @@ fn parse(
             assemble(source.clone(), warnings.clone(), &lines).0
         };
         ocr::resolve::settle(&mut record, &mut state, &build);
+        if state.whole_document() {
+            ocr::blanks::doubt_blanks(&mut record);
+        }
     }
     Extraction {
         record,

@@ -3,6 +3,7 @@
 //! found become the same glyphs and rules a text layer gives, so layout, tables, checks and
 //! narrative run unchanged.
 
+pub mod blanks;
 pub mod capi;
 pub mod cells;
 pub mod child;

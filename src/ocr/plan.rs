@@ -45,6 +45,12 @@ impl OcrState {
         pages
     }
 
+    /// Whether OCR read every page whole (a scanned document).
+    pub fn whole_document(&self) -> bool {
+        let whole = self.reads.iter().filter(|r| r.1.is_none()).count();
+        whole == self.pages.len()
+    }
+
     /// 1-based numbers of the pages OCR read.
     pub fn page_numbers(&self) -> Vec<u32> {
         let mut n: Vec<u32> = self.reads.iter().map(|r| r.0 as u32 + 1).collect();
