@@ -149,40 +149,30 @@ def scan300(images: list, rng: random.Random) -> bytes:
     return image_pdf(pages, 300)
 
 
-def scan200(images: list, rng: random.Random) -> bytes:
+def jpeg_pages(images: list, rng: random.Random, skew: tuple = (0.8, 1.2), **save) -> list:
+    """Each page degraded (see `degrade`) and saved as a grey JPEG with `save`'s options."""
     pages = []
     for img in images:
         out = BytesIO()
-        degrade(img, rng).save(out, "JPEG", quality=20, optimize=True, progressive=True)
+        degrade(img, rng, skew).save(out, "JPEG", **save)
         pages.append(("DCTDecode", 8, img.width, img.height, out.getvalue()))
-    return image_pdf(pages, 200)
+    return pages
+
+
+def scan200(images: list, rng: random.Random) -> bytes:
+    return image_pdf(jpeg_pages(images, rng, quality=20, optimize=True, progressive=True), 200)
 
 
 def scan200inline(images: list, rng: random.Random) -> bytes:
-    pages = []
-    for img in images:
-        out = BytesIO()
-        degrade(img, rng).save(out, "JPEG", quality=25, optimize=True)
-        pages.append(("DCTDecode", 8, img.width, img.height, out.getvalue()))
-    return image_pdf(pages, 200, inline=True)
+    return image_pdf(jpeg_pages(images, rng, quality=25, optimize=True), 200, inline=True)
 
 
 def scan300skew2(images: list, rng: random.Random) -> bytes:
-    pages = []
-    for img in images:
-        out = BytesIO()
-        degrade(img, rng, (1.6, 2.0)).save(out, "JPEG", quality=35, optimize=True)
-        pages.append(("DCTDecode", 8, img.width, img.height, out.getvalue()))
-    return image_pdf(pages, 300)
+    return image_pdf(jpeg_pages(images, rng, (1.6, 2.0), quality=35, optimize=True), 300)
 
 
 def scan150jpeg(images: list, rng: random.Random) -> bytes:
-    pages = []
-    for img in images:
-        out = BytesIO()
-        degrade(img, rng, (0.3, 0.7)).save(out, "JPEG", quality=30, optimize=True)
-        pages.append(("DCTDecode", 8, img.width, img.height, out.getvalue()))
-    return image_pdf(pages, 150)
+    return image_pdf(jpeg_pages(images, rng, (0.3, 0.7), quality=30, optimize=True), 150)
 
 
 def scan150g4(images: list, rng: random.Random, tmp: Path) -> bytes:
