@@ -7,7 +7,7 @@
 use std::time::Instant;
 
 use super::crop::{self, Crop, PixelBox};
-use super::engine::{Engine, RunError, Setup};
+use super::engine::{DIGITS, Engine, RunError};
 use super::image::Gray;
 use super::tsv;
 
@@ -130,13 +130,6 @@ fn minus_before(crop: &Gray, word: [f32; 4]) -> bool {
             && mid <= height * 0.75
     })
 }
-
-/// How a cell is read: one line (`--psm 7`) of digits, `.` and `-` (`eng`).
-const DIGITS: Setup = Setup {
-    language: "eng",
-    psm: 7,
-    variables: &[("tessedit_char_whitelist", "0123456789.-")],
-};
 
 /// The words tesseract reads in `image`, padded with white, as one line of digits.
 fn recognise(engine: &Engine, image: &Gray, deadline: Instant) -> Result<Vec<tsv::Word>, RunError> {

@@ -28,6 +28,20 @@ pub struct Setup {
     pub variables: &'static [(&'static str, &'static str)],
 }
 
+/// A page as a whole: `chi_sim`, automatic page segmentation.
+pub const PAGE: Setup = Setup {
+    language: "chi_sim",
+    psm: 3,
+    variables: &[],
+};
+
+/// A table cell: one line (`--psm 7`) of digits, `.` and `-` (`eng`).
+pub const DIGITS: Setup = Setup {
+    language: "eng",
+    psm: 7,
+    variables: &[("tessedit_char_whitelist", "0123456789.-")],
+};
+
 /// Why a recognition gave nothing.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RunError {
@@ -70,7 +84,8 @@ pub fn engine() -> Result<&'static Engine, &'static str> {
 }
 
 impl Engine {
-    /// Loads the first of `paths` that opens, and checks that `chi_sim` and `eng` load.
+    /// Loads the first of `paths` that opens, and loads the models of [`PAGE`] and
+    /// [`DIGITS`] (so a missing language is found before any page is read).
     pub fn load(paths: &[PathBuf]) -> Result<Engine, String> {
         let missing = |why: String| format!("OCR is needed but {why}; {INSTALL_HINT}");
         let mut why = String::new();
@@ -85,15 +100,10 @@ impl Engine {
             functions,
             idle: Mutex::new(Vec::new()),
         };
-        for language in ["chi_sim", "eng"] {
-            let setup = Setup {
-                language,
-                psm: 3,
-                variables: &[],
-            };
-            let model = engine
-                .model(setup)
-                .map_err(|_| missing(format!("tesseract has no {language} language data")))?;
+        for setup in [PAGE, DIGITS] {
+            let model = engine.model(setup).map_err(|_| {
+                missing(format!("tesseract has no {} language data", setup.language))
+            })?;
             engine.put_back(model);
         }
         Ok(engine)

@@ -7,7 +7,7 @@ use std::time::Instant;
 use super::cells;
 use super::crop::{self, Crop, PixelBox};
 use super::decide::{MARKS, PixelWord, decide, is_mark, mark_unreadable};
-use super::engine::{Engine, Setup};
+use super::engine::{Engine, PAGE};
 use super::image::Gray;
 use super::rules::{self, Params};
 use super::{OcrError, grid, skew, tsv};
@@ -118,12 +118,7 @@ fn page_words(
     dpi: u32,
     deadline: Instant,
 ) -> Result<Vec<tsv::Word>, OcrError> {
-    let setup = Setup {
-        language: "chi_sim",
-        psm: 3,
-        variables: &[],
-    };
-    Ok(tsv::parse(&engine.tsv(setup, img, dpi, deadline)?))
+    Ok(tsv::parse(&engine.tsv(PAGE, img, dpi, deadline)?))
 }
 
 /// The words of the value cells as decided: unreadable ink marked, each on its row label's
