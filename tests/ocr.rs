@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::process::Command;
 
 use common::govreport;
-use govreport::record::Record;
+use govreport_model::record::Record;
 use serde_json::Value;
 
 /// True when tesseract with chi_sim can run here (else says why the test is skipped).

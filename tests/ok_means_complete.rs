@@ -6,11 +6,11 @@
 
 mod common;
 
-use govreport::codes::CheckStatus;
-use govreport::input::Format;
-use govreport::output::golden::diff;
-use govreport::pipeline::{Options, extract_bytes};
-use govreport::record::{Record, Source, Status};
+use govreport_app::output::golden::diff;
+use govreport_app::pipeline::{Options, extract_bytes};
+use govreport_model::codes::CheckStatus;
+use govreport_model::format::Format;
+use govreport_model::record::{Record, Source, Status};
 use serde_json::Value;
 
 const TEXT_SAMPLES: [&str; 4] = [
@@ -30,7 +30,7 @@ fn read(stem: &str) -> (String, Value) {
 
 fn read_from(sample: &str, golden: &str) -> (String, Value) {
     let bytes = std::fs::read(sample).expect("sample");
-    let (text, _) = govreport::textfile::decode(&bytes);
+    let (text, _) = govreport_read::textfile::decode(&bytes);
     let golden = std::fs::read_to_string(golden).expect("golden");
     let golden: Value = serde_json::from_str(&golden).expect("golden is JSON");
     (text, golden["tables"].clone())

@@ -1,6 +1,6 @@
 //! The README lists every error and warning code a record can carry.
 
-use govreport::codes::{ErrorCode, WarningCode};
+use govreport_model::codes::{ErrorCode, WarningCode};
 
 #[test]
 fn every_error_and_warning_code_is_in_the_readme() {

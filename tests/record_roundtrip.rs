@@ -4,7 +4,7 @@
 mod common;
 
 use common::govreport;
-use govreport::record::Record;
+use govreport_model::record::Record;
 
 #[test]
 fn every_sample_record_reads_back_unchanged() {

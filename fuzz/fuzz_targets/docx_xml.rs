@@ -5,7 +5,7 @@
 
 use std::time::{Duration, Instant};
 
-use govreport::docx::{lines, numbering::Numbering, xml};
+use govreport_read::docx::{lines, numbering::Numbering, xml};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

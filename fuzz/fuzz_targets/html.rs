@@ -3,10 +3,10 @@
 
 use std::time::Duration;
 
-use govreport::input::Format;
-use govreport::limits::Limits;
-use govreport::pipeline::{Options, extract_bytes};
-use govreport::record::Source;
+use govreport_app::pipeline::{Options, extract_bytes};
+use govreport_model::format::Format;
+use govreport_model::limits::Limits;
+use govreport_model::record::Source;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -8,9 +8,9 @@
 //! the record on the next page; flags 0x40 / 0x20 turn x / size into a non-finite value.
 #![no_main]
 
-use govreport::layout::{self, Glyph, PageLayer, Rule};
-use govreport::{document, parse};
-use govreport::record::{Record, Source};
+use govreport_document::layout::{self, Glyph, PageLayer, Rule};
+use govreport_model::record::{Record, Source};
+use govreport_parse::report;
 use libfuzzer_sys::fuzz_target;
 
 /// Characters the table and narrative parsers look for, digits, and some separators.
@@ -65,10 +65,10 @@ fuzz_target!(|data: &[u8]| {
         page.glyphs.push(Glyph::new(ch, x, y, size, width));
     }
     let lines: Vec<_> = pages.iter().flat_map(layout::lines).collect();
-    let lines = document::without_page_numbers(lines);
+    let lines = govreport_document::without_page_numbers(lines);
     let _ = layout::render(&lines);
     let mut record = Record::new(Source::default());
-    let _ = parse::fill(&mut record, &lines);
+    let _ = report::fill(&mut record, &lines);
 });
 
 fn special(b: u8) -> f32 {

@@ -3,16 +3,18 @@
 //! reader (the bytes read as tesseract output). No child process is started.
 #![no_main]
 
-use govreport::ocr::image::Gray;
-use govreport::ocr::rules::{self, Params};
-use govreport::ocr::{cells, grid, skew, tsv};
+use govreport_read::ocr::image::Gray;
+use govreport_read::ocr::rules::{self, Params};
+use govreport_read::ocr::{cells, grid, skew, tsv};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     for word in tsv::parse(&String::from_utf8_lossy(data)) {
         let _ = cells::alternatives(&word.text);
     }
-    let Ok(img) = Gray::from_pnm(data) else { return };
+    let Ok(img) = Gray::from_pnm(data) else {
+        return;
+    };
     // Keep each input cheap: the production limit is 80 M pixels.
     if img.width * img.height > 1 << 20 {
         return;
@@ -21,7 +23,10 @@ fuzz_target!(|data: &[u8]| {
     let img = img.normalise_background((dpi / 6.0) as usize);
     let angle = skew::estimate(&img);
     let img = img.rotate(-angle);
-    let params = Params { ink: (img.median() as f32 * 0.85) as u8, ..Params::for_dpi(dpi) };
+    let params = Params {
+        ink: (img.median() as f32 * 0.85) as u8,
+        ..Params::for_dpi(dpi)
+    };
     let segments = rules::detect(&img, &params);
     let boxes = grid::cells(&segments, dpi / 60.0, dpi / 15.0);
     for b in boxes.iter().take(50) {

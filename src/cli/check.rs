@@ -7,9 +7,9 @@ use clap::Args;
 
 use super::RunArgs;
 use super::exit::{Exit, Stopped};
-use crate::input::{Input, discover, find_clashes};
-use crate::output::{golden::diff, write_json};
-use crate::record::Record;
+use govreport_app::input::{Input, discover, find_clashes};
+use govreport_app::output::{golden::diff, write_json};
+use govreport_model::record::Record;
 
 /// Arguments of `check`.
 #[derive(Debug, Args)]
@@ -36,7 +36,7 @@ pub fn run(args: CheckArgs) -> Result<Exit, Stopped> {
     let bar = args.run.progress(inputs.len());
     let mut comparison = Comparison::default();
     let mut trouble = None;
-    crate::batch::run(
+    govreport_app::batch::run(
         &inputs,
         &args.run.workers()?,
         args.run.jobs(),

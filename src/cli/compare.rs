@@ -7,7 +7,7 @@ use clap::Args;
 
 use super::RunArgs;
 use super::exit::{Exit, Stopped};
-use crate::compare::{Comparison, csv, load, text};
+use govreport_app::compare::{Comparison, Outcome, csv, load, text};
 
 /// Arguments of `compare`.
 #[derive(Debug, Args)]
@@ -40,7 +40,7 @@ pub fn run(args: CompareArgs) -> Result<Exit, Stopped> {
     bar.finish_and_clear();
     let comparison = Comparison::new(loaded);
     if let Some(path) = &args.html {
-        std::fs::write(path, crate::page::compare::render(&comparison))
+        std::fs::write(path, govreport_app::page::compare::render(&comparison))
             .map_err(|e| Stopped::write(format!("cannot write {}: {e}", path.display())))?;
     }
     if let Some(path) = &args.csv {
@@ -64,5 +64,9 @@ pub fn run(args: CompareArgs) -> Result<Exit, Stopped> {
             return Err(Stopped::write(format!("cannot write to stdout: {e}")));
         }
     }
-    Ok(comparison.exit_code())
+    Ok(match comparison.outcome() {
+        Outcome::Ok => Exit::Ok,
+        Outcome::RuleFailed => Exit::RuleFailed,
+        Outcome::InputFailed => Exit::InputFailed,
+    })
 }

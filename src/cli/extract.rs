@@ -10,11 +10,11 @@ use clap::Args;
 
 use super::RunArgs;
 use super::exit::{Exit, Stopped};
-use crate::input::{Input, discover, find_clashes};
-use crate::output::{self, csv::TidyWriter};
-use crate::page::batch::BatchPage;
-use crate::record::{Record, Status};
-use crate::scale::shard::Shard;
+use govreport_app::input::{Input, discover, find_clashes};
+use govreport_app::output::{self, csv::TidyWriter};
+use govreport_app::page::batch::BatchPage;
+use govreport_app::scale::shard::Shard;
+use govreport_model::record::{Record, Status};
 
 /// Arguments of `extract`.
 #[derive(Debug, Args)]
@@ -90,7 +90,7 @@ pub(crate) fn create(path: &PathBuf) -> Result<Box<dyn Write>, Stopped> {
 fn gather(args: &ExtractArgs) -> Result<Vec<Input>, String> {
     let mut inputs = discover(&args.inputs)?;
     if let Some(list) = &args.files_from {
-        inputs.extend(crate::scale::list::read(list)?);
+        inputs.extend(govreport_app::scale::list::read(list)?);
     }
     if args.out.is_some() {
         find_clashes(&inputs)?;
@@ -111,7 +111,7 @@ pub fn run(args: ExtractArgs) -> Result<Exit, Stopped> {
     let started = Instant::now();
     let mut counts = StatusCounts::default();
     let mut trouble: Option<OutputStop> = None;
-    crate::batch::run(
+    govreport_app::batch::run(
         &inputs,
         &workers,
         args.run.jobs(),

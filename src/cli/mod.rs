@@ -10,13 +10,15 @@ pub mod worker;
 use std::io::IsTerminal;
 use std::time::Duration;
 
+use clap::builder::TypedValueParser;
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::limits::Limits;
-use crate::pipeline::Options;
-use crate::worker::Spec;
 use exit::Exit;
+use govreport_app::pipeline::Options;
+use govreport_app::worker::Spec;
+use govreport_model::limits::Limits;
+use govreport_read::ocr::Mode;
 
 /// Turns Chinese government information-disclosure annual reports (政府信息公开工作年度报告)
 /// into checked JSON records.
@@ -67,11 +69,17 @@ pub struct RunArgs {
     pub max_pages: usize,
     /// When to read pages by OCR (tesseract, chi_sim): auto = scanned pages and images
     /// where text is missing; always = every page; never = no OCR.
-    #[arg(long, value_enum, value_name = "WHEN", default_value_t = crate::ocr::Mode::Auto)]
-    pub ocr: crate::ocr::Mode,
+    #[arg(long, value_name = "WHEN", default_value = "auto", value_parser = ocr_mode())]
+    pub ocr: Mode,
     /// Memory one worker process may use, in MiB (past it the file fails with `too_large`).
     #[arg(long, value_name = "MIB", default_value_t = 1024)]
     pub max_memory_mb: u64,
+}
+
+/// `--ocr`'s values, listed in the help, parsed into the reader's [`Mode`].
+fn ocr_mode() -> impl TypedValueParser<Value = Mode> {
+    clap::builder::PossibleValuesParser::new(["auto", "always", "never"])
+        .map(|s| s.parse::<Mode>().expect("one of the listed values"))
 }
 
 impl RunArgs {

@@ -8,9 +8,9 @@ use clap::Args;
 
 use super::RunArgs;
 use super::exit::{Exit, Stopped};
-use crate::input::{Format, Input};
-use crate::layout::render;
-use crate::pipeline::extract;
+use govreport_app::input::{Format, Input};
+use govreport_app::pipeline::extract;
+use govreport_document::layout::render;
 
 /// Arguments of `text`.
 #[derive(Debug, Args)]
@@ -24,7 +24,7 @@ pub struct TextArgs {
 }
 
 /// The text page by page, each page OCR read headed `[page N: OCR]`.
-fn by_page(lines: &[crate::layout::Line], ocr_pages: &[u32]) -> String {
+fn by_page(lines: &[govreport_document::layout::Line], ocr_pages: &[u32]) -> String {
     let mut out = String::new();
     let mut start = 0;
     while start < lines.len() {

@@ -7,7 +7,7 @@ use clap::{Args, Parser};
 
 use super::exit::{Exit, Stopped};
 use super::{Cli, Command};
-use crate::worker::serve;
+use govreport_app::worker::serve;
 
 /// Arguments of `worker`: the parent's own command line, whose shared options it takes.
 #[derive(Debug, Args)]

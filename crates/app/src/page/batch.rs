@@ -1,0 +1,348 @@
+//! The batch page of `extract --html FILE`: summary and charts first, then the problems
+//! (failed files, failing checks, warnings, repaired cells), then every report collapsed.
+//!
+//! Records stream through [`BatchPage::add`] and are never kept: each one's problem rows
+//! and details are written at once to temporary files beside the page, and only counters
+//! stay in memory; [`BatchPage::finish`] writes the summary and appends the parts.
+
+use std::collections::BTreeMap;
+use std::fs::{self, File};
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use super::charts::{Bar, bars};
+use super::tables::{self, Marks};
+use super::{Html, file_url, foot, head};
+use govreport_model::record::Record;
+
+/// The parts written while the batch runs, in page order.
+const PARTS: [&str; 4] = ["failed", "failing", "repaired", "reports"];
+
+/// A batch page being written.
+pub struct BatchPage {
+    path: PathBuf,
+    parts: Vec<(PathBuf, BufWriter<File>)>,
+    tally: Tally,
+}
+
+/// What the summary needs: counts only (a few dozen bytes, whatever the batch size).
+#[derive(Default)]
+struct Tally {
+    files: usize,
+    by_status: [usize; 3],
+    codes: BTreeMap<String, usize>,
+    warnings: BTreeMap<String, usize>,
+    failing_per_file: BTreeMap<usize, usize>,
+    repaired: usize,
+    pages: u64,
+    /// Rows written to each problem table (failed files, failing checks and warnings,
+    /// repaired cells), so that an empty one can say so.
+    rows: [usize; 3],
+}
+
+impl BatchPage {
+    /// Starts a page to be written to `path` (parts go to `path.part-*` until the end).
+    pub fn create(path: &Path) -> std::io::Result<BatchPage> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            fs::create_dir_all(dir)?;
+        }
+        let mut parts = Vec::new();
+        for name in PARTS {
+            let part = path.with_extension(format!("part-{name}"));
+            parts.push((part.clone(), BufWriter::new(File::create(&part)?)));
+        }
+        Ok(BatchPage {
+            path: path.to_path_buf(),
+            parts,
+            tally: Tally::default(),
+        })
+    }
+
+    /// Adds one record: counts it, writes its problem rows and its collapsed details.
+    /// The record is read in its JSON form (record.md's contract), like `compare` reads it.
+    pub fn add(&mut self, record: &Record) -> std::io::Result<()> {
+        let r = serde_json::to_value(record).map_err(std::io::Error::other)?;
+        let t = &mut self.tally;
+        t.files += 1;
+        t.by_status[index(text(&r["status"]))] += 1;
+        t.pages += r["source"]["pages"].as_u64().unwrap_or(0);
+        for e in list(&r["errors"]) {
+            *t.codes.entry(text(&e["code"]).to_string()).or_default() += 1;
+        }
+        for w in list(&r["warnings"]) {
+            *t.warnings.entry(text(&w["code"]).to_string()).or_default() += 1;
+        }
+        *t.failing_per_file
+            .entry(checks(&r, "fail").count())
+            .or_default() += 1;
+        t.repaired += checks(&r, "repaired")
+            .filter(|c| c["path"].is_string())
+            .count();
+        let id = t.files;
+        let mut h = Html::new();
+        problems(&mut h, &r, id, &mut self.parts)?;
+        details(&mut h, &r, id);
+        self.parts[3].1.write_all(h.take().as_bytes())
+    }
+
+    /// Writes the page (summary, then the parts) and removes the parts.
+    pub fn finish(mut self, seconds: f64) -> std::io::Result<()> {
+        let mut h = Html::new();
+        let title = format!("govreport: {} files", self.tally.files);
+        head(&mut h, &title);
+        summary(&mut h, &self.tally, seconds);
+        let mut out = BufWriter::new(File::create(&self.path)?);
+        out.write_all(h.take().as_bytes())?;
+        let headings: [&'static str; 4] = [
+            "<h2 id=failed>Failed files</h2><table><tr><th class=l>file<th class=l>code<th class=l>message",
+            "</table><h2 id=failing>Failing checks and warnings</h2><table><tr><th class=l>file<th class=l>rule<th class=l>values<th class=l>cell<th>page",
+            "</table><h2 id=repaired>Repaired cells</h2><table><tr><th class=l>file<th class=l>cell<th class=l>how",
+            "</table><h2 id=reports>Reports</h2>",
+        ];
+        for (i, ((part, writer), heading)) in self.parts.drain(..).zip(headings).enumerate() {
+            drop(writer.into_inner().map_err(|e| e.into_error())?);
+            out.write_all(heading.as_bytes())?;
+            std::io::copy(&mut File::open(&part)?, &mut out)?;
+            fs::remove_file(&part)?;
+            if self.tally.rows.get(i) == Some(&0) {
+                out.write_all(b"<tr><td class=l colspan=5>none")?;
+            }
+        }
+        foot(&mut h);
+        out.write_all(h.take().as_bytes())?;
+        out.flush()
+    }
+}
+
+impl Drop for BatchPage {
+    /// A page never finished (an error stopped the batch) leaves no parts behind.
+    fn drop(&mut self) {
+        for (part, _) in &self.parts {
+            let _ = fs::remove_file(part);
+        }
+    }
+}
+
+/// The position of a status name in [`STATUS`] (an unknown one counts as failed).
+fn index(status: &str) -> usize {
+    STATUS.iter().position(|(s, _)| *s == status).unwrap_or(2)
+}
+
+/// A JSON string, or "" for anything else.
+fn text(v: &Value) -> &str {
+    v.as_str().unwrap_or_default()
+}
+
+/// The elements of a JSON array (none for anything else).
+fn list(v: &Value) -> impl Iterator<Item = &Value> {
+    v.as_array().into_iter().flatten()
+}
+
+/// A record's checks with one status.
+fn checks<'a>(record: &'a Value, status: &'a str) -> impl Iterator<Item = &'a Value> {
+    list(&record["checks"]).filter(move |c| c["status"] == status)
+}
+
+/// Status names and their colours, in summary order.
+const STATUS: [(&str, &str); 3] = [
+    ("ok", "#176a2a"),
+    ("partial", "#c98a00"),
+    ("failed", "#b3261e"),
+];
+
+fn summary(h: &mut Html, t: &Tally, seconds: f64) {
+    h.raw("<nav><a href=#failed>Failed files</a> · <a href=#failing>Failing checks and warnings</a> · <a href=#repaired>Repaired cells</a> · <a href=#reports>Reports</a></nav>");
+    h.raw("<h2>Summary</h2><table><tr><th class=l>files<th class=l>ok<th class=l>partial<th class=l>failed<th class=l>pages<th class=l>seconds<th class=l>repaired cells<tr>");
+    for n in [t.files, t.by_status[0], t.by_status[1], t.by_status[2]] {
+        h.raw("<td>").show(n);
+    }
+    h.raw("<td>")
+        .show(t.pages)
+        .raw("<td>")
+        .show(format!("{seconds:.1}"));
+    h.raw("<td>")
+        .show(t.repaired)
+        .raw("</table><div class=charts>");
+    charts(h, t);
+    h.raw("</div>\n");
+}
+
+/// The summary's bar charts: files by status, failures and warnings by code, files by
+/// number of failing checks.
+fn charts(h: &mut Html, t: &Tally) {
+    let status: Vec<Bar> = STATUS
+        .iter()
+        .zip(t.by_status)
+        .map(|((label, colour), count)| Bar {
+            label: label.to_string(),
+            count,
+            colour,
+        })
+        .collect();
+    bars(h, "Files by status", &status);
+    let coded = |m: &BTreeMap<String, usize>, colour| -> Vec<Bar> {
+        m.iter()
+            .map(|(label, &count)| Bar {
+                label: label.clone(),
+                count,
+                colour,
+            })
+            .collect()
+    };
+    if !t.codes.is_empty() {
+        bars(h, "Failed files by error code", &coded(&t.codes, "#b3261e"));
+    }
+    if !t.warnings.is_empty() {
+        bars(h, "Warnings by code", &coded(&t.warnings, "#c98a00"));
+    }
+    let mut histogram = [0usize; 6];
+    for (&n, &files) in &t.failing_per_file {
+        histogram[n.min(5)] += files;
+    }
+    let hist: Vec<Bar> = histogram
+        .iter()
+        .enumerate()
+        .map(|(n, &count)| Bar {
+            label: if n == 5 {
+                "5 or more".into()
+            } else {
+                n.to_string()
+            },
+            count,
+            colour: "#3b5ba5",
+        })
+        .collect();
+    bars(h, "Files by number of failing checks", &hist);
+}
+
+/// A link to the file's details further down the page.
+fn link(h: &mut Html, id: usize, path: &str) {
+    h.raw("<tr><td class=l><a href=\"#f")
+        .show(id)
+        .raw("\">")
+        .text(path)
+        .raw("</a>");
+}
+
+/// The page of a national table's cell: its section's page (PDF only; none for the
+/// pre-2019 statistics, whose section varies).
+fn page_of(value: &Value, path: &str) -> Option<u64> {
+    let number = match path.split('.').nth(1) {
+        Some("active_disclosure") => 2,
+        Some("applications") => 3,
+        Some("review_litigation") => 4,
+        _ => return None,
+    };
+    let sections = value["sections"].as_array()?;
+    let section = sections.iter().find(|s| s["number"] == number);
+    section.and_then(|s| s["page"].as_u64())
+}
+
+fn problems(
+    h: &mut Html,
+    r: &Value,
+    id: usize,
+    parts: &mut [(PathBuf, BufWriter<File>)],
+) -> std::io::Result<()> {
+    let path = text(&r["source"]["path"]);
+    for e in list(&r["errors"]) {
+        link(h, id, path);
+        h.el("<td class=l>", text(&e["code"]), "")
+            .el("<td class=msg>", text(&e["message"]), "");
+    }
+    parts[0].1.write_all(h.take().as_bytes())?;
+    for c in checks(r, "fail") {
+        link(h, id, path);
+        let cell = text(&c["path"]);
+        h.el("<td class=l>", text(&c["rule"]), "")
+            .el("<td class=msg>", text(&c["message"]), "")
+            .el("<td class=l>", cell, "<td>");
+        if let Some(p) = page_of(r, cell) {
+            h.show(p);
+        }
+    }
+    for w in list(&r["warnings"]) {
+        link(h, id, path);
+        h.el("<td class=l>warning: ", text(&w["code"]), "").el(
+            "<td class=msg>",
+            text(&w["message"]),
+            "<td><td>",
+        );
+    }
+    parts[1].1.write_all(h.take().as_bytes())?;
+    for c in checks(r, "repaired").filter(|c| c["path"].is_string()) {
+        link(h, id, path);
+        h.el("<td class=l>", text(&c["path"]), "")
+            .el("<td class=msg>", text(&c["message"]), "");
+    }
+    parts[2].1.write_all(h.take().as_bytes())
+}
+
+/// One report, collapsed: status, path and title; inside, metadata and tables.
+fn details(h: &mut Html, r: &Value, id: usize) {
+    let status = STATUS[index(text(&r["status"]))].0;
+    let source = &r["source"];
+    let path = text(&source["path"]);
+    h.raw("<details id=\"f")
+        .show(id)
+        .raw("\"><summary><b class=");
+    h.text(status)
+        .raw(">")
+        .text(status)
+        .raw("</b> ")
+        .text(path)
+        .raw(" — ");
+    let title = r["report"]["title"].as_str().unwrap_or("(no title)");
+    h.text(title)
+        .raw("</summary><dl class=meta><dt>source<dd><a href=\"");
+    h.text(&file_url(path)).raw("\">").text(path).raw("</a> (");
+    h.text(text(&source["format"]))
+        .raw(", ")
+        .show(&source["bytes"])
+        .raw(" bytes");
+    if let Some(p) = source["pages"].as_u64() {
+        h.raw(", ").show(p).raw(" pages");
+    }
+    h.raw(")");
+    report_meta(h, r);
+    h.raw("</dl>");
+    let marks = Marks::of(&r["checks"], &r["tables"]);
+    tables::render(h, &r["tables"], &marks);
+    h.raw("</details>\n");
+}
+
+/// A record's report fields, check count, errors and warnings, as `<dt>`/`<dd>` pairs.
+fn report_meta(h: &mut Html, r: &Value) {
+    let report = &r["report"];
+    let period = &report["period"];
+    let period = (period.is_object())
+        .then(|| format!("{} – {}", text(&period["start"]), text(&period["end"])));
+    for (name, v) in [
+        ("agency", report["agency"].as_str().map(String::from)),
+        ("year", report["year"].as_i64().map(|y| y.to_string())),
+        ("period", period),
+        ("template", report["template"].as_str().map(String::from)),
+    ] {
+        h.raw("<dt>")
+            .text(name)
+            .raw("<dd>")
+            .text(v.as_deref().unwrap_or("—"));
+    }
+    let all = list(&r["checks"]).count();
+    h.raw("<dt>checks<dd>")
+        .show(all)
+        .raw(", failing ")
+        .show(checks(r, "fail").count());
+    for (name, notices) in [("error", &r["errors"]), ("warning", &r["warnings"])] {
+        for n in list(notices) {
+            h.raw("<dt>")
+                .text(name)
+                .raw("<dd>")
+                .text(text(&n["code"]))
+                .raw(": ");
+            h.text(text(&n["message"]));
+        }
+    }
+}

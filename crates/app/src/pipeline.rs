@@ -1,0 +1,189 @@
+//! One input to one record: read, lay out, parse, check — with every failure caught.
+
+use std::cell::Cell;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Once;
+use std::time::Instant;
+
+use sha2::{Digest, Sha256};
+
+use govreport_document::layout::Line;
+use govreport_model::codes::ErrorCode;
+use govreport_model::format::Format;
+use govreport_model::limits::Limits;
+use govreport_model::record::{Failure, Record, Source};
+use govreport_parse::report;
+use govreport_read::{ocr, readers};
+use govreport_verify::Context;
+
+use crate::input::Input;
+
+/// Settings for extracting one file.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Bounds on the file's cost, time included.
+    pub limits: Limits,
+    /// When pages are read by OCR (`--ocr`).
+    pub ocr: ocr::Mode,
+}
+
+/// A record with the text and reconstructed table rows behind it.
+pub struct Extraction {
+    /// The record.
+    pub record: Record,
+    /// The lines the parsers saw.
+    pub lines: Vec<Line>,
+    /// How each table's rows were read.
+    pub table_rows: Vec<String>,
+}
+
+/// Extracts one input; never panics: a panic becomes a `failed` record with code `internal`
+/// (its message and source location go into the record, not onto stderr).
+pub fn extract(input: &Input, options: &Options) -> Extraction {
+    let source = Source {
+        path: input.path.display().to_string(),
+        ..Source::default()
+    };
+    silence_file_panics();
+    IN_FILE.set(true);
+    let result = catch_unwind(AssertUnwindSafe(|| extract_inner(input, options)));
+    IN_FILE.set(false);
+    match result {
+        Ok(extraction) => extraction,
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            let at = PANIC_AT.take();
+            let message = format!(
+                "internal error while reading this file ({what}{at}); please report it with the file"
+            );
+            failed(source, Failure::new(ErrorCode::Internal, message))
+        }
+    }
+}
+
+thread_local! {
+    /// Set while this thread extracts a file, whose panics the record reports.
+    static IN_FILE: Cell<bool> = const { Cell::new(false) };
+    /// Where the last panic inside a file happened (` at src/x.rs:1:2`).
+    static PANIC_AT: Cell<String> = const { Cell::new(String::new()) };
+}
+
+/// Installs, once, a panic hook that keeps panics inside a file's extraction off stderr
+/// (noting their location for the record) and reports every other panic as usual.
+fn silence_file_panics() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if IN_FILE.get() {
+                let at = info.location().map(|l| format!(" at {l}"));
+                PANIC_AT.set(at.unwrap_or_default());
+            } else {
+                default(info);
+            }
+        }));
+    });
+}
+
+/// A `failed` record: the one place one is built.
+fn failed(source: Source, failure: Failure) -> Extraction {
+    Extraction {
+        record: Record::failed(source, failure),
+        lines: Vec::new(),
+        table_rows: Vec::new(),
+    }
+}
+
+fn extract_inner(input: &Input, options: &Options) -> Extraction {
+    let mut source = Source {
+        path: input.path.display().to_string(),
+        ..Source::default()
+    };
+    match read_file(input, &options.limits, &mut source) {
+        Ok(bytes) => extract_bytes(source, &bytes, input.format, options),
+        Err(failure) => failed(source, failure),
+    }
+}
+
+/// The file's bytes, unless it is over the input size limit or cannot be read.
+fn read_file(input: &Input, limits: &Limits, source: &mut Source) -> Result<Vec<u8>, Failure> {
+    let size = std::fs::metadata(&input.path).map(|m| m.len()).unwrap_or(0);
+    if size > limits.max_input_bytes {
+        source.bytes = size;
+        let message = format!(
+            "the file is {size} bytes, over the {} byte limit (--max-file-mb)",
+            limits.max_input_bytes
+        );
+        return Err(Failure::new(ErrorCode::TooLarge, message));
+    }
+    std::fs::read(&input.path).map_err(|e| {
+        let message = format!("cannot read the file: {e}");
+        Failure::new(ErrorCode::Unreadable, message)
+    })
+}
+
+/// Extracts a document already in memory (`format` None: sniffed from the bytes) in one
+/// pass: read → parse → verify → record. Panics are not caught here; [`extract`] catches
+/// them. Fuzz targets call this directly.
+pub fn extract_bytes(
+    mut source: Source,
+    bytes: &[u8],
+    format: Option<Format>,
+    options: &Options,
+) -> Extraction {
+    let deadline = Instant::now() + options.limits.timeout;
+    source.bytes = bytes.len() as u64;
+    source.sha256 = sha256_hex(bytes);
+    let format = readers::decide_format(bytes, format);
+    source.format = format.name().to_string();
+    let reading = match readers::read(bytes, format, options.ocr, &options.limits, deadline) {
+        Ok(reading) => reading,
+        Err(failure) => return failed(source, failure),
+    };
+    let parsed = report::parse(source, reading.document);
+    let context = Context {
+        bytes,
+        limits: &options.limits,
+        ocr: options.ocr,
+        deadline,
+    };
+    let verified = govreport_verify::verify(parsed, reading.ocr, &context);
+    if let Err(failure) = readers::check_deadline(deadline, "extracting the file") {
+        return failed(verified.record.source, failure);
+    }
+    Extraction {
+        record: verified.record,
+        lines: verified.document.lines,
+        table_rows: verified.table_rows,
+    }
+}
+
+/// The lower-case hex SHA-256 of `bytes` (`source.sha256`).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+/// Bytes as lower-case hex.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_inside_a_file_is_noted_with_its_location_not_printed() {
+        silence_file_panics();
+        IN_FILE.set(true);
+        let result = catch_unwind(|| panic!("boom"));
+        IN_FILE.set(false);
+        assert!(result.is_err());
+        let at = PANIC_AT.take();
+        assert!(at.starts_with(" at crates/app/src/pipeline.rs:"), "{at}");
+    }
+}

@@ -1,0 +1,134 @@
+//! From the rows read to `tables.statistics`: nesting, keys, printed cells and checks.
+
+use std::ops::Range;
+
+use serde_json::{Map, Value as Json};
+
+use crate::statistics::header::Header;
+use crate::statistics::hierarchy::{self, Link};
+use crate::statistics::label::{self, Parts};
+use crate::statistics::rows::RawRow;
+use crate::statistics::{Parsed, StatRow, Statistics, checks, keys};
+use govreport_model::codes::WarningCode;
+use govreport_model::record::Warning;
+
+/// What the rows are beyond their cells: label parts, unit, heading or not, parent, key.
+struct Nested {
+    parts: Vec<Parts>,
+    units: Vec<Option<String>>,
+    heading: Vec<bool>,
+    links: Vec<Link>,
+    keys: Vec<Option<&'static str>>,
+}
+
+/// Takes the labels apart, finds the headings, links every row to its parent and keys it.
+fn nest(raw: &[RawRow]) -> Nested {
+    let parts: Vec<Parts> = raw.iter().map(|r| label::parts(&r.text)).collect();
+    let units: Vec<Option<String>> = raw
+        .iter()
+        .zip(&parts)
+        .map(|(r, p)| r.unit.clone().or_else(|| p.unit.clone()))
+        .collect();
+    let heading: Vec<bool> = raw
+        .iter()
+        .zip(&units)
+        .map(|(r, u)| u.is_none() && r.is_heading())
+        .collect();
+    let nodes: Vec<hierarchy::Node> = (0..raw.len())
+        .map(|i| hierarchy::Node {
+            parts: &parts[i],
+            unit: units[i].as_deref(),
+            heading: heading[i],
+        })
+        .collect();
+    let links = hierarchy::link(&nodes);
+    let mut keys: Vec<Option<&'static str>> = Vec::with_capacity(raw.len());
+    for (i, link) in links.iter().enumerate() {
+        let parent_key = link.parent.and_then(|p| keys[p]);
+        let key = keys::key_of(&parts[i].label, parent_key);
+        keys.push(key.filter(|_| !heading[i]));
+    }
+    Nested {
+        parts,
+        units,
+        heading,
+        links,
+        keys,
+    }
+}
+
+/// The row's values as JSON, each non-plain cell noted in `printed` under `rows[n]`.
+fn values_of(r: &RawRow, n: usize, printed: &mut Map<String, Json>) -> Vec<Json> {
+    r.values
+        .iter()
+        .enumerate()
+        .map(|(c, v)| {
+            let text = v
+                .as_ref()
+                .map_or(Some(String::new()), |v| v.printed.clone());
+            if let Some(p) = text {
+                printed.insert(format!("rows[{n}].values[{c}]"), Json::String(p));
+            }
+            v.as_ref()
+                .and_then(|v| v.number.clone())
+                .map_or(Json::Null, Json::Number)
+        })
+        .collect()
+}
+
+/// Nests, keys and checks the rows read; heading rows only appear as parents.
+pub fn build(h: &Header, raw: &[RawRow], spans: Vec<Range<usize>>) -> Parsed {
+    let nested = nest(raw);
+    let mut index = vec![None; raw.len()];
+    let mut table = Statistics {
+        columns: h.columns.clone(),
+        rows: Vec::new(),
+        printed: Map::new(),
+    };
+    let (mut items, mut debug, mut uncertain) = (Vec::new(), Vec::new(), Vec::new());
+    for (i, r) in raw.iter().enumerate().filter(|(i, _)| !nested.heading[*i]) {
+        let n = table.rows.len();
+        index[i] = Some(n);
+        if r.uncertain {
+            uncertain.push(format!("rows[{n}]"));
+        }
+        let values = values_of(r, n, &mut table.printed);
+        let (parts, link) = (&nested.parts[i], nested.links[i]);
+        debug.push(format!(
+            "{:<44} ← {}",
+            nested.keys[i].unwrap_or("-"),
+            r.text
+        ));
+        items.push(checks::Item {
+            label: parts.label.clone(),
+            values: values.iter().map(Json::as_f64).collect(),
+            parent: link.parent.and_then(|p| index[p]),
+            of_which: link.of_which,
+            numbered: parts.style.is_some(),
+        });
+        table.rows.push(StatRow {
+            label: parts.label.clone(),
+            text: r.text.clone(),
+            parent: link.parent.map(|p| nested.parts[p].label.clone()),
+            unit: nested.units[i].clone(),
+            values,
+            key: nested.keys[i].map(str::to_string),
+            code: r.code.clone(),
+        });
+    }
+    let warnings = (!uncertain.is_empty())
+        .then(|| {
+            let rows = uncertain.join(", ");
+            let message = format!("statistics: the columns of {rows} were guessed (cells missing)");
+            Warning::new(WarningCode::CellPositionUncertain, message)
+        })
+        .into_iter()
+        .collect();
+    Parsed {
+        checks: checks::run(&items),
+        table,
+        spans,
+        warnings,
+        debug,
+    }
+}

@@ -1,0 +1,235 @@
+//! End-to-end: text lines in, `tables.statistics` and its checks out.
+
+use super::*;
+use govreport_document::layout::text_line;
+use serde_json::Value as Json;
+
+fn lines(text: &str) -> Vec<Line> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| text_line(l, i))
+        .collect()
+}
+
+const FORM: &str = "附表
+统计指标\t单位\t统计数
+一、主动公开情况\t——\t——
+（一）主动公开政府信息数（不同渠道和方式公开
+相同信息计1条）\t条\t１８,258
+其中：主动公开规范性文件数\t条\t12
+制发规范性文件总数\t件\t15
+三、依申请公开情况\t——\t——
+（一）收到申请数\t件\t9
+1.当面申请数\t件\t4
+2.传真申请数\t件\t—
+3.网络申请数\t件\t5
+七、依申请公开信息收取的费用（万元）\t\t0
+本局将继续做好政府信息公开工作。";
+
+#[test]
+fn the_form_is_read_with_parents_units_keys_and_printed_cells() {
+    let p = parse(&lines(FORM)).unwrap();
+    let t = &p.table;
+    assert_eq!(t.columns, ["统计数"]);
+    let labels: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "主动公开政府信息数",
+            "主动公开规范性文件数",
+            "制发规范性文件总数",
+            "收到申请数",
+            "当面申请数",
+            "传真申请数",
+            "网络申请数",
+            "依申请公开信息收取的费用"
+        ]
+    );
+    assert_eq!(
+        t.rows[0].text,
+        "（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）"
+    );
+    assert_eq!(t.rows[0].values, [Json::from(18258)]);
+    assert_eq!(t.printed["rows[0].values[0]"], "１８,258");
+    assert_eq!(t.rows[0].parent.as_deref(), Some("主动公开情况"));
+    assert_eq!(t.rows[1].parent.as_deref(), Some("主动公开政府信息数"));
+    assert_eq!(t.rows[1].key.as_deref(), Some("active.published.normative"));
+    assert_eq!(t.rows[4].parent.as_deref(), Some("收到申请数"));
+    assert_eq!(t.rows[5].values, [Json::Null]);
+    assert_eq!(t.rows[7].unit.as_deref(), Some("万元"));
+    assert_eq!(t.rows[7].parent, None);
+    assert_eq!(p.spans, vec![Range { start: 1, end: 13 }]);
+    // 9 = 4 + blank + 5: skipped; 12 ≤ 18258: subset passes.
+    let rules: Vec<(&str, &str)> = p
+        .checks
+        .iter()
+        .map(|c| (c.rule.as_str(), c.status.as_str()))
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            ("statistics.parts_sum", "skipped"),
+            ("statistics.subset", "pass")
+        ]
+    );
+}
+
+#[test]
+fn a_total_that_does_not_add_up_fails_with_the_parent_cell() {
+    let text = FORM.replace("2.传真申请数\t件\t—", "2.传真申请数\t件\t1");
+    let p = parse(&lines(&text)).unwrap();
+    let fail = p
+        .checks
+        .iter()
+        .find(|c| c.status == govreport_model::codes::CheckStatus::Fail && c.path.is_some())
+        .unwrap();
+    assert_eq!(fail.rule, "statistics.parts_sum");
+    assert_eq!(
+        fail.path.as_deref(),
+        Some("tables.statistics.rows[3].values[0]")
+    );
+    assert_eq!(p.table.rows[3].values, [Json::from(9)]);
+}
+
+#[test]
+fn a_report_without_the_header_has_no_table() {
+    assert!(parse(&lines("一、概述\n四、行政复议数量\t件\t2")).is_none());
+}
+
+/// A line of cells at given x ranges (points), as a PDF page gives them.
+fn placed(y: f32, cells: &[(&str, f32, f32)]) -> Line {
+    Line {
+        page: Some(1),
+        y,
+        size: 9.0,
+        cells: cells
+            .iter()
+            .map(|(t, x0, x1)| govreport_document::layout::Cell {
+                x0: *x0,
+                x1: *x1,
+                text: t.to_string(),
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn a_row_centred_over_three_lines_is_joined_by_column() {
+    // Chromium: cells centred vertically, 万元 wrapped in the narrow unit column, the long
+    // label touching the unit column (one cell with 万), its end on the line below.
+    let lines = [
+        placed(
+            10.0,
+            &[
+                ("统计指标", 100.0, 136.0),
+                ("单位", 300.0, 318.0),
+                ("统计数", 340.0, 367.0),
+            ],
+        ),
+        placed(
+            20.0,
+            &[
+                ("（三）从事工作人员数", 40.0, 130.0),
+                ("人", 305.0, 314.0),
+                ("26", 350.0, 359.0),
+            ],
+        ),
+        placed(
+            30.0,
+            &[(
+                "（四）专项经费（不包括用于政府公报编辑管理等方面万",
+                40.0,
+                295.0,
+            )],
+        ),
+        placed(40.0, &[("6.3", 347.0, 360.0)]),
+        placed(50.0, &[("的经费）", 40.0, 76.0), ("元", 305.0, 314.0)]),
+        placed(
+            60.0,
+            &[(
+                "本局将继续做好政府信息公开工作，不断提高工作水平。",
+                40.0,
+                400.0,
+            )],
+        ),
+    ];
+    let t = parse(&lines).unwrap().table;
+    assert_eq!(t.rows.len(), 2);
+    let r = &t.rows[1];
+    assert_eq!(
+        r.text,
+        "（四）专项经费（不包括用于政府公报编辑管理等方面的经费）"
+    );
+    assert_eq!(
+        (r.unit.as_deref(), r.values.clone()),
+        (Some("万元"), vec![Json::from(6.3)])
+    );
+}
+
+#[test]
+fn many_repeated_headers_and_headings_stay_linear_and_shallow() {
+    let mut text = String::from("统计指标\t单位\t统计数\n");
+    for _ in 0..5_000 {
+        text.push_str("统计指标\t单位\t统计数\n一、主动公开情况\n");
+    }
+    text.push_str("（一）收到申请数\t件\t1\n");
+    let start = std::time::Instant::now();
+    let p = parse(&lines(&text)).unwrap();
+    assert_eq!(p.table.rows.len(), 1);
+    assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+}
+
+#[test]
+fn a_unit_wrapped_below_a_top_aligned_row_is_completed() {
+    // LibreOffice, narrow unit column: 人次 as 人 / 次, 万元 as 万 / 元, values on the first line.
+    let lines = [
+        placed(
+            10.0,
+            &[
+                ("统计指标", 100.0, 136.0),
+                ("单位", 300.0, 318.0),
+                ("统计数", 340.0, 367.0),
+            ],
+        ),
+        placed(
+            20.0,
+            &[
+                ("网站专栏页面访问量", 40.0, 121.0),
+                ("人", 305.0, 314.0),
+                ("693", 347.0, 360.0),
+            ],
+        ),
+        placed(30.0, &[("次", 305.0, 314.0)]),
+        placed(
+            40.0,
+            &[
+                ("专项经费（不包括网站", 40.0, 130.0),
+                ("万", 305.0, 314.0),
+                ("6.3", 347.0, 360.0),
+            ],
+        ),
+        placed(50.0, &[("建设经费）", 40.0, 85.0), ("元", 305.0, 314.0)]),
+        placed(
+            60.0,
+            &[
+                ("接受培训人员数", 40.0, 103.0),
+                ("人", 305.0, 314.0),
+                ("12", 347.0, 356.0),
+            ],
+        ),
+    ];
+    let t = parse(&lines).unwrap().table;
+    let rows: Vec<(&str, Option<&str>)> = t
+        .rows
+        .iter()
+        .map(|r| (r.text.as_str(), r.unit.as_deref()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("网站专栏页面访问量", Some("人次")),
+            ("专项经费（不包括网站建设经费）", Some("万元")),
+            ("接受培训人员数", Some("人"))
+        ]
+    );
+}

@@ -1,0 +1,156 @@
+//! 表二 (主动公开政府信息情况): rows found by label, values by the header's columns.
+
+use crate::tables::TableResult;
+use crate::tables::cells::{Value, split};
+use crate::tables::grid::{self, ValueRow};
+use govreport_document::layout::Line;
+use govreport_document::squeeze;
+use govreport_model::codes::WarningCode;
+use govreport_model::complete::{self, Gap};
+use govreport_model::record::{Cell, Row, Table, Warning};
+use govreport_model::template::{self, RowSpec, TableId, Template};
+
+/// Parses 表二 from its region in the given format; None when no row is found.
+pub fn parse(lines: &[Line], format: Template) -> Option<TableResult> {
+    let spec = template::active::spec(format)?;
+    let mut table = Table {
+        id: spec.id,
+        rows: Vec::new(),
+    };
+    let mut warnings = Vec::new();
+    let mut debug = Vec::new();
+    let mut gaps = Vec::new();
+    let mut from = 0;
+    for (r, row) in spec.rows.iter().enumerate() {
+        let path = spec.row_path(r);
+        let Some((at, values)) = find_row(lines, from, row) else {
+            gaps.push(Gap::Row { path });
+            continue;
+        };
+        from = at + 1;
+        let (slots, uncertain) = place(lines, at, values, row, &mut warnings);
+        if uncertain {
+            gaps.push(Gap::Uncertain { path: path.clone() });
+        }
+        let unread = row.columns.iter().zip(&slots);
+        gaps.extend(
+            unread
+                .filter(|(_, v)| v.as_ref().is_some_and(Value::unreadable))
+                .map(|(column, _)| Gap::Cell {
+                    path: format!("{path}.{column}"),
+                }),
+        );
+        let cells = row.columns.iter().zip(&slots).map(|(column, v)| Cell {
+            column: column.to_string(),
+            value: v.as_ref().and_then(|v| v.number.clone()),
+            printed: match v {
+                None => Some(String::new()),
+                Some(v) if v.unreadable() => None,
+                Some(v) => v.printed.clone(),
+            },
+        });
+        debug.push(format!("{:<26} ← {}", row.key, lines[at].text()));
+        table.rows.push(Row {
+            key: row.key.to_string(),
+            cells: cells.collect(),
+        });
+    }
+    if table.rows.is_empty() {
+        return None;
+    }
+    warnings.extend(complete::row_warnings(spec.id, &gaps));
+    let checks = complete::entries(spec.id, spec.rows.len(), &gaps);
+    Some(TableResult {
+        table,
+        checks,
+        warnings,
+        debug,
+    })
+}
+
+/// The row's values in its columns: in order when complete; by the header's column
+/// positions when some cells are blank (PDF); else left to right, with a warning and
+/// `true` (the positions are uncertain).
+fn place(
+    lines: &[Line],
+    at: usize,
+    values: Vec<Value>,
+    row: &RowSpec,
+    warnings: &mut Vec<Warning>,
+) -> (Vec<Option<Value>>, bool) {
+    let width = row.columns.len();
+    let centres = if values.is_empty() || values.len() >= width {
+        None
+    } else {
+        grid::header_centres(lines, at, width, 8)
+    };
+    let observed = ValueRow {
+        label: String::new(),
+        values,
+        page: lines[at].page,
+        line: at,
+    };
+    let placed = grid::place(&observed, width, centres.as_deref());
+    let uncertain = placed.unplaced && !observed.values.is_empty();
+    if uncertain {
+        let message = format!(
+            "{}: row {} has {} of {width} values and nothing shows which cells are blank; values were read left to right",
+            TableId::ActiveDisclosure.printed(),
+            row.key,
+            observed.values.len()
+        );
+        warnings.push(Warning::new(WarningCode::CellPositionUncertain, message));
+    }
+    (placed.slots, uncertain)
+}
+
+/// The first line at or after `from` whose label is the row's, with the row's values
+/// (from the same line, or the next line when the label wrapped).
+fn find_row(lines: &[Line], from: usize, row: &RowSpec) -> Option<(usize, Vec<Value>)> {
+    for i in from..lines.len() {
+        let s = split(&lines[i]);
+        let label = squeeze(&s.label);
+        if !row.labels.iter().any(|l| label_is(&label, l)) {
+            continue;
+        }
+        if !s.values.is_empty() {
+            return Some((i, s.values));
+        }
+        let next = lines
+            .get(i + 1)
+            .map(split)
+            .filter(|n| n.label.is_empty() && !n.values.is_empty());
+        return Some((i, next.map(|n| n.values).unwrap_or_default()));
+    }
+    None
+}
+
+/// A label matches when it is the phrase, possibly after a list number or before a
+/// bracketed note (`规章（设区的市…）`), or when a phrase of four or more characters is
+/// misread in one of them (`规范性文作` from OCR; no two rows' phrases are that close).
+fn label_is(label: &str, phrase: &str) -> bool {
+    let label = label.trim_start_matches(|c: char| c.is_ascii_digit() || "．.、".contains(c));
+    label == phrase
+        || label
+            .strip_prefix(phrase)
+            .is_some_and(|rest| rest.starts_with('（'))
+        || one_misread(label, phrase)
+}
+
+fn one_misread(label: &str, phrase: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (label.chars().collect(), phrase.chars().collect());
+    b.len() >= 4 && a.len() == b.len() && a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_label_misread_in_one_character_still_names_its_row_but_a_short_one_does_not() {
+        assert!(label_is("规范性文作", "规范性文件"));
+        assert!(label_is("2.行政许可", "行政许可"));
+        assert!(!label_is("行政处罚", "行政强制"));
+        assert!(!label_is("规并", "规章"));
+    }
+}

@@ -1,0 +1,266 @@
+//! Table cells: which printed tokens are values, and how a line splits into label and values.
+
+use govreport_document::layout::UNREADABLE;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde_json::Number;
+
+use govreport_document::layout::{Line, is_cjk};
+use govreport_document::squeeze;
+use govreport_model::record::number;
+
+/// A printed value cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Value {
+    /// The number, or None for a cell that says "not applicable" (`—`, `/`, `无`).
+    pub number: Option<Number>,
+    /// The text as printed, when it is anything other than a plain number.
+    pub printed: Option<String>,
+    /// Horizontal centre of the cell (points for PDF, column for text).
+    pub x: f32,
+}
+
+impl Value {
+    /// Whether the cell holds something printed that could not be read ([`UNREADABLE`]).
+    pub fn unreadable(&self) -> bool {
+        self.printed.as_deref() == Some(UNREADABLE)
+    }
+}
+
+/// Matches a number as tables print it: sign or 增/减, thousands separators, decimals, a unit.
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<sign>[+\-增减])?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?(?P<unit>元|万元|件|个|项)?$")
+        .expect("valid regex")
+});
+
+/// Tokens that stand for an empty or not-applicable cell.
+const EMPTY_MARKS: [&str; 9] = ["—", "——", "-", "/", "无", "N/A", "\\", "－", "／"];
+
+/// Full-width digits, signs and separators to ASCII.
+fn normalize(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - 0xFF10 + 0x30).unwrap_or(c),
+            '，' => ',',
+            '．' => '.',
+            '＋' => '+',
+            '－' if text.chars().count() > 1 => '-',
+            _ => c,
+        })
+        .collect()
+}
+
+/// Reads one token as a value cell, or None when it is not one.
+pub fn value(text: &str, x: f32) -> Option<Value> {
+    let t = normalize(text);
+    if !t.is_empty() && t.chars().all(|c| c == '\u{FFFD}') {
+        return Some(Value {
+            number: None,
+            printed: Some(UNREADABLE.into()),
+            x,
+        });
+    }
+    if EMPTY_MARKS.contains(&t.as_str()) {
+        return Some(Value {
+            number: None,
+            printed: Some(text.trim().to_string()),
+            x,
+        });
+    }
+    let caps = NUMBER.captures(&t)?;
+    let digits = caps["int"].replace(',', "");
+    let frac = caps.name("frac").map_or("", |m| m.as_str());
+    let negative = matches!(caps.name("sign").map(|m| m.as_str()), Some("-" | "减"));
+    let literal = format!("{}{digits}{frac}", if negative { "-" } else { "" });
+    let plain = text.trim() == literal || text.trim() == format!("{digits}{frac}") && !negative;
+    Some(Value {
+        number: number(&literal),
+        printed: (!plain).then(|| text.trim().to_string()),
+        x,
+    })
+}
+
+/// A line cut into its label (leading text) and its trailing value cells.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SplitLine {
+    /// The text before the values, whitespace removed.
+    pub label: String,
+    /// The trailing value cells, left to right.
+    pub values: Vec<Value>,
+}
+
+/// Splits a line: trailing cells that read as values (a cell of several space-separated
+/// values counts as several) are values; the rest is label. An empty cell (only HTML
+/// tables give them) is a blank value, in a row that has at least one other value.
+pub fn split(line: &Line) -> SplitLine {
+    let mut values = Vec::new();
+    let mut cut = line.cells.len();
+    for cell in line.cells.iter().rev() {
+        if cell.text.is_empty() {
+            values.push(Value {
+                number: None,
+                printed: Some(String::new()),
+                x: (cell.x0 + cell.x1) / 2.0,
+            });
+            cut -= 1;
+            continue;
+        }
+        let parts: Vec<&str> = cell.text.split_whitespace().collect();
+        let step = (cell.x1 - cell.x0) / parts.len().max(1) as f32;
+        let parsed: Option<Vec<Value>> = parts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| value(p, cell.x0 + step * (i as f32 + 0.5)))
+            .collect();
+        match parsed {
+            Some(mut v) if !v.is_empty() => {
+                v.reverse();
+                values.extend(v);
+                cut -= 1;
+            }
+            _ => break,
+        }
+    }
+    values.reverse();
+    if values
+        .iter()
+        .all(|v| v.number.is_none() && v.printed.as_deref() == Some(""))
+    {
+        values.clear();
+        cut = line.cells.len();
+    }
+    let label = line.cells[..cut]
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect::<String>();
+    SplitLine {
+        label: squeeze(&label),
+        values,
+    }
+}
+
+/// A label or phrase squeezed once, with its character pairs, so that [`prepared_similarity`]
+/// can compare many labels with many phrases cheaply.
+pub struct Prepared {
+    text: String,
+    pairs: Vec<(char, char)>,
+}
+
+impl Prepared {
+    /// A label: every pair of neighbouring characters.
+    pub fn label(text: &str) -> Self {
+        let text = squeeze(text);
+        let chars: Vec<char> = text.chars().collect();
+        let pairs = chars.windows(2).map(|w| (w[0], w[1])).collect();
+        Prepared { text, pairs }
+    }
+
+    /// A phrase: pairs of neighbouring Chinese characters, other characters left out.
+    pub fn phrase(text: &str) -> Self {
+        let text = squeeze(text);
+        let chars: Vec<char> = text.chars().filter(|c| is_cjk(*c)).collect();
+        let pairs = chars.windows(2).map(|w| (w[0], w[1])).collect();
+        Prepared { text, pairs }
+    }
+}
+
+/// How well a label matches any of the phrases: 1 for a contained phrase, else the share
+/// of the best phrase's character pairs found in the label.
+pub fn prepared_similarity(label: &Prepared, phrases: &[Prepared]) -> f32 {
+    let mut best = 0.0f32;
+    for phrase in phrases {
+        if label.text.contains(phrase.text.as_str()) {
+            return 1.0;
+        }
+        if phrase.pairs.is_empty() {
+            continue;
+        }
+        let found = phrase
+            .pairs
+            .iter()
+            .filter(|p| label.pairs.contains(p))
+            .count();
+        best = best.max(found as f32 / phrase.pairs.len() as f32 * 0.9);
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn similarity(label: &str, phrases: &[&str]) -> f32 {
+        let phrases: Vec<Prepared> = phrases.iter().map(|p| Prepared::phrase(p)).collect();
+        prepared_similarity(&Prepared::label(label), &phrases)
+    }
+    use govreport_document::layout::text_line;
+
+    fn num(text: &str) -> Option<Number> {
+        value(text, 0.0).and_then(|v| v.number)
+    }
+
+    #[test]
+    fn plain_full_width_and_separated_numbers() {
+        assert_eq!(num("3119"), Some(3119.into()));
+        assert_eq!(num("３１１９"), Some(3119.into()));
+        assert_eq!(num("1,234,567"), Some(1234567.into()));
+        assert_eq!(num("7730.28"), number("7730.28"));
+        assert_eq!(num("-8"), Some((-8).into()));
+        assert_eq!(num("减4"), Some((-4).into()));
+        assert_eq!(num("+1036"), Some(1036.into()));
+    }
+
+    #[test]
+    fn non_plain_cells_keep_their_printed_text() {
+        assert_eq!(
+            value("/", 0.0).unwrap(),
+            Value {
+                number: None,
+                printed: Some("/".into()),
+                x: 0.0
+            }
+        );
+        assert_eq!(value("—", 0.0).unwrap().number, None);
+        assert_eq!(value("无", 0.0).unwrap().number, None);
+        assert_eq!(
+            value("251000元", 0.0).unwrap().printed.as_deref(),
+            Some("251000元")
+        );
+        assert_eq!(
+            value("1,234", 0.0).unwrap().printed.as_deref(),
+            Some("1,234")
+        );
+        assert_eq!(value("0", 0.0).unwrap().printed, None);
+    }
+
+    #[test]
+    fn labels_are_not_values() {
+        assert!(value("1.属于国家秘密", 0.0).is_none());
+        assert!(value("5以公开", 0.0).is_none());
+        assert!(value("1.", 0.0).is_none());
+    }
+
+    #[test]
+    fn a_line_splits_into_label_and_values() {
+        let s = split(&text_line(
+            "一、本年新收政府信息公开申请数量\t\t\t\t0\t0\t0\t0\t0\t1\t\t",
+            0,
+        ));
+        assert_eq!(s.label, "一、本年新收政府信息公开申请数量");
+        assert_eq!(s.values.len(), 6);
+        let s = split(&text_line("行政规范性文件  10 10 10", 0));
+        assert_eq!(s.values.len(), 3);
+    }
+
+    #[test]
+    fn similarity_tolerates_misprints() {
+        assert_eq!(
+            similarity("2.其他法律行政法规禁止公开", &["其他法律行政法规禁止公开"]),
+            1.0
+        );
+        assert!(similarity("2.其他法律行政止公开", &["其他法律行政法规禁止公开"]) > 0.5);
+        assert!(similarity("5.5NKKA/IIIKK", &["要求提供公开出版物"]) < 0.1);
+    }
+}

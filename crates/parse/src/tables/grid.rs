@@ -1,0 +1,309 @@
+//! Shared table machinery: value rows with their labels, alignment onto a template's row
+//! order, and column assignment by position (placement by the rules is in
+//! [`super::placement`], what a table lacks in [`super::gaps`]).
+
+use crate::tables::cells::{Prepared, SplitLine, Value, prepared_similarity, split};
+use govreport_document::layout::Line;
+use govreport_model::checks::{Operand, Origin};
+use govreport_model::record::{Cell, number};
+
+/// A line of a table that carries values, with the label text that leads up to it.
+#[derive(Debug, Clone)]
+pub struct ValueRow {
+    /// Own label plus the label-only lines above it since the previous value row.
+    pub label: String,
+    /// The values, left to right.
+    pub values: Vec<Value>,
+    /// Page of the line (None for text input).
+    pub page: Option<u32>,
+    /// Index of the line among the lines the row was read from.
+    pub line: usize,
+}
+
+/// Collects the rows of a table region that carry at least `min` values. Lines before the
+/// first row with a value read, whose values are all unreadable, are label text: header
+/// cells OCR saw ink in but could not read (a table all of whose values are unreadable keeps
+/// them as rows, for the rules to name).
+pub fn value_rows(lines: &[Line], min: usize) -> Vec<ValueRow> {
+    let rows = collect_rows(lines, min, true);
+    if rows.is_empty() {
+        return collect_rows(lines, min, false);
+    }
+    rows
+}
+
+/// [`value_rows`], with leading all-unreadable lines taken as label text when `skip_unread`.
+fn collect_rows(lines: &[Line], min: usize, skip_unread: bool) -> Vec<ValueRow> {
+    let mut rows = Vec::new();
+    let mut pending = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        let SplitLine { label, values } = split(line);
+        let unread = values.iter().all(Value::unreadable);
+        if values.len() >= min && !(skip_unread && rows.is_empty() && unread) {
+            rows.push(ValueRow {
+                label: format!("{pending}{label}"),
+                values,
+                page: line.page,
+                line: i,
+            });
+            pending.clear();
+        } else {
+            pending.push_str(&line.text());
+        }
+    }
+    rows
+}
+
+/// Aligns observed rows onto template rows (each given by its label phrases), keeping
+/// order: returns for each template row the index of the observed row matched to it.
+pub fn align(rows: &[ValueRow], template: &[&[&str]]) -> Vec<Option<usize>> {
+    let (n, m) = (rows.len(), template.len());
+    let labels: Vec<Prepared> = rows.iter().map(|r| Prepared::label(&r.label)).collect();
+    let phrases: Vec<Vec<Prepared>> = template
+        .iter()
+        .map(|t| t.iter().map(|p| Prepared::phrase(p)).collect())
+        .collect();
+    let mut score = vec![vec![f32::MIN; m + 1]; n + 1];
+    let mut back = vec![vec![0u8; m + 1]; n + 1];
+    score[0][0] = 0.0;
+    for i in 0..=n {
+        for j in 0..=m {
+            let here = score[i][j];
+            if here == f32::MIN {
+                continue;
+            }
+            let mut relax = |a: usize, b: usize, s: f32, step: u8| {
+                if s > score[a][b] {
+                    score[a][b] = s;
+                    back[a][b] = step;
+                }
+            };
+            if i < n && j < m {
+                relax(
+                    i + 1,
+                    j + 1,
+                    here + 1.0 + prepared_similarity(&labels[i], &phrases[j]),
+                    1,
+                );
+            }
+            if i < n {
+                relax(i + 1, j, here - 1.0, 2);
+            }
+            if j < m {
+                relax(i, j + 1, here - 0.6, 3);
+            }
+        }
+    }
+    let mut matched = vec![None; m];
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        match back[i][j] {
+            1 => {
+                matched[j - 1] = Some(i - 1);
+                i -= 1;
+                j -= 1;
+            }
+            2 => i -= 1,
+            _ => j -= 1,
+        }
+    }
+    matched
+}
+
+/// The values of a row placed into `width` columns. `None` marks a column the row has
+/// no value for; `unplaced` is set when positions could not tell which columns those are.
+#[derive(Debug, Clone)]
+pub struct Placed {
+    /// One slot per column.
+    pub slots: Vec<Option<Value>>,
+    /// The row had fewer values than columns and nothing showed where the gaps are.
+    pub unplaced: bool,
+}
+
+/// Column centres from the rows that have exactly `width` values (median per column).
+pub fn column_centres(rows: &[&ValueRow], width: usize) -> Option<Vec<f32>> {
+    let full: Vec<&&ValueRow> = rows
+        .iter()
+        .filter(|r| r.values.len() == width && r.page.is_some())
+        .collect();
+    if full.is_empty() {
+        return None;
+    }
+    let centres = (0..width)
+        .map(|c| {
+            let mut xs: Vec<f32> = full.iter().map(|r| r.values[c].x).collect();
+            xs.sort_by(f32::total_cmp);
+            xs[xs.len() / 2]
+        })
+        .collect();
+    Some(centres)
+}
+
+/// Column centres read from the table's header just above line `at` (PDF lines only): the
+/// nearest of the `look` lines above that holds no values and at least `width` cells,
+/// whose last `width` cells are the column headings.
+pub fn header_centres(lines: &[Line], at: usize, width: usize, look: usize) -> Option<Vec<f32>> {
+    lines[at.saturating_sub(look)..at]
+        .iter()
+        .rev()
+        .filter(|l| l.page.is_some() && l.cells.len() >= width)
+        .find(|l| split(l).values.is_empty())
+        .map(|l| {
+            l.cells[l.cells.len() - width..]
+                .iter()
+                .map(|c| (c.x0 + c.x1) / 2.0)
+                .collect()
+        })
+}
+
+/// Places a row's values into `width` columns: in order when complete, by nearest column
+/// centre when positions are known, else marked unplaced (left-aligned for now).
+pub fn place(row: &ValueRow, width: usize, centres: Option<&[f32]>) -> Placed {
+    let mut slots: Vec<Option<Value>> = vec![None; width];
+    if row.values.len() == width {
+        for (slot, v) in slots.iter_mut().zip(&row.values) {
+            *slot = Some(v.clone());
+        }
+        return Placed {
+            slots,
+            unplaced: false,
+        };
+    }
+    if let (Some(centres), Some(_)) = (centres, row.page) {
+        let mut ok = true;
+        for v in &row.values {
+            let nearest = (0..width).min_by(|&a, &b| {
+                (centres[a] - v.x)
+                    .abs()
+                    .total_cmp(&(centres[b] - v.x).abs())
+            });
+            match nearest {
+                Some(c) if slots[c].is_none() => slots[c] = Some(v.clone()),
+                _ => ok = false,
+            }
+        }
+        if ok {
+            return Placed {
+                slots,
+                unplaced: false,
+            };
+        }
+        slots = vec![None; width];
+    }
+    for (slot, v) in slots.iter_mut().zip(&row.values) {
+        *slot = Some(v.clone());
+    }
+    Placed {
+        slots,
+        unplaced: row.values.len() < width,
+    }
+}
+
+/// Flat cells of placed rows: a value is `Printed`, a known gap `Blank`, an unplaced gap or
+/// an unreadable cell `Lost`.
+pub fn cells_of(placed: &[Option<Placed>], width: usize) -> Vec<Operand> {
+    let mut cells = Vec::with_capacity(placed.len() * width);
+    for row in placed {
+        match row {
+            None => cells.extend(std::iter::repeat_n(Operand::lost(), width)),
+            Some(p) => cells.extend(p.slots.iter().map(|s| match s {
+                Some(v) if v.unreadable() => Operand::lost(),
+                Some(v) => Operand::printed(v.number.as_ref().and_then(|n| n.as_f64())),
+                None if p.unplaced => Operand::lost(),
+                None => Operand {
+                    value: None,
+                    origin: Origin::Blank,
+                },
+            })),
+        }
+    }
+    cells
+}
+
+/// The record's cell for a settled operand: the value and text as printed, or the value
+/// the rules repaired; null (and no text) for a cell that was not read.
+pub fn record_cell(column: &str, operand: &Operand, slot: Option<&Value>) -> Cell {
+    let (value, printed) = match (operand.origin, slot) {
+        (Origin::Printed, Some(v)) => (v.number.clone(), v.printed.clone()),
+        (Origin::Repaired, _) => (operand.value.and_then(|v| number(&format!("{v}"))), None),
+        (Origin::Blank, _) => (None, Some(String::new())),
+        _ => (None, None),
+    };
+    Cell {
+        column: column.to_string(),
+        value,
+        printed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use govreport_document::layout::text_line;
+
+    fn rows(text: &str) -> Vec<ValueRow> {
+        let lines: Vec<Line> = text
+            .lines()
+            .enumerate()
+            .map(|(i, l)| text_line(l, i))
+            .collect();
+        value_rows(&lines, 2)
+    }
+
+    #[test]
+    fn wrapped_labels_lead_into_the_next_value_row() {
+        let r = rows("（二）部分公开（区分处理的，\n只计这一情形）\t4\t4\n1.属于国家秘密\t1\t1");
+        assert_eq!(r.len(), 2);
+        assert!(r[0].label.contains("部分公开"));
+    }
+
+    #[test]
+    fn unreadable_header_cells_above_the_first_read_row_are_label_text() {
+        // OCR saw ink in the header's cells (申请人情况) but read none of it.
+        let r =
+            rows("申请人情况\t\u{FFFD}\t\u{FFFD}\n一、本年新收\t15\t5\n二、上年结转\t\u{FFFD}\t1");
+        assert_eq!(r.len(), 2);
+        assert!(r[0].label.starts_with("申请人情况") && r[0].label.ends_with("本年新收"));
+        assert!(
+            r[1].values[0].unreadable(),
+            "a lost cell below the first row stays"
+        );
+        // A table none of whose values could be read keeps its rows, for the rules to name.
+        let r = rows("一、本年新收\t\u{FFFD}\t\u{FFFD}\n二、上年结转\t\u{FFFD}\t\u{FFFD}");
+        assert_eq!(r.len(), 2);
+    }
+
+    #[test]
+    fn alignment_skips_a_row_that_is_not_printed() {
+        let r = rows("予以公开\t1\t1\n重复申请\t2\t2");
+        let t: [&[&str]; 3] = [&["予以公开"], &["部分公开"], &["重复申请"]];
+        assert_eq!(align(&r, &t), vec![Some(0), None, Some(1)]);
+    }
+
+    #[test]
+    fn alignment_follows_order_when_labels_are_noise() {
+        let r = rows("xx\t1\t1\nyy\t2\t2");
+        let t: [&[&str]; 2] = [&["予以公开"], &["部分公开"]];
+        assert_eq!(align(&r, &t), vec![Some(0), Some(1)]);
+    }
+
+    #[test]
+    fn an_unreadable_cell_holds_its_place_and_is_lost_for_the_rules_to_give() {
+        let r = rows("部分公开\t3\t\u{FFFD}\t5");
+        assert_eq!(r[0].values.len(), 3);
+        let placed = place(&r[0], 3, None);
+        let cells = cells_of(&[Some(placed)], 3);
+        assert_eq!(cells[0], Operand::printed(Some(3.0)));
+        assert_eq!(cells[1], Operand::lost());
+        let eq = govreport_model::checks::Equation {
+            rule: "row",
+            result: 2,
+            extra: Vec::new(),
+            parts: vec![0, 1],
+            scope: String::new(),
+        };
+        let mut cells = cells;
+        govreport_model::checks::repair(&mut cells, &[eq]);
+        assert_eq!(cells[1].value, Some(2.0));
+    }
+}

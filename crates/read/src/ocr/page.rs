@@ -1,0 +1,384 @@
+//! One page through OCR: render, clean up, recognise, find the rules and the table cells,
+//! re-read the cells, and give words and rules in PDF page space.
+
+use std::path::Path;
+use std::time::Instant;
+
+use super::cells;
+use super::crop::{self, Crop, PixelBox};
+use super::decide::{MARKS, PixelWord, decide, is_mark, mark_unreadable};
+use super::engine::{Engine, PAGE};
+use super::image::Gray;
+use super::rules::{self, Params};
+use super::{OcrError, grid, skew, tsv};
+use govreport_document::layout::Rule;
+
+/// Which part of which page to read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageJob {
+    /// 1-based page number.
+    pub number: u32,
+    /// Page size in points.
+    pub size: (f32, f32),
+    /// The part of the page to read (points, y downward); None for the whole page.
+    pub region: Option<[f32; 4]>,
+    /// Rendering resolution.
+    pub dpi: u32,
+}
+
+/// A word read by OCR, in page space.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OcrWord {
+    /// The text chosen.
+    pub text: String,
+    /// Left, top, right, bottom (points, y downward).
+    pub bbox: [f32; 4],
+    /// Baseline and size of its line (points).
+    pub baseline: f32,
+    /// Glyph size (points).
+    pub size: f32,
+    /// The page-level reading, when a table cell was re-read and chose otherwise.
+    pub first: Option<String>,
+    /// Other readings the consistency rules may choose instead (empty: no doubt).
+    pub alternatives: Vec<String>,
+}
+
+/// What OCR found on one page.
+#[derive(Debug, Clone, Default)]
+pub struct PageRead {
+    /// The words, in reading order.
+    pub words: Vec<OcrWord>,
+    /// Ruling lines found in the image.
+    pub rules: Vec<Rule>,
+}
+
+/// Reads one page (or the region of it) of the PDF at `pdf`: the page as a whole, then
+/// each table cell that may hold a number on its own (see [`cells`]).
+pub fn read(
+    engine: &Engine,
+    pdf: &Path,
+    job: &PageJob,
+    deadline: Instant,
+) -> Result<PageRead, OcrError> {
+    let (img, origin, scale) = prepare(pdf, job, deadline)?;
+    let dpi = job.dpi as f32;
+    let words = page_words(engine, &img, job.dpi, deadline)?;
+    // Ink is what is clearly darker than this page's paper (light grey hairlines included).
+    let params = Params {
+        ink: (img.median() as f32 * 0.85) as u8,
+        ..Params::for_dpi(dpi)
+    };
+    let segments = rules::detect(&img, &params);
+    let grid = grid::cells(&segments, dpi / 60.0, dpi / 15.0);
+    let boxes = value_cells(&words, grid.clone());
+    let crops = crop::cut(&img, &boxes, dpi / 60.0);
+    let readings = cells::read_digits(engine, &crops.iter().collect::<Vec<_>>(), deadline)?;
+    let to_page = |x: f32, y: f32| ((x + origin.0) * scale, (y + origin.1) * scale);
+    let lines = Lines::of(&words);
+    let inside: Vec<Vec<usize>> = boxes
+        .iter()
+        .map(|b| {
+            (0..words.len())
+                .filter(|&i| centre_in(&words[i].bbox, b))
+                .collect()
+        })
+        .collect();
+    let mut taken = vec![false; words.len()];
+    inside.iter().flatten().for_each(|&i| taken[i] = true);
+    let labels: Vec<tsv::Word> = (0..words.len())
+        .filter(|&i| !taken[i] && !rule_read_as_text(&words[i], &boxes))
+        .map(|i| words[i].clone())
+        .collect();
+    let decided: Vec<Option<PixelWord>> = readings
+        .iter()
+        .zip(&inside)
+        .map(|(reading, inside)| {
+            let page: Vec<&tsv::Word> = inside.iter().map(|&i| &words[i]).collect();
+            decide(&page, reading)
+        })
+        .collect();
+    let mut all = as_read(&labels, &lines, &grid, &to_page);
+    let cells = cell_words(decided, &boxes, &crops, &lines, &labels);
+    all.extend(cells.iter().map(|w| w.to_page(&to_page)));
+    let rules = segments
+        .iter()
+        .map(|s| {
+            let (x0, y0) = to_page(s.x0, s.y0);
+            let (x1, y1) = to_page(s.x1, s.y1);
+            Rule { x0, y0, x1, y1 }
+        })
+        .collect();
+    Ok(PageRead { words: all, rules })
+}
+
+/// tesseract's page-level reading of `img` (`chi_sim`, automatic page segmentation).
+fn page_words(
+    engine: &Engine,
+    img: &Gray,
+    dpi: u32,
+    deadline: Instant,
+) -> Result<Vec<tsv::Word>, OcrError> {
+    Ok(tsv::parse(&engine.tsv(PAGE, img, dpi, deadline)?))
+}
+
+/// The words of the value cells as decided: unreadable ink marked, each on its row label's
+/// line (a dash in a row with no label on the numbers' line).
+fn cell_words(
+    mut decided: Vec<Option<PixelWord>>,
+    boxes: &[PixelBox],
+    crops: &[Crop],
+    lines: &Lines,
+    labels: &[tsv::Word],
+) -> Vec<PixelWord> {
+    mark_unreadable(&mut decided, boxes, crops);
+    let placed: Vec<(PixelWord, &PixelBox, bool)> = decided
+        .into_iter()
+        .zip(boxes)
+        .filter_map(|(w, b)| {
+            let mut w = w?;
+            let label = lines.beside(labels, &w.bbox, b);
+            (w.baseline, w.size) = label.unwrap_or((w.baseline, w.size));
+            Some((w, b, label.is_some()))
+        })
+        .collect();
+    unlabelled_on_one_line(placed)
+}
+
+/// The cell words, a dash in a row with no label (表四's one row of numbers) put on the
+/// lowest baseline of the row's cells: drawn at mid-height, it stays on its row's line.
+fn unlabelled_on_one_line(placed: Vec<(PixelWord, &PixelBox, bool)>) -> Vec<PixelWord> {
+    let lowest: Vec<f32> = placed
+        .iter()
+        .map(|(_, b, _)| {
+            placed
+                .iter()
+                .filter(|(_, o, labelled)| {
+                    let overlap = o[3].min(b[3]) - o[1].max(b[1]);
+                    !labelled && overlap > 0.8 * (o[3] - o[1]).max(b[3] - b[1])
+                })
+                .map(|(w, _, _)| w.baseline)
+                .fold(f32::MIN, f32::max)
+        })
+        .collect();
+    placed
+        .into_iter()
+        .zip(lowest)
+        .map(|((mut w, _, labelled), low)| {
+            if !labelled && is_mark(&w.text) {
+                w.baseline = w.baseline.max(low);
+            }
+            w
+        })
+        .collect()
+}
+
+/// Whether `w` is a table's ruling line that tesseract read as text (`|`) between two
+/// value cells of a row (in a header, such bars still tell its columns apart).
+fn rule_read_as_text(w: &tsv::Word, values: &[PixelBox]) -> bool {
+    let bars = !w.text.is_empty() && w.text.chars().all(|c| "|丨¦".contains(c));
+    let level = |b: &&PixelBox| b[1] < w.bbox[3] && b[3] > w.bbox[1];
+    let left = values.iter().filter(level).any(|b| b[2] <= w.bbox[2]);
+    let right = values.iter().filter(level).any(|b| b[0] >= w.bbox[0]);
+    bars && left && right
+}
+
+fn centre_in(w: &[f32; 4], b: &PixelBox) -> bool {
+    let (cx, cy) = ((w[0] + w[2]) / 2.0, (w[1] + w[3]) / 2.0);
+    cx >= b[0] && cx < b[2] && cy >= b[1] && cy < b[3]
+}
+
+/// The page image to read: rendered, cut to the job's region, background normalised and
+/// skew removed; with the region's origin (pixels) and the points per pixel.
+fn prepare(
+    pdf: &Path,
+    job: &PageJob,
+    deadline: Instant,
+) -> Result<(Gray, (f32, f32), f32), OcrError> {
+    let img = super::render::page(pdf, job, deadline)?;
+    let scale = job.size.0 / img.width.max(1) as f32;
+    let (img, origin) = match job.region {
+        Some(r) => {
+            let px = r.map(|v| (v / scale).max(0.0) as usize);
+            let origin = (px[0] as f32, px[1] as f32);
+            (img.crop(px[0], px[1], px[2], px[3]), origin)
+        }
+        None => (img, (0.0, 0.0)),
+    };
+    let mut img = img.normalise_background((job.dpi as f32 / 6.0) as usize);
+    let angle = skew::estimate(&img);
+    if angle.abs() >= 0.05 {
+        img = img.rotate(-angle);
+    }
+    Ok((img, origin, scale))
+}
+
+/// Words as read, each on its line's baseline and size; a word in a table cell whose line
+/// tesseract ran on below that cell (a header's second line read with the numbers under
+/// it) on its own bottom instead.
+fn as_read(
+    words: &[tsv::Word],
+    lines: &Lines,
+    grid: &[PixelBox],
+    to_page: &dyn Fn(f32, f32) -> (f32, f32),
+) -> Vec<OcrWord> {
+    words
+        .iter()
+        .map(|w| {
+            let (mut baseline, size) = lines.geometry[&(w.page, w.line)];
+            if grid
+                .iter()
+                .any(|c| centre_in(&w.bbox, c) && baseline > c[3])
+            {
+                baseline = w.bbox[3];
+            }
+            let pw = PixelWord {
+                text: w.text.clone(),
+                bbox: w.bbox,
+                baseline,
+                size,
+                first: None,
+                alternatives: Vec::new(),
+            };
+            pw.to_page(to_page)
+        })
+        .collect()
+}
+
+/// The cells that may hold a number: at most one Chinese character read inside them (a
+/// digit is sometimes read as one, 2 as 区; a label has two or more), or a digit among
+/// four characters at most (`1371` read as `卫3六`).
+fn value_cells(words: &[tsv::Word], cells: Vec<PixelBox>) -> Vec<PixelBox> {
+    cells
+        .into_iter()
+        .filter(|b| {
+            let text: Vec<char> = words
+                .iter()
+                .filter(|w| centre_in(&w.bbox, b))
+                .flat_map(|w| w.text.chars())
+                .collect();
+            let cjk = text
+                .iter()
+                .filter(|&&c| govreport_document::layout::is_cjk(c) && !MARKS.contains(c))
+                .count();
+            cjk <= 1 || (text.len() <= 4 && text.iter().any(char::is_ascii_digit))
+        })
+        .collect()
+}
+
+/// The baseline (lowest bottom) and size (tallest box) of each line tesseract read.
+struct Lines {
+    geometry: std::collections::HashMap<LineId, (f32, f32)>,
+}
+
+/// A line tesseract read: the image (page) it is on, and its block, paragraph and line.
+type LineId = (u32, (u32, u32, u32));
+
+impl Lines {
+    fn of(words: &[tsv::Word]) -> Lines {
+        let mut geometry = std::collections::HashMap::new();
+        for w in words {
+            let g = geometry.entry((w.page, w.line)).or_insert((0.0f32, 0.0f32));
+            *g = (g.0.max(w.bbox[3]), g.1.max(w.bbox[3] - w.bbox[1]));
+        }
+        Lines { geometry }
+    }
+
+    /// The baseline and size of the line a cell's reading sits beside: of the words outside
+    /// the value cells in the same table row (`cell`'s band) and to its left, the nearest
+    /// one level with the reading (the row's label, not a tall label beside many rows), or
+    /// else the one whose middle is nearest (a wrapped label's nearer line). Every number
+    /// of a row so gets its label's baseline, as on a born-digital page.
+    fn beside(
+        &self,
+        labels: &[tsv::Word],
+        reading: &PixelBox,
+        cell: &PixelBox,
+    ) -> Option<(f32, f32)> {
+        let mid = (reading[1] + reading[3]) / 2.0;
+        // Spanning the middle comes first, then the nearer middle, then the nearer word.
+        let key = |w: &&tsv::Word| {
+            let spans = w.bbox[1] <= mid && w.bbox[3] >= mid;
+            let off = ((w.bbox[1] + w.bbox[3]) / 2.0 - mid).abs();
+            (
+                !spans,
+                if spans { 0 } else { off as u32 },
+                (reading[0] - w.bbox[2]) as u32,
+            )
+        };
+        labels
+            .iter()
+            .filter(|w| {
+                let cy = (w.bbox[1] + w.bbox[3]) / 2.0;
+                cy >= cell[1] && cy < cell[3] && w.bbox[2] <= reading[0]
+            })
+            .min_by_key(key)
+            .map(|w| self.geometry[&(w.page, w.line)])
+            // A line tesseract ran across two rows (a wrapped label beside the next row's)
+            // has its baseline in the other row: the digits' own bottom then.
+            .map(|(baseline, size)| {
+                (
+                    if baseline <= cell[3] {
+                        baseline
+                    } else {
+                        reading[3]
+                    },
+                    size,
+                )
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(text: &str, bbox: PixelBox) -> tsv::Word {
+        tsv::Word {
+            text: text.into(),
+            bbox,
+            conf: 90.0,
+            line: (1, 1, 1),
+            page: 1,
+        }
+    }
+
+    #[test]
+    fn a_bar_between_two_value_cells_is_a_rule_but_one_in_a_header_is_kept() {
+        let values = [[0.0, 100.0, 50.0, 150.0], [60.0, 100.0, 110.0, 150.0]];
+        assert!(rule_read_as_text(
+            &word("|", [52.0, 90.0, 58.0, 140.0]),
+            &values
+        ));
+        assert!(!rule_read_as_text(
+            &word("|", [52.0, 20.0, 58.0, 60.0]),
+            &values
+        ));
+        assert!(!rule_read_as_text(
+            &word("1", [52.0, 90.0, 58.0, 140.0]),
+            &values
+        ));
+    }
+
+    #[test]
+    fn a_dash_in_a_row_with_no_label_joins_the_numbers_baseline() {
+        let at = |text: &str, baseline: f32| PixelWord {
+            text: text.into(),
+            bbox: [0.0, 0.0, 1.0, 1.0],
+            baseline,
+            size: 10.0,
+            first: None,
+            alternatives: Vec::new(),
+        };
+        let (a, b) = ([0.0, 100.0, 50.0, 150.0], [60.0, 100.0, 110.0, 150.0]);
+        let out = unlabelled_on_one_line(vec![
+            (at("0", 140.0), &a, false),
+            (at("—", 126.0), &b, false),
+        ]);
+        assert_eq!(out[1].baseline, 140.0);
+        let out = unlabelled_on_one_line(vec![
+            (at("0", 140.0), &a, false),
+            (at("3", 126.0), &b, false),
+        ]);
+        assert_eq!(out[1].baseline, 126.0, "only a dash is moved");
+    }
+}

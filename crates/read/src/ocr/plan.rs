@@ -1,0 +1,244 @@
+//! Which pages of a PDF need OCR, running it on them in parallel, and the page layers the
+//! layout stage then reads.
+
+use std::io::Write;
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use super::page::{self, PageJob, PageRead};
+use super::{Mode, OcrError, engine, render};
+use crate::pdf::{ImageDraw, PdfText};
+use govreport_document::layout::PageLayer;
+
+/// Most pixels an image on an OCR page may declare (a 600 dpi A3 scan is 70 M).
+pub const MAX_IMAGE_PIXELS: u64 = 200_000_000;
+/// A page with fewer readable characters than this has no text layer worth the name.
+const NEGLIGIBLE_TEXT: usize = 10;
+
+/// The text layer's pages with what OCR read, kept so that a doubtful cell can be re-read
+/// with each of its alternatives.
+#[derive(Debug, Clone)]
+pub struct OcrState {
+    /// The text layer, one per page.
+    pub pages: Vec<PageLayer>,
+    /// OCR results: page index, the region read (None: whole page) and what was read.
+    pub reads: Vec<(usize, Option<[f32; 4]>, PageRead)>,
+    /// `tesseract 5.3.0`.
+    pub engine: String,
+}
+
+impl OcrState {
+    /// The page layers with OCR words as glyphs and image rules added: a whole-page read
+    /// replaces the page's own layer, a region read replaces what lies inside the region.
+    pub fn layers(&self) -> Vec<PageLayer> {
+        let mut pages = self.pages.clone();
+        for (index, region, read) in &self.reads {
+            let page = &mut pages[*index];
+            match region {
+                None => page.glyphs.clear(),
+                Some(r) => page.glyphs.retain(|g| !inside(r, g.x, g.y)),
+            }
+            page.glyphs.extend(super::glyphs(&read.words));
+            page.rules.extend(read.rules.iter().copied());
+        }
+        pages
+    }
+
+    /// Whether OCR read every page whole (a scanned document).
+    pub fn whole_document(&self) -> bool {
+        let whole = self.reads.iter().filter(|r| r.1.is_none()).count();
+        whole == self.pages.len()
+    }
+
+    /// 1-based numbers of the pages OCR read.
+    pub fn page_numbers(&self) -> Vec<u32> {
+        let mut n: Vec<u32> = self.reads.iter().map(|r| r.0 as u32 + 1).collect();
+        n.dedup();
+        n
+    }
+}
+
+fn inside(r: &[f32; 4], x: f32, y: f32) -> bool {
+    x >= r[0] && x <= r[2] && y >= r[1] && y <= r[3]
+}
+
+/// A character a text layer can be read by: not U+FFFD, not private use, not a control.
+fn is_readable(c: char) -> bool {
+    !(c == '\u{FFFD}'
+        || c.is_control()
+        || c.is_whitespace()
+        || ('\u{E000}'..='\u{F8FF}').contains(&c))
+}
+
+/// The pages (and image regions) `mode` sends to OCR.
+pub fn jobs(text: &PdfText, mode: Mode) -> Result<Vec<PageJob>, OcrError> {
+    let mut jobs = Vec::new();
+    for (page, images) in text.pages.iter().zip(&text.images) {
+        let Some(regions) = wanted(page, images, mode) else {
+            continue;
+        };
+        if let Some(i) = images
+            .iter()
+            .find(|i| i.pixels.0 as u64 * i.pixels.1 as u64 > MAX_IMAGE_PIXELS)
+        {
+            return Err(OcrError::TooLarge(format!(
+                "an image on page {} declares {}×{} pixels, over the {MAX_IMAGE_PIXELS} pixel limit",
+                page.number, i.pixels.0, i.pixels.1
+            )));
+        }
+        let size = (page.width, page.height);
+        let dpi = render::dpi_for(size).ok_or_else(|| {
+            OcrError::TooLarge(format!(
+                "page {} is too large to render for OCR",
+                page.number
+            ))
+        })?;
+        let job = |region| PageJob {
+            number: page.number,
+            size,
+            region,
+            dpi,
+        };
+        if regions.is_empty() {
+            jobs.push(job(None));
+        } else {
+            jobs.extend(regions.into_iter().map(|r| job(Some(r))));
+        }
+    }
+    Ok(jobs)
+}
+
+/// What `mode` reads of a page: nothing (None), the whole page (no region), or the
+/// images that cover a tenth of the page with next to no text over them.
+fn wanted(page: &PageLayer, images: &[ImageDraw], mode: Mode) -> Option<Vec<[f32; 4]>> {
+    let size = (page.width, page.height);
+    let area = page.width * page.height;
+    let readable = page.glyphs.iter().filter(|g| is_readable(g.ch)).count();
+    let covered: f32 = images.iter().map(|i| clipped_area(i, size)).sum();
+    match mode {
+        Mode::Never => None,
+        Mode::Always => Some(Vec::new()),
+        Mode::Auto if readable < NEGLIGIBLE_TEXT && covered >= area * 0.5 => Some(Vec::new()),
+        Mode::Auto => {
+            let regions: Vec<[f32; 4]> = images
+                .iter()
+                .filter(|i| clipped_area(i, size) >= area * 0.1)
+                .filter(|i| {
+                    page.glyphs
+                        .iter()
+                        .filter(|g| is_readable(g.ch) && inside(&i.bbox, g.x, g.y))
+                        .count()
+                        < 3
+                })
+                .map(|i| i.bbox)
+                .collect();
+            (!regions.is_empty()).then_some(regions)
+        }
+    }
+}
+
+fn clipped_area(i: &ImageDraw, size: (f32, f32)) -> f32 {
+    let w = i.bbox[2].min(size.0) - i.bbox[0].max(0.0);
+    let h = i.bbox[3].min(size.1) - i.bbox[1].max(0.0);
+    w.max(0.0) * h.max(0.0)
+}
+
+/// Runs OCR on the jobs, pages in parallel on the worker pool (one tesseract each).
+pub fn run(
+    bytes: &[u8],
+    text: &PdfText,
+    jobs: Vec<PageJob>,
+    deadline: Instant,
+) -> Result<OcrState, OcrError> {
+    let engine = engine::engine().map_err(|m| OcrError::Unavailable(m.to_string()))?;
+    let mut file = tempfile::NamedTempFile::new().map_err(|e| OcrError::Failed(e.to_string()))?;
+    file.write_all(bytes)
+        .map_err(|e| OcrError::Failed(e.to_string()))?;
+    let reads: Result<Vec<_>, OcrError> = jobs
+        .par_iter()
+        .map(|job| {
+            let read = page::read(engine, file.path(), job, deadline)?;
+            Ok((job.number as usize - 1, job.region, read))
+        })
+        .collect();
+    Ok(OcrState {
+        pages: text.pages.clone(),
+        reads: reads?,
+        engine: engine.version.clone(),
+    })
+}
+
+/// OCR for a PDF's text layer as `mode` asks: None when no page needs it.
+pub fn read(
+    bytes: &[u8],
+    text: &PdfText,
+    mode: Mode,
+    deadline: Instant,
+) -> Result<Option<OcrState>, OcrError> {
+    let jobs = jobs(text, mode)?;
+    if jobs.is_empty() {
+        return Ok(None);
+    }
+    run(bytes, text, jobs, deadline).map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use govreport_document::layout::Glyph;
+
+    fn page(n: u32, text: &str, images: Vec<ImageDraw>) -> (PageLayer, Vec<ImageDraw>) {
+        let glyphs = text
+            .chars()
+            .enumerate()
+            .map(|(i, c)| Glyph::new(c, 72.0 + 10.0 * i as f32, 100.0, 10.0, 10.0))
+            .collect();
+        (PageLayer::new(n, 595.0, 842.0, glyphs, Vec::new()), images)
+    }
+
+    fn image(bbox: [f32; 4], pixels: (u32, u32)) -> ImageDraw {
+        ImageDraw { bbox, pixels }
+    }
+
+    fn plan(pages: Vec<(PageLayer, Vec<ImageDraw>)>, mode: Mode) -> Result<Vec<PageJob>, OcrError> {
+        let (pages, images) = pages.into_iter().unzip();
+        let text = PdfText {
+            pages,
+            producer: None,
+            warnings: Vec::new(),
+            images,
+            ocr_layer: Vec::new(),
+            layer_engine: None,
+        };
+        jobs(&text, mode)
+    }
+
+    #[test]
+    fn auto_reads_scans_and_pasted_tables_but_not_born_digital_pages() {
+        let full = image([0.0, 0.0, 595.0, 842.0], (2480, 3508));
+        let pasted = image([50.0, 300.0, 550.0, 700.0], (1500, 1200));
+        let logo = image([50.0, 20.0, 90.0, 60.0], (100, 100));
+        let text = "二〇二三年政府信息公开工作年度报告";
+        let pages = vec![
+            page(1, "", vec![full]),
+            page(2, &"\u{FFFD}".repeat(300), vec![full]), // glyphs without a Unicode map
+            page(3, text, vec![pasted, logo]),
+            page(4, text, vec![logo]),
+            page(5, "", vec![]),
+        ];
+        let got = plan(pages.clone(), Mode::Auto).unwrap();
+        let read: Vec<(u32, Option<[f32; 4]>)> = got.iter().map(|j| (j.number, j.region)).collect();
+        assert_eq!(read, vec![(1, None), (2, None), (3, Some(pasted.bbox))]);
+        assert!(got.iter().all(|j| j.dpi == 300));
+        assert_eq!(plan(pages.clone(), Mode::Always).unwrap().len(), 5);
+        assert!(plan(pages, Mode::Never).unwrap().is_empty());
+    }
+
+    #[test]
+    fn an_image_declaring_too_many_pixels_is_refused_before_rendering() {
+        let huge = image([0.0, 0.0, 595.0, 842.0], (60000, 60000));
+        let got = plan(vec![page(1, "", vec![huge])], Mode::Auto);
+        assert!(matches!(got, Err(OcrError::TooLarge(m)) if m.contains("60000×60000")));
+    }
+}
