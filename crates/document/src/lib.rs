@@ -7,7 +7,6 @@ pub mod headings;
 pub mod identity;
 pub mod layout;
 pub mod numbered;
-pub mod orient;
 pub mod stamps;
 
 use std::sync::LazyLock;

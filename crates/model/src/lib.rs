@@ -5,6 +5,7 @@
 pub mod checks;
 pub mod codes;
 pub mod complete;
+pub mod equations;
 pub mod format;
 pub mod limits;
 pub mod record;

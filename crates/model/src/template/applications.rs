@@ -2,7 +2,7 @@
 //! seven columns, its anchor words, its equations and the figures the narrative restates.
 
 use super::{Anchors, CellRef, RowSpec, TableId, TableSpec};
-use crate::checks::Equation;
+use crate::equations::Equation;
 
 /// Words that locate 表三.
 pub const ANCHORS: Anchors = Anchors {

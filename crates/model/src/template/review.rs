@@ -2,7 +2,7 @@
 //! as one row of fifteen values; its anchor words and its equations.
 
 use super::{Anchors, CellRef, RowSpec, TableId, TableSpec};
-use crate::checks::Equation;
+use crate::equations::Equation;
 
 /// Words that locate 表四.
 pub const ANCHORS: Anchors = Anchors {

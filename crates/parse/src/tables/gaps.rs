@@ -4,8 +4,8 @@
 use super::cells::{Prepared, prepared_similarity};
 use super::grid::ValueRow;
 use super::placement::{Placement, Settled};
-use govreport_model::checks::Origin;
 use govreport_model::complete::Gap;
+use govreport_model::equations::Origin;
 
 /// Whether each template row was found by [`align`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

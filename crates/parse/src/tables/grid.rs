@@ -4,7 +4,7 @@
 
 use crate::tables::cells::{Prepared, SplitLine, Value, prepared_similarity, split};
 use govreport_document::layout::Line;
-use govreport_model::checks::{Operand, Origin};
+use govreport_model::equations::{Operand, Origin};
 use govreport_model::record::{Cell, number};
 
 /// A line of a table that carries values, with the label text that leads up to it.
@@ -295,7 +295,7 @@ mod tests {
         let cells = cells_of(&[Some(placed)], 3);
         assert_eq!(cells[0], Operand::printed(Some(3.0)));
         assert_eq!(cells[1], Operand::lost());
-        let eq = govreport_model::checks::Equation {
+        let eq = govreport_model::equations::Equation {
             rule: "row",
             result: 2,
             extra: Vec::new(),
@@ -303,7 +303,7 @@ mod tests {
             scope: String::new(),
         };
         let mut cells = cells;
-        govreport_model::checks::repair(&mut cells, &[eq]);
+        govreport_model::equations::repair(&mut cells, &[eq]);
         assert_eq!(cells[1].value, Some(2.0));
     }
 }

@@ -4,8 +4,8 @@
 
 use super::cells::Value;
 use super::grid::{Placed, cells_of};
-use govreport_model::checks::{self, Equation, Operand, failures_after_repair};
 use govreport_model::codes::WarningCode;
+use govreport_model::equations::{Equation, Operand, failures_after_repair};
 use govreport_model::record::Warning;
 use govreport_model::template::TableId;
 
@@ -123,7 +123,7 @@ pub fn place_and_repair(
         warnings.push(Warning::new(WarningCode::CellPositionUncertain, message));
     }
     let mut cells = cells_of(placed, width);
-    let repaired = checks::repair(&mut cells, equations);
+    let repaired = govreport_model::equations::repair(&mut cells, equations);
     Settled {
         cells,
         repaired,

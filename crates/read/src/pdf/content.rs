@@ -13,8 +13,8 @@ use super::font::Font;
 use super::images::ImageDraw;
 use super::layer::LayerSigns;
 use super::matrix::{IDENTITY, Matrix, apply, mul};
+use govreport_document::layout::orient;
 use govreport_document::layout::{Glyph, Rule};
-use govreport_document::orient;
 use govreport_model::limits::Limits;
 
 /// The most ruling lines kept from one page; later ones are ignored. A page of tables has

@@ -5,8 +5,9 @@
 
 use serde_json::Number;
 
-use govreport_model::checks::{self, Equation, Operand, Origin, Verdict};
+use govreport_model::checks;
 use govreport_model::codes::{CheckStatus, WarningCode};
+use govreport_model::equations::{self, Equation, Operand, Origin, Verdict};
 use govreport_model::record::{Cell, Check, Record, Row, Table, Tables, number};
 use govreport_model::template::applications::{self, SixLayout};
 use govreport_model::template::{CellRef, TableId, TableSpec, review};
@@ -142,7 +143,7 @@ fn unconfirmed(
             by_column[i] |= column;
         }
     };
-    let holds = |e: &Equation| checks::verdict(cells, e) == Verdict::Pass;
+    let holds = |e: &Equation| equations::verdict(cells, e) == Verdict::Pass;
     let derived = |k: usize| filled.iter().find(|&&(_, d)| d == k).map(|&(i, _)| i);
     for (k, e) in equations.iter().enumerate() {
         if derived(k).is_none() && holds(e) {
@@ -174,7 +175,7 @@ fn unconfirmed(
 /// make 0 stays empty: a blank page cell and a 0 the layer lost read alike, and both
 /// count as 0 in every rule (the empty cell is then a doubt of its own).
 fn repair(cells: &mut [Operand], equations: &[Equation], blank: &[bool]) -> Vec<(usize, usize)> {
-    let mut filled = checks::repair(cells, equations);
+    let mut filled = equations::repair(cells, equations);
     filled.retain(|&(i, _)| {
         let zero = blank[i] && cells[i].value == Some(0.0);
         if zero {

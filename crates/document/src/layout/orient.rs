@@ -7,7 +7,7 @@
 //! upright — in which glyphs and ruling lines get the usual coordinates (x from the left,
 //! y down from the top); layout then reads each direction's glyphs on their own.
 
-use crate::layout::Rule;
+use super::Rule;
 
 /// The quarter turn (0–3) of a text x axis `(a, b)` in PDF user space (y up).
 pub fn direction(a: f32, b: f32) -> u8 {

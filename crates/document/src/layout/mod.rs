@@ -1,6 +1,8 @@
 //! Layout: glyphs with positions become lines of cells, in reading order, and
 //! layout-preserving text.
 
+pub mod orient;
+
 /// One shown glyph in page space (points, y measured downward from the top).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Glyph {
@@ -14,7 +16,7 @@ pub struct Glyph {
     pub size: f32,
     /// Advance width in page space.
     pub width: f32,
-    /// Writing direction, a quarter turn 0–3 ([`crate::orient`]); `x` and `y` are in that
+    /// Writing direction, a quarter turn 0–3 ([`orient`]); `x` and `y` are in that
     /// direction's upright frame.
     pub dir: u8,
 }
@@ -142,7 +144,7 @@ pub fn lines(page: &PageLayer) -> Vec<Line> {
             _ => page
                 .rules
                 .iter()
-                .map(|r| crate::orient::rule(r, dir, page.width, page.height))
+                .map(|r| orient::rule(r, dir, page.width, page.height))
                 .collect(),
         };
         out.extend(lines_of(glyphs, &rules, page.number));
