@@ -63,11 +63,9 @@ mod tests {
 
     /// The codes the first run of names in `s` resolves to.
     fn codes(s: &str) -> Vec<&'static str> {
-        let run = runs(scan(s, usize::MAX, Mode::Name))
-            .into_iter()
-            .next()
-            .unwrap_or_default();
-        resolve(&run)
+        let mentions = scan(s, usize::MAX, Mode::Name);
+        let run = runs(&mentions).next().unwrap_or_default();
+        resolve(run)
             .into_iter()
             .map(|d| INDEX.divisions[d].code.as_str())
             .collect()

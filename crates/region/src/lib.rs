@@ -7,6 +7,7 @@
 
 mod agency;
 mod chain;
+mod context;
 mod index;
 mod names;
 mod place;

@@ -4,13 +4,9 @@ use serde::Serialize;
 
 use crate::agency::{AgencyKind, is_national, kind};
 use crate::chain::resolve;
-use crate::index::INDEX;
-use crate::names::Form;
+use crate::context::Context;
 use crate::region::{Level, Region};
 use crate::scan::{Mention, Mode, runs, scan};
-
-/// How much of a report's text is read, in characters: the opening is where the body is named.
-const TEXT_CHARS: usize = 5000;
 
 /// The reporting body's own level; a street office or township is below its county.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -55,21 +51,21 @@ impl Placement {
 /// opening of the report's text; a name fitting several divisions is narrowed by the title
 /// and the text, and left unplaced if they do not tell the candidates apart.
 pub fn place(agency: Option<&str>, title: Option<&str>, text: &str) -> Placement {
-    let body = agency.or(title.map(title_body)).unwrap_or("");
+    let agency = agency.filter(|a| !a.trim().is_empty());
+    let body = strip_note(agency.or(title.map(title_body)).unwrap_or(""));
     let agency_kind = kind(body);
     let context = Context::new(title, text);
     let named = first_run(&scan(body, usize::MAX, Mode::Name));
-    let national = named.is_empty() && agency.is_some_and(is_national);
-    let candidates = if national {
-        Vec::new()
-    } else if named.is_empty() {
-        [&context.title, &context.text]
-            .into_iter()
-            .map(|m| first_run(m))
-            .find(|c| !c.is_empty())
-            .unwrap_or_default()
-    } else {
+    let national = named.is_empty() && !body.is_empty() && is_national(body);
+    let candidates = if national || !named.is_empty() {
         named
+    } else {
+        let from_title = first_run(context.title());
+        if from_title.is_empty() {
+            first_run(context.text())
+        } else {
+            from_title
+        }
     };
     let candidates = context.narrow(candidates);
     let mut placement = Placement {
@@ -84,6 +80,19 @@ pub fn place(agency: Option<&str>, title: Option<&str>, text: &str) -> Placement
     }
     placement.agency_level = agency_level(&placement, agency_kind, national);
     placement
+}
+
+/// A name without a trailing note in brackets: `…办公室（区政务服务管理办公室）` -> `…办公室`.
+fn strip_note(name: &str) -> &str {
+    let name = name.trim();
+    match name
+        .ends_with(['）', ')'])
+        .then(|| name.rfind(['（', '(']))
+        .flatten()
+    {
+        Some(i) if i > 0 => name[..i].trim_end(),
+        _ => name,
+    }
 }
 
 /// The body's name at the head of a report title: what comes before its year or
@@ -103,9 +112,8 @@ fn title_body(title: &str) -> &str {
 
 /// The divisions the first run of names resolves to; empty if no name.
 fn first_run(mentions: &[Mention]) -> Vec<usize> {
-    runs(mentions.to_vec())
-        .iter()
-        .map(|r| resolve(r))
+    runs(mentions)
+        .map(resolve)
         .find(|c| !c.is_empty())
         .unwrap_or_default()
 }
@@ -125,82 +133,6 @@ fn agency_level(p: &Placement, kind: AgencyKind, national: bool) -> Option<Agenc
         Level::City => AgencyLevel::City,
         Level::County => AgencyLevel::County,
     })
-}
-
-/// The names in a report's title and in the opening of its text.
-struct Context {
-    /// Names in the title, all forms.
-    title: Vec<Mention>,
-    /// Names in the text's opening, forms fit for running text.
-    text: Vec<Mention>,
-}
-
-impl Context {
-    /// Scans the title and the text's opening.
-    fn new(title: Option<&str>, text: &str) -> Context {
-        let title = title
-            .map(|t| scan(t, usize::MAX, Mode::Name))
-            .unwrap_or_default();
-        Context {
-            title,
-            text: scan(text, TEXT_CHARS, Mode::Text),
-        }
-    }
-
-    /// The candidates the title, then the text, support most, when they support any.
-    fn narrow(&self, mut candidates: Vec<usize>) -> Vec<usize> {
-        for mentions in [&self.title, &self.text] {
-            if candidates.len() > 1 {
-                candidates = best_supported(candidates, mentions);
-            }
-        }
-        candidates
-    }
-
-    /// A township's county when its name gave only a city or province: the first county
-    /// within `div` that the title or text names unambiguously.
-    fn refine(&self, div: usize, kind: AgencyKind) -> usize {
-        if kind != AgencyKind::Township || INDEX.divisions[div].level == Level::County {
-            return div;
-        }
-        let runs = runs(self.title.clone())
-            .into_iter()
-            .chain(runs(self.text.clone()));
-        runs.filter_map(|r| match resolve(&r)[..] {
-            [d] if d != div
-                && INDEX.divisions[d].level == Level::County
-                && INDEX.contains(div, d) =>
-            {
-                Some(d)
-            }
-            _ => None,
-        })
-        .next()
-        .unwrap_or(div)
-    }
-}
-
-/// The candidates with the most mentions of a division above them, if any has one.
-fn best_supported(candidates: Vec<usize>, mentions: &[Mention]) -> Vec<usize> {
-    let support = |c: usize| {
-        let above = |m: &&Mention| {
-            m.hits
-                .iter()
-                .any(|h| h.form <= Form::Former && h.div != c && INDEX.contains(h.div, c))
-        };
-        mentions.iter().filter(above).count()
-    };
-    let counts: Vec<usize> = candidates.iter().map(|&c| support(c)).collect();
-    let max = counts.iter().copied().max().unwrap_or(0);
-    if max == 0 {
-        return candidates;
-    }
-    candidates
-        .into_iter()
-        .zip(counts)
-        .filter(|&(_, n)| n == max)
-        .map(|(c, _)| c)
-        .collect()
 }
 
 #[cfg(test)]

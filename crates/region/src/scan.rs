@@ -70,16 +70,9 @@ fn longest_at(s: &str, offsets: &[usize], pos: usize, mode: Mode) -> Option<Ment
     })
 }
 
-/// The mentions grouped into runs of names written one after another (南京市鼓楼区).
-pub(crate) fn runs(mentions: Vec<Mention>) -> Vec<Vec<Mention>> {
-    let mut out: Vec<Vec<Mention>> = Vec::new();
-    for m in mentions {
-        match out.last_mut() {
-            Some(run) if run.last().is_some_and(|last| last.end == m.start) => run.push(m),
-            _ => out.push(vec![m]),
-        }
-    }
-    out
+/// The mentions split into runs of names written one after another (南京市鼓楼区).
+pub(crate) fn runs(mentions: &[Mention]) -> impl Iterator<Item = &[Mention]> {
+    mentions.chunk_by(|a, b| a.end == b.start)
 }
 
 #[cfg(test)]
@@ -118,7 +111,8 @@ mod tests {
 
     #[test]
     fn whitespace_is_dropped_and_runs_join_adjacent_names() {
-        let runs = runs(scan("南京市 鼓楼区，江苏省", usize::MAX, Mode::Name));
-        assert_eq!(runs.iter().map(Vec::len).collect::<Vec<_>>(), [2, 1]);
+        let mentions = scan("南京市 鼓楼区，江苏省", usize::MAX, Mode::Name);
+        let runs: Vec<&[Mention]> = runs(&mentions).collect();
+        assert_eq!(runs.iter().map(|r| r.len()).collect::<Vec<_>>(), [2, 1]);
     }
 }
