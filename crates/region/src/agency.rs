@@ -58,8 +58,8 @@ const DEPARTMENT: [&str; 18] = [
 ];
 /// Beginnings of national bodies' names.
 const NATIONAL_START: [&str; 5] = ["国务院", "国家", "中华人民共和国", "中国", "全国"];
-/// Endings of national bodies' names when no place is named: ministries, 总署, 总局.
-const NATIONAL_END: [&str; 3] = ["部", "总署", "总局"];
+/// Endings of national bodies' names when no place is named: ministries, 总署, 总局, 审计署.
+const NATIONAL_END: [&str; 4] = ["部", "总署", "总局", "审计署"];
 
 /// The kind of body a name denotes.
 pub(crate) fn kind(name: &str) -> AgencyKind {
@@ -117,6 +117,7 @@ mod tests {
         assert!(is_national("国务院办公厅"));
         assert!(is_national("国家发展和改革委员会"));
         assert!(is_national("自然资源部"));
+        assert!(is_national("审计署"));
         assert!(!is_national("区教育局"));
     }
 }

@@ -1,9 +1,6 @@
-//! Places a Chinese government body on the map: the GB/T 2260 division it belongs to, its
-//! level and its kind, from its name, its report's title or its report's text.
-//!
-//! The division list (county level and above, with coordinates) is compiled in from
-//! `data/divisions.tsv`; see the crate's README for its source and for how ambiguous and
-//! renamed names are handled.
+//! Places a Chinese government body on the map: its GB/T 2260 division, level and kind.
+#![doc = ""]
+#![doc = include_str!("../README.md")]
 
 mod agency;
 mod chain;
