@@ -1,6 +1,6 @@
 //! The division list and the name index, built once from the data files.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::names::{Form, keys};
@@ -47,10 +47,8 @@ pub(crate) struct Index {
     by_code: HashMap<String, usize>,
     /// Name key -> its divisions, the best form per division.
     names: HashMap<String, Vec<Hit>>,
-    /// First characters of all keys, to skip text quickly.
-    pub first_chars: HashSet<char>,
-    /// The longest key, in characters.
-    pub max_key_chars: usize,
+    /// First character of keys -> the keys' lengths in characters, longest first.
+    lengths: HashMap<char, Vec<usize>>,
 }
 
 /// The index, built on first use.
@@ -92,8 +90,7 @@ impl Index {
             divisions,
             by_code,
             names: HashMap::new(),
-            first_chars: HashSet::new(),
-            max_key_chars: 0,
+            lengths: HashMap::new(),
         };
         index.index_names();
         index
@@ -121,8 +118,13 @@ impl Index {
 
     /// Adds one key, keeping for each division only its best form.
     fn add(&mut self, key: String, hit: Hit) {
-        self.max_key_chars = self.max_key_chars.max(key.chars().count());
-        self.first_chars.extend(key.chars().next());
+        if let Some(first) = key.chars().next() {
+            let lengths = self.lengths.entry(first).or_default();
+            let len = key.chars().count();
+            if let Err(at) = lengths.binary_search_by(|l| len.cmp(l)) {
+                lengths.insert(at, len);
+            }
+        }
         let hits = self.names.entry(key).or_default();
         match hits.iter_mut().find(|h| h.div == hit.div) {
             Some(h) => h.form = h.form.min(hit.form),
@@ -133,6 +135,11 @@ impl Index {
     /// The divisions a key names, if any.
     pub fn lookup(&self, key: &str) -> Option<&[Hit]> {
         self.names.get(key).map(Vec::as_slice)
+    }
+
+    /// The lengths of the keys starting with `first`, in characters, longest first.
+    pub fn key_lengths(&self, first: char) -> &[usize] {
+        self.lengths.get(&first).map_or(&[], Vec::as_slice)
     }
 
     /// The division with this six-digit code.
@@ -181,6 +188,14 @@ mod tests {
         assert_eq!(INDEX.divisions[hits[0].div].code, "320813");
         let hits = INDEX.lookup("莱城区").expect("a former name");
         assert_eq!(INDEX.divisions[hits[0].div].code, "370116");
+    }
+
+    #[test]
+    fn key_lengths_are_listed_longest_first() {
+        let lengths = INDEX.key_lengths('恩');
+        assert!(lengths.contains(&10) && lengths.contains(&3), "{lengths:?}");
+        assert!(lengths.windows(2).all(|w| w[0] > w[1]));
+        assert!(INDEX.key_lengths('的').is_empty());
     }
 
     #[test]

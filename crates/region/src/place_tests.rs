@@ -238,7 +238,10 @@ fn every_division_is_placed_by_its_path_and_by_its_name_when_unique() {
     for (i, d) in INDEX.divisions.iter().enumerate() {
         let r = Region::of(i);
         let path = place(Some(&format!("{}人民政府", r.full_name())), None, "");
-        assert_eq!(path.region.as_ref().map(|r| r.code.as_str()), Some(d.code.as_str()));
+        assert_eq!(
+            path.region.as_ref().map(|r| r.code.as_str()),
+            Some(d.code.as_str())
+        );
         let twins = INDEX.divisions.iter().filter(|o| o.name == d.name).count();
         let own = place(Some(&format!("{}人民政府", d.name)), None, "");
         match &own.region {

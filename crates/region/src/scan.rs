@@ -49,25 +49,24 @@ pub(crate) fn scan(s: &str, max_chars: usize, mode: Mode) -> Vec<Mention> {
 /// The longest name starting at character `pos`, if any.
 fn longest_at(s: &str, offsets: &[usize], pos: usize, mode: Mode) -> Option<Mention> {
     let first = s[offsets[pos]..].chars().next()?;
-    if !INDEX.first_chars.contains(&first) {
-        return None;
-    }
     let min = if mode == Mode::Text { 3 } else { 2 };
-    let longest = INDEX.max_key_chars.min(offsets.len() - 1 - pos);
-    (min..=longest).rev().find_map(|len| {
-        let key = &s[offsets[pos]..offsets[pos + len]];
-        let hits = INDEX.lookup(key)?;
-        let hits: Vec<Hit> = hits
-            .iter()
-            .filter(|h| mode == Mode::Name || h.form != Form::Bare)
-            .copied()
-            .collect();
-        (!hits.is_empty()).then_some(Mention {
-            start: pos,
-            end: pos + len,
-            hits,
+    let room = offsets.len() - 1 - pos;
+    let lengths = INDEX.key_lengths(first).iter().copied();
+    lengths
+        .filter(|&len| len >= min && len <= room)
+        .find_map(|len| {
+            let hits = INDEX.lookup(&s[offsets[pos]..offsets[pos + len]])?;
+            let hits: Vec<Hit> = hits
+                .iter()
+                .filter(|h| mode == Mode::Name || h.form != Form::Bare)
+                .copied()
+                .collect();
+            (!hits.is_empty()).then_some(Mention {
+                start: pos,
+                end: pos + len,
+                hits,
+            })
         })
-    })
 }
 
 /// The mentions split into runs of names written one after another (南京市鼓楼区).
