@@ -20,7 +20,7 @@ fn ends(run: &[Mention]) -> Vec<usize> {
     let Some((first, rest)) = run.split_first() else {
         return Vec::new();
     };
-    let mut states: Vec<(usize, u32)> = first.hits.iter().map(|h| (h.div, h.form as u32)).collect();
+    let mut states: Vec<(usize, u32)> = first.hits.iter().map(|h| (h.div, h.form.cost())).collect();
     for m in rest {
         states = m
             .hits
@@ -28,7 +28,7 @@ fn ends(run: &[Mention]) -> Vec<usize> {
             .filter_map(|h| {
                 let within = states.iter().filter(|(d, _)| INDEX.contains(*d, h.div));
                 within
-                    .map(|(_, cost)| cost + h.form as u32)
+                    .map(|(_, cost)| cost + h.form.cost())
                     .min()
                     .map(|c| (h.div, c))
             })

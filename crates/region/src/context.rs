@@ -117,7 +117,7 @@ fn best_supported(candidates: Vec<usize>, mentions: &[Mention]) -> Vec<usize> {
         let above = |m: &&Mention| {
             m.hits
                 .iter()
-                .any(|h| h.form <= Form::Former && h.div != c && INDEX.contains(h.div, c))
+                .any(|h| h.form != Form::Variant && h.div != c && INDEX.contains(h.div, c))
         };
         mentions.iter().filter(above).count()
     };

@@ -3,7 +3,7 @@
 use crate::index::Division;
 use crate::region::Level;
 
-/// How a key names its division; earlier forms win when a key fits several divisions.
+/// How a key names its division; cheaper forms win when a key fits several divisions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Form {
     /// The full name, e.g. 恩施土家族苗族自治州.
@@ -16,6 +16,18 @@ pub(crate) enum Form {
     Former,
     /// A county-level name with another of 区, 县, 市 (洪泽县 for 洪泽区), for renames.
     Variant,
+}
+
+impl Form {
+    /// What reading a name in this form costs: a former name is as good as a current one
+    /// (a 2015 report's 桥东区 may be 邢台's, now 襄都区), a variant is a last resort.
+    pub(crate) fn cost(self) -> u32 {
+        match self {
+            Form::Full | Form::Former => 0,
+            Form::Short | Form::Bare => 1,
+            Form::Variant => 3,
+        }
+    }
 }
 
 /// Suffixes of the autonomous divisions' names.

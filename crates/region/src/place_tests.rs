@@ -124,7 +124,13 @@ fn an_ambiguous_name_lists_its_candidates_and_guesses_none() {
     );
     let p = place(Some("城区人民政府"), None, "");
     let codes: Vec<&str> = p.ambiguous.iter().map(|r| r.code.as_str()).collect();
-    assert_eq!(codes, ["140302", "140502", "441502"]);
+    // 阳泉, 晋城, 汕尾 have a 城区 today; 大同's and 长治's were renamed in 2018.
+    assert_eq!(codes, ["140213", "140302", "140403", "140502", "441502"]);
+    let p = place(Some("桥东区人民政府"), None, "");
+    let codes: Vec<&str> = p.ambiguous.iter().map(|r| r.code.as_str()).collect();
+    assert_eq!(codes, ["130502", "130702"]);
+    let p = place(Some("桥东区人民政府"), None, "邢台市桥东区");
+    assert_eq!(p.region.unwrap().name, "襄都区");
 }
 
 #[test]
@@ -232,6 +238,27 @@ fn placing_many_bodies_is_quick_enough_to_finish() {
     }
 }
 
+/// How many divisions a name may mean: those named so today, and those it formerly named.
+fn namesakes(name: &str) -> usize {
+    use crate::index::INDEX;
+    let mut codes: Vec<&str> = INDEX
+        .divisions
+        .iter()
+        .filter(|d| d.name == name)
+        .map(|d| d.code.as_str())
+        .collect();
+    let changes = include_str!("../data/changes.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'));
+    let former = changes
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+        .filter(|r| r[1] == name);
+    codes.extend(former.map(|r| r[2]));
+    codes.sort_unstable();
+    codes.dedup();
+    codes.len()
+}
+
 #[test]
 fn every_division_is_placed_by_its_path_and_by_its_name_when_unique() {
     use crate::index::INDEX;
@@ -242,11 +269,13 @@ fn every_division_is_placed_by_its_path_and_by_its_name_when_unique() {
             path.region.as_ref().map(|r| r.code.as_str()),
             Some(d.code.as_str())
         );
-        let twins = INDEX.divisions.iter().filter(|o| o.name == d.name).count();
         let own = place(Some(&format!("{}人民政府", d.name)), None, "");
         match &own.region {
-            Some(got) => assert_eq!((got.code.as_str(), twins), (d.code.as_str(), 1)),
-            None => assert_eq!(own.ambiguous.len(), twins, "{}", d.name),
+            Some(got) => assert_eq!(
+                (got.code.as_str(), namesakes(&d.name)),
+                (d.code.as_str(), 1)
+            ),
+            None => assert_eq!(own.ambiguous.len(), namesakes(&d.name), "{}", d.name),
         }
     }
 }
