@@ -1,6 +1,7 @@
 //! Places a Chinese government body on the map: its GB/T 2260 division, level and kind.
 #![doc = ""]
 #![doc = include_str!("../README.md")]
+#![warn(missing_docs)]
 
 mod agency;
 mod chain;
