@@ -1,0 +1,17 @@
+//! Places a Chinese government body on the map: its GB/T 2260 division, level and kind.
+#![doc = ""]
+#![doc = include_str!("../README.md")]
+#![warn(missing_docs)]
+
+mod agency;
+mod chain;
+mod context;
+mod index;
+mod names;
+mod place;
+mod region;
+mod scan;
+
+pub use agency::AgencyKind;
+pub use place::{AgencyLevel, Placement, place};
+pub use region::{Level, Region, by_code};
