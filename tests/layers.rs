@@ -6,13 +6,14 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// The crates bottom-up, each with the workspace crates it may depend on.
-const LAYERS: [(&str, &[&str]); 6] = [
+const LAYERS: [(&str, &[&str]); 7] = [
     ("model", &[]),
+    ("region", &[]),
     ("document", &["model"]),
     ("read", &["model", "document"]),
-    ("parse", &["model", "document"]),
-    ("verify", &["model", "document", "read", "parse"]),
-    ("app", &["model", "document", "read", "parse", "verify"]),
+    ("parse", &["model", "document", "region"]),
+    ("verify", &["model", "document", "read", "parse", "region"]),
+    ("app", &["model", "document", "read", "parse", "region", "verify"]),
 ];
 
 fn root() -> PathBuf {
