@@ -13,7 +13,10 @@ const LAYERS: [(&str, &[&str]); 7] = [
     ("read", &["model", "document"]),
     ("parse", &["model", "document", "region"]),
     ("verify", &["model", "document", "read", "parse", "region"]),
-    ("app", &["model", "document", "read", "parse", "region", "verify"]),
+    (
+        "app",
+        &["model", "document", "read", "parse", "region", "verify"],
+    ),
 ];
 
 fn root() -> PathBuf {
@@ -71,9 +74,10 @@ fn graph(src: &Path) -> BTreeMap<String, BTreeSet<String>> {
             continue;
         };
         let text = fs::read_to_string(file).expect("a readable source file");
-        let named = crate_paths(&text)
+        let named: Vec<String> = crate_paths(&text)
             .into_iter()
-            .filter(|m| modules.contains(m) && *m != from);
+            .filter(|m| modules.contains(m) && *m != from)
+            .collect();
         edges.entry(from).or_default().extend(named);
     }
     edges

@@ -1,4 +1,4 @@
-//! A file's size and SHA-256, read in pieces (the hash `source.sha256` holds).
+//! SHA-256 as `source.sha256` holds it: of a file read in pieces, or of bytes in memory.
 
 use std::io::Read;
 use std::path::Path;
@@ -19,12 +19,15 @@ pub fn size_and_sha256(path: &Path) -> Option<(u64, String)> {
         hasher.update(&buf[..n]);
         total += n as u64;
     }
-    Some((
-        total,
-        hasher
-            .finalize()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect(),
-    ))
+    Some((total, hex(&hasher.finalize())))
+}
+
+/// The lower-case hex SHA-256 of bytes in memory (`source.sha256`).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+/// Bytes as lower-case hex.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

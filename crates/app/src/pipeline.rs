@@ -5,8 +5,6 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Once;
 use std::time::Instant;
 
-use sha2::{Digest, Sha256};
-
 use govreport_document::layout::Line;
 use govreport_model::codes::ErrorCode;
 use govreport_model::format::Format;
@@ -16,6 +14,7 @@ use govreport_parse::report;
 use govreport_read::{ocr, readers};
 use govreport_verify::Context;
 
+use crate::filehash::sha256_hex;
 use crate::input::Input;
 
 /// Settings for extracting one file.
@@ -160,16 +159,6 @@ pub fn extract_bytes(
         lines: verified.document.lines,
         table_rows: verified.table_rows,
     }
-}
-
-/// The lower-case hex SHA-256 of `bytes` (`source.sha256`).
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
-}
-
-/// Bytes as lower-case hex.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

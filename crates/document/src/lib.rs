@@ -50,6 +50,21 @@ pub fn squeeze(text: &str) -> String {
         .collect()
 }
 
+/// The text with every whitespace character removed, all else as printed.
+pub fn without_whitespace(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// A full-width digit or `．` as its ASCII form (`２０２３．１` reads as `2023.1`); any other
+/// character unchanged.
+pub fn half_width(c: char) -> char {
+    match c {
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+        '．' => '.',
+        _ => c,
+    }
+}
+
 /// All lines' text with whitespace removed, for keyword tests.
 pub fn squeeze_all(lines: &[Line]) -> String {
     lines.iter().map(|l| squeeze(&l.text())).collect()

@@ -166,3 +166,85 @@ pub fn failures_after_repair(cells: &[Operand], equations: &[Equation]) -> (usiz
         .count();
     (fails, cells)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn eq(result: usize, parts: &[usize]) -> Equation {
+        Equation {
+            rule: "t",
+            result,
+            extra: Vec::new(),
+            parts: parts.to_vec(),
+            scope: "row".into(),
+        }
+    }
+
+    #[test]
+    fn a_single_lost_part_is_derived_from_the_total() {
+        let mut cells = vec![
+            Operand::lost(),
+            Operand::printed(Some(2.0)),
+            Operand::printed(Some(5.0)),
+        ];
+        let filled = repair(&mut cells, &[eq(2, &[0, 1])]);
+        assert_eq!(filled, vec![(0, 0)]);
+        assert_eq!(
+            cells[0],
+            Operand {
+                value: Some(3.0),
+                origin: Origin::Repaired
+            }
+        );
+    }
+
+    #[test]
+    fn the_balance_rule_solves_either_side() {
+        let mut cells = vec![
+            Operand::printed(Some(21.0)),
+            Operand::lost(),
+            Operand::printed(Some(21.0)),
+            Operand::printed(Some(0.0)),
+        ];
+        let balance = Equation {
+            rule: "b",
+            result: 2,
+            extra: vec![3],
+            parts: vec![0, 1],
+            scope: "col".into(),
+        };
+        repair(&mut cells, &[balance]);
+        assert_eq!(cells[1].value, Some(0.0));
+    }
+
+    #[test]
+    fn two_unknowns_in_one_equation_are_not_guessed() {
+        let mut cells = vec![
+            Operand::lost(),
+            Operand::lost(),
+            Operand::printed(Some(5.0)),
+        ];
+        assert!(repair(&mut cells, &[eq(2, &[0, 1])]).is_empty());
+    }
+
+    #[test]
+    fn a_blank_total_is_skipped_and_blank_parts_count_as_zero() {
+        let blank = Operand {
+            value: None,
+            origin: Origin::Blank,
+        };
+        let cells = vec![
+            Operand::printed(Some(1.0)),
+            blank.clone(),
+            Operand::printed(Some(1.0)),
+        ];
+        assert_eq!(verdict(&cells, &eq(2, &[0, 1])), Verdict::Pass);
+        let cells = vec![
+            Operand::printed(Some(1.0)),
+            Operand::printed(Some(1.0)),
+            blank,
+        ];
+        assert_eq!(verdict(&cells, &eq(2, &[0, 1])), Verdict::Skipped);
+    }
+}

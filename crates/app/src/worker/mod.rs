@@ -13,6 +13,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use crate::filehash::hex;
 use crate::input::{Format, Input};
 use crate::pipeline::{Options, extract};
 
@@ -32,7 +33,7 @@ impl Request {
     pub fn new(input: &Input) -> Request {
         let path = input.path.as_os_str().as_bytes();
         Request {
-            path: path.iter().map(|b| format!("{b:02x}")).collect(),
+            path: hex(path),
             format: input.format,
         }
     }

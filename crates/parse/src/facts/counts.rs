@@ -30,6 +30,7 @@
 //! the label's end when the label follows).
 
 use super::narrative::{Stream, TextLine};
+use govreport_document::without_whitespace;
 use govreport_model::record::Count;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -168,7 +169,7 @@ pub fn find_counts(lines: &[TextLine]) -> Vec<Count> {
             }
         };
         out.push(Count {
-            label: label.chars().filter(|ch| !ch.is_whitespace()).collect(),
+            label: without_whitespace(&label),
             value,
             unit,
             text: stream.original(start, end).to_string(),

@@ -17,6 +17,7 @@
 //! Full-width digits, `．` and `％` are normalized to ASCII in [`Stream::text`]; the
 //! text as printed stays available through [`Stream::original`].
 
+use govreport_document::half_width;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -159,10 +160,8 @@ fn typical_width(lines: &[TextLine]) -> usize {
 /// Full-width digits, `．` and `％` as ASCII; every other char unchanged.
 fn normalize_char(c: char) -> char {
     match c {
-        '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-        '．' => '.',
         '％' => '%',
-        _ => c,
+        _ => half_width(c),
     }
 }
 

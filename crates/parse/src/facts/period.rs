@@ -7,7 +7,7 @@ use regex::Regex;
 
 use crate::facts::dates;
 use govreport_document::layout::Line;
-use govreport_document::squeeze;
+use govreport_document::{half_width, squeeze};
 use govreport_model::record::Period;
 
 /// A date range: `2024年1月1日起至2024年12月31日止`, `2025-01-01至2025-12-31`,
@@ -106,15 +106,6 @@ fn ocr_ones(text: &str) -> String {
     let year = OCR_YEAR.replace_all(text, |c: &regex::Captures| c[0].replace([']', '丨'], "1"));
     let once = OCR_ONE.replace_all(&year, "${a}1${b}");
     OCR_ONE.replace_all(&once, "${a}1${b}").into_owned()
-}
-
-/// Full-width digits and `．` as their ASCII forms (`２０２３年１月１日`).
-fn half_width(c: char) -> char {
-    match c {
-        '０'..='９' => char::from_u32(c as u32 - 0xFF10 + u32::from(b'0')).unwrap_or(c),
-        '．' => '.',
-        _ => c,
-    }
 }
 
 /// The period from the two printed ends; the second inherits the first's year.

@@ -23,6 +23,7 @@
 
 use super::narrative::{Stream, TextLine};
 use super::policy_dates;
+use govreport_document::without_whitespace;
 use govreport_model::record::Policy;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -87,7 +88,7 @@ pub fn find_policies(lines: &[TextLine], report_year: Option<i32>) -> Vec<Policy
             span.open + '《'.len_utf8(),
             span.close_end - '》'.len_utf8(),
         );
-        let title: String = inner.chars().filter(|c| !c.is_whitespace()).collect();
+        let title = without_whitespace(inner);
         let (date, action) = match &prev {
             Some((end, d, a)) if COORDINATION_RE.is_match(&text[*end..span.open]) => {
                 (d.clone(), a.clone())

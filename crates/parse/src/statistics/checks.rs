@@ -1,8 +1,9 @@
 //! `statistics.parts_sum` (numbered parts add up to their row) and `statistics.subset`
 //! (`其中` parts, alone and together, are not larger than their row), per value column.
 
-use govreport_model::checks::show;
+use govreport_model::checks::{rule_status, show};
 use govreport_model::codes::CheckStatus;
+use govreport_model::equations::Verdict;
 use govreport_model::record::Check;
 
 /// Rule: a row's numbered parts not introduced by `其中` add up to it.
@@ -23,13 +24,6 @@ pub struct Item {
     pub of_which: bool,
     /// A numbered part (`1.`, `（一）`…).
     pub numbered: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Verdict {
-    Pass,
-    Fail,
-    Skipped,
 }
 
 /// The checks over a table's rows: one summary per rule that has equations, then one
@@ -138,13 +132,7 @@ fn equations(
 
 fn summary(rule: &str, verdicts: &[Verdict]) -> Check {
     let count = |v: Verdict| verdicts.iter().filter(|&&x| x == v).count();
-    let status = if count(Verdict::Fail) > 0 {
-        CheckStatus::Fail
-    } else if count(Verdict::Pass) > 0 {
-        CheckStatus::Pass
-    } else {
-        CheckStatus::Skipped
-    };
+    let status = rule_status(verdicts, 0);
     Check {
         rule: rule.into(),
         status,

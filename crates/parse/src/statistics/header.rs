@@ -1,8 +1,8 @@
 //! The statistics table's header line (统计指标 | 单位 | 统计数, or 指标名称 | 计量单位 | 代码 |
 //! 本期实际 | 本年累计): which columns hold values, and where they stand.
 
-use crate::statistics::label::strip_ws;
 use govreport_document::layout::{Cell, Line};
+use govreport_document::without_whitespace;
 
 /// What the header says about the columns.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,7 +34,7 @@ fn tokens(line: &Line) -> Vec<Token> {
         let step = (cell.x1 - cell.x0) / parts.len().max(1) as f32;
         for (i, p) in parts.iter().enumerate() {
             out.push(Token {
-                text: strip_ws(p),
+                text: without_whitespace(p),
                 x: cell.x0 + step * (i as f32 + 0.5),
             });
         }

@@ -3,6 +3,7 @@
 
 use std::sync::LazyLock;
 
+use govreport_document::without_whitespace;
 use regex::Regex;
 
 /// A numbering style, outermost first (its order is the nesting depth).
@@ -74,11 +75,6 @@ pub fn numbering(text: &str) -> Option<(Style, &str)> {
     Some((style, &text[caps.get(0).map_or(0, |m| m.end())..]))
 }
 
-/// Removes all whitespace, keeping every other character as printed.
-pub fn strip_ws(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
 /// Takes a printed indicator (whitespace removed) apart.
 pub fn parts(text: &str) -> Parts {
     let mut rest = text;
@@ -122,7 +118,7 @@ pub fn parts(text: &str) -> Parts {
 
 /// True for a cell that is only a unit (`条`, `人次`, `万元`).
 pub fn is_unit(text: &str) -> bool {
-    UNITS.contains(&strip_ws(text).as_str())
+    UNITS.contains(&without_whitespace(text).as_str())
 }
 
 #[cfg(test)]

@@ -1,9 +1,10 @@
 //! One line of a statistics table: the indicator, its unit, its code and its value cells.
 
 use crate::statistics::header::{self, Header};
-use crate::statistics::label::{is_unit, strip_ws};
+use crate::statistics::label::is_unit;
 use crate::tables::cells::{self, Value};
 use govreport_document::layout::{Cell, Line};
+use govreport_document::without_whitespace;
 
 /// A line read as a table row.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,7 +72,7 @@ pub fn read(line: &Line, index: usize, header: &Header) -> Read {
     let mut unit = None;
     let mut dash = false;
     if let Some(cell) = rest.last() {
-        let t = strip_ws(&cell.text);
+        let t = without_whitespace(&cell.text);
         if is_unit(&t) {
             unit = Some(t);
             rest.pop();
@@ -83,7 +84,7 @@ pub fn read(line: &Line, index: usize, header: &Header) -> Read {
             rest.pop();
         }
     }
-    let text = strip_ws(&rest.iter().map(|c| c.text.as_str()).collect::<String>());
+    let text = without_whitespace(&rest.iter().map(|c| c.text.as_str()).collect::<String>());
     if text.is_empty() {
         // A unit alone is a fragment of a row spread over several lines.
         return match unit {
@@ -131,7 +132,7 @@ pub fn continues_unit(row: &RawRow, line: &Line, h: &Header) -> bool {
         .cells
         .iter()
         .filter(right)
-        .map(|c| strip_ws(&c.text))
+        .map(|c| without_whitespace(&c.text))
         .collect();
     let left = line.cells.iter().any(|c| !right(&c));
     let numbers = line
@@ -147,7 +148,7 @@ pub fn continues_unit(row: &RawRow, line: &Line, h: &Header) -> bool {
 /// to the unit, the others to the indicator.
 pub fn continue_row(row: &mut RawRow, line: &Line, h: &Header) {
     for cell in &line.cells {
-        let text = strip_ws(&cell.text);
+        let text = without_whitespace(&cell.text);
         match &mut row.unit {
             Some(unit) if (cell.x0 + cell.x1) / 2.0 >= h.unit_left => unit.push_str(&text),
             _ => row.text.push_str(&text),
@@ -164,7 +165,7 @@ fn is_dash(text: &str) -> bool {
 /// numbers is several.
 fn cell_values(cell: &Cell) -> Option<Vec<Value>> {
     let x = (cell.x0 + cell.x1) / 2.0;
-    if is_dash(&strip_ws(&cell.text)) {
+    if is_dash(&without_whitespace(&cell.text)) {
         return Some(vec![Value {
             number: None,
             printed: Some(cell.text.trim().to_string()),

@@ -1,5 +1,6 @@
 //! Table cells: which printed tokens are values, and how a line splits into label and values.
 
+use govreport_document::half_width;
 use govreport_document::layout::UNREADABLE;
 use std::sync::LazyLock;
 
@@ -42,12 +43,10 @@ fn normalize(text: &str) -> String {
     text.chars()
         .filter(|c| !c.is_whitespace())
         .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - 0xFF10 + 0x30).unwrap_or(c),
             '，' => ',',
-            '．' => '.',
             '＋' => '+',
             '－' if text.chars().count() > 1 => '-',
-            _ => c,
+            _ => half_width(c),
         })
         .collect()
 }

@@ -13,14 +13,14 @@ use govreport_document::layout::Line;
 use govreport_document::squeeze;
 use govreport_model::codes::{CheckStatus, WarningCode};
 use govreport_model::record::{Check, Record, Tables, Warning};
-use govreport_model::template::TableId;
+use govreport_model::template::{TableId, active, applications, review};
 use govreport_parse::report;
 
-/// The tables with words that anchor each on its page.
+/// The tables with the words that anchor each on its page (the template's region anchors).
 const TABLES: [(TableId, &[&str]); 3] = [
-    (TableId::ActiveDisclosure, &["第二十条", "信息内容"]),
-    (TableId::Applications, &["申请人情况", "本年新收"]),
-    (TableId::ReviewLitigation, &["复议后起诉", "未经复议"]),
+    (TableId::ActiveDisclosure, active::ANCHORS.region),
+    (TableId::Applications, applications::ANCHORS.region),
+    (TableId::ReviewLitigation, review::ANCHORS.region),
 ];
 
 /// The page of the first line holding one of a table's anchor words.
