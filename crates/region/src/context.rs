@@ -4,9 +4,9 @@ use std::cell::OnceCell;
 
 use crate::agency::AgencyKind;
 use crate::chain::resolve;
+use crate::division::Level;
 use crate::index::INDEX;
 use crate::names::Form;
-use crate::region::Level;
 use crate::scan::{Mention, Mode, runs, scan};
 
 /// How much of a report's text is read, in characters: the opening is where the body is named.

@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use crate::division::{Division, Level};
 use crate::names::{Form, keys};
-use crate::region::Level;
 
 /// The divisions, one a row: code, name, level, parent code, latitude, longitude.
 const DIVISIONS: &str = include_str!("../data/divisions.tsv");
@@ -12,23 +12,6 @@ const DIVISIONS: &str = include_str!("../data/divisions.tsv");
 const CHANGES: &str = include_str!("../data/changes.tsv");
 /// The 56 nationalities, one a line, for shortening autonomous divisions' names.
 const NATIONS: &str = include_str!("../data/nations.txt");
-
-/// One division of the list.
-#[derive(Debug)]
-pub(crate) struct Division {
-    /// Six-digit GB/T 2260 code.
-    pub code: String,
-    /// Full name, e.g. 洪泽区.
-    pub name: String,
-    /// Province, city or county.
-    pub level: Level,
-    /// The division above, as an index into `Index::divisions`.
-    pub parent: Option<usize>,
-    /// Latitude of its seat.
-    pub lat: f64,
-    /// Longitude of its seat.
-    pub lon: f64,
-}
 
 /// A name key's meaning: which division, and how the name denotes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,6 +6,7 @@
 mod agency;
 mod chain;
 mod context;
+mod division;
 mod index;
 mod names;
 mod place;

@@ -1,7 +1,6 @@
 //! The name forms a division goes by: full name, short forms, suffix variants.
 
-use crate::index::Division;
-use crate::region::Level;
+use crate::division::{Division, Level};
 
 /// How a key names its division; cheaper forms win when a key fits several divisions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

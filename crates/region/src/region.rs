@@ -2,31 +2,9 @@
 
 use serde::Serialize;
 
+pub use crate::division::Level;
+
 use crate::index::INDEX;
-
-/// A division's level in GB/T 2260.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    /// 省, 自治区, 直辖市, 特别行政区.
-    Province,
-    /// 地级市, 地区, 自治州, 盟.
-    City,
-    /// 市辖区, 县, 县级市, 自治县, 旗 and the like.
-    County,
-}
-
-impl Level {
-    /// The level named `province`, `city` or `county`.
-    pub(crate) fn parse(s: &str) -> Option<Level> {
-        match s {
-            "province" => Some(Level::Province),
-            "city" => Some(Level::City),
-            "county" => Some(Level::County),
-            _ => None,
-        }
-    }
-}
 
 /// The place of a division on the map, serialised as the record's `region`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
