@@ -1,6 +1,6 @@
 //! Scanned reports (OCR): the scans in tests/scans/ (made by samples/generate/scan.py from
-//! committed samples) against goldens that state the truth (the generator's data). Skipped,
-//! saying why, when tesseract with chi_sim is not installed.
+//! committed samples) against goldens that state the truth (the generator's data). Those
+//! that need tesseract with chi_sim are ignored unless run with `--include-ignored`.
 
 mod common;
 
@@ -10,18 +10,6 @@ use std::process::Command;
 use common::govreport;
 use govreport_model::record::Record;
 use serde_json::Value;
-
-/// True when tesseract with chi_sim can run here (else says why the test is skipped).
-fn tesseract() -> bool {
-    let langs = Command::new("tesseract").arg("--list-langs").output();
-    let ok = langs.is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("chi_sim"));
-    if !ok {
-        eprintln!(
-            "skipped: tesseract with chi_sim is not installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim)"
-        );
-    }
-    ok
-}
 
 /// Every table cell of a record: path → value.
 fn cells(v: &Value, at: String, out: &mut BTreeMap<String, Value>) {
@@ -82,10 +70,8 @@ fn named(record: &Value, wrong: &str) -> bool {
 }
 
 #[test]
+#[ignore = "needs tesseract-ocr and tesseract-ocr-chi-sim (CI installs them and runs --include-ignored)"]
 fn a_clean_300_dpi_scan_reads_every_cell_right_and_is_ok() {
-    if !tesseract() {
-        return;
-    }
     let r = extract("tests/scans/qinglan-2023-lo-scan300.pdf", &[]);
     assert_eq!(r["source"]["ocr"]["pages"], serde_json::json!([1, 2, 3]));
     assert_eq!(r["source"]["ocr"]["languages"], "chi_sim");
@@ -102,11 +88,9 @@ fn a_clean_300_dpi_scan_reads_every_cell_right_and_is_ok() {
 }
 
 #[test]
+#[ignore = "needs tesseract-ocr and tesseract-ocr-chi-sim (CI installs them and runs --include-ignored)"]
 fn no_scan_gives_an_ok_record_with_a_wrong_cell_every_wrong_cell_is_named_and_the_tuned_three_are_read_whole()
  {
-    if !tesseract() {
-        return;
-    }
     let mut stems: Vec<String> = std::fs::read_dir("tests/scans")
         .unwrap()
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
@@ -177,10 +161,8 @@ fn without_tesseract_a_scan_fails_with_no_text_layer_saying_what_to_install() {
 }
 
 #[test]
+#[ignore = "needs tesseract-ocr and tesseract-ocr-chi-sim (CI installs them and runs --include-ignored)"]
 fn a_scan_past_the_worker_memory_limit_is_too_large_and_the_next_file_is_read() {
-    if !tesseract() {
-        return;
-    }
     // 150 MiB holds govreport and tesseract's models but not a 300 dpi page being read.
     let out = common::govreport(&[
         "extract",
@@ -223,10 +205,8 @@ fn ocr_never_keeps_a_scan_failed_and_born_digital_pdfs_never_use_ocr() {
 }
 
 #[test]
+#[ignore = "needs tesseract-ocr and tesseract-ocr-chi-sim (CI installs them and runs --include-ignored)"]
 fn text_marks_the_pages_ocr_read() {
-    if !tesseract() {
-        return;
-    }
     let out = govreport(&["text", "tests/scans/qinglan-2023-lo-scan300.pdf"]);
     let text = String::from_utf8_lossy(&out.stdout);
     for n in 1..=3 {

@@ -143,6 +143,10 @@ pub fn extract_bytes(
         Ok(reading) => reading,
         Err(failure) => return failed(source, failure),
     };
+    reading.document.note(&mut source);
+    if let Some(failure) = readers::no_text(&reading.document, options.ocr) {
+        return failed(source, failure);
+    }
     let parsed = report::parse(source, reading.document);
     let context = Context {
         bytes,

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::layout::Line;
-use govreport_model::record::{OcrSource, Warning};
+use govreport_model::record::{OcrSource, Source, Warning};
 
 /// A file as read: its lines in reading order, notes on how it was read, the PDF's page
 /// count and producer, and the converter a Word file went through.
@@ -35,6 +35,16 @@ pub struct Document {
     /// The converter that turned a `.doc`/`.wps`/`.odt`/`.rtf` into `.docx`, e.g.
     /// `LibreOffice 7.4`.
     pub converted_by: Option<String>,
+}
+
+impl Document {
+    /// Notes in `source` what the reader learned of the file: pages, producer, OCR, converter.
+    pub fn note(&self, source: &mut Source) {
+        source.pages = self.pages;
+        source.producer = self.producer.clone();
+        source.ocr = self.ocr.clone();
+        source.converted_by = self.converted_by.clone();
+    }
 }
 
 /// Removes all whitespace and unifies bracket and quote widths, for label matching.

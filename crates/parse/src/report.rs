@@ -51,13 +51,9 @@ pub struct Parsed {
     pub table_rows: Vec<String>,
 }
 
-/// Parses a document into the record of `source`, noting in `source` what the reader learned
-/// of the file (pages, producer, OCR, converter).
-pub fn parse(mut source: Source, document: Document) -> Parsed {
-    source.pages = document.pages;
-    source.producer = document.producer.clone();
-    source.ocr = document.ocr.clone();
-    source.converted_by = document.converted_by.clone();
+/// Parses a document into the record of `source` (which [`Document::note`] has told what the
+/// reader learned of the file).
+pub fn parse(source: Source, document: Document) -> Parsed {
     let (record, table_rows) = record(source, document.warnings.clone(), &document.lines);
     Parsed {
         record,

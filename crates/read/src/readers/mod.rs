@@ -53,8 +53,7 @@ pub fn reader(format: Format, ocr: Mode) -> Box<dyn Reader> {
     }
 }
 
-/// Reads the bytes as `format` (a PDF with OCR as `ocr` asks); a PDF with no text that OCR
-/// could read fails with `no_text_layer`.
+/// Reads the bytes as `format` (a PDF with OCR as `ocr` asks).
 pub fn read(
     bytes: &[u8],
     format: Format,
@@ -62,15 +61,18 @@ pub fn read(
     limits: &Limits,
     deadline: Instant,
 ) -> Result<Reading, Failure> {
-    let reading = reader(format, ocr).read(bytes, limits, deadline)?;
-    if reading.document.no_text_layer {
-        let message = match ocr {
-            Mode::Never => "the PDF has no text layer (a scan?); OCR is off (--ocr never)",
-            _ => "the PDF has no text layer and no image to read by OCR",
-        };
-        return Err(Failure::new(ErrorCode::NoTextLayer, message));
-    }
-    Ok(reading)
+    reader(format, ocr).read(bytes, limits, deadline)
+}
+
+/// The `no_text_layer` failure of a PDF with no text that OCR (as `ocr` allows) could read.
+pub fn no_text(document: &Document, ocr: Mode) -> Option<Failure> {
+    let message = match ocr {
+        Mode::Never => "the PDF has no text layer (a scan?); OCR is off (--ocr never)",
+        _ => "the PDF has no text layer and no image to read by OCR",
+    };
+    document
+        .no_text_layer
+        .then(|| Failure::new(ErrorCode::NoTextLayer, message))
 }
 
 /// The format to read: the one named, except that a Word-named file (or one named
