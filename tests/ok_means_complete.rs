@@ -204,7 +204,7 @@ fn failed_paths(record: &Record, rule_suffix: &str) -> Vec<String> {
     record
         .checks
         .iter()
-        .filter(|c| c.rule.ends_with(rule_suffix) && c.status == CheckStatus::Fail)
+        .filter(|c| c.rule.as_str().ends_with(rule_suffix) && c.status == CheckStatus::Fail)
         .filter_map(|c| c.path.clone())
         .collect()
 }
@@ -245,7 +245,7 @@ fn deleted_rows_the_rules_cannot_rebuild_make_the_record_partial_with_their_path
     let balance = record
         .checks
         .iter()
-        .find(|c| c.rule == "applications.outcome_sum");
+        .find(|c| c.rule.as_str() == "applications.outcome_sum");
     assert_eq!(
         balance.map(|c| c.status.as_str()),
         Some("fail"),
@@ -278,7 +278,7 @@ fn a_total_printed_blank_skips_its_rules_and_stays_ok() {
     let skipped = record
         .checks
         .iter()
-        .filter(|c| c.rule.starts_with("applications.") && c.message.contains("1 skipped"))
+        .filter(|c| c.rule.as_str().starts_with("applications.") && c.message.contains("1 skipped"))
         .count();
     assert_eq!(
         skipped, 3,
@@ -345,7 +345,7 @@ fn the_placement_search_overflow_found_by_fuzzing_is_undetermined_not_wrapped() 
     .record;
     assert_eq!(record.status, Status::Partial);
     let too_many = record.checks.iter().any(|c| {
-        c.rule == "applications.complete"
+        c.rule.as_str() == "applications.complete"
             && c.path.as_deref() == Some("tables.applications")
             && c.message.contains("too many ways")
     });

@@ -1,7 +1,7 @@
 //! The `checks` entries of a table: its equations' verdicts (see [`crate::equations`]) as
 //! one summary per rule, each failed equation and each repaired cell.
 
-use crate::codes::CheckStatus;
+use crate::codes::{CheckStatus, Rule};
 use crate::equations::{Equation, Operand, Verdict, verdict};
 use crate::record::{Check, number};
 
@@ -22,7 +22,7 @@ pub fn entries(
     path: &dyn Fn(usize) -> String,
 ) -> Vec<Check> {
     let mut out = Vec::new();
-    let mut rules: Vec<&'static str> = equations.iter().map(|e| e.rule).collect();
+    let mut rules: Vec<Rule> = equations.iter().map(|e| e.rule).collect();
     rules.dedup();
     for rule in rules {
         let eqs: Vec<&Equation> = equations.iter().filter(|e| e.rule == rule).collect();
@@ -48,7 +48,7 @@ pub fn entries(
             show(cells[cell].value)
         );
         out.push(Check {
-            rule: eq.rule.into(),
+            rule: eq.rule,
             status: CheckStatus::Repaired,
             message,
             path: Some(path(cell)),
@@ -73,7 +73,7 @@ pub fn rule_status(verdicts: &[Verdict], fixed: usize) -> CheckStatus {
 }
 
 /// A rule's summary entry from its equations' verdicts and the cells it repaired.
-fn summary(rule: &'static str, verdicts: &[Verdict], fixed: usize) -> Check {
+fn summary(rule: Rule, verdicts: &[Verdict], fixed: usize) -> Check {
     let count = |v: Verdict| verdicts.iter().filter(|&&x| x == v).count();
     let status = rule_status(verdicts, fixed);
     let unread = match count(Verdict::Unverifiable) {
@@ -88,7 +88,7 @@ fn summary(rule: &'static str, verdicts: &[Verdict], fixed: usize) -> Check {
         count(Verdict::Skipped)
     );
     Check {
-        rule: rule.into(),
+        rule,
         status,
         message,
         path: None,
@@ -112,7 +112,7 @@ fn failure(cells: &[Operand], eq: &Equation, path: &dyn Fn(usize) -> String) -> 
         join(&eq.parts)
     );
     Check {
-        rule: eq.rule.into(),
+        rule: eq.rule,
         status: CheckStatus::Fail,
         message,
         path: Some(path(eq.result)),
@@ -125,7 +125,7 @@ mod tests {
 
     fn eq(result: usize, parts: &[usize]) -> Equation {
         Equation {
-            rule: "t",
+            rule: Rule::ApplicationsRowTotals,
             result,
             extra: Vec::new(),
             parts: parts.to_vec(),

@@ -94,6 +94,49 @@ named_enum! {
 }
 
 named_enum! {
+    /// A rule the record is checked against (`checks[].rule`); the part before the dot
+    /// names the table or facet it is about.
+    pub enum Rule {
+        /// 表三, per column: 一 + 二 = （七） + 四.
+        ApplicationsBalance = "applications.balance",
+        /// 表三, per row: 总计 = the sum of the six applicant columns.
+        ApplicationsRowTotals = "applications.row_totals",
+        /// 表三, per column: （七）总计 = the sum of the outcome rows.
+        ApplicationsOutcomeSum = "applications.outcome_sum",
+        /// 表四, per group: 总计 = the sum of the four results.
+        ReviewLitigationTotals = "review_litigation.totals",
+        /// 表二 was found with every row its format requires, every cell read or placed.
+        ActiveDisclosureComplete = "active_disclosure.complete",
+        /// 表三 likewise.
+        ApplicationsComplete = "applications.complete",
+        /// 表四 likewise.
+        ReviewLitigationComplete = "review_litigation.complete",
+        /// A pre-2019 statistics row's numbered parts add up to it.
+        StatisticsPartsSum = "statistics.parts_sum",
+        /// A pre-2019 statistics row's `其中` parts are not larger than it.
+        StatisticsSubset = "statistics.subset",
+        /// A figure the narrative restates agrees with its table cell.
+        NarrativeAgreesWithTables = "narrative.agrees_with_tables",
+        /// A cell OCR read with doubt is confirmed by the rules, or named.
+        OcrCellReading = "ocr.cell_reading",
+        /// A cell of a table read from a pre-publication OCR layer that the rules leave in doubt.
+        OcrLayerUnconfirmed = "ocr_layer.unconfirmed",
+    }
+}
+
+impl Rule {
+    /// The table or facet the rule is about: the part of its name before the dot.
+    pub fn subject(self) -> &'static str {
+        self.as_str().split('.').next().unwrap_or_default()
+    }
+
+    /// Whether this is a table's completeness rule (`<table>.complete`).
+    pub fn is_complete(self) -> bool {
+        self.as_str().ends_with(".complete")
+    }
+}
+
+named_enum! {
     /// The outcome of one consistency rule or equation (`checks[].status`).
     pub enum CheckStatus {
         /// Holds.

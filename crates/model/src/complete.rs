@@ -95,14 +95,14 @@ pub fn entries(id: TableId, rows: usize, gaps: &[Gap]) -> Vec<Check> {
     let (rule, table, table_path) = (id.complete_rule(), id.printed(), &id.path());
     let summary = if gaps.is_empty() {
         Check {
-            rule: rule.into(),
+            rule,
             status: CheckStatus::Pass,
             message: format!("{table}: all {rows} rows the format requires were read"),
             path: None,
         }
     } else {
         Check {
-            rule: rule.into(),
+            rule,
             status: CheckStatus::Fail,
             message: format!(
                 "{table}: {} gap(s) — rows not found, cells not read or placed; the record cannot be ok",
@@ -112,7 +112,7 @@ pub fn entries(id: TableId, rows: usize, gaps: &[Gap]) -> Vec<Check> {
         }
     };
     let each = gaps.iter().map(|g| Check {
-        rule: rule.into(),
+        rule,
         status: CheckStatus::Fail,
         message: g.message(table, table_path),
         path: Some(g.path(table_path)),

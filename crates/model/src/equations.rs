@@ -1,6 +1,8 @@
 //! Consistency rules (勾稽关系) as equations over a table's cells laid out flat: the repair
 //! of a cell the rules determine, and each equation's verdict.
 
+use crate::codes::Rule;
+
 /// Where a cell's value came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
@@ -53,8 +55,8 @@ impl Operand {
 /// `result + sum(extra) = sum(parts)` over flat cell indices, under a named rule.
 #[derive(Debug, Clone)]
 pub struct Equation {
-    /// Rule name, e.g. `applications.balance`.
-    pub rule: &'static str,
+    /// The rule, e.g. `applications.balance`.
+    pub rule: Rule,
     /// Index of the total cell (a blank total makes the equation untestable).
     pub result: usize,
     /// Cells added to the total's side (the balance rule: （七） + 四 = 一 + 二).
@@ -173,7 +175,7 @@ mod tests {
 
     fn eq(result: usize, parts: &[usize]) -> Equation {
         Equation {
-            rule: "t",
+            rule: Rule::ApplicationsRowTotals,
             result,
             extra: Vec::new(),
             parts: parts.to_vec(),
@@ -208,7 +210,7 @@ mod tests {
             Operand::printed(Some(0.0)),
         ];
         let balance = Equation {
-            rule: "b",
+            rule: Rule::ApplicationsBalance,
             result: 2,
             extra: vec![3],
             parts: vec![0, 1],

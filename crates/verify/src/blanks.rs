@@ -39,7 +39,7 @@ pub fn doubt_blanks(record: &mut Record) {
              number here (check the page)"
         );
         record.checks.push(Check {
-            rule: RULE.into(),
+            rule: RULE,
             status: CheckStatus::Fail,
             message,
             path: Some(path),

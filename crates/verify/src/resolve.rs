@@ -5,7 +5,7 @@
 use serde_json::Number;
 
 use govreport_document::layout::PageLayer;
-use govreport_model::codes::CheckStatus;
+use govreport_model::codes::{CheckStatus, Rule};
 use govreport_model::record::{Check, Record, Status};
 use govreport_read::ocr::plan::OcrState;
 
@@ -13,7 +13,7 @@ use govreport_read::ocr::plan::OcrState;
 const MAX_DOUBTS: usize = 400;
 
 /// Rule name of the checks written here.
-pub const RULE: &str = "ocr.cell_reading";
+pub const RULE: Rule = Rule::OcrCellReading;
 
 /// Settles the doubts of `state` against `record` (built from `state.layers()`); `build`
 /// rebuilds a record from page layers. `record` ends as built from the chosen readings.
@@ -115,7 +115,7 @@ fn judge(
 
 fn check(status: CheckStatus, message: String, path: String) -> Check {
     Check {
-        rule: RULE.into(),
+        rule: RULE,
         status,
         message,
         path: Some(path),
@@ -146,7 +146,7 @@ fn table_fails(record: &Record, path: &str) -> usize {
     record
         .checks
         .iter()
-        .filter(|c| c.status == CheckStatus::Fail && c.rule.starts_with(&format!("{table}.")))
+        .filter(|c| c.status == CheckStatus::Fail && c.rule.subject() == table)
         .count()
 }
 
@@ -208,7 +208,7 @@ mod tests {
             CheckStatus::Fail
         };
         record.checks.push(Check {
-            rule: "review_litigation.totals".into(),
+            rule: Rule::ReviewLitigationTotals,
             status,
             message: String::new(),
             path: None,

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Number;
 
-use crate::codes::{CheckStatus, ErrorCode, WarningCode};
+use crate::codes::{CheckStatus, ErrorCode, Rule, WarningCode};
 use crate::template::Template;
 
 pub mod facts;
@@ -192,8 +192,8 @@ pub struct Section {
 /// One consistency rule applied to one equation.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Check {
-    /// Rule name, e.g. `applications.balance`.
-    pub rule: String,
+    /// The rule, e.g. `applications.balance`.
+    pub rule: Rule,
     /// `pass`, `fail`, `repaired` or `skipped`.
     pub status: CheckStatus,
     /// The equation with its values.

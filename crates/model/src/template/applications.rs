@@ -2,6 +2,7 @@
 //! seven columns, its anchor words, its equations and the figures the narrative restates.
 
 use super::{Anchors, CellRef, RowSpec, TableId, TableSpec};
+use crate::codes::Rule;
 use crate::equations::Equation;
 
 /// Words that locate 表三.
@@ -249,7 +250,7 @@ pub fn equations(spec: &TableSpec) -> Vec<Equation> {
     };
     for (c, col) in COLUMNS.iter().enumerate() {
         out.push(Equation {
-            rule: "applications.balance",
+            rule: Rule::ApplicationsBalance,
             result: total * width + c,
             extra: vec![forward * width + c],
             parts: vec![new * width + c, carried * width + c],
@@ -258,7 +259,7 @@ pub fn equations(spec: &TableSpec) -> Vec<Equation> {
     }
     for (r, row) in spec.rows.iter().enumerate() {
         out.push(Equation {
-            rule: "applications.row_totals",
+            rule: Rule::ApplicationsRowTotals,
             result: r * width + TOTAL,
             extra: Vec::new(),
             parts: (0..TOTAL).map(|c| r * width + c).collect(),
@@ -267,7 +268,7 @@ pub fn equations(spec: &TableSpec) -> Vec<Equation> {
     }
     for (c, col) in COLUMNS.iter().enumerate() {
         out.push(Equation {
-            rule: "applications.outcome_sum",
+            rule: Rule::ApplicationsOutcomeSum,
             result: total * width + c,
             extra: Vec::new(),
             parts: (carried + 1..total).map(|r| r * width + c).collect(),

@@ -6,7 +6,7 @@ pub mod active;
 pub mod applications;
 pub mod review;
 
-use crate::codes::named_enum;
+use crate::codes::{Rule, named_enum};
 
 named_enum! {
     /// The national format 表二 follows (`report.template`).
@@ -71,11 +71,11 @@ impl TableId {
     }
 
     /// The rule of the table's completeness checks.
-    pub fn complete_rule(self) -> &'static str {
+    pub fn complete_rule(self) -> Rule {
         match self {
-            TableId::ActiveDisclosure => "active_disclosure.complete",
-            TableId::Applications => "applications.complete",
-            TableId::ReviewLitigation => "review_litigation.complete",
+            TableId::ActiveDisclosure => Rule::ActiveDisclosureComplete,
+            TableId::Applications => Rule::ApplicationsComplete,
+            TableId::ReviewLitigation => Rule::ReviewLitigationComplete,
         }
     }
 

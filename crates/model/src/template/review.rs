@@ -2,6 +2,7 @@
 //! as one row of fifteen values; its anchor words and its equations.
 
 use super::{Anchors, CellRef, RowSpec, TableId, TableSpec};
+use crate::codes::Rule;
 use crate::equations::Equation;
 
 /// Words that locate 表四.
@@ -73,7 +74,7 @@ pub fn equations(spec: &TableSpec) -> Vec<Equation> {
         .iter()
         .enumerate()
         .map(|(g, group)| Equation {
-            rule: "review_litigation.totals",
+            rule: Rule::ReviewLitigationTotals,
             result: g * width + TOTAL,
             extra: Vec::new(),
             parts: (0..TOTAL).map(|c| g * width + c).collect(),

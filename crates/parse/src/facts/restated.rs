@@ -3,12 +3,13 @@
 //! must agree; each restatement found gives a `narrative.agrees_with_tables` check.
 
 use govreport_model::codes::CheckStatus;
+use govreport_model::codes::Rule;
 use govreport_model::record::Count;
 use govreport_model::record::{Check, Record, Tables};
 use govreport_model::template::{CellRef, applications, review};
 
 /// The rule name of every check made here.
-pub const RULE: &str = "narrative.agrees_with_tables";
+pub const RULE: Rule = Rule::NarrativeAgreesWithTables;
 
 /// What a run of restatements is about: a result (`结果维持`) means nothing on its own.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -140,7 +141,7 @@ fn other_scope(count: &Count, table: f64, fig: &Figure, body: &str, agency: Opti
         fig.name
     );
     Check {
-        rule: RULE.into(),
+        rule: RULE,
         status: CheckStatus::Skipped,
         message,
         path: (fig.cells.len() == 1).then(|| fig.cells[0].path()),
@@ -180,7 +181,7 @@ fn check(count: &Count, said: f64, table: f64, fig: &Figure, tables: &Tables) ->
         fig.name
     );
     Check {
-        rule: RULE.into(),
+        rule: RULE,
         status,
         message,
         path: (fig.cells.len() == 1).then(|| fig.cells[0].path()),

@@ -2,14 +2,14 @@
 //! (`其中` parts, alone and together, are not larger than their row), per value column.
 
 use govreport_model::checks::{rule_status, show};
-use govreport_model::codes::CheckStatus;
+use govreport_model::codes::{CheckStatus, Rule};
 use govreport_model::equations::Verdict;
 use govreport_model::record::Check;
 
 /// Rule: a row's numbered parts not introduced by `其中` add up to it.
-pub const PARTS_SUM: &str = "statistics.parts_sum";
+pub const PARTS_SUM: Rule = Rule::StatisticsPartsSum;
 /// Rule: each `其中` part, and their sum, is not larger than its row.
-pub const SUBSET: &str = "statistics.subset";
+pub const SUBSET: Rule = Rule::StatisticsSubset;
 
 /// One row as the checks see it: its values, its parent and how it hangs.
 #[derive(Debug, Clone)]
@@ -54,7 +54,7 @@ pub fn run(items: &[Item]) -> Vec<Check> {
                 for (v, message) in equations(rule, total, &values, parent, &parts) {
                     if v == Verdict::Fail {
                         failures.push(Check {
-                            rule: rule.into(),
+                            rule,
                             status: CheckStatus::Fail,
                             message,
                             path: Some(format!("tables.statistics.rows[{p}].values[{c}]")),
@@ -76,7 +76,7 @@ pub fn run(items: &[Item]) -> Vec<Check> {
 /// The equations of one parent cell: parts_sum gives one; subset one per part and one
 /// for their sum. Each with its verdict and a message quoting the values.
 fn equations(
-    rule: &str,
+    rule: Rule,
     total: Option<f64>,
     values: &[Option<f64>],
     parent: &Item,
@@ -130,11 +130,11 @@ fn equations(
     out
 }
 
-fn summary(rule: &str, verdicts: &[Verdict]) -> Check {
+fn summary(rule: Rule, verdicts: &[Verdict]) -> Check {
     let count = |v: Verdict| verdicts.iter().filter(|&&x| x == v).count();
     let status = rule_status(verdicts, 0);
     Check {
-        rule: rule.into(),
+        rule,
         status,
         message: format!(
             "{} of {} equations hold, {} fail, {} skipped (blank total or part)",
@@ -171,7 +171,7 @@ mod tests {
         let c = run(&ok);
         assert_eq!(
             (c.len(), c[0].rule.as_str(), c[0].status.as_str()),
-            (1, PARTS_SUM, "pass")
+            (1, PARTS_SUM.as_str(), "pass")
         );
         let mut bad = ok.clone();
         bad[0].values[0] = Some(6.0);
@@ -194,7 +194,10 @@ mod tests {
             item(&[Some(3.0), Some(1.0)], Some(0), true),
         ];
         let c = run(&rows);
-        assert_eq!((c[0].rule.as_str(), c[0].status.as_str()), (SUBSET, "fail"));
+        assert_eq!(
+            (c[0].rule.as_str(), c[0].status.as_str()),
+            (SUBSET.as_str(), "fail")
+        );
         assert_eq!(c.len(), 2, "{c:?}");
         assert!(
             c[1..]

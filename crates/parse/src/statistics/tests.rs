@@ -83,7 +83,7 @@ fn a_total_that_does_not_add_up_fails_with_the_parent_cell() {
         .iter()
         .find(|c| c.status == govreport_model::codes::CheckStatus::Fail && c.path.is_some())
         .unwrap();
-    assert_eq!(fail.rule, "statistics.parts_sum");
+    assert_eq!(fail.rule.as_str(), "statistics.parts_sum");
     assert_eq!(
         fail.path.as_deref(),
         Some("tables.statistics.rows[3].values[0]")

@@ -296,7 +296,7 @@ mod tests {
         assert_eq!(cells[0], Operand::printed(Some(3.0)));
         assert_eq!(cells[1], Operand::lost());
         let eq = govreport_model::equations::Equation {
-            rule: "row",
+            rule: govreport_model::codes::Rule::ApplicationsRowTotals,
             result: 2,
             extra: Vec::new(),
             parts: vec![0, 1],

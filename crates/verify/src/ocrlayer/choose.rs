@@ -5,7 +5,7 @@
 use serde_json::Number;
 
 use govreport_document::layout::Line;
-use govreport_model::codes::{CheckStatus, WarningCode};
+use govreport_model::codes::{CheckStatus, Rule, WarningCode};
 use govreport_model::record::{Check, Record, Warning};
 use govreport_model::template::TableId;
 
@@ -58,10 +58,10 @@ fn table_pages(lines: &[Line], k: usize, layer: &[u32]) -> Vec<u32> {
 
 /// Moves one table, with its checks and warnings, from `from` into `into`.
 fn take_table(into: &mut Record, from: &Record, id: TableId) {
-    let (table, name, title) = (id.path(), id.to_string(), id.printed());
-    let mine = |rule: &str, path: Option<&str>| match path {
+    let (table, name, title) = (id.path(), id.as_str(), id.printed());
+    let mine = |rule: &Rule, path: Option<&str>| match path {
         Some(p) => p == table || p.starts_with(&format!("{table}.")),
-        None => rule.starts_with(&format!("{name}.")),
+        None => rule.subject() == name,
     };
     into.checks.retain(|c| !mine(&c.rule, c.path.as_deref()));
     into.checks.extend(
@@ -180,7 +180,7 @@ fn compare_active(record: &mut Record, other: &Record) {
                 .map(Number::to_string)
                 .unwrap_or_default();
             doubts.push(Check {
-                rule: trust::RULE.into(),
+                rule: trust::RULE,
                 status: CheckStatus::Fail,
                 message: format!(
                     "the OCR layer reads {mine} here, govreport's OCR of the page image {b}; no rule tells which is right"

@@ -97,7 +97,7 @@ fn judge(record: &mut Record, raw: &Tables, tables: &[usize], from: &str) {
                 .any(|c| c.status == CheckStatus::Fail && c.path.as_deref() == Some(&d.path));
             if !named {
                 record.checks.push(Check {
-                    rule: trust::RULE.into(),
+                    rule: trust::RULE,
                     status: CheckStatus::Fail,
                     message: d.why,
                     path: Some(d.path),

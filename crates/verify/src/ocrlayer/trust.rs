@@ -6,14 +6,14 @@
 use serde_json::Number;
 
 use govreport_model::checks;
-use govreport_model::codes::{CheckStatus, WarningCode};
+use govreport_model::codes::{CheckStatus, Rule, WarningCode};
 use govreport_model::equations::{self, Equation, Operand, Origin, Verdict};
 use govreport_model::record::{Cell, Check, Record, Row, Table, Tables, number};
 use govreport_model::template::applications::{self, SixLayout};
 use govreport_model::template::{CellRef, TableId, TableSpec, review};
 
 /// The rule name of the checks that name a doubtful cell of an OCR layer.
-pub const RULE: &str = "ocr_layer.unconfirmed";
+pub const RULE: Rule = Rule::OcrLayerUnconfirmed;
 
 /// A cell (or a whole row) of a layer table that nothing confirms, and why.
 #[derive(Debug, Clone, PartialEq)]
@@ -133,8 +133,8 @@ fn unconfirmed(
 ) -> Vec<Doubt> {
     let (mut by_row, mut by_column) = (vec![false; cells.len()], vec![false; cells.len()]);
     let orientation = |e: &Equation| {
-        let row = e.rule != "applications.balance" && e.rule != "applications.outcome_sum";
-        (row, e.rule != "applications.row_totals")
+        let row = e.rule != Rule::ApplicationsBalance && e.rule != Rule::ApplicationsOutcomeSum;
+        (row, e.rule != Rule::ApplicationsRowTotals)
     };
     let mark = |e: &Equation, by_row: &mut [bool], by_column: &mut [bool]| {
         let (row, column) = orientation(e);
@@ -204,11 +204,11 @@ pub fn settle(record: &mut Record) -> Vec<Doubt> {
             .filter(|c| c.status == CheckStatus::Repaired)
             .filter_map(|c| c.path.as_deref())
             .collect();
-        let rules: Vec<&str> = checks.iter().map(|c| c.rule.as_str()).collect();
+        let rules: Vec<Rule> = checks.iter().map(|c| c.rule).collect();
         record.checks.retain(|c| {
             let gap_filled =
-                is_complete(&c.rule) && c.path.as_deref().is_some_and(|p| filled.contains(&p));
-            !rules.contains(&c.rule.as_str()) && !gap_filled
+                c.rule.is_complete() && c.path.as_deref().is_some_and(|p| filled.contains(&p));
+            !rules.contains(&c.rule) && !gap_filled
         });
         close_complete(record);
         record.checks.extend(checks);
@@ -217,22 +217,17 @@ pub fn settle(record: &mut Record) -> Vec<Doubt> {
     doubts
 }
 
-/// True for a `<table>.complete` rule.
-fn is_complete(rule: &str) -> bool {
-    TableId::ALL.iter().any(|t| t.complete_rule() == rule)
-}
-
 /// A `<table>.complete` summary that failed passes once no gap of its table is left.
 fn close_complete(record: &mut Record) {
-    let gaps: Vec<String> = record
+    let gaps: Vec<Rule> = record
         .checks
         .iter()
-        .filter(|c| is_complete(&c.rule) && c.path.is_some())
-        .map(|c| c.rule.clone())
+        .filter(|c| c.rule.is_complete() && c.path.is_some())
+        .map(|c| c.rule)
         .collect();
     for c in record.checks.iter_mut() {
         let closed = c.status == CheckStatus::Fail && !gaps.contains(&c.rule);
-        if is_complete(&c.rule) && c.path.is_none() && closed {
+        if c.rule.is_complete() && c.path.is_none() && closed {
             c.status = CheckStatus::Pass;
             c.message = "every gap was filled by the consistency rules".into();
         }
