@@ -6,10 +6,10 @@ use super::narrative::{TextLine, lines_from_text};
 use super::policies::find_policies;
 use std::path::PathBuf;
 
-/// The corpus file `rel`, looked for in `shared/` beside or above the crate.
+/// The corpus file `rel`, looked for in `shared/` beside or above the workspace.
 fn corpus(rel: &str) -> Option<PathBuf> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    ["../shared/corpus", "../../shared/corpus"]
+    ["../../../shared/corpus", "../../../../shared/corpus"]
         .iter()
         .map(|d| root.join(d).join(rel))
         .find(|p| p.is_file())

@@ -249,7 +249,11 @@ mod tests {
     use super::*;
 
     fn sample() -> Vec<u8> {
-        std::fs::read("samples/nanhu-2023-stsong.pdf").expect("a committed sample")
+        std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../samples/nanhu-2023-stsong.pdf"
+        ))
+        .expect("a committed sample")
     }
 
     #[test]

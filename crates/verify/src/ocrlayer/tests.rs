@@ -26,7 +26,8 @@ fn read(
 
 /// The lines and OCR-layer pages of a committed sample PDF.
 fn sample(name: &str) -> (Vec<layout::Line>, Vec<u32>) {
-    let bytes = std::fs::read(format!("samples/{name}")).expect("a committed sample");
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let bytes = std::fs::read(format!("{root}/samples/{name}")).expect("a committed sample");
     let deadline = Instant::now() + Duration::from_secs(30);
     let text = pdf::read(&bytes, &Limits::default(), deadline).expect("a readable PDF");
     let lines = text.pages.iter().flat_map(layout::lines).collect();
