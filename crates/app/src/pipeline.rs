@@ -138,7 +138,7 @@ pub fn extract_bytes(
     source.bytes = bytes.len() as u64;
     source.sha256 = sha256_hex(bytes);
     let format = readers::decide_format(bytes, format);
-    source.format = format.name().to_string();
+    source.format = Some(format);
     let reading = match readers::read(bytes, format, options.ocr, &options.limits, deadline) {
         Ok(reading) => reading,
         Err(failure) => return failed(source, failure),

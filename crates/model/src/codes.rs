@@ -137,6 +137,37 @@ impl Rule {
 }
 
 named_enum! {
+    /// What a section is about, the same in every era (`sections[].topic`).
+    pub enum Topic {
+        /// 总体情况, 概述.
+        Overview = "overview",
+        /// 主动公开.
+        Active = "active",
+        /// 依申请公开: requests received and handled.
+        Applications = "applications",
+        /// 收费 and 减免 (pre-2019 reports).
+        Fees = "fees",
+        /// 行政复议、行政诉讼.
+        ReviewLitigation = "review_litigation",
+        /// 咨询 (pre-2019 reports).
+        Consultation = "consultation",
+        /// 存在的主要问题及改进情况.
+        Problems = "problems",
+        /// 其他需要报告的事项, and any heading of no known topic.
+        Other = "other",
+        /// An unnumbered 附表/附件 after the body.
+        Appendix = "appendix",
+    }
+}
+
+impl Default for Topic {
+    /// A record written before topics existed reads as `other`.
+    fn default() -> Self {
+        Topic::Other
+    }
+}
+
+named_enum! {
     /// The outcome of one consistency rule or equation (`checks[].status`).
     pub enum CheckStatus {
         /// Holds.

@@ -2,10 +2,11 @@
 
 use std::path::Path;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// The kinds of input the pipeline reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
     /// A PDF file.
     Pdf,
@@ -62,5 +63,13 @@ impl Format {
             "rtf" => Some(Format::Rtf),
             _ => None,
         }
+    }
+}
+
+/// `source.format` as a record holds it: a format's name, or `""`/null for none.
+pub fn named_or_empty<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Format>, D::Error> {
+    match Option::<String>::deserialize(d)?.as_deref() {
+        None | Some("") => Ok(None),
+        Some(name) => Format::deserialize(serde::de::value::StrDeserializer::new(name)).map(Some),
     }
 }

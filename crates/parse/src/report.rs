@@ -221,7 +221,7 @@ fn section_texts(lines: &[Line], headings: &[headings::Heading]) -> Vec<Section>
             heading: h.text.clone(),
             page: lines[h.line].page,
             text: headings::section_text(lines, &starts, k),
-            topic: crate::pre2019::topics::by_number(h.number).to_string(),
+            topic: crate::pre2019::topics::by_number(h.number),
         })
         .collect()
 }

@@ -247,10 +247,7 @@ fn keep_tail(mut stream: impl Read, tail: &Mutex<Vec<u8>>) {
 fn failed(input: &Input, failure: Failure) -> Extraction {
     let mut source = Source {
         path: input.path.display().to_string(),
-        format: input
-            .format
-            .map(|f| f.name().to_string())
-            .unwrap_or_default(),
+        format: input.format,
         ..Source::default()
     };
     if let Some((bytes, sha256)) = crate::filehash::size_and_sha256(&input.path) {

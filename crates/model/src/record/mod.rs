@@ -3,7 +3,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Number;
 
-use crate::codes::{CheckStatus, ErrorCode, Rule, WarningCode};
+use crate::codes::{CheckStatus, ErrorCode, Rule, Topic, WarningCode};
+use crate::format::Format;
 use crate::template::Template;
 
 pub mod facts;
@@ -71,8 +72,10 @@ impl Default for Extractor {
 pub struct Source {
     /// The path as given or found.
     pub path: String,
-    /// `pdf`, `text`, `html`, `docx`, `doc`, `wps`, `odt` or `rtf`.
-    pub format: String,
+    /// `pdf`, `text`, `html`, `docx`, `doc`, `wps`, `odt` or `rtf`; null when the file
+    /// failed before its format was decided (older records wrote `""`).
+    #[serde(default, deserialize_with = "crate::format::named_or_empty")]
+    pub format: Option<Format>,
     /// File size in bytes.
     pub bytes: u64,
     /// SHA-256 of the file, hex.
@@ -182,11 +185,9 @@ pub struct Section {
     pub page: Option<u32>,
     /// The section's text in reading order.
     pub text: String,
-    /// What the section is about, the same in every era: `overview`, `active`,
-    /// `applications`, `fees`, `review_litigation`, `consultation`, `problems`, `other`,
-    /// `appendix`.
+    /// What the section is about, the same in every era.
     #[serde(default)]
-    pub topic: String,
+    pub topic: Topic,
 }
 
 /// One consistency rule applied to one equation.

@@ -56,7 +56,7 @@ pub fn fill(record: &mut Record, lines: &[Line]) -> Vec<String> {
             heading: h.text.clone(),
             page: lines[h.line].page,
             text: govreport_document::headings::section_text(lines, &starts, k),
-            topic: h.topic.into(),
+            topic: h.topic,
         })
         .collect();
     let narrative: Vec<TextLine> = lines

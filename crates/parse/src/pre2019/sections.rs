@@ -9,6 +9,7 @@ use crate::statistics::label::is_unit;
 use crate::tables::cells::split;
 use govreport_document::layout::Line;
 use govreport_document::{numbered, squeeze};
+use govreport_model::codes::Topic;
 
 /// A section heading found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,7 +19,7 @@ pub struct Heading {
     /// The heading without its numeral.
     pub text: String,
     /// What the section is about.
-    pub topic: &'static str,
+    pub topic: Topic,
 }
 
 /// Finds the headings, leaving out the lines in `tables`.
@@ -70,7 +71,7 @@ mod tests {
             .collect();
         find(&lines, tables)
             .into_iter()
-            .map(|h| (h.text, h.topic))
+            .map(|h| (h.text, h.topic.as_str()))
             .collect()
     }
 

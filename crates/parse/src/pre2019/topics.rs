@@ -1,55 +1,60 @@
 //! Section topics, the same in every era, so that one question can be asked of a 2012
 //! and a 2024 report.
 
+use govreport_model::codes::Topic;
+
 /// The topics of the six sections of 2019+ reports, by number.
-const NATIONAL: [&str; 6] = [
-    "overview",
-    "active",
-    "applications",
-    "review_litigation",
-    "problems",
-    "other",
+const NATIONAL: [Topic; 6] = [
+    Topic::Overview,
+    Topic::Active,
+    Topic::Applications,
+    Topic::ReviewLitigation,
+    Topic::Problems,
+    Topic::Other,
 ];
 
 /// The topic of a 2019+ report's section `number` (1–6).
-pub fn by_number(number: u8) -> &'static str {
+pub fn by_number(number: u8) -> Topic {
     NATIONAL
         .get(usize::from(number).wrapping_sub(1))
         .copied()
-        .unwrap_or("other")
+        .unwrap_or(Topic::Other)
 }
 
 /// Heading words by topic, tried in this order (复议 before 申请: `因…申请行政复议…`).
-const WORDS: [(&str, &[&str]); 8] = [
+const WORDS: [(Topic, &[&str]); 8] = [
     (
-        "review_litigation",
+        Topic::ReviewLitigation,
         &["行政复议", "行政诉讼", "复议", "诉讼", "申诉"],
     ),
-    ("fees", &["收费", "减免"]),
-    ("applications", &["依申请", "申请公开", "收到和处理"]),
-    ("consultation", &["咨询"]),
-    ("active", &["主动公开"]),
-    ("problems", &["问题", "改进", "不足", "努力方向", "下一步"]),
+    (Topic::Fees, &["收费", "减免"]),
+    (Topic::Applications, &["依申请", "申请公开", "收到和处理"]),
+    (Topic::Consultation, &["咨询"]),
+    (Topic::Active, &["主动公开"]),
     (
-        "overview",
+        Topic::Problems,
+        &["问题", "改进", "不足", "努力方向", "下一步"],
+    ),
+    (
+        Topic::Overview,
         &["概述", "概况", "总体", "基本情况", "主要工作"],
     ),
-    ("other", &["其他", "其它", "需要说明"]),
+    (Topic::Other, &["其他", "其它", "需要说明"]),
 ];
 
 /// The topic of a pre-2019 heading (without its numeral): an unnumbered `附表`/`附件`
 /// heading is `appendix`; a mixed one such as `需要说明的事项与附表` is `other`.
-pub fn of_heading(heading: &str) -> &'static str {
+pub fn of_heading(heading: &str) -> Topic {
     if ["附表", "附件", "附图"]
         .iter()
         .any(|a| heading.starts_with(a))
     {
-        return "appendix";
+        return Topic::Appendix;
     }
     WORDS
         .iter()
         .find(|(_, words)| words.iter().any(|w| heading.contains(w)))
-        .map_or("other", |(topic, _)| topic)
+        .map_or(Topic::Other, |(topic, _)| *topic)
 }
 
 #[cfg(test)]
@@ -79,9 +84,9 @@ mod tests {
             ("组织机构建设", "other"),
         ];
         for (heading, topic) in cases {
-            assert_eq!(of_heading(heading), topic, "{heading}");
+            assert_eq!(of_heading(heading).as_str(), topic, "{heading}");
         }
-        assert_eq!(by_number(4), "review_litigation");
-        assert_eq!(by_number(6), "other");
+        assert_eq!(by_number(4), Topic::ReviewLitigation);
+        assert_eq!(by_number(6), Topic::Other);
     }
 }

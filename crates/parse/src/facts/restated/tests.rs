@@ -125,7 +125,7 @@ fn district_record(text: &str) -> Record {
         heading: "总体情况".into(),
         page: Some(2),
         text: text.into(),
-        topic: "overview".into(),
+        topic: govreport_model::codes::Topic::Overview,
     }];
     r
 }
