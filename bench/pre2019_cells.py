@@ -173,7 +173,8 @@ def main() -> None:
 
     print(line("ALL", overall))
     groups = sorted(k for k in tallies if k != "ALL")
-    for prefix in ("fmt:", "order:", "values:", "ncols:", "header:", "seq:", "code:", "heading-cells:", "form:",
+    for prefix in ("fmt:", "order:", "values:", "ncols:", "header:", "label-header:", "unit-header:", "code-header:",
+                   "seq:", "code:", "heading-cells:", "form:",
                    "place:", "text:", "pdf:", "row:", "cell:"):
         keys = [k for k in groups if k.startswith(prefix)]
         if not keys:

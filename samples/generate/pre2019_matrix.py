@@ -313,6 +313,8 @@ def draw_layout(rng: random.Random, year: int, form: str, fmt: str) -> tuple[Lay
     wrap = [r for r in lay.roles if names[r] in WRAPS and rng.random() < 0.45]
     if fmt == "txt-tabs":
         wrap = [r for r in wrap if len(names[r]) % 2 == 0]   # halves of equal width line up
+    feats += [f"label-header:{names['L']}"] + [f"{n}-header:{names[r]}" for r, n in (("C", "code"), ("U", "unit"))
+                                               if r in order]
     for r in wrap:
         names[r] = WRAPS[names[r]]
     if wrap:
@@ -487,7 +489,9 @@ class CellOut:
     kind: str         # plain | decimal | blank | dash | slash | thousands | fullwidth | pct | signed | plus
 
 
-def print_cells(rows, vals, lay: Layout, rng: random.Random) -> list[list[CellOut] | None]:
+def print_cells(rows, vals, lay: Layout, rng: random.Random, empty_unit: set[int]) -> list[list[CellOut] | None]:
+    """The printed value cells of every row (None for headings). empty_unit: rows whose unit
+    cell is empty (the unit is in the label)."""
     prof_blank = rng.choice([0, 0, 0.04, 0.08])
     prof_dash = rng.choice([0, 0.03, 0.06])
     thousands = rng.random() < 0.5
@@ -526,7 +530,7 @@ def print_cells(rows, vals, lay: Layout, rng: random.Random) -> list[list[CellOu
             if fullwidth == "all" or (fullwidth == "some" and i % 3 == 1):
                 text, k = model.to_fullwidth(text), "fullwidth"
             cells.append(CellOut(text, jnum(v), k))
-        if "U" not in lay.order and all(c.value is None for c in cells):
+        if ("U" not in lay.order or i in empty_unit) and all(c.value is None for c in cells):
             # no unit cell: a row without any value would read as a heading; print its first value
             v = column_value(lay.values[0][1], vals[i])
             cells[0] = CellOut(plain(v), jnum(v), "plain")
@@ -655,7 +659,7 @@ def build_table(rng: random.Random, year: int, fmt: str) -> Table:
             row_kinds[i].append(f"code:{lay.code}")
     scale = rng.choice([3, 8, 25])
     vals = draw_values(rows, rng, scale, 3)
-    cells = print_cells(rows, vals, lay, rng)
+    cells = print_cells(rows, vals, lay, rng, set(labels.unit_in_label))
     keys = form_keys(rows)
     return Table(rows, lay, labels, label_cells, code_list, cells, keys, row_kinds, feats)
 
@@ -804,7 +808,7 @@ def widths_pt(g: Grid, total: float, style: dict) -> list[float]:
     fixed = {"S": 40 if style.get("seq_wide") else 26, "C": 40 if style.get("code_wide") else 30,
              "U": style.get("unit_pt", 32)}
     # value columns as chosen, but never so narrow that a number wraps (full-width digits are wide)
-    need = max((dwidth(c.text) * 4.8 + 10 for c in g.cells if c.role == "V"), default=0)
+    need = max((dwidth(c.text) * 5.2 + 16 for c in g.cells if c.role == "V"), default=0)
     vw = max(style.get("value_pt", 46), need)
     w = [fixed.get(r, vw if r.startswith("V") else 0) for r in g.roles]
     w[g.roles.index("L")] = total - sum(w)
