@@ -19,7 +19,10 @@ Counted:
 - rows found; keys, units, codes, parents right (of all golden rows; a row not found is wrong);
 - columns right: the record's `columns` equal the golden's (per file);
 - extra rows: record rows no golden row was paired with;
-- ok with wrong: records with status `ok` that have a wrong cell or a row not found.
+- ok with wrong: records with status `ok` that have a wrong cell or a row not found;
+- wrong cells by kind: no table (`statistics` null), label glued (the row is there but its
+  label carries more: a code, the unit, 序号 or a neighbour's text), row lost (no record row
+  holds the label), value wrong (row found, cell differs).
 """
 from __future__ import annotations
 
@@ -66,6 +69,7 @@ def pair(gold: list[dict], got: list[dict]) -> dict[int, int]:
 
 class Tally:
     def __init__(self):
+        self.kinds = defaultdict(int)  # kind of wrong cell -> count
         self.n = defaultdict(int)      # field -> right
         self.d = defaultdict(int)      # field -> total
         self.files = 0
@@ -112,6 +116,13 @@ def compare(rec: dict | None, gold: dict, man: dict, tallies: dict[str, Tally], 
             if not ok:
                 wrong_any = True
                 bad.append(f"v{c}: {v!r}→{got!r}")
+                if not rrows:
+                    kind = "no table"
+                elif r is None:
+                    kind = "label glued" if any(g["label"] in (x.get("text") or "") for x in rrows) else "row lost"
+                else:
+                    kind = "value wrong"
+                tallies["ALL"].kinds[kind] += 1
         if bad:
             wrong_any = wrong_any or r is None
             shown = r["text"] if r is not None else "NOT FOUND"
@@ -172,6 +183,7 @@ def main() -> None:
                 + f" {t.columns_right:>8d} {t.extra:5d} {t.ok_wrong:8d}")
 
     print(line("ALL", overall))
+    print("wrong cells by kind: " + ", ".join(f"{k} {n}" for k, n in sorted(overall.kinds.items())))
     groups = sorted(k for k in tallies if k != "ALL")
     for prefix in ("fmt:", "order:", "values:", "ncols:", "header:", "label-header:", "unit-header:", "code-header:",
                    "seq:", "code:", "heading-cells:", "form:",
