@@ -185,7 +185,7 @@ def main() -> None:
     print(line("ALL", overall))
     print("wrong cells by kind: " + ", ".join(f"{k} {n}" for k, n in sorted(overall.kinds.items())))
     groups = sorted(k for k in tallies if k != "ALL")
-    for prefix in ("fmt:", "order:", "values:", "ncols:", "header:", "label-header:", "unit-header:", "code-header:",
+    for prefix in ("single:", "fmt:", "order:", "values:", "ncols:", "header:", "label-header:", "unit-header:", "code-header:",
                    "seq:", "code:", "heading-cells:", "form:",
                    "place:", "text:", "pdf:", "row:", "cell:"):
         keys = [k for k in groups if k.startswith(prefix)]

@@ -9,6 +9,10 @@ SPLITS (fixed before anything was measured; never move a seed between them):
 
     tuned    seeds 1–40       look at these, tune the reader on them
     heldout  seeds 1001–1060  measure only; do not read their failures while tuning
+    single   seeds 3001–3186  diagnostic (not held out; added after the first baseline): one
+                              feature at a time on a plain form (统计指标 | 单位 | 统计数, the
+                              2015 form, top-aligned cells), each variant of SINGLE in text
+                              (aligned spaces), HTML and reportlab PDF
 
 Each seed makes one invented 2008–2018 report (pre2019.py's narrative) with one statistics
 table whose header and rows are drawn from the forms real reports use:
@@ -81,6 +85,8 @@ ROOT = HERE.parent.parent
 KEYS_RS = ROOT / "src" / "statistics" / "keys.rs"
 
 SPLITS = {"tuned": range(1, 41), "heldout": range(1001, 1061)}
+# diagnostic, not held out: one feature at a time on a plain form (see SINGLE below)
+SINGLE_FORMATS = ["txt-spaces", "html", "pdf-reportlab"]
 FORMATS = ["txt-tabs", "txt-spaces", "txt-poor", "html", "pdf-reportlab", "pdf-lo"]
 
 # ---------------------------------------------------------------------------------------
@@ -489,14 +495,19 @@ class CellOut:
     kind: str         # plain | decimal | blank | dash | slash | thousands | fullwidth | pct | signed | plus
 
 
-def print_cells(rows, vals, lay: Layout, rng: random.Random, empty_unit: set[int]) -> list[list[CellOut] | None]:
+def print_cells(rows, vals, lay: Layout, rng: random.Random, empty_unit: set[int],
+                profile: dict | None = None) -> list[list[CellOut] | None]:
     """The printed value cells of every row (None for headings). empty_unit: rows whose unit
-    cell is empty (the unit is in the label)."""
+    cell is empty (the unit is in the label). profile: fixed choices instead of drawn ones."""
     prof_blank = rng.choice([0, 0, 0.04, 0.08])
     prof_dash = rng.choice([0, 0.03, 0.06])
     thousands = rng.random() < 0.5
     fullwidth = rng.choice(["none", "none", "some", "all"])
     dash_mark = rng.choice(["—", "——", "/"])
+    if profile is not None:
+        prof_blank, prof_dash = profile.get("blank", 0), profile.get("dash", 0)
+        thousands, fullwidth = profile.get("thousands", False), profile.get("fullwidth", "none")
+        dash_mark = profile.get("dash_mark", "—")
     out = []
     for i, r in enumerate(rows):
         if r.unit is None:
@@ -645,7 +656,9 @@ class Table:
         return {"columns": columns, "rows": out, "printed": printed}, cell_kinds, row_kinds
 
 
-def build_table(rng: random.Random, year: int, fmt: str) -> Table:
+def build_table(rng: random.Random, year: int, fmt: str, single: dict | None = None) -> Table:
+    if single is not None:
+        return build_single(rng, year, fmt, single)
     form = rng.choice(["2015", "2015", "provincial", "mixed"])
     rows = pick_rows(form, rng)
     lay, feats = draw_layout(rng, year, form, fmt)
@@ -662,6 +675,90 @@ def build_table(rng: random.Random, year: int, fmt: str) -> Table:
     cells = print_cells(rows, vals, lay, rng, set(labels.unit_in_label))
     keys = form_keys(rows)
     return Table(rows, lay, labels, label_cells, code_list, cells, keys, row_kinds, feats)
+
+
+# ---------------------------------------------------------------------------------------
+# the diagnostic split: one feature at a time on a plain form
+
+# (name, what differs from the plain form: 统计指标 | 单位 | 统计数, the 2015 form, numbering
+# 一、（一）1.(1), 其中：, plain cells, headings with —— cells). Seeds 3001…: variant (seed-3001)//3
+# in SINGLE_FORMATS[(seed-3001)%3] (a fmt: variant uses its own format three times).
+SINGLE = ([("plain", {})]
+          + [(f"order:{'|'.join(o)}", {"order": o}) for o in ORDERS if o != "LUV"]
+          + [(f"values:{n}", {"values": n}) for n in VALUE_SETS if n != "统计数"]
+          + [("header:wrapped", {"wrap": True, "values": "本年/历年累计"}),
+             ("header:two-row", {"group": "统计数", "values": "本年/历年累计"}),
+             ("header:index-line", {"order": "LUCV", "index_line": True}),
+             ("header:letter-spaced", {"spaced": True, "fmt": "txt-spaces"})]
+          + [(f"label-header:{n}", {"names": {"L": n}}) for n in LABEL_NAMES if n != "统计指标"]
+          + [("unit-header:计量单位", {"names": {"U": "计量单位"}})]
+          + [(f"code-header:{n}", {"order": "LUCV", "names": {"C": n}}) for n in CODE_NAMES]
+          + [(f"code:{c}", {"order": "LUCV", "code": c}) for c in ("A01", "1.1", "101")]
+          + [(f"seq:{q}", {"order": "SLUV", "seq": q}) for q in ("serial", "numbering")]
+          + [(f"num:{n}", {"styles": {3: n, 4: "（1）" if n == "(1)" else "(1)"}}) for n in L3 if n != "1."]
+          + [("num:一．", {"styles": {1: "一．"}}), ("num:(一)", {"styles": {2: "(一)"}}),
+             ("of:其中:", {"of_mark": "其中:"}), ("unit-in-label", {"unit_in_label": True}),
+             ("note", {"notes": True})]
+          + [(f"cell:{k}", {"profile": p}) for k, p in (
+              ("blank", {"blank": 0.15}), ("dash", {"dash": 0.15}), ("slash", {"dash": 0.15, "dash_mark": "/"}),
+              ("thousands", {"thousands": True}), ("fullwidth", {"fullwidth": "all"}))]
+          + [(f"heading-cells:{h}", {"heading_cells": h}) for h in ("blank", "span")]
+          + [(f"form:{f}", {"form": f}) for f in ("provincial", "mixed")]
+          + [(f"fmt:{f}", {"fmt": f}) for f in FORMATS if f not in SINGLE_FORMATS])
+SPLITS["single"] = range(3001, 3001 + 3 * len(SINGLE))
+
+
+def single_of(seed: int) -> tuple[str, dict, str]:
+    """The variant and format of a seed of the diagnostic split."""
+    name, v = SINGLE[(seed - 3001) // 3]
+    return name, v, v.get("fmt") or SINGLE_FORMATS[(seed - 3001) % 3]
+
+
+def build_single(rng: random.Random, year: int, fmt: str, v: dict) -> Table:
+    form = v.get("form", "2015")
+    rows = pick_rows(form, rng)
+    order = v.get("order", "LUV")
+    vs = v.get("values", "统计数")
+    k = 3 if vs in ("years", "合计") else len(VALUE_SETS[vs])
+    values = value_columns(vs, k, year)
+    names = {"S": "序号", "L": "统计指标", "C": "代码", "U": "单位", **v.get("names", {})}
+    for i, (n, _) in enumerate(values):
+        names[f"V{i}"] = n
+    lay = Layout(order, values, vs, names, group=v.get("group"), index_line=v.get("index_line", False),
+                 seq=v.get("seq", "serial") if "S" in order else None,
+                 code=v.get("code", "01") if "C" in order else None,
+                 heading_cells=v.get("heading_cells", "dash"), spaced=v.get("spaced", False))
+    if v.get("wrap"):
+        for r in lay.roles:
+            if names[r] in WRAPS:
+                names[r] = WRAPS[names[r]]
+    labels = Labels({1: "一、", 2: "（一）", 3: "1.", 4: "(1)", **v.get("styles", {})}, v.get("of_mark", "其中："))
+    kinds: dict[int, list[str]] = {}
+    for i, r in enumerate(rows):
+        if r.unit is None:
+            continue
+        kk = kinds.setdefault(i, [])
+        if r.level:
+            kk.append(f"num:{labels.styles[r.level]}")
+        if r.of:
+            kk.append("of")
+        if "U" not in order or (v.get("unit_in_label") and not r.note and (r.unit == "万元" or i % 3 == 0)):
+            labels.unit_in_label[i] = UNIT_NOTES[i % len(UNIT_NOTES)].format(u=r.unit)
+            kk.append("unit-in-label")
+        elif v.get("notes") and not r.note and i % 3 == 0:
+            labels.notes[i] = EXTRA_NOTES[i % len(EXTRA_NOTES)]
+            kk.append("note")
+        elif r.note:
+            kk.append("note")
+    in_seq = lay.seq == "numbering"
+    label_cells = [labels.cell(i, r, in_seq) for i, r in enumerate(rows)]
+    code_list = codes(rows, lay.code) if lay.code else None
+    if code_list:
+        for i in kinds:
+            kinds[i].append(f"code:{lay.code}")
+    vals = draw_values(rows, rng, 25 if v.get("profile", {}).get("thousands") else 8, 3)
+    cells = print_cells(rows, vals, lay, rng, set(labels.unit_in_label), v.get("profile", {}))
+    return Table(rows, lay, labels, label_cells, code_list, cells, form_keys(rows), kinds, [f"form:{form}"])
 
 
 # ---------------------------------------------------------------------------------------
@@ -995,6 +1092,9 @@ def build_case(seed: int) -> dict:
     rng = random.Random(seed)
     fmt = FORMATS[seed % len(FORMATS)] if seed < 1000 else FORMATS[(seed * 7) % len(FORMATS)]
     fmt = rng.choice([fmt, fmt, rng.choice(FORMATS)])
+    single = None
+    if seed in SPLITS["single"]:
+        name, single, fmt = single_of(seed)
     year = rng.randint(2008, 2018)
     kind = rng.choice("县市区")
     place = rng.choice(PLACE_A) + rng.choice(PLACE_B) + kind
@@ -1007,7 +1107,7 @@ def build_case(seed: int) -> dict:
                          table_in=table_in, appendix=appendix,
                          period=rng.choice(["from_to_end", "shixian", "baogaoqi", "qixian", "none"]))
     rep = pre2019.build(spec)
-    table = build_table(rng, year, fmt)
+    table = build_table(rng, year, fmt, single)
     # the table: at the end of its section, or as an appendix after the signature
     caption = Block("caption", f"{agency}{year}年政府信息公开情况统计表")
     blocks = rep["blocks"]
@@ -1021,12 +1121,16 @@ def build_case(seed: int) -> dict:
     rep["table_obj"] = table
     rep["format"] = fmt
     feats = [f"fmt:{fmt}", "place:appendix" if table_in is None else "place:section"] + table.features
+    if single is not None:
+        feats = [f"single:{name}", f"fmt:{fmt}"]
     style = {"valign": rng.choice(["top", "middle", "bottom"]) if fmt.startswith("txt") else rng.choice(["top", "middle"]),
              "sep": "tabs" if fmt == "txt-tabs" else ("spaces" if fmt == "txt-spaces" else rng.choice(["tabs", "spaces"])),
              "breaks": fmt == "txt-poor", "th": rng.random() < 0.5,
              "repeat_header": rng.random() < 0.5, "unit_pt": rng.choice([24, 32, 40]),
              "value_pt": rng.choice([38, 46, 56]), "code_wide": rng.random() < 0.5,
              "lines": rng.choice(["stroke", "rect"])}
+    if single is not None:       # the plain layout: top-aligned cells, header repeated, usual widths
+        style.update(valign="top", repeat_header=True, unit_pt=32, value_pt=46, code_wide=True, th=False)
     if fmt.startswith("txt"):
         feats.append(f"text:{style['sep']}")
         if style["breaks"]:
