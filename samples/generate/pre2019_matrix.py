@@ -49,7 +49,7 @@ Golden decisions beyond record.md (stated here so a reader change can be argued 
   not part of `text` (the label cell has none), but it still decides the nesting.
 - a percentage cell `12.5%` is the number 12.5 with `printed` "12.5%"; `+3` is 3 with
   printed "+3"; `-3` is plain.
-- `key` is what the project's template data (src/statistics/keys.rs, parsed here) gives the
+- `key` is what the project's template data (crates/parse/src/statistics/keys.rs, parsed here) gives the
   label under its parent's key, so a synonym listed there is keyed and any other label is null.
 - `status` is `ok`: the drawn values satisfy statistics.parts_sum / statistics.subset on every
   count column. Change columns (增减, 同比) are not sums of their parts (percentages) or not
@@ -82,7 +82,7 @@ import pre2019_render as render  # noqa: E402
 from pre2019_render import Block  # noqa: E402
 
 ROOT = HERE.parent.parent
-KEYS_RS = ROOT / "src" / "statistics" / "keys.rs"
+KEYS_RS = ROOT / "crates" / "parse" / "src" / "statistics" / "keys.rs"
 
 SPLITS = {"tuned": range(1, 41), "heldout": range(1001, 1061)}
 # diagnostic, not held out: one feature at a time on a plain form (see SINGLE below)
