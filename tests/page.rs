@@ -93,6 +93,19 @@ fn the_batch_page_holds_every_file_and_failing_check_escaped_and_small() {
         list_page.is_some_and(|d| d.contains("not_a_report: ")),
         "the error in the details"
     );
+    let none_rows: Vec<&String> = rows.iter().filter(|r| r.trim() == "none").collect();
+    assert!(
+        none_rows.is_empty(),
+        "a table with rows shows no `none` row (failed files, failing checks and repaired cells all have rows here): {none_rows:?}"
+    );
+    let summary = doc.select(&Selector::parse("table").unwrap()).next();
+    let cells: Vec<String> = summary
+        .expect("a summary table")
+        .select(&Selector::parse("td").unwrap())
+        .map(|e| e.text().collect())
+        .collect();
+    let seconds: f64 = cells[5].parse().expect("the summary's seconds cell");
+    assert!(seconds > 0.0, "the batch took {seconds} s: {cells:?}");
     let per_record = html.len() / records.len();
     assert!(
         per_record < BUDGET_PER_RECORD,

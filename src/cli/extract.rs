@@ -20,8 +20,8 @@ use govreport_model::record::{Record, Status};
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
     /// Files or folders (walked recursively for .pdf, .txt, .html, .htm, .docx, .doc, .wps,
-    /// .odt, .rtf; all but .docx are converted by LibreOffice: `soffice` on PATH, or the
-    /// program GOVREPORT_SOFFICE names).
+    /// .odt, .rtf; .doc, .wps, .odt and .rtf are converted by LibreOffice: `soffice` on
+    /// PATH, or the program GOVREPORT_SOFFICE names).
     #[arg(required_unless_present = "files_from", value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// Write one pretty JSON record per input into DIR.

@@ -82,7 +82,10 @@ impl BatchPage {
             .count();
         let id = t.files;
         let mut h = Html::new();
-        problems(&mut h, &r, id, &mut self.parts)?;
+        let rows = problems(&mut h, &r, id, &mut self.parts)?;
+        for (total, n) in self.tally.rows.iter_mut().zip(rows) {
+            *total += n;
+        }
         details(&mut h, &r, id);
         self.parts[3].1.write_all(h.take().as_bytes())
     }
@@ -161,7 +164,7 @@ fn summary(h: &mut Html, t: &Tally, seconds: f64) {
     h.raw("<td>")
         .show(t.pages)
         .raw("<td>")
-        .show(format!("{seconds:.1}"));
+        .show(format!("{seconds:.2}"));
     h.raw("<td>")
         .show(t.repaired)
         .raw("</table><div class=charts>");
@@ -240,20 +243,25 @@ fn page_of(value: &Value, path: &str) -> Option<u64> {
     section.and_then(|s| s["page"].as_u64())
 }
 
+/// Writes one record's rows into the failed-files, failing-checks and repaired-cells parts;
+/// returns how many rows each part got.
 fn problems(
     h: &mut Html,
     r: &Value,
     id: usize,
     parts: &mut [(PathBuf, BufWriter<File>)],
-) -> std::io::Result<()> {
+) -> std::io::Result<[usize; 3]> {
     let path = text(&r["source"]["path"]);
+    let mut rows = [0; 3];
     for e in list(&r["errors"]) {
+        rows[0] += 1;
         link(h, id, path);
         h.el("<td class=l>", text(&e["code"]), "")
             .el("<td class=msg>", text(&e["message"]), "");
     }
     parts[0].1.write_all(h.take().as_bytes())?;
     for c in checks(r, "fail") {
+        rows[1] += 1;
         link(h, id, path);
         let cell = text(&c["path"]);
         h.el("<td class=l>", text(&c["rule"]), "")
@@ -264,6 +272,7 @@ fn problems(
         }
     }
     for w in list(&r["warnings"]) {
+        rows[1] += 1;
         link(h, id, path);
         h.el("<td class=l>warning: ", text(&w["code"]), "").el(
             "<td class=msg>",
@@ -273,11 +282,13 @@ fn problems(
     }
     parts[1].1.write_all(h.take().as_bytes())?;
     for c in checks(r, "repaired").filter(|c| c["path"].is_string()) {
+        rows[2] += 1;
         link(h, id, path);
         h.el("<td class=l>", text(&c["path"]), "")
             .el("<td class=msg>", text(&c["message"]), "");
     }
-    parts[2].1.write_all(h.take().as_bytes())
+    parts[2].1.write_all(h.take().as_bytes())?;
+    Ok(rows)
 }
 
 /// One report, collapsed: status, path and title; inside, metadata and tables.

@@ -114,7 +114,12 @@ impl Font {
 
     fn load_simple(doc: &Document, dict: &Dictionary, limit: usize) -> Font {
         let to_unicode = to_unicode_map(doc, dict, limit);
-        let base = base_table(dict.get_font_encoding_with_limit(doc, limit).ok());
+        // Without /Encoding, lopdf's encoding is the ToUnicode map itself: use the one
+        // parsed above rather than inflating and parsing the CMap a second time.
+        let base = match (&to_unicode, dict.has(b"Encoding")) {
+            (Some(map), false) => base_table(Some(map)),
+            _ => base_table(dict.get_font_encoding_with_limit(doc, limit).ok().as_ref()),
+        };
         let first = dict.get(b"FirstChar").and_then(Object::as_i64).unwrap_or(0);
         // Type3 widths are in glyph space, which /FontMatrix maps to text space.
         let scale = dict
@@ -241,7 +246,7 @@ impl Font {
 }
 
 /// The first character of each one-byte code in a simple font's base encoding.
-fn base_table(base: Option<Encoding>) -> Box<[Option<char>; 256]> {
+fn base_table(base: Option<&Encoding>) -> Box<[Option<char>; 256]> {
     let mut table: Box<[Option<char>; 256]> = Box::new([None; 256]);
     let Some(base) = base else { return table };
     let mut text = String::new();
