@@ -107,7 +107,38 @@ pub fn align(rows: &[ValueRow], template: &[&[&str]]) -> Vec<Option<usize>> {
             _ => j -= 1,
         }
     }
+    by_label(&mut matched, |i, j| {
+        prepared_similarity(&labels[i], &phrases[j])
+    });
     matched
+}
+
+/// Similarity at which a row's label clearly names a template row (a phrase contained,
+/// or nearly all of its character pairs).
+const NAMES: f32 = 0.85;
+/// How much better two rows must fit each other's template rows to trade places.
+const MARGIN: f32 = 0.5;
+
+/// Rows printed out of order go where their labels say: two matched rows trade template
+/// rows when each label clearly names the other's row and fits it much better than its
+/// own (`fit(row, template row)`). Order decides only where labels do not.
+fn by_label(matched: &mut [Option<usize>], fit: impl Fn(usize, usize) -> f32) {
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for a in 0..matched.len() {
+            for b in a + 1..matched.len() {
+                let (Some(ra), Some(rb)) = (matched[a], matched[b]) else {
+                    continue;
+                };
+                let (crossed, kept) = (fit(ra, b) + fit(rb, a), fit(ra, a) + fit(rb, b));
+                if fit(ra, b) >= NAMES && fit(rb, a) >= NAMES && crossed > kept + MARGIN {
+                    matched.swap(a, b);
+                    changed = true;
+                }
+            }
+        }
+    }
 }
 
 /// The values of a row placed into `width` columns. `None` marks a column the row has
@@ -278,6 +309,19 @@ mod tests {
         let r = rows("予以公开\t1\t1\n重复申请\t2\t2");
         let t: [&[&str]; 3] = [&["予以公开"], &["部分公开"], &["重复申请"]];
         assert_eq!(align(&r, &t), vec![Some(0), None, Some(1)]);
+    }
+
+    #[test]
+    fn rows_that_trade_places_go_where_their_labels_say() {
+        let r =
+            rows("予以公开\t1\t1\n本机关不掌握相关政府信息\t2\t2\n重复申请\t3\t3\n部分公开\t4\t4");
+        let t: [&[&str]; 4] = [
+            &["予以公开"],
+            &["部分公开"],
+            &["重复申请"],
+            &["本机关不掌握相关政府信息"],
+        ];
+        assert_eq!(align(&r, &t), vec![Some(0), Some(3), Some(2), Some(1)]);
     }
 
     #[test]
