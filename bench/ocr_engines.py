@@ -425,6 +425,8 @@ def main() -> None:
     ap.add_argument("--engines", default=",".join(ENGINES))
     ap.add_argument("--cells", action="store_true", help="also read each golden cell cropped alone")
     ap.add_argument("--cell-engines", default=",".join(CELL_ENGINES))
+    ap.add_argument("--pages-per-file", type=int, default=0,
+                    help="only each file's N pages with the most table cells (0: every table page)")
     ap.add_argument("--work", help="keep page images, crops and engine outputs here")
     ap.add_argument("--json", help="write the results here")
     ap.add_argument("--inspect", action="store_true", help="print the ONNX models' files, shapes, dictionaries")
@@ -438,11 +440,17 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     pages, sanity = [], []
     for m in manifest:
-        tr = truth(m, work)
+        cache = work / f"truth-{m['name']}.json"
+        if cache.exists():
+            tr = {int(k): v for k, v in json.loads(cache.read_text()).items()}
+        else:
+            tr = truth(m, work)
+            cache.write_text(json.dumps(tr, ensure_ascii=False))
         want = golden_numbers(json.loads((d / m["golden"]).read_text()))
         got = Counter(c["text"] for t in tr.values() for c in t["cells"])
         sanity.append((m["name"], sum(want.values()), sum((got & want).values()), sum(got.values())))
-        for page, t in tr.items():
+        keep = sorted(tr, key=lambda p: -len(tr[p]["cells"]))[:args.pages_per_file or None]
+        for page, t in sorted((p, tr[p]) for p in keep):
             img = work / f"{m['name']}-p{page}.png"
             if not img.exists():
                 subprocess.run(["pdftoppm", "-r", "300", "-gray", "-png", "-singlefile", "-f", str(page),

@@ -11,7 +11,9 @@ For each split and style, one `govreport extract --ocr auto -j 1` run over that 
 its children (user + sys). Per group it reports: cells right / cells and %, records `ok`
 and `partial` (and any other status), wrong cells inside `ok` records, wrong cells that no
 failing check names (the rule of bench/ocr_cells.py and tests/ocr.rs: a failing check whose
-path is the cell, its row or its table), and CPU seconds per page.
+path is the cell, its row or its table), and CPU seconds per page. Then the same totals
+(without CPU) by the tables' ruling (full / rows only / frame only), by rule shade (dark /
+light or thin) and by producer.
 
 Per-file details (each wrong cell, expected and read) are printed for the TUNED split only.
 The HELD-OUT split is measured in aggregate only: its failures are not to be read or tuned
@@ -68,6 +70,22 @@ def row(label: str, g: dict) -> str:
             f"{g['cpu'] / max(g['pages'], 1):.2f} |")
 
 
+def rules(m: dict) -> str:
+    """The ruling of a file's tables: `full` (every cell ruled, and every committed sample and
+    the real report), `rows only` (no column rules inside), `frame only` (no inner rules)."""
+    inner = (m["source"].get("geometry") or {}).get("inner", "all")
+    return {"all": "full", "horizontal": "rows only", "none": "frame only"}[inner]
+
+
+def light(m: dict) -> str:
+    """Whether a file's rules are light: grey (render geometry) or at most 0.25 pt."""
+    g = m["source"].get("geometry") or {}
+    grey = g.get("rule_grey") or g.get("rule_color") not in (None, "000000") or \
+        g.get("css_color", "#000") != "#000"
+    thin = g.get("line_width", 1) <= 0.25 or g.get("css_width", 1) <= 0.5
+    return "light or thin rules" if grey or thin else "dark rules"
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("dir", nargs="?", default="/tmp/scan-matrix")
@@ -84,6 +102,7 @@ def main():
     lines = ["| style | files | pages | cells right | % | ok | partial | other | wrong in ok | "
              "wrong, no failing check names it | CPU s / page |",
              "|---|---|---|---|---|---|---|---|---|---|---|"]
+    by: dict = {}
     for split in splits:
         total = {"files": 0, "pages": 0, "cells": 0, "right": 0, "status": Counter(), "wrong_in_ok": 0,
                  "unnamed": 0, "cpu": 0.0}
@@ -106,6 +125,12 @@ def main():
                     g["status"][s["status"]] += 1
                     g["wrong_in_ok"] += s["wrong_in_ok"]
                     g["unnamed"] += len(s["unnamed"])
+                    for key in (f"{split}/rules: {rules(m)}", f"{split}/{light(m)}",
+                                f"{split}/producer: {m['source'].get('producer', '?').split('-')[0]}"):
+                        b = by.setdefault(key, Counter())
+                        b.update({"files": 1, "cells": s["cells"], "right": s["right"],
+                                  "wrong_in_ok": s["wrong_in_ok"], "unnamed": len(s["unnamed"]),
+                                  f"status {s['status']}": 1})
                     if split == "tuned":
                         result["tuned_files"][m["name"]] = {k: v for k, v in s.items()}
                         print(f"{m['name']}: {s['status']}, cells {s['right']}/{s['cells']}", flush=True)
@@ -120,6 +145,13 @@ def main():
         result["groups"][f"{split}/all"] = {**total, "status": dict(total["status"])}
         lines.append(row(f"**{split} all**", total))
     print("\n".join(lines))
+    # the same totals by table ruling, rule shade and producer (aggregates: allowed on held-out)
+    print("\n| split / files by | files | cells right | % | ok | wrong in ok | wrong, not named |\n|---|---|---|---|---|---|---|")
+    for key in sorted(by):
+        b = by[key]
+        print(f"| {key} | {b['files']} | {b['right']} / {b['cells']} | {100 * b['right'] / max(b['cells'], 1):.2f} % | "
+              f"{b['status ok']} | {b['wrong_in_ok']} | {b['unnamed']} |")
+    result["by"] = {k: dict(v) for k, v in by.items()}
     if args.json:
         Path(args.json).write_text(json.dumps(result, ensure_ascii=False, indent=1, default=str) + "\n")
 
