@@ -484,6 +484,8 @@ def main() -> None:
               f"({100 * a['at_place'] / a['cells']:.1f} %), numbers recovered {a['recovered']}/{a['cells']}, "
               f"label chars recall {100 * a['label_hit'] / max(a['label_chars'], 1):.1f} % "
               f"precision {100 * a['label_hit'] / max(a['label_read'], 1):.1f} %", flush=True)
+        if args.json:   # after each engine, so a long run keeps what it has measured
+            Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n")
     if args.cells:
         crops = crop_cells(pages, work)
         paths = [c[0] for c in crops]
@@ -508,6 +510,8 @@ def main() -> None:
             print(f"cells alone, {eng}: {a['right']}/{a['cells']} ({100 * a['right'] / a['cells']:.1f} %), "
                   f"{1000 * (r['cpu'] - r['load_cpu']) / len(paths):.1f} CPU ms/cell after a load of "
                   f"{r['load_cpu']:.2f} s, peak RSS {r['rss_kib'] / 1024:.0f} MiB", flush=True)
+            if args.json:
+                Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n")
     if args.json:
         Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n")
 

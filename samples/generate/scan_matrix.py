@@ -11,7 +11,7 @@ Writes ``DIR/<split>/<name>.pdf`` (image-only PDFs, no text layer), ``DIR/<split
 reports were rendered to, before scanning) and ``DIR/manifest.json`` (per file: split, seed,
 style and its drawn parameters, source, table geometry, and per page the affine map from
 source pixels to scan pixels, which bench/ocr_engines.py uses to find cells on the scan).
-Nothing here is committed (about 150 MB); the files are deterministic (same bytes on every
+Nothing here is committed (about 110 MB); the files are deterministic (same bytes on every
 run, given the same poppler, LibreOffice and fonts), all drawn from each file's seed.
 
 THE SPLIT RULE (fixed before anything was measured; do not move files between splits):
