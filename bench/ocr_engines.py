@@ -303,6 +303,12 @@ def rapid_tokens(line_tokens: list) -> list:
         if not words:
             out.append((txt, lb, score))
             continue
+        if all(len(w) == 4 and not isinstance(w[0], str) for w in words):
+            # rapidocr_onnxruntime 1.4: one quad per character of the line, no text
+            if len(words) != len(txt):
+                out.append((txt, lb, score))
+                continue
+            words = [(ch, score, q) for ch, q in zip(txt, words)]
         run, rb, last = "", None, None
         for w, s, q in words:
             b = quad_box(q)
@@ -318,15 +324,23 @@ def rapid_tokens(line_tokens: list) -> list:
     return out
 
 
-def run_rapid(py: str, kind: str, images: list, work: Path) -> dict:
+def run_rapid(py: str, kind: str, images: list, work: Path, reuse: bool = False) -> dict:
+    """`reuse`: take the worker's output already in `work` (from an earlier run on the same
+    pages); its CPU is then the worker's own per-page process time plus its load, and the
+    peak RSS is unknown (0)."""
     lst, out = work / "list.txt", work / f"{kind}.json"
-    lst.write_text("\n".join(map(str, images)) + "\n")
-    p = subprocess.Popen([py, "-c", RAPID_WORKER, kind, str(lst), str(out)],
-                         env={**os.environ, **ONE_THREAD}, stderr=subprocess.DEVNULL)
-    cpu, rss = wait_usage(p)
-    if p.returncode:
-        raise SystemExit(f"{kind} worker failed ({p.returncode})")
-    r = json.loads(out.read_text())
+    if reuse and out.exists():
+        r = json.loads(out.read_text())
+        assert len(r["pages"]) == len(images), "reused output is for other pages"
+        cpu, rss = r["load_cpu"] + sum(pg["cpu"] for pg in r["pages"]), 0
+    else:
+        lst.write_text("\n".join(map(str, images)) + "\n")
+        p = subprocess.Popen([py, "-c", RAPID_WORKER, kind, str(lst), str(out)],
+                             env={**os.environ, **ONE_THREAD}, stderr=subprocess.DEVNULL)
+        cpu, rss = wait_usage(p)
+        if p.returncode:
+            raise SystemExit(f"{kind} worker failed ({p.returncode})")
+        r = json.loads(out.read_text())
     if kind.endswith("-rec"):
         toks = [[(t[0], None, t[2]) for t in pg["tokens"]] for pg in r["pages"]]
     else:
@@ -428,6 +442,8 @@ def main() -> None:
     ap.add_argument("--pages-per-file", type=int, default=0,
                     help="only each file's N pages with the most table cells (0: every table page)")
     ap.add_argument("--work", help="keep page images, crops and engine outputs here")
+    ap.add_argument("--reuse", action="store_true",
+                    help="reuse RapidOCR outputs already in --work (CPU from the worker's own clock, no RSS)")
     ap.add_argument("--json", help="write the results here")
     ap.add_argument("--inspect", action="store_true", help="print the ONNX models' files, shapes, dictionaries")
     args = ap.parse_args()
@@ -467,7 +483,7 @@ def main() -> None:
             psm = eng.split("psm")[1]
             r = run_tesseract(images, ["-l", "chi_sim", "--psm", psm, "--dpi", "300"], work)
         else:
-            r = run_rapid(args.py, eng, images, work)
+            r = run_rapid(args.py, eng, images, work, args.reuse)
         per_style = defaultdict(Counter)
         for pg, toks in zip(pages, r["tokens"]):
             s = score_page(toks, pg["truth"])
@@ -496,7 +512,7 @@ def main() -> None:
             elif eng == "tess-chi-psm7":
                 r = run_tesseract(paths, ["-l", "chi_sim", "--psm", "7"], work)
             else:
-                r = run_rapid(args.py, eng, paths, work)
+                r = run_rapid(args.py, eng, paths, work, args.reuse)
             per_style = defaultdict(Counter)
             for (p, want, style), toks in zip(crops, r["tokens"]):
                 got = digits_of("".join(t[0] for t in toks))

@@ -11,7 +11,8 @@ For each split and style, one `govreport extract --ocr auto -j 1` run over that 
 its children (user + sys). Per group it reports: cells right / cells and %, records `ok`
 and `partial` (and any other status), wrong cells inside `ok` records, wrong cells that no
 failing check names (the rule of bench/ocr_cells.py and tests/ocr.rs: a failing check whose
-path is the cell, its row or its table), and CPU seconds per page. Then the same totals
+path is the cell, its row or its table; the cells of a record that failed as a whole, with
+no tables, are counted apart, as "in failed records"), and CPU seconds per page. Then the same totals
 (without CPU) by the tables' ruling (full / rows only / frame only), by rule shade (dark /
 light or thin) and by producer.
 
@@ -47,9 +48,11 @@ def score(rec: dict, gold: dict) -> dict:
     exp = dict(cells(gold.get("tables") or {}, "tables"))
     got = dict(cells(rec.get("tables") or {}, "tables"))
     bad = [(p, v, got.get(p)) for p, v in exp.items() if got.get(p) != v]
-    silent = [p for p, _, _ in bad if not named(rec, p)]
+    # a record that failed as a whole (no tables: timeout, internal, …) names all its cells
+    failed = rec.get("status") not in ("ok", "partial")
+    silent = [] if failed else [p for p, _, _ in bad if not named(rec, p)]
     return {"status": rec.get("status"), "cells": len(exp), "right": len(exp) - len(bad),
-            "wrong": bad, "unnamed": silent,
+            "wrong": bad, "unnamed": silent, "in_failed": len(bad) if failed else 0,
             "wrong_in_ok": len(bad) if rec.get("status") == "ok" else 0}
 
 
@@ -66,7 +69,7 @@ def row(label: str, g: dict) -> str:
     st = g["status"]
     other = sum(v for k, v in st.items() if k not in ("ok", "partial"))
     return (f"| {label} | {g['files']} | {g['pages']} | {g['right']} / {g['cells']} | {pct:.2f} % | "
-            f"{st.get('ok', 0)} | {st.get('partial', 0)} | {other} | {g['wrong_in_ok']} | {g['unnamed']} | "
+            f"{st.get('ok', 0)} | {st.get('partial', 0)} | {other} | {g['wrong_in_ok']} | {g['unnamed']} | {g['in_failed']} | "
             f"{g['cpu'] / max(g['pages'], 1):.2f} |")
 
 
@@ -100,12 +103,12 @@ def main():
     result = {"bin": args.bin, "dir": str(d), "started": time.strftime("%Y-%m-%d %H:%M:%S"), "groups": {},
               "tuned_files": {}}
     lines = ["| style | files | pages | cells right | % | ok | partial | other | wrong in ok | "
-             "wrong, no failing check names it | CPU s / page |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
+             "wrong, no failing check names it | in failed records | CPU s / page |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     by: dict = {}
     for split in splits:
         total = {"files": 0, "pages": 0, "cells": 0, "right": 0, "status": Counter(), "wrong_in_ok": 0,
-                 "unnamed": 0, "cpu": 0.0}
+                 "unnamed": 0, "in_failed": 0, "cpu": 0.0}
         for style in STYLES:
             group = [m for m in manifest if m["split"] == split and m["style"] == style]
             if not group:
@@ -115,7 +118,7 @@ def main():
                 out.mkdir(parents=True, exist_ok=True)
                 cpu = run_group(args.bin, [d / m["pdf"] for m in group], out)
                 g = {"files": len(group), "pages": sum(m["pages"] for m in group), "cells": 0, "right": 0,
-                     "status": Counter(), "wrong_in_ok": 0, "unnamed": 0, "cpu": cpu}
+                     "status": Counter(), "wrong_in_ok": 0, "unnamed": 0, "in_failed": 0, "cpu": cpu}
                 for m in group:
                     rec_path = out / f"{m['name']}.json"
                     rec = json.loads(rec_path.read_text()) if rec_path.exists() else {"status": "missing"}
@@ -125,11 +128,13 @@ def main():
                     g["status"][s["status"]] += 1
                     g["wrong_in_ok"] += s["wrong_in_ok"]
                     g["unnamed"] += len(s["unnamed"])
+                    g["in_failed"] += s["in_failed"]
                     for key in (f"{split}/rules: {rules(m)}", f"{split}/{light(m)}",
                                 f"{split}/producer: {m['source'].get('producer', '?').split('-')[0]}"):
                         b = by.setdefault(key, Counter())
                         b.update({"files": 1, "cells": s["cells"], "right": s["right"],
                                   "wrong_in_ok": s["wrong_in_ok"], "unnamed": len(s["unnamed"]),
+                                  "in_failed": s["in_failed"],
                                   f"status {s['status']}": 1})
                     if split == "tuned":
                         result["tuned_files"][m["name"]] = {k: v for k, v in s.items()}
@@ -138,7 +143,7 @@ def main():
                             print(f"  {p}: expected {v}, got {got}{'  (NOT NAMED)' if p in s['unnamed'] else ''}")
             result["groups"][f"{split}/{style}"] = {**g, "status": dict(g["status"])}
             lines.append(row(f"{split} {style}", g))
-            for k in ("files", "pages", "cells", "right", "wrong_in_ok", "unnamed", "cpu"):
+            for k in ("files", "pages", "cells", "right", "wrong_in_ok", "unnamed", "in_failed", "cpu"):
                 total[k] += g[k]
             total["status"].update(g["status"])
             print(lines[-1], flush=True)
