@@ -1,4 +1,13 @@
-"""Word (.docx) rendering with python-docx; converted to PDF by LibreOffice."""
+"""Word (.docx) rendering with python-docx; converted to PDF by LibreOffice.
+
+`render(..., geometry=G)` varies the tables' look for the scan matrix (scan_matrix.py);
+without it (every committed sample) the document is what it always was. G's keys, all
+optional: ``line_width`` (rule weight in points, 0.25–1.5; Word's border sizes are eighths
+of a point, so 0.1 becomes the thinnest, 0.25), ``rule_color`` (hex, e.g. ``"A0A0A0"`` for
+light grey rules), ``inner`` (``"all"``, ``"horizontal"``: no column rules inside,
+``"none"``: the frame only), ``widths`` (``{grid name: [relative column widths]}``) and
+``size`` (table font size in points).
+"""
 from __future__ import annotations
 
 from docx import Document
@@ -46,18 +55,40 @@ def _page_number_footer(section):
     _font(r2, size=10)
 
 
-def _table(doc, g: Grid, width_cm: float, size: float):
+def _borders(tblPr, geometry: dict) -> None:
+    """Table borders as geometry asks (a w:tblBorders over the Table Grid style's)."""
+    sz = str(max(2, round(geometry.get("line_width", 0.5) * 8)))
+    color = geometry.get("rule_color", "000000")
+    inner = geometry.get("inner", "all")
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        e = OxmlElement(f"w:{side}")
+        drawn = side in ("top", "left", "bottom", "right") or inner == "all" or \
+            (inner == "horizontal" and side == "insideH")
+        e.set(qn("w:val"), "single" if drawn else "nil")
+        if drawn:
+            e.set(qn("w:sz"), sz)
+            e.set(qn("w:space"), "0")
+            e.set(qn("w:color"), color)
+        borders.append(e)
+    tblPr.append(borders)
+
+
+def _table(doc, g: Grid, width_cm: float, size: float, geometry: dict | None = None):
     t = doc.add_table(rows=g.nrows, cols=g.ncols)
     t.style = "Table Grid"
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     t.autofit = False
-    total = sum(g.widths)
-    widths = [Cm(width_cm * w / total) for w in g.widths]
+    rel = (geometry or {}).get("widths", {}).get(g.name, g.widths)
+    total = sum(rel)
+    widths = [Cm(width_cm * w / total) for w in rel]
     # fixed layout + grid widths so LibreOffice keeps the narrow label columns
     tblPr = t._tbl.tblPr
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
     tblPr.append(layout)
+    if geometry:
+        _borders(tblPr, geometry)
     for gc, w in zip(t._tbl.tblGrid.findall(qn("w:gridCol")), widths):
         gc.set(qn("w:w"), str(int(w.twips)))
     for row in t.rows:
@@ -77,7 +108,7 @@ def _table(doc, g: Grid, width_cm: float, size: float):
     return t
 
 
-def render(rep: Report, path: str, table_size: float = 9.0):
+def render(rep: Report, path: str, table_size: float = 9.0, geometry: dict | None = None):
     doc = Document()
     sec = doc.sections[0]
     sec.page_width, sec.page_height = Cm(21.0), Cm(29.7)
@@ -115,7 +146,7 @@ def render(rep: Report, path: str, table_size: float = 9.0):
             else:
                 _font(p.add_run(b.text))
         elif b.kind == "table":
-            _table(doc, gs[b.text], text_width, table_size)
+            _table(doc, gs[b.text], text_width, (geometry or {}).get("size", table_size), geometry)
             doc.add_paragraph()
         elif b.kind == "sign":
             for line in b.text:

@@ -1,6 +1,21 @@
 """Direct PDF drawing with reportlab and the non-embedded CID font STSong-Light
 (predefined CMap UniGB-UCS2-H).  Table rulings are drawn either as stroked lines
-(lines="stroke") or as thin filled rectangles (lines="rect")."""
+(lines="stroke") or as thin filled rectangles (lines="rect").
+
+`render(..., geometry=G)` varies the tables' look for the scan matrix (scan_matrix.py);
+without it (every committed sample) the output is byte for byte what it always was.
+G's keys, all optional:
+
+- ``line_width``: rule weight in points (0.6 by default; 0.1 is a hairline, 1.5 heavy);
+- ``rule_grey``: rule shade, 0 = black … 1 = white (light grey rules: 0.5–0.7);
+- ``inner``: ``"all"`` (default), ``"horizontal"`` (the frame and row rules only, no
+  column rules inside) or ``"none"`` (the frame only);
+- ``widths``: ``{grid name: [relative column widths]}`` replacing tables.py's;
+- ``pad``: cell padding in points (2.5 by default; larger gives taller rows);
+- ``size``: table font size (8 / 7.5 for 表四 by default);
+- ``vlabel``: ``"wrap"`` wraps the vertical group label (三、本年度办理结果) like any
+  label instead of one character a line.
+"""
 from __future__ import annotations
 
 from reportlab.lib.pagesizes import A4
@@ -49,7 +64,8 @@ def wrap(text: str, width: float, size: float) -> list[str]:
 
 
 class Writer:
-    def __init__(self, path: str, lines: str, title: str):
+    def __init__(self, path: str, lines: str, title: str, geometry: dict | None = None):
+        self.geo = geometry or {}
         self.c = canvas.Canvas(path, pagesize=A4, invariant=1)
         self.c.setTitle(title)
         self.c.setAuthor("govreport sample generator")
@@ -98,28 +114,38 @@ class Writer:
 
     def hline(self, x0, x1, y):
         if self.lines == "rect":
-            self.c.rect(x0 - 0.3, y - 0.3, x1 - x0 + 0.6, 0.6, stroke=0, fill=1)
+            t = self.geo.get("line_width", 0.6)
+            self.c.rect(x0 - t / 2, y - t / 2, x1 - x0 + t, t, stroke=0, fill=1)
         else:
             self.c.line(x0, y, x1, y)
 
     def vline(self, x, y0, y1):
         if self.lines == "rect":
-            self.c.rect(x - 0.3, min(y0, y1) - 0.3, 0.6, abs(y1 - y0) + 0.6, stroke=0, fill=1)
+            t = self.geo.get("line_width", 0.6)
+            self.c.rect(x - t / 2, min(y0, y1) - t / 2, t, abs(y1 - y0) + t, stroke=0, fill=1)
         else:
             self.c.line(x, y0, x, y1)
 
+    def ruled(self, edge: str, outer: bool) -> bool:
+        """Whether a cell edge (`h` or `v`) is drawn under geometry["inner"]."""
+        inner = self.geo.get("inner", "all")
+        return outer or inner == "all" or (inner == "horizontal" and edge == "h")
+
     def table(self, g: Grid, size=8.0):
-        pad = 2.5
+        geo = self.geo
+        size = geo.get("size", size)
+        pad = geo.get("pad", 2.5)
         lead = size * 1.3
-        total = sum(g.widths)
-        colw = [self.width * w / total for w in g.widths]
+        widths = geo.get("widths", {}).get(g.name, g.widths)
+        total = sum(widths)
+        colw = [self.width * w / total for w in widths]
         xs = [self.ml]
         for w in colw:
             xs.append(xs[-1] + w)
         wrapped = {}
         for c in g.cells:
             w = xs[c.c + c.cs] - xs[c.c] - 2 * pad
-            if c.kind == "vlabel":
+            if c.kind == "vlabel" and geo.get("vlabel") != "wrap":
                 wrapped[id(c)] = ["三、"] + list(c.text[2:])   # one character per line
             else:
                 wrapped[id(c)] = wrap(c.text, w, size)
@@ -140,14 +166,29 @@ class Writer:
         ys = [top]
         for h in heights:
             ys.append(ys[-1] - h)
-        self.c.setLineWidth(0.6)
+        self.c.setLineWidth(geo.get("line_width", 0.6))
         for c in g.cells:
             x0, x1 = xs[c.c], xs[c.c + c.cs]
             y0, y1 = ys[c.r], ys[c.r + c.rs]
-            self.hline(x0, x1, y0)
-            self.hline(x0, x1, y1)
-            self.vline(x0, y0, y1)
-            self.vline(x1, y0, y1)
+            if not geo:
+                self.hline(x0, x1, y0)
+                self.hline(x0, x1, y1)
+                self.vline(x0, y0, y1)
+                self.vline(x1, y0, y1)
+            else:
+                grey = geo.get("rule_grey", 0)
+                self.c.setStrokeGray(grey)
+                self.c.setFillGray(grey)
+                if self.ruled("h", c.r == 0):
+                    self.hline(x0, x1, y0)
+                if self.ruled("h", c.r + c.rs == g.nrows):
+                    self.hline(x0, x1, y1)
+                if self.ruled("v", c.c == 0):
+                    self.vline(x0, y0, y1)
+                if self.ruled("v", c.c + c.cs == g.ncols):
+                    self.vline(x1, y0, y1)
+                self.c.setStrokeGray(0)
+                self.c.setFillGray(0)
             lines = wrapped[id(c)]
             block = len(lines) * lead
             ty = (y0 + y1) / 2 + block / 2 - size * 1.02
@@ -165,8 +206,9 @@ class Writer:
         self.c.save()
 
 
-def render(rep: Report, path: str, lines: str = "stroke"):
-    w = Writer(path, lines, rep.title)
+def render(rep: Report, path: str, lines: str = "stroke", geometry: dict | None = None):
+    # narrative2.py swaps Writer for a three-argument factory: call it that way by default
+    w = Writer(path, lines, rep.title, geometry) if geometry else Writer(path, lines, rep.title)
     gs = grids(rep)
     for b in rep.blocks:
         if b.kind == "title":

@@ -97,8 +97,9 @@ INLINE = {"DCTDecode": b"DCT", "FlateDecode": b"Fl"}
 
 
 def image_pdf(pages: list, dpi: int, inline: bool = False) -> bytes:
-    """A PDF of one image per page: (filter, bits, width, height, data) tuples; as image
-    XObjects, or drawn inline (BI … ID … EI) as some scanning software writes them."""
+    """A PDF of one image per page: (filter, bits, width, height, data) tuples, optionally
+    with a sixth element, the colour space (``DeviceGray`` unless ``DeviceRGB`` is given);
+    as image XObjects, or drawn inline (BI … ID … EI) as some scanning software writes them."""
     objs = []
 
     def add(body: bytes) -> int:
@@ -107,16 +108,18 @@ def image_pdf(pages: list, dpi: int, inline: bool = False) -> bytes:
 
     kids = []
     pages_id = add(b"")  # placeholder, filled below
-    for filt, bits, w, h, data in pages:
+    for filt, bits, w, h, data, *space in pages:
+        space = (space or ["DeviceGray"])[0].encode()
         pw, ph = w * 72 / dpi, h * 72 / dpi
         if inline:
             img = add(b"null")
-            ops = (b"q %.2f 0 0 %.2f 0 0 cm\nBI /W %d /H %d /CS /G /BPC %d /F /%s ID\n"
-                   % (pw, ph, w, h, bits, INLINE[filt]) + data + b"\nEI\nQ")
+            ops = (b"q %.2f 0 0 %.2f 0 0 cm\nBI /W %d /H %d /CS /%s /BPC %d /F /%s ID\n"
+                   % (pw, ph, w, h, {b"DeviceGray": b"G", b"DeviceRGB": b"RGB"}[space], bits,
+                      INLINE[filt]) + data + b"\nEI\nQ")
         else:
             img = add(b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace "
-                      b"/DeviceGray /BitsPerComponent %d /Filter /%s /Length %d >>\nstream\n"
-                      % (w, h, bits, filt.encode(), len(data)) + data + b"\nendstream")
+                      b"/%s /BitsPerComponent %d /Filter /%s /Length %d >>\nstream\n"
+                      % (w, h, space, bits, filt.encode(), len(data)) + data + b"\nendstream")
             ops = b"q %.2f 0 0 %.2f 0 0 cm /Im0 Do Q" % (pw, ph)
         content = add(b"<< /Length %d >>\nstream\n" % len(ops) + ops + b"\nendstream")
         kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %.2f %.2f] /Resources "
