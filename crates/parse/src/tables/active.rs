@@ -1,5 +1,7 @@
 //! 表二 (主动公开政府信息情况): rows found by label, values by the header's columns.
 
+use std::ops::Range;
+
 use crate::tables::TableResult;
 use crate::tables::cells::{Value, split};
 use crate::tables::grid::{self, ValueRow};
@@ -21,13 +23,19 @@ pub fn parse(lines: &[Line], format: Template) -> Option<TableResult> {
     let mut debug = Vec::new();
     let mut gaps = Vec::new();
     let mut from = 0;
+    let mut used = Vec::new();
     for (r, row) in spec.rows.iter().enumerate() {
         let path = spec.row_path(r);
-        let Some((at, values)) = find_row(lines, from, row) else {
+        // In template order first; a row printed elsewhere in the section (converters put
+        // 行政许可 … under their 第二十条 headings before the 规章 block) is found by its label.
+        let found = find_row(lines, from..lines.len(), row, &used)
+            .or_else(|| find_row(lines, 0..from, row, &used));
+        let Some((at, values)) = found else {
             gaps.push(Gap::Row { path });
             continue;
         };
-        from = at + 1;
+        from = from.max(at + 1);
+        used.push(at);
         let (slots, uncertain) = place(lines, at, values, row, &mut warnings);
         if uncertain {
             gaps.push(Gap::Uncertain { path: path.clone() });
@@ -104,10 +112,16 @@ fn place(
     (placed.slots, uncertain)
 }
 
-/// The first line at or after `from` whose label is the row's, with the row's values
-/// (from the same line, or the next line when the label wrapped).
-fn find_row(lines: &[Line], from: usize, row: &RowSpec) -> Option<(usize, Vec<Value>)> {
-    for i in from..lines.len() {
+/// The first line in `range`, not already `used` by another row, whose label is the
+/// row's, with the row's values (from the same line, or the next line when the label
+/// wrapped).
+fn find_row(
+    lines: &[Line],
+    range: Range<usize>,
+    row: &RowSpec,
+    used: &[usize],
+) -> Option<(usize, Vec<Value>)> {
+    for i in range.filter(|i| !used.contains(i)) {
         let s = split(&lines[i]);
         let label = squeeze(&s.label);
         if !row.labels.iter().any(|l| label_is(&label, l)) {
@@ -145,6 +159,34 @@ fn one_misread(label: &str, phrase: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use govreport_document::layout::text_line;
+
+    #[test]
+    fn rows_printed_before_the_regulations_block_are_found_by_their_label() {
+        let text = "第二十条第（五）项\n行政许可\t97\n第二十条第（六）项\n行政处罚\t3\n行政强制\t0\n\
+                    第二十条第（八）项\n行政事业性收费\t1.5\n第二十条第（一）项\n规章\t0\t0\t4\n\
+                    行政规范性文件\t2\t1\t30";
+        let lines: Vec<Line> = text
+            .lines()
+            .enumerate()
+            .map(|(i, l)| text_line(l, i))
+            .collect();
+        let t = parse(&lines, Template::Format2021).expect("表二");
+        let value = |key: &str, k: usize| {
+            let row = t.table.rows.iter().find(|r| r.key == key).expect(key);
+            row.cells[k].value.as_ref().map(ToString::to_string)
+        };
+        assert_eq!(value("administrative_licensing", 0).as_deref(), Some("97"));
+        assert_eq!(value("administrative_penalty", 0).as_deref(), Some("3"));
+        assert_eq!(value("administrative_fees", 0).as_deref(), Some("1.5"));
+        assert_eq!(value("regulations", 2).as_deref(), Some("4"));
+        assert_eq!(value("normative_documents", 2).as_deref(), Some("30"));
+        assert!(
+            t.checks
+                .iter()
+                .all(|c| c.status == govreport_model::codes::CheckStatus::Pass)
+        );
+    }
 
     #[test]
     fn a_label_misread_in_one_character_still_names_its_row_but_a_short_one_does_not() {

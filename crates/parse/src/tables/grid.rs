@@ -4,6 +4,7 @@
 
 use crate::tables::cells::{Prepared, SplitLine, Value, prepared_similarity, split};
 use govreport_document::layout::Line;
+use govreport_document::squeeze;
 use govreport_model::equations::{Operand, Origin};
 use govreport_model::record::{Cell, number};
 
@@ -58,7 +59,10 @@ fn collect_rows(lines: &[Line], min: usize, skip_unread: bool) -> Vec<ValueRow> 
 /// order: returns for each template row the index of the observed row matched to it.
 pub fn align(rows: &[ValueRow], template: &[&[&str]]) -> Vec<Option<usize>> {
     let (n, m) = (rows.len(), template.len());
-    let labels: Vec<Prepared> = rows.iter().map(|r| Prepared::label(&r.label)).collect();
+    let labels: Vec<Prepared> = unglued(rows, template)
+        .iter()
+        .map(|l| Prepared::label(l))
+        .collect();
     let phrases: Vec<Vec<Prepared>> = template
         .iter()
         .map(|t| t.iter().map(|p| Prepared::phrase(p)).collect())
@@ -111,6 +115,53 @@ pub fn align(rows: &[ValueRow], template: &[&[&str]]) -> Vec<Option<usize>> {
         prepared_similarity(&labels[i], &phrases[j])
     });
     matched
+}
+
+/// The labels rows are matched by. Rows dumped column-wise (`1.信访举报投诉类申请`,
+/// `3.要求提供公开出版物`, `2.重复申请` on their own lines, then the value lines) leave the
+/// whole run of labels on the first value row and none on the others: when the run names
+/// exactly as many template rows as there are such value rows, each takes one name, in the
+/// order printed.
+fn unglued(rows: &[ValueRow], template: &[&[&str]]) -> Vec<String> {
+    let mut labels: Vec<String> = rows.iter().map(|r| r.label.clone()).collect();
+    for i in 0..rows.len() {
+        let bare = rows[i + 1..]
+            .iter()
+            .take_while(|r| r.label.is_empty())
+            .count();
+        let names = named_rows(&squeeze(&rows[i].label), template);
+        if bare > 0 && names.len() == bare + 1 {
+            for (k, name) in names.into_iter().enumerate() {
+                labels[i + k] = name.to_string();
+            }
+        }
+    }
+    labels
+}
+
+/// The template phrases a label holds, in the order printed, one per template row, none
+/// inside another's span (the longest phrase wins where two start together).
+fn named_rows<'a>(label: &str, template: &[&[&'a str]]) -> Vec<&'a str> {
+    let mut found: Vec<(usize, usize, usize, &str)> = Vec::new();
+    for (row, phrases) in template.iter().enumerate() {
+        for phrase in phrases.iter().filter(|p| p.chars().count() >= 2) {
+            found.extend(
+                label
+                    .match_indices(phrase)
+                    .map(|(at, _)| (at, phrase.len(), row, *phrase)),
+            );
+        }
+    }
+    found.sort_by_key(|&(at, len, _, _)| (at, std::cmp::Reverse(len)));
+    let (mut end, mut rows, mut names) = (0, Vec::new(), Vec::new());
+    for (at, len, row, phrase) in found {
+        if at >= end && !rows.contains(&row) {
+            end = at + len;
+            rows.push(row);
+            names.push(phrase);
+        }
+    }
+    names
 }
 
 /// Similarity at which a row's label clearly names a template row (a phrase contained,
@@ -322,6 +373,20 @@ mod tests {
             &["本机关不掌握相关政府信息"],
         ];
         assert_eq!(align(&r, &t), vec![Some(0), Some(3), Some(2), Some(1)]);
+    }
+
+    #[test]
+    fn rows_dumped_column_wise_take_their_labels_in_the_order_printed() {
+        let r = rows("1.信访举报投诉类申请\n3.要求提供公开出版物\n2.重复申请\n3\t3\n0\t0\n2\t2");
+        let t: [&[&str]; 3] = [
+            &["信访举报投诉类申请"],
+            &["重复申请"],
+            &["要求提供公开出版物"],
+        ];
+        assert_eq!(align(&r, &t), vec![Some(0), Some(2), Some(1)]);
+        // A run that names fewer rows than there are bare value rows is left to the order.
+        let r = rows("1.信访举报投诉类申请\n3\t3\n0\t0\n2\t2");
+        assert_eq!(align(&r, &t), vec![Some(0), Some(1), Some(2)]);
     }
 
     #[test]
