@@ -122,16 +122,7 @@ fn failure(cells: &[Operand], eq: &Equation, path: &dyn Fn(usize) -> String) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn eq(result: usize, parts: &[usize]) -> Equation {
-        Equation {
-            rule: Rule::ApplicationsRowTotals,
-            result,
-            extra: Vec::new(),
-            parts: parts.to_vec(),
-            scope: "row".into(),
-        }
-    }
+    use crate::equations::tests::eq;
 
     #[test]
     fn a_wrong_printed_total_fails_and_is_kept() {

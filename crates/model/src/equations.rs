@@ -170,10 +170,11 @@ pub fn failures_after_repair(cells: &[Operand], equations: &[Equation]) -> (usiz
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn eq(result: usize, parts: &[usize]) -> Equation {
+    /// A row-sum equation `result = sum(parts)`, for the tests here and in `checks`.
+    pub(crate) fn eq(result: usize, parts: &[usize]) -> Equation {
         Equation {
             rule: Rule::ApplicationsRowTotals,
             result,
