@@ -10,7 +10,7 @@ use std::time::Instant;
 
 use govreport_document::layout::PageLayer;
 use govreport_model::limits::Limits;
-use govreport_model::record::Record;
+use govreport_model::record::{Record, Source, Warning};
 use govreport_parse::report::{self, Parsed};
 use govreport_read::ocr::{Mode, plan::OcrState};
 use govreport_read::readers;
@@ -41,16 +41,20 @@ pub fn verify(parsed: Parsed, ocr: Option<OcrState>, context: &Context) -> Parse
     if let Some(mut state) = ocr {
         let source = parsed.record.source.clone();
         let warnings = &parsed.document.warnings;
-        let build = |pages: &[PageLayer]| {
-            let lines = readers::pdf_lines(pages);
-            report::record(source.clone(), warnings.clone(), &lines).0
-        };
+        let build = |pages: &[PageLayer]| rebuild(&source, warnings, pages);
         resolve::settle(&mut parsed.record, &mut state, &build);
         if state.whole_document() {
             blanks::doubt_blanks(&mut parsed.record);
         }
     }
     parsed
+}
+
+/// The record parsed from page layers (OCR words as glyphs), with the reader's warnings:
+/// how a doubtful OCR cell's other readings are tried.
+fn rebuild(source: &Source, warnings: &[Warning], pages: &[PageLayer]) -> Record {
+    let lines = readers::pdf_lines(pages);
+    report::record(source.clone(), warnings.to_vec(), &lines).0
 }
 
 /// A document whose `pages` carry an OCR layer made before publication, read again from

@@ -67,6 +67,12 @@ pub fn align(rows: &[ValueRow], template: &[&[&str]]) -> Vec<Option<usize>> {
         .iter()
         .map(|t| t.iter().map(|p| Prepared::phrase(p)).collect())
         .collect();
+    // How well each row's label fits each template row, computed once for the alignment
+    // and for the rows that trade places after it.
+    let fit: Vec<Vec<f32>> = labels
+        .iter()
+        .map(|l| phrases.iter().map(|p| prepared_similarity(l, p)).collect())
+        .collect();
     let mut score = vec![vec![f32::MIN; m + 1]; n + 1];
     let mut back = vec![vec![0u8; m + 1]; n + 1];
     score[0][0] = 0.0;
@@ -83,12 +89,7 @@ pub fn align(rows: &[ValueRow], template: &[&[&str]]) -> Vec<Option<usize>> {
                 }
             };
             if i < n && j < m {
-                relax(
-                    i + 1,
-                    j + 1,
-                    here + 1.0 + prepared_similarity(&labels[i], &phrases[j]),
-                    1,
-                );
+                relax(i + 1, j + 1, here + 1.0 + fit[i][j], 1);
             }
             if i < n {
                 relax(i + 1, j, here - 1.0, 2);
@@ -111,9 +112,7 @@ pub fn align(rows: &[ValueRow], template: &[&[&str]]) -> Vec<Option<usize>> {
             _ => j -= 1,
         }
     }
-    by_label(&mut matched, |i, j| {
-        prepared_similarity(&labels[i], &phrases[j])
-    });
+    by_label(&mut matched, |i, j| fit[i][j]);
     matched
 }
 

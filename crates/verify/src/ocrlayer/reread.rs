@@ -3,13 +3,12 @@
 
 use govreport_document::layout::PageLayer;
 use govreport_model::record::{Record, Source, Warning};
-use govreport_parse::report;
 use govreport_read::ocr::page::PageJob;
 use govreport_read::ocr::{Mode, plan, render};
 use govreport_read::pdf;
-use govreport_read::readers::{self, pdf::ocr_source};
+use govreport_read::readers::pdf::ocr_source;
 
-use crate::{Context, resolve};
+use crate::{Context, rebuild, resolve};
 
 /// Reads `pages` (1-based) of the PDF by OCR, in full, and returns the record parsed from
 /// them, OCR doubts settled by the rules; None when OCR is off (`--ocr never`), unavailable
@@ -41,10 +40,7 @@ pub fn pages(
     let mut state = plan::run(context.bytes, &text, jobs, context.deadline).ok()?;
     let mut source = source.clone();
     source.ocr = ocr_source(Some(&state), &text);
-    let build = |layers: &[PageLayer]| {
-        let lines = readers::pdf_lines(layers);
-        report::record(source.clone(), warnings.to_vec(), &lines).0
-    };
+    let build = |layers: &[PageLayer]| rebuild(&source, warnings, layers);
     let mut record = build(&state.layers());
     resolve::settle(&mut record, &mut state, &build);
     Some(record)
