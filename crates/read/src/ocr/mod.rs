@@ -16,6 +16,7 @@ pub mod loose;
 pub mod page;
 pub mod plan;
 pub mod ppocr;
+pub mod recogniser;
 pub mod render;
 pub mod resample;
 pub mod rules;
