@@ -85,6 +85,11 @@ impl From<ppocr::PpError> for OcrError {
     fn from(e: ppocr::PpError) -> Self {
         match e {
             ppocr::PpError::Timeout => OcrError::Timeout,
+            ppocr::PpError::Failed(m)
+                if m.contains("bad_alloc") || m.contains("allocate memory") =>
+            {
+                OcrError::TooLarge(OUT_OF_MEMORY.into())
+            }
             ppocr::PpError::Failed(m) => OcrError::Failed(format!("PP-OCR failed: {m}")),
         }
     }

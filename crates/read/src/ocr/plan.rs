@@ -26,8 +26,10 @@ pub struct OcrState {
     pub pages: Vec<PageLayer>,
     /// OCR results: page index, the region read (None: whole page) and what was read.
     pub reads: Vec<(usize, Option<[f32; 4]>, PageRead)>,
-    /// `tesseract 5.3.0`.
+    /// `tesseract 5.3.0`, `PP-OCRv6 small`.
     pub engine: String,
+    /// The engine's languages: `chi_sim` (tesseract), `ch` (PP-OCR's Chinese and Latin).
+    pub languages: String,
     /// The time added to the file's allowance for the pages OCR read.
     pub extension: Duration,
 }
@@ -171,6 +173,7 @@ pub fn run(
         extension: Duration::ZERO,
         reads: reads?,
         engine: engine.name(),
+        languages: engine.languages().into(),
     })
 }
 

@@ -21,6 +21,14 @@ impl Recogniser {
         }
     }
 
+    /// The languages it reads, for `source.ocr.languages`.
+    pub fn languages(&self) -> &'static str {
+        match self {
+            Recogniser::PpOcr(_) => "ch",
+            Recogniser::Tesseract(_) => "chi_sim",
+        }
+    }
+
     /// The engine's name and version, for `source.ocr.engine`.
     pub fn name(&self) -> String {
         match self {

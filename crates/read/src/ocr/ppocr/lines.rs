@@ -138,7 +138,10 @@ mod tests {
         let dash = line("一", &[500.0], [490.0, 140.0, 510.0, 170.0]);
         let got = words(vec![below, values, label, dash]);
         let text: Vec<(&str, u32)> = got.iter().map(|w| (w.text.as_str(), w.line.2)).collect();
-        assert_eq!(text, vec![("规章", 1), ("12", 1), ("3", 1), ("5", 2), ("—", 2)]);
+        assert_eq!(
+            text,
+            vec![("规章", 1), ("12", 1), ("3", 1), ("5", 2), ("—", 2)]
+        );
         assert_eq!(got[1].bbox[0], 390.0);
         assert_eq!(got[2].bbox[2], 510.0);
     }

@@ -250,10 +250,11 @@ fn decode(probs: &[f32], n: usize, classes: &[String], step: f32) -> Decoded {
             chars.push((classes[best].clone(), (t as f32 + 0.5) * step));
             sum += p;
             run_start = t;
-        } else if best != 0 && best == last {
-            if let Some(c) = chars.last_mut() {
-                c.1 = ((run_start + t) as f32 / 2.0 + 0.5) * step;
-            }
+        } else if best != 0
+            && best == last
+            && let Some(c) = chars.last_mut()
+        {
+            c.1 = ((run_start + t) as f32 / 2.0 + 0.5) * step;
         }
         last = best;
     }
