@@ -187,12 +187,17 @@ mod tests {
 
     #[test]
     fn a_former_name_is_in_use_until_a_year_after_its_change() {
-        let hits = INDEX.lookup("双桥区").expect("承德's district, 重庆's former one");
+        let hits = INDEX
+            .lookup("双桥区")
+            .expect("承德's district, 重庆's former one");
         let chongqing = hits.iter().find(|h| h.form == Form::Former).unwrap();
         assert_eq!(chongqing.until, Some(2011));
         assert!(chongqing.in_use(Some(2012)) && chongqing.in_use(None));
         assert!(!chongqing.in_use(Some(2013)));
-        assert!(hits.iter().all(|h| h.form == Form::Former || h.in_use(Some(2025))));
+        assert!(
+            hits.iter()
+                .all(|h| h.form == Form::Former || h.in_use(Some(2025)))
+        );
     }
 
     #[test]

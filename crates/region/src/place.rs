@@ -104,6 +104,16 @@ fn settle(candidates: Vec<usize>, kind: AgencyKind, national: bool, c: &Context)
     placement
 }
 
+/// The name less the place names it starts with (`淮安市洪泽区人民政府` -> `人民政府`,
+/// `洪泽县教育局` -> `教育局`); the whole name when it starts with none. Whitespace is dropped.
+pub fn without_places(name: &str) -> String {
+    let name: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+    let mentions = scan(&name, usize::MAX, Mode::Name, None);
+    let lead = runs(&mentions).next().filter(|run| run[0].start == 0);
+    let end = lead.and_then(|run| run.last()).map_or(0, |m| m.end);
+    name.chars().skip(end).collect()
+}
+
 /// A name without a trailing note in brackets: `…办公室（区政务服务管理办公室）` -> `…办公室`.
 fn strip_note(name: &str) -> &str {
     let name = name.trim();

@@ -235,6 +235,23 @@ fn a_national_body_named_only_in_the_title_is_national() {
 }
 
 #[test]
+fn without_places_leaves_the_body() {
+    assert_eq!(without_places("淮安市洪泽区人民政府"), "人民政府");
+    assert_eq!(without_places("洪泽区 人民政府"), "人民政府");
+    assert_eq!(without_places("江苏省淮安市洪泽县教育局"), "教育局");
+    assert_eq!(
+        without_places("南京市鼓楼区宁海路街道办事处"),
+        "宁海路街道办事处"
+    );
+    assert_eq!(without_places("宁海路街道办事处"), "宁海路街道办事处");
+    assert_eq!(
+        without_places("国家税务总局北京市税务局"),
+        "国家税务总局北京市税务局"
+    );
+    assert_eq!(without_places("洪泽区"), "");
+}
+
+#[test]
 fn title_body_is_the_name_before_the_year() {
     assert_eq!(
         title_body("鼓楼区人民政府2019年政府信息公开工作年度报告"),
