@@ -11,13 +11,15 @@ use govreport_region as region;
 /// further than the body is usually named).
 const OPENING_CHARS: usize = 5000;
 
-/// Places the body of a record whose title, agency and year are set: from its agency name,
-/// else the title, else the opening text; sets the region, level, kind and agency key and
-/// warns when the name fits several divisions.
+/// Places the body of a record whose title, agency and year are set: from its agency name
+/// as its key reads it (a bare place name, `石湾区`, is its 人民政府), else the title, else
+/// the opening text; sets the region, level, kind and agency key and warns when the name
+/// fits several divisions.
 pub fn fill(record: &mut Record, lines: &[Line]) {
     let r = &record.report;
+    let agency = r.agency.as_deref().map(crate::agency::name_key);
     let p = region::place_in_year(
-        r.agency.as_deref(),
+        agency.as_deref(),
         r.title.as_deref(),
         &opening(lines),
         r.year,
@@ -152,6 +154,14 @@ mod tests {
         ];
         let r = placed(text[0], Some("鼓楼区人民政府"), &text, 2023).report;
         assert_eq!(r.region.unwrap().code, "350102");
+    }
+
+    #[test]
+    fn a_bare_place_name_is_its_government() {
+        let title = "2023年洪泽区政府信息公开工作年度报告";
+        let r = placed(title, Some("洪泽区"), &[], 2023).report;
+        assert_eq!(r.agency_kind, Some(AgencyKind::Government));
+        assert_eq!(r.agency_key.as_deref(), Some("320813:人民政府"));
     }
 
     #[test]

@@ -5,11 +5,14 @@ use std::io::Write;
 use govreport_model::record::Record;
 use govreport_parse::statistics::Statistics;
 
-/// The CSV header: record.md's eight columns, then `printed` — the cell's text when it was
-/// printed as anything other than a plain number (blank, `—`, `/`, `1,234`), else empty.
-pub const HEADER: [&str; 9] = [
+/// The CSV header: record.md's columns (with `region_code` and `agency_level` after
+/// `agency`), then `printed` — the cell's text when it was printed as anything other than
+/// a plain number (blank, `—`, `/`, `1,234`), else empty.
+pub const HEADER: [&str; 11] = [
     "source_path",
     "agency",
+    "region_code",
+    "agency_level",
     "year",
     "template",
     "table",
@@ -36,10 +39,11 @@ impl<W: Write> TidyWriter<W> {
     pub fn write(&mut self, record: &Record) -> ::csv::Result<()> {
         let r = &record.report;
         let year = r.year.map(|y| y.to_string()).unwrap_or_default();
-        let agency = r.agency.clone().unwrap_or_default();
         let base = [
             record.source.path.as_str(),
-            agency.as_str(),
+            r.agency.as_deref().unwrap_or_default(),
+            r.region.as_ref().map_or("", |g| g.code.as_str()),
+            r.agency_level.map_or("", |l| l.as_str()),
             year.as_str(),
             r.template.as_str(),
         ];
