@@ -103,3 +103,62 @@ fn statistics_cells(
         })
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use govreport_model::codes::{AgencyLevel, DivisionLevel};
+    use govreport_model::record::{Cell, Region, Row, Source, Table};
+    use govreport_model::template::TableId;
+
+    /// A record of 洪泽区 with one 表四 cell.
+    fn hongze() -> Record {
+        let mut record = Record::new(Source {
+            path: "x.pdf".into(),
+            ..Source::default()
+        });
+        let r = &mut record.report;
+        r.agency = Some("洪泽区人民政府".into());
+        r.year = Some(2023);
+        r.agency_level = Some(AgencyLevel::County);
+        r.region = Some(Region {
+            code: "320813".into(),
+            name: "洪泽区".into(),
+            level: DivisionLevel::County,
+            province: Some("江苏省".into()),
+            city: Some("淮安市".into()),
+            county: Some("洪泽区".into()),
+        });
+        let cell = Cell {
+            column: "total".into(),
+            value: Some(3.into()),
+            printed: None,
+        };
+        let rows = vec![Row {
+            key: "administrative_review".into(),
+            cells: vec![cell],
+        }];
+        let id = TableId::ReviewLitigation;
+        record.tables.review_litigation = Some(Table { id, rows });
+        record
+    }
+
+    #[test]
+    fn region_code_and_agency_level_follow_the_agency() {
+        let mut out = Vec::new();
+        let mut w = TidyWriter::new(&mut out).unwrap();
+        w.write(&hongze()).unwrap();
+        w.flush().unwrap();
+        drop(w);
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines[0],
+            "source_path,agency,region_code,agency_level,year,template,table,row,column,value,printed"
+        );
+        assert_eq!(
+            lines[1],
+            "x.pdf,洪泽区人民政府,320813,county,2023,unknown,review_litigation,administrative_review,total,3,"
+        );
+    }
+}
