@@ -4,8 +4,8 @@
 
 pub mod agency;
 pub mod facts;
-pub mod placement;
 pub mod pre2019;
+pub mod region;
 pub mod report;
 pub mod statistics;
 pub mod tables;

@@ -106,7 +106,7 @@ pub fn fill(record: &mut Record, lines: &[Line]) -> Vec<String> {
     record.report.agency = title.as_deref().and_then(identity::agency);
     record.report.title = title;
     record.report.period = period;
-    crate::placement::fill(record, lines);
+    crate::region::fill(record, lines);
     if crate::pre2019::applies(record.report.year, lines) {
         return crate::pre2019::fill(record, lines);
     }

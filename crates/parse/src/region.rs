@@ -5,7 +5,7 @@
 use govreport_document::layout::Line;
 use govreport_model::codes::{AgencyKind, AgencyLevel, DivisionLevel, WarningCode};
 use govreport_model::record::{Record, Region, Warning};
-use govreport_region as region;
+use govreport_region as placer;
 
 /// How much of the report's opening is handed to the placer, in characters (it reads no
 /// further than the body is usually named).
@@ -18,7 +18,7 @@ const OPENING_CHARS: usize = 5000;
 pub fn fill(record: &mut Record, lines: &[Line]) {
     let r = &record.report;
     let agency = r.agency.as_deref().map(crate::agency::name_key);
-    let p = region::place_in_year(
+    let p = placer::place_in_year(
         agency.as_deref(),
         r.title.as_deref(),
         &opening(lines),
@@ -53,11 +53,11 @@ fn opening(lines: &[Line]) -> String {
 }
 
 /// The record's region of a placed division.
-fn from_region(r: region::Region) -> Region {
+fn from_region(r: placer::Region) -> Region {
     let level = match r.level {
-        region::Level::Province => DivisionLevel::Province,
-        region::Level::City => DivisionLevel::City,
-        region::Level::County => DivisionLevel::County,
+        placer::Level::Province => DivisionLevel::Province,
+        placer::Level::City => DivisionLevel::City,
+        placer::Level::County => DivisionLevel::County,
     };
     Region {
         code: r.code,
@@ -70,23 +70,23 @@ fn from_region(r: region::Region) -> Region {
 }
 
 /// The record's agency level.
-fn from_level(level: region::AgencyLevel) -> AgencyLevel {
+fn from_level(level: placer::AgencyLevel) -> AgencyLevel {
     match level {
-        region::AgencyLevel::Province => AgencyLevel::Province,
-        region::AgencyLevel::City => AgencyLevel::City,
-        region::AgencyLevel::County => AgencyLevel::County,
-        region::AgencyLevel::Township => AgencyLevel::Township,
+        placer::AgencyLevel::Province => AgencyLevel::Province,
+        placer::AgencyLevel::City => AgencyLevel::City,
+        placer::AgencyLevel::County => AgencyLevel::County,
+        placer::AgencyLevel::Township => AgencyLevel::Township,
     }
 }
 
 /// The record's agency kind.
-fn from_kind(kind: region::AgencyKind) -> AgencyKind {
+fn from_kind(kind: placer::AgencyKind) -> AgencyKind {
     match kind {
-        region::AgencyKind::Government => AgencyKind::Government,
-        region::AgencyKind::Office => AgencyKind::Office,
-        region::AgencyKind::Department => AgencyKind::Department,
-        region::AgencyKind::Township => AgencyKind::Township,
-        region::AgencyKind::Other => AgencyKind::Other,
+        placer::AgencyKind::Government => AgencyKind::Government,
+        placer::AgencyKind::Office => AgencyKind::Office,
+        placer::AgencyKind::Department => AgencyKind::Department,
+        placer::AgencyKind::Township => AgencyKind::Township,
+        placer::AgencyKind::Other => AgencyKind::Other,
     }
 }
 
