@@ -81,9 +81,10 @@ pub fn place_in_year(
             from_title
         }
     };
-    let candidates = match reading.guessed {
-        true => context.vouched(reading.divs),
-        false => reading.divs,
+    let candidates = if reading.guessed {
+        context.vouched(reading.divs)
+    } else {
+        reading.divs
     };
     settle(context.narrow(candidates), agency_kind, national, &context)
 }
