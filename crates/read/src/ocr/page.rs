@@ -268,7 +268,7 @@ fn as_read(
 fn value_cells(words: &[tsv::Word], cells: Vec<PixelBox>, apart: bool) -> Vec<PixelBox> {
     cells
         .into_iter()
-        .filter(|b| !apart || numbers_side_by_side(words, b) < 2)
+        .filter(|b| !apart || numbers_apart(words, b, 0) < 2 && numbers_apart(words, b, 1) < 2)
         .filter(|b| {
             let text: Vec<char> = words
                 .iter()
@@ -284,13 +284,13 @@ fn value_cells(words: &[tsv::Word], cells: Vec<PixelBox>, apart: bool) -> Vec<Pi
         .collect()
 }
 
-/// How many numbers read inside `b` stand side by side (none overlapping another's
-/// columns).
-fn numbers_side_by_side(words: &[tsv::Word], b: &PixelBox) -> usize {
+/// How many numbers read inside `b` stand apart along `axis` (0: side by side, 1: one above
+/// another), none overlapping another's extent: a box holding two is no single cell.
+fn numbers_apart(words: &[tsv::Word], b: &PixelBox, axis: usize) -> usize {
     let mut spans: Vec<(f32, f32)> = words
         .iter()
         .filter(|w| centre_in(&w.bbox, b) && w.text.chars().all(|c| c.is_ascii_digit() || c == '.'))
-        .map(|w| (w.bbox[0], w.bbox[2]))
+        .map(|w| (w.bbox[axis], w.bbox[axis + 2]))
         .collect();
     spans.sort_by(|a, b| a.0.total_cmp(&b.0));
     let apart = spans.windows(2).filter(|p| p[1].0 >= p[0].1).count();
@@ -372,6 +372,21 @@ mod tests {
             line: (1, 1, 1),
             page: 1,
         }
+    }
+
+    #[test]
+    fn a_box_over_two_rows_or_two_columns_of_numbers_is_no_cell_with_ppocr() {
+        let one = [0.0, 0.0, 100.0, 40.0];
+        let two_rows = [0.0, 0.0, 100.0, 80.0];
+        let two_columns = [0.0, 0.0, 200.0, 40.0];
+        let words = [
+            word("11", [40.0, 10.0, 60.0, 30.0]),
+            word("8", [45.0, 50.0, 55.0, 70.0]),
+            word("12", [140.0, 10.0, 160.0, 30.0]),
+        ];
+        let boxes = vec![one, two_rows, two_columns];
+        assert_eq!(value_cells(&words, boxes.clone(), true), vec![one]);
+        assert_eq!(value_cells(&words, boxes.clone(), false), boxes);
     }
 
     #[test]

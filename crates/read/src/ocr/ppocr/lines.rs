@@ -15,6 +15,8 @@ const MARGIN: f32 = 0.15;
 
 /// The words of the lines, row by row from the top, left to right in a row.
 pub fn words(mut lines: Vec<Line>) -> Vec<tsv::Word> {
+    // Line ids past every row's for the characters of text set top to bottom.
+    let mut stacks = lines.len() as u32;
     lines.sort_by(|a, b| mid(a).total_cmp(&mid(b)));
     let mut rows: Vec<Vec<Line>> = Vec::new();
     for line in lines {
@@ -27,6 +29,10 @@ pub fn words(mut lines: Vec<Line>) -> Vec<tsv::Word> {
     for (n, mut row) in rows.into_iter().enumerate() {
         row.sort_by(|a, b| a.bbox[0].total_cmp(&b.bbox[0]));
         for line in &row {
+            if upright(line) {
+                out.extend(stacked(line, &mut stacks));
+                continue;
+            }
             let margin = MARGIN * (line.bbox[3] - line.bbox[1]);
             let (top, bottom) = (line.bbox[1] + margin, line.bbox[3] - margin);
             out.extend(split(line).into_iter().map(|(text, x0, x1)| tsv::Word {
@@ -40,6 +46,53 @@ pub fn words(mut lines: Vec<Line>) -> Vec<tsv::Word> {
         }
     }
     out
+}
+
+/// Whether the box holds text set top to bottom (a label printed one character per line
+/// down a merged cell): two characters or more in a box over twice as tall as wide.
+fn upright(line: &Line) -> bool {
+    let (w, h) = (line.bbox[2] - line.bbox[0], line.bbox[3] - line.bbox[1]);
+    h > 2.0 * w
+        && line
+            .chars
+            .iter()
+            .filter(|c| !c.text.trim().is_empty())
+            .count()
+            >= 2
+}
+
+/// Text set top to bottom as one word per character, each on a line of its own and as tall
+/// as the box is wide (as a text layer gives such a label), so that the box's height is
+/// nobody's text size.
+fn stacked(line: &Line, next_id: &mut u32) -> Vec<tsv::Word> {
+    let chars: Vec<&str> = line
+        .chars
+        .iter()
+        .map(|c| c.text.as_str())
+        .filter(|t| !t.trim().is_empty())
+        .collect();
+    let step = (line.bbox[3] - line.bbox[1]) / chars.len() as f32;
+    let side = (line.bbox[2] - line.bbox[0]).min(step);
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            *next_id += 1;
+            let mid = line.bbox[1] + step * (i as f32 + 0.5);
+            tsv::Word {
+                text: text.to_string(),
+                bbox: [
+                    line.bbox[0],
+                    mid - side / 2.0,
+                    line.bbox[2],
+                    mid + side / 2.0,
+                ],
+                conf: line.conf * 100.0,
+                line: (1, 1, *next_id),
+                page: 1,
+            }
+        })
+        .collect()
 }
 
 fn mid(l: &Line) -> f32 {
@@ -147,8 +200,18 @@ mod tests {
     }
 
     #[test]
+    fn text_set_top_to_bottom_gives_a_character_per_line_no_taller_than_the_box_is_wide() {
+        let tall = line("本年度", &[20.0, 20.0, 20.0], [0.0, 100.0, 30.0, 250.0]);
+        let got = words(vec![tall]);
+        let text: Vec<&str> = got.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(text, vec!["本", "年", "度"]);
+        assert_eq!(got[1].bbox, [0.0, 160.0, 30.0, 190.0]);
+        assert!(got[0].line != got[1].line && got[1].line != got[2].line);
+    }
+
+    #[test]
     fn a_label_over_two_rows_joins_neither() {
-        let tall = line("本年度", &[20.0, 20.0, 20.0], [0.0, 100.0, 40.0, 200.0]);
+        let tall = line("本年度", &[20.0, 20.0, 20.0], [0.0, 100.0, 60.0, 200.0]);
         let first = line("4", &[300.0], [290.0, 100.0, 310.0, 140.0]);
         let second = line("14", &[300.0, 310.0], [290.0, 150.0, 320.0, 190.0]);
         let got = words(vec![tall, first, second]);
