@@ -234,8 +234,58 @@ fn median(values: impl Iterator<Item = f32>) -> f32 {
     v[v.len() / 2]
 }
 
-/// Splits a line of plain text into cells at tabs and at runs of two or more spaces.
+/// How wide one tab-separated field of a text line is, in character columns.
+pub const TAB_FIELD: f32 = 20.0;
+
+/// Splits a line of plain text into cells at tabs and at runs of two or more spaces. A
+/// line with tabs is a row of fields: field k spans `k·TAB_FIELD..(k+1)·TAB_FIELD`, so that
+/// tab-separated tables line up by field like HTML tables, and an empty field between two
+/// others is an empty cell (a blank).
 pub fn text_line(text: &str, index: usize) -> Line {
+    let cells = if text.contains('\t') {
+        tab_fields(text)
+    } else {
+        spaced_cells(text)
+    };
+    Line {
+        page: None,
+        y: index as f32,
+        size: 1.0,
+        cells,
+    }
+}
+
+/// The cells of a tab-separated line: each field on its own stretch of the field grid,
+/// split further at runs of spaces; empty fields inside the line as empty cells.
+fn tab_fields(text: &str) -> Vec<Cell> {
+    let fields: Vec<&str> = text.split('\t').collect();
+    let filled = |f: &&str| !f.trim().is_empty();
+    let first = fields.iter().position(filled).unwrap_or(0);
+    let last = fields.iter().rposition(filled).unwrap_or(0);
+    let mut cells = Vec::new();
+    for (k, field) in fields.iter().enumerate().take(last + 1).skip(first) {
+        let x0 = k as f32 * TAB_FIELD;
+        let parts = spaced_cells(field);
+        if parts.is_empty() {
+            cells.push(Cell {
+                x0,
+                x1: x0 + TAB_FIELD,
+                text: String::new(),
+            });
+            continue;
+        }
+        let step = TAB_FIELD / parts.len() as f32;
+        cells.extend(parts.into_iter().enumerate().map(|(i, c)| Cell {
+            x0: x0 + step * i as f32,
+            x1: x0 + step * (i + 1) as f32,
+            text: c.text,
+        }));
+    }
+    cells
+}
+
+/// Splits text without tabs into cells at runs of two or more spaces, `x` in character columns.
+fn spaced_cells(text: &str) -> Vec<Cell> {
     let mut cells = Vec::new();
     let mut col = 0usize;
     let mut current = String::new();
@@ -253,8 +303,7 @@ pub fn text_line(text: &str, index: usize) -> Line {
         current.clear();
     };
     for c in text.chars() {
-        let sep = c == '\t' || (c == ' ' || c == '\u{3000}') && spaces >= 1;
-        if c == '\t' || sep {
+        if (c == ' ' || c == '\u{3000}') && spaces >= 1 {
             flush(&mut cells, &mut current, start, col);
             spaces = 0;
             start = col + 1;
@@ -272,12 +321,7 @@ pub fn text_line(text: &str, index: usize) -> Line {
         col += if is_cjk(c) { 2 } else { 1 };
     }
     flush(&mut cells, &mut current, start, col);
-    Line {
-        page: None,
-        y: index as f32,
-        size: 1.0,
-        cells,
-    }
+    cells
 }
 
 /// The rightmost column [`render`] pads a cell to: far past any real page (an A3 landscape
@@ -386,7 +430,22 @@ mod tests {
     fn text_lines_split_at_tabs_and_double_spaces() {
         let line = text_line("规章\t0  5 现行\t\t7", 0);
         let cells: Vec<&str> = line.cells.iter().map(|c| c.text.as_str()).collect();
-        assert_eq!(cells, ["规章", "0", "5 现行", "7"]);
+        assert_eq!(cells, ["规章", "0", "5 现行", "", "7"]);
+        let line = text_line("规章  0   5 现行", 0);
+        let cells: Vec<&str> = line.cells.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(cells, ["规章", "0", "5 现行"]);
+    }
+
+    #[test]
+    fn tab_fields_line_up_by_field_and_keep_inner_blanks() {
+        let head = text_line("统计\t单位\t代码\t数值", 0);
+        let next = text_line("指标\t\t\t本期\t累计", 1);
+        let x = |l: &Line, t: &str| l.cells.iter().find(|c| c.text == t).map(|c| c.x0);
+        assert_eq!(x(&head, "数值"), x(&next, "本期"));
+        assert_eq!(next.cells.len(), 5);
+        let row = text_line("\t件\t3\t\t", 2);
+        let cells: Vec<(&str, f32)> = row.cells.iter().map(|c| (c.text.as_str(), c.x0)).collect();
+        assert_eq!(cells, [("件", TAB_FIELD), ("3", 2.0 * TAB_FIELD)]);
     }
 
     #[test]
