@@ -8,6 +8,7 @@ pub mod header;
 pub mod hierarchy;
 pub mod keys;
 pub mod label;
+pub mod place;
 pub mod rows;
 
 use std::ops::Range;
@@ -48,7 +49,7 @@ pub fn parse(lines: &[Line]) -> Option<Parsed> {
         let (rows, end) = table_at(lines, body, &h);
         if first
             .as_ref()
-            .is_none_or(|f| f.columns.len() == h.columns.len())
+            .is_none_or(|f| f.width() == h.width())
             && !rows.is_empty()
         {
             raw.extend(rows);
@@ -103,28 +104,40 @@ fn text_step(
     pending: &mut String,
     lines: &[Line],
     i: usize,
-    t: String,
+    t: RawRow,
     h: &Header,
 ) -> Option<usize> {
+    let numbered = nesting_text(&t, false);
     if let Some(last) = rows.last_mut().filter(|r| unclosed(&r.text)) {
-        last.text.push_str(&t);
-    } else if unclosed(&t) && next_is_row(lines, i + 1, h) {
-        *pending = t;
-    } else if heading_text(&t) && !unclosed(&t) && leads_to_rows(lines, i + 1, h, 2) {
-        rows.push(RawRow {
-            text: t,
-            unit: None,
-            code: None,
-            values: vec![None; h.columns.len()],
-            uncertain: false,
-            line: i,
-        });
+        last.text.push_str(&t.text);
+    } else if unclosed(&t.text) && next_is_row(lines, i + 1, h) {
+        *pending = t.text;
+    } else if heading_text(&numbered) && !unclosed(&t.text) && leads_to_rows(lines, i + 1, h, 2) {
+        rows.push(RawRow::heading(t.text, t.serial, h.width(), i));
     } else {
         let (row, next) = spread_row(lines, i, h)?;
         rows.push(row);
         return Some(next);
     }
     Some(i + 1)
+}
+
+/// The text that decides a row's nesting: its indicator, after the numbering printed in
+/// its 序号 cell (a bare `一` or `1` read as `一、` or `1.`). A cell of digits is a numbering
+/// only when `digits` says the table's 序号 column holds numberings, not serial numbers.
+pub fn nesting_text(row: &RawRow, digits: bool) -> String {
+    match row.serial.as_deref() {
+        Some(s) if digits || !s.chars().all(|c| c.is_ascii_digit()) => {
+            let bare = !s.ends_with(['、', '.', '．', '）', ')']) && numbering(s).is_none();
+            let mark = match (bare, s.chars().all(|c| c.is_ascii_digit())) {
+                (false, _) => "",
+                (true, true) => ".",
+                (true, false) => "、",
+            };
+            format!("{s}{mark}{}", row.text)
+        }
+        _ => row.text.clone(),
+    }
 }
 
 /// A row whose cells are centred vertically, so that wrapped cells (`万` / `元`, a long
@@ -141,7 +154,7 @@ fn spread_row(lines: &[Line], at: usize, h: &Header) -> Option<(RawRow, usize)> 
         if window.iter().filter(|l| numeric(l)).count() != 1 {
             return None;
         }
-        match rows::read(&header::spread(window, h), at, h) {
+        match rows::read(&place::joined(window, h), at, h) {
             Read::Row(r) if !r.is_heading() => Some((r, at + k)),
             _ => None,
         }
@@ -174,7 +187,7 @@ fn leads_to_rows(lines: &[Line], i: usize, h: &Header, depth: usize) -> bool {
         match rows::read(line, j, h) {
             Read::Row(_) => return true,
             Read::Skip => {}
-            Read::Text(t) if depth > 0 && heading_text(&t) => depth -= 1,
+            Read::Text(t) if depth > 0 && heading_text(&nesting_text(&t, false)) => depth -= 1,
             Read::Text(_) => return false,
         }
     }
