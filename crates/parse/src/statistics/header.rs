@@ -334,9 +334,10 @@ fn strip_groups(columns: &mut Vec<Column>, words: &[Vec<&Token>]) {
     }
 }
 
-/// Where each column ends: halfway between two narrow columns' words; next to the
-/// indicator (which is wide and whose cells run long), half a narrow column's width from
-/// the narrow column's centre.
+/// Where each column ends: halfway between two narrow columns' words; after the
+/// indicator (which is wide and whose cells run long), half the next column's width
+/// before that column's centre; before it (a 序号 or 代码 column, narrow and first),
+/// half its header word's width after that word.
 fn bounds(columns: &[Column]) -> Vec<f32> {
     let narrow = narrow_width(columns);
     columns
@@ -348,8 +349,7 @@ fn bounds(columns: &[Column]) -> Vec<f32> {
                 let own = columns.get(i + 2).map_or(narrow, |c| c.centre() - b.centre());
                 (b.centre() - own / 2.0).max(a.x1)
             } else if b.role == Role::Label {
-                let own = (i > 0).then(|| a.centre() - columns[i - 1].centre());
-                (a.centre() + own.unwrap_or(narrow) / 2.0).min(b.x0)
+                (a.x1 + (a.x1 - a.x0) / 2.0).min(b.x0)
             } else {
                 (a.x1 + b.x0) / 2.0
             }

@@ -108,9 +108,19 @@ fn text_step(
     h: &Header,
 ) -> Option<usize> {
     let numbered = nesting_text(&t, false);
-    if let Some(last) = rows.last_mut().filter(|r| unclosed(&r.text)) {
+    // A numbered line or a `其中` line starts a label; it never continues one.
+    let fresh = numbering(&numbered).is_some() || t.text.starts_with("其中");
+    let side = nearer(lines, i, h).filter(|s| *s == Side::Below || !fresh);
+    if t.text.is_empty() {
+        let (row, next) = spread_row(lines, i, h)?;
+        rows.push(row);
+        return Some(next);
+    } else if let Some(last) = rows
+        .last_mut()
+        .filter(|r| unclosed(&r.text) || r.text.is_empty() || side == Some(Side::Above))
+    {
         last.text.push_str(&t.text);
-    } else if unclosed(&t.text) && next_is_row(lines, i + 1, h) {
+    } else if (unclosed(&t.text) || side == Some(Side::Below)) && next_is_row(lines, i + 1, h) {
         *pending = t.text;
     } else if heading_text(&numbered) && !unclosed(&t.text) && leads_to_rows(lines, i + 1, h, 2) {
         rows.push(RawRow::heading(t.text, t.serial, h.width(), i));
@@ -137,6 +147,33 @@ pub fn nesting_text(row: &RawRow, digits: bool) -> String {
             format!("{s}{mark}{}", row.text)
         }
         _ => row.text.clone(),
+    }
+}
+
+/// Which of its neighbours a line of a page stands closer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Above,
+    Below,
+}
+
+/// On a page, whether a text line of a table is clearly closer to the line above (a row's
+/// label wrapped below its values) or to the line below (wrapped above them): lines of one
+/// cell are set closer than two rows, whose cells are padded. None for text and HTML, at
+/// a page's edge, and (for `Above`) when the line above is not part of a row.
+fn nearer(lines: &[Line], i: usize, h: &Header) -> Option<Side> {
+    let page = lines[i].page?;
+    let gap = |a: usize, b: usize| {
+        let (la, lb) = (lines.get(a)?, lines.get(b)?);
+        (la.page == Some(page) && lb.page == Some(page)).then_some(lb.y - la.y)
+    };
+    let above = i.checked_sub(1).and_then(|a| gap(a, i));
+    let below = gap(i, i + 1);
+    let row_above = i > 0 && !matches!(rows::read(&lines[i - 1], i - 1, h), Read::Skip);
+    match (above?, below?) {
+        (a, b) if a < b * 0.8 && row_above => Some(Side::Above),
+        (a, b) if b < a * 0.8 => Some(Side::Below),
+        _ => None,
     }
 }
 
@@ -167,11 +204,12 @@ fn unclosed(text: &str) -> bool {
     open > text.matches(['）', ')']).count()
 }
 
-/// Whether line `i` is a row with a value: the rest of a label wrapped before it.
+/// Whether line `i` is a row with an indicator and a value: the rest of a label wrapped
+/// before it.
 fn next_is_row(lines: &[Line], i: usize, h: &Header) -> bool {
-    lines
-        .get(i)
-        .is_some_and(|l| matches!(rows::read(l, i, h), Read::Row(r) if !r.is_heading()))
+    lines.get(i).is_some_and(
+        |l| matches!(rows::read(l, i, h), Read::Row(r) if !r.is_heading() && !r.text.is_empty()),
+    )
 }
 
 /// A numbered, short line that is not a sentence: a heading row, if rows follow.
@@ -179,8 +217,13 @@ fn heading_text(text: &str) -> bool {
     numbering(text).is_some() && text.chars().count() <= 40 && !text.contains('。')
 }
 
-/// Whether the table goes on at line `i`: a row, or (up to `depth` deep) another heading,
-/// looking at most eight lines ahead.
+/// A short line that is not a sentence: part of a label wrapped over lines.
+fn label_like(text: &str) -> bool {
+    text.chars().count() <= 30 && !text.contains('。')
+}
+
+/// Whether the table goes on at line `i`: a row, after (up to `depth` deep) other headings
+/// and short lines of wrapped labels, looking at most eight lines ahead.
 fn leads_to_rows(lines: &[Line], i: usize, h: &Header, depth: usize) -> bool {
     let mut depth = depth;
     for (j, line) in lines.iter().enumerate().skip(i).take(8) {
@@ -188,6 +231,7 @@ fn leads_to_rows(lines: &[Line], i: usize, h: &Header, depth: usize) -> bool {
             Read::Row(_) => return true,
             Read::Skip => {}
             Read::Text(t) if depth > 0 && heading_text(&nesting_text(&t, false)) => depth -= 1,
+            Read::Text(t) if label_like(&t.text) => {}
             Read::Text(_) => return false,
         }
     }

@@ -60,7 +60,7 @@ pub enum Read {
     /// A row with a unit or value cells (headings printed with `—` included).
     Row(RawRow),
     /// Text only: a heading, a wrapped label's continuation, or text after the table (its
-    /// 序号 kept apart); a unit alone, as a fragment of a row spread over several lines.
+    /// 序号 kept apart); or a unit alone (no text), a fragment of a row spread over lines.
     Text(RawRow),
 }
 
@@ -86,12 +86,9 @@ pub fn read(line: &Line, index: usize, h: &Header) -> Read {
         line: index,
     };
     let valued = row.values.iter().any(Option::is_some);
-    if row.text.is_empty() {
-        return match row.unit.take() {
-            Some(u) if !valued && row.serial.is_none() => {
-                row.text = u;
-                Read::Text(row)
-            }
+    if row.text.is_empty() && row.serial.is_none() && row.code.is_none() {
+        return match row.unit {
+            Some(_) if !valued => Read::Text(row),
             _ => Read::Skip,
         };
     }
