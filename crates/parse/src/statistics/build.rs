@@ -8,7 +8,7 @@ use crate::statistics::header::Header;
 use crate::statistics::hierarchy::{self, Link};
 use crate::statistics::label::{self, Parts};
 use crate::statistics::rows::RawRow;
-use crate::statistics::{Parsed, StatRow, Statistics, checks, keys, nesting_text};
+use crate::statistics::{Parsed, StatRow, Statistics, checks, keys};
 use govreport_model::codes::WarningCode;
 use govreport_model::record::Warning;
 
@@ -38,7 +38,7 @@ fn nest(raw: &[RawRow]) -> Nested {
     let digits = serials_number(raw);
     let parts: Vec<Parts> = raw
         .iter()
-        .map(|r| label::parts(&nesting_text(r, digits)))
+        .map(|r| label::parts(&r.nesting_text(digits)))
         .collect();
     let units: Vec<Option<String>> = raw
         .iter()

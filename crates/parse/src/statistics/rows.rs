@@ -2,7 +2,7 @@
 //! unit and value cells.
 
 use crate::statistics::header::{self, Header, Role};
-use crate::statistics::label::is_unit;
+use crate::statistics::label::{is_unit, numbering};
 use crate::statistics::place::{self, is_dash};
 use crate::tables::cells::{self, Value};
 use govreport_document::layout::{Cell, Line};
@@ -35,6 +35,24 @@ impl RawRow {
                 .values
                 .iter()
                 .all(|v| v.as_ref().is_none_or(|v| v.number.is_none()))
+    }
+
+    /// The text that decides the row's nesting: its indicator, after the numbering printed
+    /// in its 序号 cell (a bare `一` or `1` read as `一、` or `1.`). A cell of digits is a
+    /// numbering only when `digits` says the 序号 column holds numberings, not serial numbers.
+    pub fn nesting_text(&self, digits: bool) -> String {
+        match self.serial.as_deref() {
+            Some(s) if digits || !s.chars().all(|c| c.is_ascii_digit()) => {
+                let bare = !s.ends_with(['、', '.', '．', '）', ')']) && numbering(s).is_none();
+                let mark = match (bare, s.chars().all(|c| c.is_ascii_digit())) {
+                    (false, _) => "",
+                    (true, true) => ".",
+                    (true, false) => "、",
+                };
+                format!("{s}{mark}{}", self.text)
+            }
+            _ => self.text.clone(),
+        }
     }
 
     /// A heading row of the given text (a line of text only, read as a heading).
@@ -76,7 +94,7 @@ pub fn read(line: &Line, index: usize, h: &Header) -> Read {
     };
     let unit_cell = cell(Role::Unit);
     let dash = unit_cell.as_deref().is_some_and(is_dash);
-    let mut row = RawRow {
+    let row = RawRow {
         text: cell(Role::Label).unwrap_or_default(),
         serial: cell(Role::Serial).filter(|t| !is_dash(t)),
         unit: unit_cell.filter(|t| !is_dash(t)),
