@@ -115,7 +115,7 @@ fn text_step(
     t: RawRow,
     h: &Header,
 ) -> Option<usize> {
-    if t.text.is_empty() {
+    if t.text.is_empty() || next_is_bare(lines, next, h) {
         return spread_row(lines, i, h, rows);
     }
     if let Some(last) = rows
@@ -187,6 +187,17 @@ fn continued(lines: &[Line], i: usize, h: &Header) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether line `i` has values but no indicator (its label printed on the lines above and
+/// below, the cells centred on it).
+fn next_is_bare(lines: &[Line], i: usize, h: &Header) -> bool {
+    i < lines.len()
+        && match rows::read(&lines[i], i, h) {
+            Read::Row(r) => r.text.is_empty(),
+            Read::Skip => valued(&lines[i], h),
+            Read::Text(_) => false,
+        }
 }
 
 /// A numbered, short line that is not a sentence: a heading row, if rows follow.

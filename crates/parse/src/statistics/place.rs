@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::statistics::header::{Header, Role};
-use crate::statistics::label::numbering;
+use crate::statistics::label::{UNITS, numbering};
 use crate::tables::cells::{self, Value};
 use govreport_document::layout::{Cell, Line};
 use govreport_document::{half_width, without_whitespace};
@@ -91,10 +91,11 @@ pub fn joined(lines: &[Line], h: &Header) -> Line {
 fn pieces(line: &Line, h: &Header) -> Vec<Cell> {
     let label = h.index(Role::Label).unwrap_or(0);
     let cut_at = h.bounds.get(label).copied();
+    let next = h.columns.get(label + 1).map(|c| c.role);
     let mut out = Vec::new();
     for cell in &line.cells {
-        let cut = match cut_at {
-            Some(at) if line.page.is_some() => cut(cell, at),
+        let cut = match (cut_at, next) {
+            (Some(at), Some(role)) if line.page.is_some() => cut(cell, at, role),
             _ => vec![cell.clone()],
         };
         for c in cut {
@@ -108,8 +109,10 @@ fn pieces(line: &Line, h: &Header) -> Vec<Cell> {
     out
 }
 
-/// A cell of evenly wide characters that runs past `at`, cut there.
-fn cut(cell: &Cell, at: f32) -> Vec<Cell> {
+/// A cell of evenly wide characters that runs past `at`, cut there when what stands past
+/// it is short and fits the next column (`role`): a unit or its first character (`万`), a
+/// code, a value. A heading printed across the table stays whole.
+fn cut(cell: &Cell, at: f32, role: Role) -> Vec<Cell> {
     let chars: Vec<char> = cell.text.chars().collect();
     let width = (cell.x1 - cell.x0) / chars.len().max(1) as f32;
     let k = ((at - cell.x0) / width).round();
@@ -117,6 +120,11 @@ fn cut(cell: &Cell, at: f32) -> Vec<Cell> {
         return vec![cell.clone()];
     }
     let k = k as usize;
+    let rest: String = chars[k..].iter().collect();
+    let unit = || UNITS.iter().any(|u| u.starts_with(rest.trim()));
+    if chars.len() - k > 4 || !fits(role, &rest) || (role == Role::Unit && !unit()) {
+        return vec![cell.clone()];
+    }
     let x = cell.x0 + width * k as f32;
     vec![
         Cell {
