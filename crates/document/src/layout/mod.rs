@@ -239,8 +239,7 @@ pub const TAB_FIELD: f32 = 20.0;
 
 /// Splits a line of plain text into cells at tabs and at runs of two or more spaces. A
 /// line with tabs is a row of fields: field k spans `k·TAB_FIELD..(k+1)·TAB_FIELD`, so that
-/// tab-separated tables line up by field like HTML tables, and an empty field between two
-/// others is an empty cell (a blank).
+/// tab-separated tables line up by field like HTML tables (an empty field is a gap).
 pub fn text_line(text: &str, index: usize) -> Line {
     let cells = if text.contains('\t') {
         tab_fields(text)
@@ -256,22 +255,13 @@ pub fn text_line(text: &str, index: usize) -> Line {
 }
 
 /// The cells of a tab-separated line: each field on its own stretch of the field grid,
-/// split further at runs of spaces; empty fields inside the line as empty cells.
+/// split further at runs of spaces.
 fn tab_fields(text: &str) -> Vec<Cell> {
-    let fields: Vec<&str> = text.split('\t').collect();
-    let filled = |f: &&str| !f.trim().is_empty();
-    let first = fields.iter().position(filled).unwrap_or(0);
-    let last = fields.iter().rposition(filled).unwrap_or(0);
     let mut cells = Vec::new();
-    for (k, field) in fields.iter().enumerate().take(last + 1).skip(first) {
+    for (k, field) in text.split('\t').enumerate() {
         let x0 = k as f32 * TAB_FIELD;
         let parts = spaced_cells(field);
         if parts.is_empty() {
-            cells.push(Cell {
-                x0,
-                x1: x0 + TAB_FIELD,
-                text: String::new(),
-            });
             continue;
         }
         let step = TAB_FIELD / parts.len() as f32;
@@ -430,19 +420,19 @@ mod tests {
     fn text_lines_split_at_tabs_and_double_spaces() {
         let line = text_line("规章\t0  5 现行\t\t7", 0);
         let cells: Vec<&str> = line.cells.iter().map(|c| c.text.as_str()).collect();
-        assert_eq!(cells, ["规章", "0", "5 现行", "", "7"]);
+        assert_eq!(cells, ["规章", "0", "5 现行", "7"]);
         let line = text_line("规章  0   5 现行", 0);
         let cells: Vec<&str> = line.cells.iter().map(|c| c.text.as_str()).collect();
         assert_eq!(cells, ["规章", "0", "5 现行"]);
     }
 
     #[test]
-    fn tab_fields_line_up_by_field_and_keep_inner_blanks() {
+    fn tab_fields_line_up_by_field() {
         let head = text_line("统计\t单位\t代码\t数值", 0);
         let next = text_line("指标\t\t\t本期\t累计", 1);
         let x = |l: &Line, t: &str| l.cells.iter().find(|c| c.text == t).map(|c| c.x0);
         assert_eq!(x(&head, "数值"), x(&next, "本期"));
-        assert_eq!(next.cells.len(), 5);
+        assert_eq!(next.cells.len(), 3);
         let row = text_line("\t件\t3\t\t", 2);
         let cells: Vec<(&str, f32)> = row.cells.iter().map(|c| (c.text.as_str(), c.x0)).collect();
         assert_eq!(cells, [("件", TAB_FIELD), ("3", 2.0 * TAB_FIELD)]);

@@ -8,14 +8,14 @@ use std::borrow::Cow;
 use crate::statistics::header::{self, Header, Role};
 use crate::statistics::place;
 use crate::statistics::rows::{self, RawRow, Read};
-use crate::statistics::wrapped::{self, Wrap};
+use crate::statistics::wrapped::{self, Wraps};
 use govreport_document::layout::Line;
 
 /// The rows of the table whose body starts at `at`, and the index of the first line after it.
 pub fn table_at(lines: &[Line], at: usize, h: &Header) -> (Vec<RawRow>, usize) {
     let mut rows: Vec<RawRow> = Vec::new();
     let mut pending = String::new();
-    let wrap = Wrap::of(lines, at, h);
+    let wrap = Wraps::new(lines, at, h);
     let mut i = at;
     while i < lines.len() {
         if let Some((_, next)) = header::find_at(lines, i) {
@@ -38,7 +38,7 @@ pub fn table_at(lines: &[Line], at: usize, h: &Header) -> (Vec<RawRow>, usize) {
                 rows.push(r);
                 i = end;
             }
-            Read::Text(t) => match wrapped::step(&mut rows, &mut pending, lines, (i, end), t, (h, wrap)) {
+            Read::Text(t) => match wrapped::step(&mut rows, &mut pending, lines, (i, end), t, (h, &wrap)) {
                 Some(next) => i = next,
                 None => break,
             },

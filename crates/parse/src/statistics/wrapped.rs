@@ -4,6 +4,8 @@
 //! row's label starts afresh, else as the table's other wrapped labels show (values on a
 //! label's first line, or on its last).
 
+use std::cell::OnceCell;
+
 use crate::statistics::body::{unit_at, valued};
 use crate::statistics::header::Header;
 use crate::statistics::label::{self, numbering};
@@ -55,6 +57,32 @@ impl Wrap {
     }
 }
 
+/// A table's wrap, read from its lines the first time a line needs it.
+pub struct Wraps<'a> {
+    lines: &'a [Line],
+    at: usize,
+    h: &'a Header,
+    wrap: OnceCell<Option<Wrap>>,
+}
+
+impl<'a> Wraps<'a> {
+    /// For the table whose body starts at line `at`.
+    pub fn new(lines: &'a [Line], at: usize, h: &'a Header) -> Self {
+        Wraps {
+            lines,
+            at,
+            h,
+            wrap: OnceCell::new(),
+        }
+    }
+
+    fn get(&self) -> Option<Wrap> {
+        *self
+            .wrap
+            .get_or_init(|| Wrap::of(self.lines, self.at, self.h))
+    }
+}
+
 /// Whether a text line starts something (a heading or a label): it has a 序号, numbering
 /// or `其中`.
 fn starts(t: &RawRow) -> bool {
@@ -91,7 +119,7 @@ pub fn step(
     lines: &[Line],
     (i, next): (usize, usize),
     t: RawRow,
-    (h, wrap): (&Header, Option<Wrap>),
+    (h, wrap): (&Header, &Wraps),
 ) -> Option<usize> {
     match action(rows.last(), lines, next, &t, (h, wrap)) {
         Action::Append => {
@@ -112,7 +140,7 @@ fn action(
     lines: &[Line],
     next: usize,
     t: &RawRow,
-    (h, wrap): (&Header, Option<Wrap>),
+    (h, wrap): (&Header, &Wraps),
 ) -> Action {
     if t.text.is_empty() || next_is_bare(lines, next, h) {
         return Action::Spread;
@@ -125,18 +153,21 @@ fn action(
         Some(r) => (fresh_label(r), rest_of_label(r)),
         None => (false, false),
     };
-    let goes_on = next_row.is_some() || leads_to_rows(lines, next, h, 2);
+    let goes_on = || next_row.is_some() || leads_to_rows(lines, next, h, 2);
     let follows = last.is_some() && !starts(t);
     // After the last row, a line that completes its label into a known indicator.
-    let completes = last.is_some_and(|r| {
-        let joined = format!("{}{}", r.text, t.text);
-        keys::is_known(&label::parts(&joined).label) && !keys::is_known(&label::parts(&r.text).label)
-    });
+    let completes = || {
+        last.is_some_and(|r| {
+            let joined = format!("{}{}", r.text, t.text);
+            let known = |text: &str| keys::is_known(&label::parts(text).label);
+            known(&joined) && !known(&r.text)
+        })
+    };
     if next_row.is_some() && unclosed(&t.text) {
         Action::Pending
-    } else if follows && (fresh_next || (wrap == Some(Wrap::First) && (goes_on || completes))) {
+    } else if follows && (fresh_next || (wrap.get() == Some(Wrap::First) && (goes_on() || completes()))) {
         Action::Append
-    } else if rest_next && (starts(t) || wrap == Some(Wrap::Last)) {
+    } else if rest_next && (starts(t) || wrap.get() == Some(Wrap::Last)) {
         Action::Pending
     } else if heading_text(&t.nesting_text(false))
         && !unclosed(&t.text)
