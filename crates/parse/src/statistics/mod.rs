@@ -11,6 +11,7 @@ pub mod keys;
 pub mod label;
 pub mod place;
 pub mod rows;
+pub mod unread;
 mod wrapped;
 
 use std::ops::Range;
