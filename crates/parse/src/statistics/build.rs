@@ -130,6 +130,7 @@ pub fn build(h: &Header, raw: &[RawRow], spans: Vec<Range<usize>>) -> Parsed {
             values,
             key: nested.keys[i].map(str::to_string),
             code: r.code.clone(),
+            serial: r.serial.clone(),
         });
     }
     let warnings = (!uncertain.is_empty())
