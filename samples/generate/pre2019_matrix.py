@@ -664,7 +664,7 @@ class Table:
             if self.codes:
                 row["code"] = self.codes[i]
             if "S" in self.layout.order:
-                row["serial"] = serial_text(self.layout, self.labels, r, i + 1)
+                row["serial"] = serial_text(self.layout, self.labels, r, i + 1) or None
             for c, cell in enumerate(self.cells[i]):
                 if cell.text != plain(cell.value) if cell.value is not None else True:
                     printed[f"rows[{n}].values[{c}]"] = cell.text

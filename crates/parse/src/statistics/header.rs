@@ -216,8 +216,14 @@ pub fn find(line: &Line) -> Option<Header> {
 }
 
 /// A header printed over up to six lines (wrapped names, a group over its columns): the
-/// header and the index of the line after it. The most lines that still make a header win.
+/// header and the index of the line after it. The most lines that still make a header win;
+/// the first line names a column with at least one of its words (a lone `次` or `位` is the
+/// rest of a cell above, not a header's start).
 pub fn find_at(lines: &[Line], at: usize) -> Option<(Header, usize)> {
+    let names = |l: &Line| tokens(l, 0).iter().any(|t| role_of(&t.text).is_some());
+    if !names(&lines[at]) {
+        return None;
+    }
     let n = lines[at..]
         .iter()
         .take(6)

@@ -158,9 +158,18 @@ fn split(cell: &Cell) -> Vec<Cell> {
         .collect()
 }
 
-/// The column a piece stands in: by its centre, or by its left edge when it spans two or
-/// more columns (an HTML cell with `colspan`, a heading across the table).
+/// The column a piece stands in: the one whose header words it overlaps, when it overlaps
+/// exactly one column's (a header word wrapped onto a line of its own in tab-separated
+/// text stands at the field's start, narrower than the field); else by its centre, or by
+/// its left edge when it spans two or more columns (an HTML cell with `colspan`, a heading
+/// across the table).
 fn column_of(cell: &Cell, h: &Header) -> usize {
+    let under: Vec<usize> = (0..h.columns.len())
+        .filter(|&i| cell.x0 < h.columns[i].x1 && h.columns[i].x0 < cell.x1)
+        .collect();
+    if let [only] = under[..] {
+        return only;
+    }
     let spans = h
         .columns
         .iter()
