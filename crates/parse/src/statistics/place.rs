@@ -87,7 +87,8 @@ pub fn joined(lines: &[Line], h: &Header) -> Line {
 
 /// The line's cells as placeable pieces: a cell of evenly wide characters that runs from
 /// the indicator into the next column (a PDF without a gap between them) cut where that
-/// column begins; a cell of several numbers (`5 3`) right of the indicator split.
+/// column begins; a cell of several numbers (`5 3`) in one column right of the indicator
+/// split (a sentence across the table is not).
 fn pieces(line: &Line, h: &Header) -> Vec<Cell> {
     let label = h.index(Role::Label).unwrap_or(0);
     let cut_at = h.bounds.get(label).copied();
@@ -99,7 +100,7 @@ fn pieces(line: &Line, h: &Header) -> Vec<Cell> {
             _ => vec![cell.clone()],
         };
         for c in cut {
-            if column_of(&c, h) == label {
+            if column_of(&c, h) == label || overlapped(&c, h).len() > 1 {
                 out.push(c);
             } else {
                 out.extend(split(&c));
@@ -164,10 +165,7 @@ fn split(cell: &Cell) -> Vec<Cell> {
 /// its left edge when it spans two or more columns (an HTML cell with `colspan`, a heading
 /// across the table).
 fn column_of(cell: &Cell, h: &Header) -> usize {
-    let under: Vec<usize> = (0..h.columns.len())
-        .filter(|&i| cell.x0 < h.columns[i].x1 && h.columns[i].x0 < cell.x1)
-        .collect();
-    if let [only] = under[..] {
+    if let [only] = overlapped(cell, h)[..] {
         return only;
     }
     let spans = h
@@ -181,6 +179,13 @@ fn column_of(cell: &Cell, h: &Header) -> usize {
         (cell.x0 + cell.x1) / 2.0
     };
     h.column_at(x)
+}
+
+/// The columns whose header words a cell overlaps.
+fn overlapped(cell: &Cell, h: &Header) -> Vec<usize> {
+    (0..h.columns.len())
+        .filter(|&i| cell.x0 < h.columns[i].x1 && h.columns[i].x0 < cell.x1)
+        .collect()
 }
 
 /// The pieces by position, when each fits the column it stands in and no column but the

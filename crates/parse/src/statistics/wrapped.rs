@@ -25,9 +25,9 @@ pub enum Wrap {
 
 impl Wrap {
     /// What the table's unambiguous cases show, in its first 300 lines: a line that does
-    /// not start a label between two rows whose labels start afresh (values first), or a
-    /// line that starts a label before a row whose label does not (values last). None when
-    /// nothing shows it.
+    /// not start a label after a row and before a row whose label starts afresh or a line
+    /// that starts something (values first), or a line that starts a label before a row
+    /// whose label does not (values last). None when nothing shows it.
     pub fn of(lines: &[Line], at: usize, h: &Header) -> Option<Wrap> {
         let read: Vec<Read> = (at..lines.len().min(at + 300))
             .map(|k| rows::read(&lines[k], k, h))
@@ -43,7 +43,9 @@ impl Wrap {
         let (mut first, mut last) = (0, 0);
         for w in read.windows(3) {
             let (a, b, c) = (row(&w[0]), text(&w[1]), row(&w[2]));
-            if a.as_ref().is_some_and(fresh_label) && b == Some(false) && c.as_ref().is_some_and(fresh_label) {
+            let before_start = a.is_some() && text(&w[2]) == Some(true);
+            let between_fresh = a.as_ref().is_some_and(fresh_label) && c.as_ref().is_some_and(fresh_label);
+            if b == Some(false) && (before_start || between_fresh) {
                 first += 1;
             } else if b == Some(true) && c.as_ref().is_some_and(rest_of_label) {
                 last += 1;
@@ -151,10 +153,10 @@ fn action(
     let next_row = row_at(lines, next, h);
     let (fresh_next, rest_next) = match &next_row {
         Some(r) => (fresh_label(r), rest_of_label(r)),
-        None => (false, false),
+        None => (text_starts(lines, next, h), false),
     };
     let goes_on = || next_row.is_some() || leads_to_rows(lines, next, h, 2);
-    let follows = last.is_some() && !starts(t);
+    let follows = last.is_some() && !starts(t) && label_like(&t.text);
     // After the last row, a line that completes its label into a known indicator.
     let completes = || {
         last.is_some_and(|r| {
@@ -217,6 +219,12 @@ fn next_is_bare(lines: &[Line], i: usize, h: &Header) -> bool {
             Read::Skip => valued(&lines[i], h),
             Read::Text(_) => false,
         }
+}
+
+/// Whether line `i` is a text line that starts something (a heading, a label): the line
+/// before it cannot be the beginning of a label that goes on there.
+fn text_starts(lines: &[Line], i: usize, h: &Header) -> bool {
+    i < lines.len() && matches!(rows::read(&lines[i], i, h), Read::Text(t) if !t.text.is_empty() && starts(&t))
 }
 
 /// The row with an indicator and a value at line `i` (its lines joined), if there is one.
