@@ -147,7 +147,10 @@ mod tests {
         let known = text.replace("栏目甲\t栏目乙\t栏目丙", "统计指标\t单位\t统计数");
         let mut record = Record::new(Default::default());
         fill(&mut record, &lines(&known));
-        assert_eq!(record.tables.statistics.as_ref().map(|t| t.rows.len()), Some(3));
+        assert_eq!(
+            record.tables.statistics.as_ref().map(|t| t.rows.len()),
+            Some(3)
+        );
         assert_eq!(status(&record), Status::Ok);
     }
 

@@ -38,10 +38,12 @@ pub fn table_at(lines: &[Line], at: usize, h: &Header) -> (Vec<RawRow>, usize) {
                 rows.push(r);
                 i = end;
             }
-            Read::Text(t) => match wrapped::step(&mut rows, &mut pending, lines, (i, end), t, (h, &wrap)) {
-                Some(next) => i = next,
-                None => break,
-            },
+            Read::Text(t) => {
+                match wrapped::step(&mut rows, &mut pending, lines, (i, end), t, (h, &wrap)) {
+                    Some(next) => i = next,
+                    None => break,
+                }
+            }
         }
     }
     (rows, i)
@@ -104,4 +106,3 @@ fn side(lines: &[Line], i: usize) -> Option<Side> {
         _ => None,
     }
 }
-

@@ -25,11 +25,13 @@ struct Nested {
 /// rather than serial numbers 1, 2, 3 … down the table.
 fn serials_number(raw: &[RawRow]) -> bool {
     let serials: Vec<&str> = raw.iter().filter_map(|r| r.serial.as_deref()).collect();
-    let digits = serials.iter().all(|s| s.chars().all(|c| c.is_ascii_digit()));
+    let digits = serials
+        .iter()
+        .all(|s| s.chars().all(|c| c.is_ascii_digit()));
     let counting = serials
         .windows(2)
         .all(|w| w[0].parse::<u32>().ok().map(|n| n + 1) == w[1].parse().ok());
-    !serials.is_empty() && !(digits && counting)
+    !(serials.is_empty() || digits && counting)
 }
 
 /// Takes the labels apart (with the numbering a 序号 cell holds), finds the headings, links

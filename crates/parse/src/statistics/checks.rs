@@ -46,7 +46,8 @@ pub fn run(items: &[Item], changes: &[bool]) -> Vec<Check> {
             if parts.is_empty() {
                 continue;
             }
-            for c in (0..parent.values.len()).filter(|c| !changes.get(*c).copied().unwrap_or(false)) {
+            for c in (0..parent.values.len()).filter(|c| !changes.get(*c).copied().unwrap_or(false))
+            {
                 let total = parent.values[c];
                 let values: Vec<Option<f64>> = parts
                     .iter()

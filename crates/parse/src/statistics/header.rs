@@ -83,8 +83,12 @@ impl Header {
 
     /// For column `i`, its place among the value columns, when it is one.
     pub fn value_slot(&self, i: usize) -> Option<usize> {
-        (self.columns[i].role == Role::Value)
-            .then(|| self.columns[..i].iter().filter(|c| c.role == Role::Value).count())
+        (self.columns[i].role == Role::Value).then(|| {
+            self.columns[..i]
+                .iter()
+                .filter(|c| c.role == Role::Value)
+                .count()
+        })
     }
 
     /// Per value column: whether it holds a change (`增减`, `同比`, `增长率`), which no sum
@@ -103,13 +107,28 @@ pub fn is_change(name: &str) -> bool {
 }
 
 /// Names of a group printed over several value columns (`统计数` over `本年 | 累计`).
-const GROUPS: [&str; 7] = ["统计数", "数量", "统计数据", "数值", "数据", "统计值", "指标值"];
+const GROUPS: [&str; 7] = [
+    "统计数",
+    "数量",
+    "统计数据",
+    "数值",
+    "数据",
+    "统计值",
+    "指标值",
+];
 
 /// What a header word (or words joined from a wrapped header) names, if it names a column.
 pub fn role_of(name: &str) -> Option<Role> {
     const SERIAL: [&str; 4] = ["序号", "行次", "序", "序列号"];
     const CODE: [&str; 8] = [
-        "代码", "编码", "代号", "编号", "指标代码", "指标编码", "项目代码", "行号",
+        "代码",
+        "编码",
+        "代号",
+        "编号",
+        "指标代码",
+        "指标编码",
+        "项目代码",
+        "行号",
     ];
     const UNIT: [&str; 5] = ["单位", "计量单位", "计算单位", "计量", "单位名称"];
     const LABEL_ENDS: [&str; 7] = ["指标", "项目", "名称", "内容", "事项", "类别", "分类"];
@@ -136,8 +155,7 @@ fn value_name(name: &str) -> bool {
         "数", "年", "期", "计", "比", "增", "减", "值", "量", "额", "月", "季", "率", "%", "％",
     ];
     let digits = name.chars().filter(char::is_ascii_digit).count();
-    let year =
-        digits == 4 && name.starts_with(|c: char| c.is_ascii_digit()) && name.contains('年');
+    let year = digits == 4 && name.starts_with(|c: char| c.is_ascii_digit()) && name.contains('年');
     (1..=10).contains(&name.chars().count())
         && (digits == 0 || year)
         && !name.contains(['〇', '日'])
@@ -203,16 +221,16 @@ fn headerish(line: &Line) -> bool {
             let n = t.text.chars().count();
             (1..=10).contains(&n)
                 && numbering(&t.text).is_none()
-                && !t.text.contains(['：', ':', '。', '，', '；', '—', '/', '／'])
+                && !t
+                    .text
+                    .contains(['：', ':', '。', '，', '；', '—', '/', '／'])
                 && (!t.text.chars().any(|c| c.is_ascii_digit()) || role_of(&t.text).is_some())
         })
 }
 
 /// Reads a header printed on one line.
 pub fn find(line: &Line) -> Option<Header> {
-    headerish(line)
-        .then(|| build(&tokens(line, 0)))
-        .flatten()
+    headerish(line).then(|| build(&tokens(line, 0))).flatten()
 }
 
 /// A header printed over up to six lines (wrapped names, a group over its columns): the
@@ -327,7 +345,10 @@ fn strip_groups(columns: &mut Vec<Column>, words: &[Vec<&Token>]) {
     let mut drop = Vec::new();
     for &i in &values {
         let first = &words[i][0].text;
-        let others_below = values.iter().filter(|&&j| j != i && top(j) > top(i)).count();
+        let others_below = values
+            .iter()
+            .filter(|&&j| j != i && top(j) > top(i))
+            .count();
         if words[i].len() == 1 && GROUPS.contains(&first.as_str()) && others_below >= 2 {
             drop.push(i);
         } else if words[i].len() > 1 && GROUPS.contains(&first.as_str()) && others_below >= 1 {
@@ -352,7 +373,9 @@ fn bounds(columns: &[Column]) -> Vec<f32> {
         .map(|(i, w)| {
             let (a, b) = (&w[0], &w[1]);
             if a.role == Role::Label {
-                let own = columns.get(i + 2).map_or(narrow, |c| c.centre() - b.centre());
+                let own = columns
+                    .get(i + 2)
+                    .map_or(narrow, |c| c.centre() - b.centre());
                 (b.centre() - own / 2.0).max(a.x1)
             } else if b.role == Role::Label {
                 (a.x1 + (a.x1 - a.x0) / 2.0).min(b.x0)

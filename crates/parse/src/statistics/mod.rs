@@ -49,11 +49,7 @@ pub fn parse(lines: &[Line]) -> Option<Parsed> {
             continue;
         };
         let (rows, end) = body::table_at(lines, body, &h);
-        if first
-            .as_ref()
-            .is_none_or(|f| f.width() == h.width())
-            && !rows.is_empty()
-        {
+        if first.as_ref().is_none_or(|f| f.width() == h.width()) && !rows.is_empty() {
             raw.extend(rows);
             spans.push(i..end);
             first.get_or_insert(h);

@@ -38,7 +38,9 @@ pub fn place(line: &Line, h: &Header) -> Placed {
 /// A line that is one cell in the indicator's column ending in a value: its cells run
 /// together (single spaces between them), so positions say nothing.
 fn run_together(pieces: &[Cell], h: &Header) -> bool {
-    let last = pieces[..].first().and_then(|p| p.text.split_whitespace().last());
+    let last = pieces[..]
+        .first()
+        .and_then(|p| p.text.split_whitespace().last());
     pieces.len() == 1
         && h.index(Role::Label) == Some(column_of(&pieces[0], h))
         && pieces[0].text.split_whitespace().count() > 1
@@ -252,9 +254,7 @@ pub fn fits(role: Role, text: &str) -> bool {
         Role::Value => blank || value(&t).is_some(),
         Role::Code => blank || CODE.is_match(&t),
         Role::Serial => blank || is_serial(&t),
-        Role::Unit => {
-            blank || (t.chars().count() <= 6 && !t.chars().any(|c| c.is_ascii_digit()))
-        }
+        Role::Unit => blank || (t.chars().count() <= 6 && !t.chars().any(|c| c.is_ascii_digit())),
     }
 }
 

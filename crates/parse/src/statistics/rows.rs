@@ -167,9 +167,7 @@ pub fn continue_row(row: &mut RawRow, line: &Line, h: &Header) {
     for cell in &line.cells {
         let text = without_whitespace(&cell.text);
         match &mut row.unit {
-            Some(unit) if Some(h.column_at((cell.x0 + cell.x1) / 2.0)) == u => {
-                unit.push_str(&text)
-            }
+            Some(unit) if Some(h.column_at((cell.x0 + cell.x1) / 2.0)) == u => unit.push_str(&text),
             _ => row.text.push_str(&text),
         }
     }

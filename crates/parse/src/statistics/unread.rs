@@ -31,7 +31,9 @@ fn row_like(line: &Line) -> bool {
         return false;
     };
     let words = label.chars().filter(|c| is_cjk(*c)).count() >= 2 && !label.contains('。');
-    let short = rest.iter().all(|t| t.chars().count() <= 8 && !t.contains('。'));
+    let short = rest
+        .iter()
+        .all(|t| t.chars().count() <= 8 && !t.contains('。'));
     let number = rest
         .iter()
         .any(|t| place::value(t).is_some_and(|v| v.number.is_some()));
@@ -56,7 +58,11 @@ mod tests {
                     其中：当面申请数\t件\t1\n2015年，全年主动公开政府信息 537 条。";
         let l = lines(text);
         assert_eq!(first(&l, &[]), Some(2));
-        assert_eq!(first(&l, &[(1..5)]), None);
-        assert_eq!(first(&lines("一、概述\n2015年，全年受理申请 52 件。\n- 1 -"), &[]), None);
+        let table = Range { start: 1, end: 5 };
+        assert_eq!(first(&l, &[table]), None);
+        assert_eq!(
+            first(&lines("一、概述\n2015年，全年受理申请 52 件。\n- 1 -"), &[]),
+            None
+        );
     }
 }

@@ -8,8 +8,8 @@ use std::cell::OnceCell;
 
 use crate::statistics::body::{unit_at, valued};
 use crate::statistics::header::Header;
-use crate::statistics::label::{self, numbering};
 use crate::statistics::keys;
+use crate::statistics::label::{self, numbering};
 use crate::statistics::place;
 use crate::statistics::rows::{self, RawRow, Read};
 use govreport_document::layout::Line;
@@ -44,7 +44,8 @@ impl Wrap {
         for w in read.windows(3) {
             let (a, b, c) = (row(&w[0]), text(&w[1]), row(&w[2]));
             let before_start = a.is_some() && text(&w[2]) == Some(true);
-            let between_fresh = a.as_ref().is_some_and(fresh_label) && c.as_ref().is_some_and(fresh_label);
+            let between_fresh =
+                a.as_ref().is_some_and(fresh_label) && c.as_ref().is_some_and(fresh_label);
             if b == Some(false) && (before_start || between_fresh) {
                 first += 1;
             } else if b == Some(true) && c.as_ref().is_some_and(rest_of_label) {
@@ -167,7 +168,9 @@ fn action(
     };
     if next_row.is_some() && unclosed(&t.text) {
         Action::Pending
-    } else if follows && (fresh_next || (wrap.get() == Some(Wrap::First) && (goes_on() || completes()))) {
+    } else if follows
+        && (fresh_next || (wrap.get() == Some(Wrap::First) && (goes_on() || completes())))
+    {
         Action::Append
     } else if rest_next && (starts(t) || wrap.get() == Some(Wrap::Last)) {
         Action::Pending
@@ -224,7 +227,8 @@ fn next_is_bare(lines: &[Line], i: usize, h: &Header) -> bool {
 /// Whether line `i` is a text line that starts something (a heading, a label): the line
 /// before it cannot be the beginning of a label that goes on there.
 fn text_starts(lines: &[Line], i: usize, h: &Header) -> bool {
-    i < lines.len() && matches!(rows::read(&lines[i], i, h), Read::Text(t) if !t.text.is_empty() && starts(&t))
+    i < lines.len()
+        && matches!(rows::read(&lines[i], i, h), Read::Text(t) if !t.text.is_empty() && starts(&t))
 }
 
 /// The row with an indicator and a value at line `i` (its lines joined), if there is one.

@@ -19,7 +19,11 @@ fn one_or_two_value_columns_and_a_code_column() {
     let h = find(&text_line("统计指标\t单位\t统计数", 0)).unwrap();
     assert_eq!(h.names(), ["统计数"]);
     assert_eq!(h.index(Role::Code), None);
-    let h = find(&text_line("指标名称  计量单位  代码  本期实际  本年累计", 0)).unwrap();
+    let h = find(&text_line(
+        "指标名称  计量单位  代码  本期实际  本年累计",
+        0,
+    ))
+    .unwrap();
     assert_eq!(h.names(), ["本期实际", "本年累计"]);
     assert_eq!(h.index(Role::Code), Some(2));
     let h = find(&text_line("序号 统计指标  单位  统计数", 0)).unwrap();
@@ -32,10 +36,22 @@ fn one_or_two_value_columns_and_a_code_column() {
 fn roles_in_any_order() {
     use Role::*;
     let cases: [(&str, &[Role]); 7] = [
-        ("指标名称\t代码\t计量单位\t本年\t历年累计", &[Label, Code, Unit, Value, Value]),
-        ("代码\t项目\t单位\t本期实际\t本年累计", &[Code, Label, Unit, Value, Value]),
-        ("统计项目\t本期\t累计\t计量单位", &[Label, Value, Value, Unit]),
-        ("序号\t内容\t指标代码\t单位\t数量", &[Serial, Label, Code, Unit, Value]),
+        (
+            "指标名称\t代码\t计量单位\t本年\t历年累计",
+            &[Label, Code, Unit, Value, Value],
+        ),
+        (
+            "代码\t项目\t单位\t本期实际\t本年累计",
+            &[Code, Label, Unit, Value, Value],
+        ),
+        (
+            "统计项目\t本期\t累计\t计量单位",
+            &[Label, Value, Value, Unit],
+        ),
+        (
+            "序号\t内容\t指标代码\t单位\t数量",
+            &[Serial, Label, Code, Unit, Value],
+        ),
         ("指标\t本年\t上年\t同比", &[Label, Value, Value, Value]),
         ("项目\t编码\t2014年\t2015年", &[Label, Code, Value, Value]),
         ("统计指标\t单位\t统计数\t备注", &[Label, Unit, Value, Note]),
@@ -51,10 +67,10 @@ fn roles_in_any_order() {
 #[test]
 fn what_is_not_a_header() {
     for text in [
-        "项目\t单位",                     // no value column
-        "统计指标\t指标名称\t统计数",     // two indicator columns
-        "一、主动公开情况\t——\t——",       // a heading row
-        "主动公开信息数\t条\t25",         // a row
+        "项目\t单位",                                       // no value column
+        "统计指标\t指标名称\t统计数",                       // two indicator columns
+        "一、主动公开情况\t——\t——",                         // a heading row
+        "主动公开信息数\t条\t25",                           // a row
         "附表\t统计指标\t统计数\t说明文字很长很长很长很长", // a long word
     ] {
         assert!(find(&text_line(text, 0)).is_none(), "{text}");
@@ -84,7 +100,10 @@ fn a_header_wrapped_over_three_lines_is_joined_by_column() {
 1   一、主动公开情况    ——  ——",
     );
     let (h, next) = find_at(&lines, 0).unwrap();
-    assert_eq!((h.names(), h.index(Role::Serial), next), (vec!["统计数".to_string()], Some(0), 3));
+    assert_eq!(
+        (h.names(), h.index(Role::Serial), next),
+        (vec!["统计数".to_string()], Some(0), 3)
+    );
     assert!(find_at(&lines, 3).is_none());
 }
 
@@ -134,7 +153,11 @@ fn placed(cells: &[(&str, f32, f32)]) -> Line {
 fn a_group_cell_spanning_its_columns_is_left_out() {
     // HTML: 统计数 with colspan=2 over 本年 | 历年累计.
     let lines = [
-        placed(&[("统计指标", 0.0, 10.0), ("单位", 10.0, 20.0), ("统计数", 20.0, 40.0)]),
+        placed(&[
+            ("统计指标", 0.0, 10.0),
+            ("单位", 10.0, 20.0),
+            ("统计数", 20.0, 40.0),
+        ]),
         placed(&[("本年", 20.0, 30.0), ("历年累计", 30.0, 40.0)]),
     ];
     let (h, _) = find_at(&lines, 0).unwrap();
@@ -146,7 +169,11 @@ fn a_group_cell_spanning_its_columns_is_left_out() {
 fn a_group_name_centred_between_its_columns_is_left_out() {
     // PDF, merged header cell: 统计数 centred over the boundary of 本年 | 上年.
     let lines = [
-        placed(&[("统计指标", 120.0, 156.0), ("单位", 300.0, 318.0), ("统计数", 371.0, 398.0)]),
+        placed(&[
+            ("统计指标", 120.0, 156.0),
+            ("单位", 300.0, 318.0),
+            ("统计数", 371.0, 398.0),
+        ]),
         placed(&[("本年", 336.0, 354.0), ("上年", 416.0, 434.0)]),
     ];
     let (h, _) = find_at(&lines, 0).unwrap();

@@ -26,16 +26,31 @@ fn tab_fields_stand_in_their_columns_and_a_blank_stays_blank() {
 fn the_unit_after_the_values_and_percentages() {
     let h = header("统计项目\t本年\t上年\t同比\t计量单位");
     let p = place(&text_line("主动公开信息数\t2,370\t844\t180.8%\t条", 1), &h);
-    assert_eq!(texts(&p), ["主动公开信息数", "2,370", "844", "180.8%", "条"]);
+    assert_eq!(
+        texts(&p),
+        ["主动公开信息数", "2,370", "844", "180.8%", "条"]
+    );
     let v = value("180.8%").unwrap();
-    assert_eq!((v.number.unwrap().as_f64(), v.printed.as_deref()), (Some(180.8), Some("180.8%")));
+    assert_eq!(
+        (v.number.unwrap().as_f64(), v.printed.as_deref()),
+        (Some(180.8), Some("180.8%"))
+    );
 }
 
 #[test]
 fn aligned_text_places_a_blank_by_position() {
     let h = header("指标名称            单位      本年      上年      增减");
-    let p = place(&text_line("其中：政府网站公开信息数  条                  841       -144", 1), &h);
-    assert_eq!(texts(&p), ["其中：政府网站公开信息数", "条", "", "841", "-144"]);
+    let p = place(
+        &text_line(
+            "其中：政府网站公开信息数  条                  841       -144",
+            1,
+        ),
+        &h,
+    );
+    assert_eq!(
+        texts(&p),
+        ["其中：政府网站公开信息数", "条", "", "841", "-144"]
+    );
 }
 
 #[test]

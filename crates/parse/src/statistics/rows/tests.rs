@@ -26,29 +26,47 @@ fn unit_code_and_values_are_told_apart() {
     let h = header("指标名称\t计量单位\t代码\t本期实际\t本年累计");
     let r = row("其中:1.当面申请数\t条\t11\t3\t18,258", &h);
     assert_eq!(r.text, "其中:1.当面申请数");
-    assert_eq!((r.unit.as_deref(), r.code.as_deref()), (Some("条"), Some("11")));
+    assert_eq!(
+        (r.unit.as_deref(), r.code.as_deref()),
+        (Some("条"), Some("11"))
+    );
     assert_eq!(numbers(&r), [Some(3.0), Some(18258.0)]);
-    assert_eq!(r.values[1].as_ref().unwrap().printed.as_deref(), Some("18,258"));
+    assert_eq!(
+        r.values[1].as_ref().unwrap().printed.as_deref(),
+        Some("18,258")
+    );
 }
 
 #[test]
 fn a_code_before_the_unit_is_not_glued_to_the_label() {
     let h = header("指标名称\t代码\t单位\t本年\t历年累计");
     let r = row("主动公开规范性文件数\t02\t条\t12\t30", &h);
-    assert_eq!((r.text.as_str(), r.code.as_deref()), ("主动公开规范性文件数", Some("02")));
+    assert_eq!(
+        (r.text.as_str(), r.code.as_deref()),
+        ("主动公开规范性文件数", Some("02"))
+    );
     let h = header("代码\t项目\t单位\t统计数");
     let r = row("A01\t主动公开信息数\t条\t5", &h);
-    assert_eq!((r.text.as_str(), r.code.as_deref()), ("主动公开信息数", Some("A01")));
+    assert_eq!(
+        (r.text.as_str(), r.code.as_deref()),
+        ("主动公开信息数", Some("A01"))
+    );
 }
 
 #[test]
 fn numbering_in_the_serial_column_is_kept_apart() {
     let h = header("序号\t项目\t计量单位\t本年度\t上年度\t增减");
     let r = row("（一）\t主动公开政府信息数\t条\t12\t10\t+2", &h);
-    assert_eq!((r.serial.as_deref(), r.text.as_str()), (Some("（一）"), "主动公开政府信息数"));
+    assert_eq!(
+        (r.serial.as_deref(), r.text.as_str()),
+        (Some("（一）"), "主动公开政府信息数")
+    );
     assert_eq!(numbers(&r), [Some(12.0), Some(10.0), Some(2.0)]);
     match read(&text_line("一\t主动公开情况\t\t\t\t", 2), 2, &h) {
-        Read::Text(t) => assert_eq!((t.serial.as_deref(), t.text.as_str()), (Some("一"), "主动公开情况")),
+        Read::Text(t) => assert_eq!(
+            (t.serial.as_deref(), t.text.as_str()),
+            (Some("一"), "主动公开情况")
+        ),
         other => panic!("{other:?}"),
     }
 }
@@ -77,5 +95,8 @@ fn headings_and_blank_values() {
         Read::Text(t) => assert_eq!(t.text, "（不同渠道和方式公开相同信息计1条）"),
         other => panic!("{other:?}"),
     }
-    assert_eq!(read(&text_line("统计指标\t单位\t统计数", 3), 3, &h), Read::Skip);
+    assert_eq!(
+        read(&text_line("统计指标\t单位\t统计数", 3), 3, &h),
+        Read::Skip
+    );
 }
