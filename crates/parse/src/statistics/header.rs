@@ -81,16 +81,6 @@ impl Header {
         self.bounds.partition_point(|b| *b <= x)
     }
 
-    /// For column `i`, its place among the value columns, when it is one.
-    pub fn value_slot(&self, i: usize) -> Option<usize> {
-        (self.columns[i].role == Role::Value).then(|| {
-            self.columns[..i]
-                .iter()
-                .filter(|c| c.role == Role::Value)
-                .count()
-        })
-    }
-
     /// Per value column: whether it holds a change (`增减`, `同比`, `增长率`), which no sum
     /// rule applies to.
     pub fn changes(&self) -> Vec<bool> {
@@ -102,7 +92,7 @@ impl Header {
 const CHANGE_WORDS: [&str; 8] = ["同比", "环比", "增减", "增长", "增幅", "变化", "%", "率"];
 
 /// Whether a value column's name says it holds a change.
-pub fn is_change(name: &str) -> bool {
+fn is_change(name: &str) -> bool {
     CHANGE_WORDS.iter().any(|w| name.contains(w))
 }
 

@@ -32,10 +32,12 @@ impl Wrap {
         let read: Vec<Read> = (at..lines.len().min(at + 300))
             .map(|k| rows::read(&lines[k], k, h))
             .collect();
-        let row = |r: &Read| match r {
-            Read::Row(r) if !r.text.is_empty() => Some(r.clone()),
-            _ => None,
-        };
+        fn row(r: &Read) -> Option<&RawRow> {
+            match r {
+                Read::Row(r) if !r.text.is_empty() => Some(r),
+                _ => None,
+            }
+        }
         let text = |r: &Read| match r {
             Read::Text(t) if !t.text.is_empty() => Some(starts(t)),
             _ => None,
@@ -44,11 +46,10 @@ impl Wrap {
         for w in read.windows(3) {
             let (a, b, c) = (row(&w[0]), text(&w[1]), row(&w[2]));
             let before_start = a.is_some() && text(&w[2]) == Some(true);
-            let between_fresh =
-                a.as_ref().is_some_and(fresh_label) && c.as_ref().is_some_and(fresh_label);
+            let between_fresh = a.is_some_and(fresh_label) && c.is_some_and(fresh_label);
             if b == Some(false) && (before_start || between_fresh) {
                 first += 1;
-            } else if b == Some(true) && c.as_ref().is_some_and(rest_of_label) {
+            } else if b == Some(true) && c.is_some_and(rest_of_label) {
                 last += 1;
             }
         }

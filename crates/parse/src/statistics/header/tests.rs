@@ -179,3 +179,42 @@ fn a_group_name_centred_between_its_columns_is_left_out() {
     let (h, _) = find_at(&lines, 0).unwrap();
     assert_eq!(h.names(), ["本年", "上年"]);
 }
+
+#[test]
+fn a_unit_name_wrapped_over_four_lines_and_more_names() {
+    // 行次 | 项目名称 | 计/量/单/位 | 本期数 | 增长率(%) | 备注, middle-aligned text.
+    let lines = lines(
+        "                          计
+行次     项目名称         量     本期数    增长率    备注
+                          单                (%)
+                          位",
+    );
+    let (h, next) = find_at(&lines, 0).unwrap();
+    assert_eq!(
+        roles(&h),
+        [
+            Role::Serial,
+            Role::Label,
+            Role::Unit,
+            Role::Value,
+            Role::Value,
+            Role::Note
+        ]
+    );
+    assert_eq!(h.columns[2].name, "计量单位");
+    assert_eq!(h.names(), ["本期数", "增长率(%)"]);
+    assert_eq!(h.changes(), [false, true]);
+    assert_eq!(next, 4);
+}
+
+#[test]
+fn a_header_starts_on_a_line_that_names_a_column() {
+    // `次` (the rest of a unit wrapped in the row above) is not the start of the repeated
+    // header below it, though alone it looks like a header word.
+    let lines = lines("                  次\n统计指标          单位    统计数");
+    assert!(find_at(&lines, 0).is_none());
+    assert_eq!(find_at(&lines, 1).map(|(_, next)| next), Some(2));
+    // Nor is a caption above the header part of it.
+    let lines = self::lines("附表\t\t\n统计指标\t单位\t统计数");
+    assert!(find_at(&lines, 0).is_none());
+}

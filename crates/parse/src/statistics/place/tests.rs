@@ -74,3 +74,60 @@ fn what_fits_where() {
     assert!(fits(Role::Value, "１，２３４") && fits(Role::Value, "+3") && fits(Role::Value, "/"));
     assert!(!fits(Role::Value, "条"));
 }
+
+/// A line of cells on the HTML column grid (10 per column).
+fn grid(cells: &[&str]) -> Line {
+    Line {
+        page: None,
+        y: 0.0,
+        size: 1.0,
+        cells: cells
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Cell {
+                x0: i as f32 * 10.0,
+                x1: (i + 1) as f32 * 10.0,
+                text: t.to_string(),
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn html_cells_stand_in_their_grid_columns_and_remarks_are_kept_apart() {
+    let h = header::find(&grid(&[
+        "序号", "内容", "编码", "单位", "本年", "上年", "备注",
+    ]))
+    .unwrap();
+    let p = place(
+        &grid(&[
+            "3",
+            "其中：主动公开规范性文件数",
+            "A03",
+            "条",
+            "",
+            "12",
+            "含转办",
+        ]),
+        &h,
+    );
+    assert_eq!(
+        texts(&p),
+        [
+            "3",
+            "其中：主动公开规范性文件数",
+            "A03",
+            "条",
+            "",
+            "12",
+            "含转办"
+        ]
+    );
+    // A heading across the table (colspan) belongs to the indicator's column.
+    let mut heading = grid(&["一", "二、依申请公开情况"]);
+    heading.cells[1].x1 = 70.0;
+    assert_eq!(
+        texts(&place(&heading, &h))[..2],
+        ["一", "二、依申请公开情况"]
+    );
+}
