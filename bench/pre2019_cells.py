@@ -3,6 +3,7 @@
 
     python3 samples/generate/pre2019_matrix.py tuned
     python3 bench/pre2019_cells.py --bin /work/stage/bin/govreport-wave2-pre /tmp/pre2019-matrix/tuned
+    python3 bench/pre2019_cells.py --bin BIN /tmp/pre2019-matrix/wide     # the broader forms (split wide)
     python3 bench/pre2019_cells.py --bin BIN DIR --detail      # every wrong row and cell, per file
     python3 bench/pre2019_cells.py --bin BIN DIR --json out.json
 
@@ -16,7 +17,8 @@ A golden row is found when a record row has the same `label`: rows are paired in
 (longest common subsequence of the label lists, then any unpaired row with the same label).
 Counted:
 - cells right: golden cells whose row was found and whose value is the same number (or both null);
-- rows found; keys, units, codes, parents right (of all golden rows; a row not found is wrong);
+- rows found; keys, units, codes, serials (序号 cells), parents right (of all golden rows; a row
+  not found is wrong);
 - columns right: the record's `columns` equal the golden's (per file);
 - extra rows: record rows no golden row was paired with;
 - ok with wrong: records with status `ok` that have a wrong cell or a row not found;
@@ -35,7 +37,7 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-FIELDS = ["cells", "rows", "keys", "units", "codes", "parents"]
+FIELDS = ["cells", "rows", "keys", "units", "codes", "serials", "parents"]
 
 
 def same(a, b) -> bool:
@@ -103,6 +105,8 @@ def compare(rec: dict | None, gold: dict, man: dict, tallies: dict[str, Tally], 
                   "parents": r is not None and r.get("parent") == g["parent"]}
         if "code" in g:
             checks["codes"] = r is not None and r.get("code") == g["code"]
+        if "serial" in g:
+            checks["serials"] = r is not None and r.get("serial") == g["serial"]
         for k in row_keys:
             for f, ok in checks.items():
                 tallies[k].add(f, ok)
@@ -186,7 +190,7 @@ def main() -> None:
     print("wrong cells by kind: " + ", ".join(f"{k} {n}" for k, n in sorted(overall.kinds.items())))
     groups = sorted(k for k in tallies if k != "ALL")
     for prefix in ("single:", "fmt:", "order:", "values:", "ncols:", "header:", "label-header:", "unit-header:", "code-header:",
-                   "seq:", "code:", "heading-cells:", "form:",
+                   "seq-header:", "seq:", "code:", "heading-cells:", "note-column", "form:",
                    "place:", "text:", "pdf:", "row:", "cell:"):
         keys = [k for k in groups if k.startswith(prefix)]
         if not keys:

@@ -84,7 +84,10 @@ from pre2019_render import Block  # noqa: E402
 ROOT = HERE.parent.parent
 KEYS_RS = ROOT / "crates" / "parse" / "src" / "statistics" / "keys.rs"
 
-SPLITS = {"tuned": range(1, 41), "heldout": range(1001, 1061)}
+SPLITS = {"tuned": range(1, 41), "heldout": range(1001, 1061),
+          # the broader forms of WIDE (added after the reader was tuned on tuned/heldout's forms;
+          # fixed before anything was measured on them): tune on wide, measure wide-heldout only
+          "wide": range(4001, 4041), "wide-heldout": range(5001, 5061)}
 # diagnostic, not held out: one feature at a time on a plain form (see SINGLE below)
 SINGLE_FORMATS = ["txt-spaces", "html", "pdf-reportlab"]
 FORMATS = ["txt-tabs", "txt-spaces", "txt-poor", "html", "pdf-reportlab", "pdf-lo"]
@@ -410,7 +413,8 @@ def codes(rows: list[Row], style: str) -> list[str]:
         within[b] = within.get(b, -1) + 1
         j = within[b]
         out.append({"01": f"{i + 1:02d}", "A01": f"{'ABCDEFGHIJ'[b]}{j + 1:02d}",
-                    "1.1": f"{b + 1}" if j == 0 else f"{b + 1}.{j}", "101": f"{b + 1}{j + 1:02d}"}[style])
+                    "1.1": f"{b + 1}" if j == 0 else f"{b + 1}.{j}", "101": f"{b + 1}{j + 1:02d}",
+                    "1-1": f"{b + 1}" if j == 0 else f"{b + 1}-{j}"}[style])
     return out
 
 
@@ -469,7 +473,7 @@ def column_value(kind: str, d: list):
         return d[0] + d[1]
     if kind == "diff":
         return d[0] - d[1]
-    if kind == "pct":       # 同比: change against the earlier period, one decimal; none when that was 0
+    if kind in ("pct", "pctn"):  # 同比: change against the earlier period, one decimal; none when that was 0
         return None if not d[1] else (Decimal(d[0] - d[1]) * 100 / Decimal(d[1])).quantize(Decimal("0.1")).normalize()
     raise ValueError(kind)
 
@@ -523,6 +527,8 @@ def print_cells(rows, vals, lay: Layout, rng: random.Random, empty_unit: set[int
             k = "decimal" if isinstance(v, Decimal) and v != v.to_integral_value() else "plain"
             if kind == "pct":
                 text, k = text + "%", "pct"
+            elif kind == "pctn":
+                k = "pct"
             elif kind == "diff" and v < 0:
                 k = "signed"
             elif kind == "diff" and v > 0 and rng.random() < 0.3:
@@ -592,7 +598,7 @@ def build_grid(t: "Table") -> Grid:
         cells.append(GCell(0, vstart, 1, nv, lay.group, "head"))
     r = 2 if two else 1
     if lay.index_line:
-        letters = iter("甲乙丙丁戊")
+        letters = iter("甲乙丙丁戊己")
         digits = iter(range(1, 10))
         for c, role in enumerate(roles):
             cells.append(GCell(r, c, 1, 1, str(next(digits)) if role.startswith("V") else next(letters), "index"))
@@ -605,7 +611,7 @@ def build_grid(t: "Table") -> Grid:
         span_heading = heading and lay.heading_cells == "span"
         for c, role in enumerate(roles):
             if role == "S":
-                text = str(seq_n) if lay.seq == "serial" else re.sub(r"[、.．]$", "", t.labels.numbering(row))
+                text = serial_text(lay, t.labels, row, seq_n)
             elif role == "L":
                 text = t.label_cells[i]
                 if span_heading:
@@ -616,11 +622,21 @@ def build_grid(t: "Table") -> Grid:
             elif role == "U":
                 text = ("——" if lay.heading_cells == "dash" else "") if heading else \
                     ("" if i in t.labels.unit_in_label else row.unit)
+            elif role == "N":
+                text = t.remarks.get(i, "")
             else:
                 text = ("——" if lay.heading_cells == "dash" else "") if heading else t.cells[i][int(role[1:])].text
             cells.append(GCell(r, c, 1, 1, text, role[0], "heading" if heading else "row"))
         r += 1
     return Grid(len(roles), r, header_rows, cells, roles)
+
+
+def serial_text(lay: "Layout", labels: "Labels", row: Row, n: int) -> str:
+    """The 序号 cell: a serial number, or the row's numbering (bare, or as printed with 、 .)."""
+    if lay.seq == "serial":
+        return str(n)
+    num = labels.numbering(row)
+    return num if lay.seq == "numbering-full" else re.sub(r"[、.．]$", "", num)
 
 
 @dataclass
@@ -634,6 +650,7 @@ class Table:
     keys: list[str | None]
     row_kinds: dict
     features: list[str]
+    remarks: dict = field(default_factory=dict)     # row index -> 备注 cell text
 
     def golden(self) -> dict:
         out, printed, cell_kinds, row_kinds = [], {}, {}, {}
@@ -646,6 +663,8 @@ class Table:
                    "values": [c.value for c in self.cells[i]], "key": self.keys[i]}
             if self.codes:
                 row["code"] = self.codes[i]
+            if "S" in self.layout.order:
+                row["serial"] = serial_text(self.layout, self.labels, r, i + 1) or None
             for c, cell in enumerate(self.cells[i]):
                 if cell.text != plain(cell.value) if cell.value is not None else True:
                     printed[f"rows[{n}].values[{c}]"] = cell.text
@@ -656,15 +675,120 @@ class Table:
         return {"columns": columns, "rows": out, "printed": printed}, cell_kinds, row_kinds
 
 
-def build_table(rng: random.Random, year: int, fmt: str, single: dict | None = None) -> Table:
+# ---------------------------------------------------------------------------------------
+# the broader forms (splits wide / wide-heldout only; the other splits never draw these)
+
+ORDERS_WIDE = ORDERS + ["SLUVN", "LUVN", "SLCUVN", "LVN", "CLVU", "SLVCU", "LCUVN"]
+LABEL_NAMES_WIDE = LABEL_NAMES + ["项目名称", "指标项目", "统计内容", "事项", "类别", "主要指标"]
+CODE_NAMES_WIDE = CODE_NAMES + ["代号", "编号", "指标编码"]
+UNIT_NAMES_WIDE = UNIT_NAMES + ["计算单位", "计量"]
+SEQ_NAMES = ["序号", "序号", "行次"]
+GROUP_NAMES_WIDE = GROUP_NAMES + ["数据", "指标值"]
+VALUE_SETS_WIDE = {
+    **{k: v for k, v in VALUE_SETS.items() if v is not None},
+    "本期数/上期数/增减/增长率(%)": [("本期数", "d0"), ("上期数", "d1"), ("增减", "diff"), ("增长率(%)", "pctn")],
+    "本年数/上年数": [("本年数", "d0"), ("上年数", "d1")],
+    "本年实际/上年同期/同比增减": [("本年实际", "d0"), ("上年同期", "d1"), ("同比增减", "diff")],
+    "上半年/下半年/全年": [("上半年", "d0"), ("下半年", "d1"), ("全年", "sum")],
+    "本月/累计": [("本月", "d0"), ("累计", "sum")],
+    "本期/本年累计": [("本期", "d0"), ("本年累计", "sum")],
+    "本年/比上年增减": [("本年", "d0"), ("比上年增减", "diff")],
+    "累计数": [("累计数", "d0")],
+    "years": None,          # 2016年度 / 2017年度 or 2016年 / 2017年
+    "合计": None,
+}
+WRAPS_WIDE = {**WRAPS, "计量单位": "计\n量\n单\n位", "增长率(%)": "增长率\n(%)", "上年同期": "上年\n同期",
+              "同比增减": "同比\n增减", "项目名称": "项目\n名称", "行次": "行\n次", "计算单位": "计算\n单位",
+              "比上年增减": "比上年\n增减", "本年实际": "本年\n实际", "指标编码": "指标\n编码", "累计数": "累计\n数"}
+REMARKS = ["含转办", "不含重复", "按件计", "含部门网站", "同比持平", "全年累计"]
+
+
+def draw_layout_wide(rng: random.Random, year: int, form: str, fmt: str) -> tuple[Layout, list[str]]:
+    """Like draw_layout, from the broader lists: more names for every role, 备注 (N), 行次,
+    3- and 4-line wraps, letter-spaced names in every format, 4–5 value columns."""
+    order = rng.choice(ORDERS_WIDE)
+    if form == "provincial" and "C" not in order and rng.random() < 0.6:
+        order = rng.choice(["LCUV", "LUCV", "CLUV", "SLCUV", "LCUVN"])
+    vs = rng.choice(list(VALUE_SETS_WIDE))
+    if vs == "years":
+        k = rng.randint(1, 3)
+        suffix = rng.choice(["年", "年度"])
+        values = [(f"{year - i}{suffix}", f"d{i}") for i in range(k)][::-1]
+    elif vs == "合计":
+        k = rng.choice([1, 3])
+        values = value_columns("合计", k, year)
+    else:
+        size = len(VALUE_SETS_WIDE[vs])
+        k = size if rng.random() < 0.6 else rng.randint(1, size)
+        values = VALUE_SETS_WIDE[vs][:k]
+    names = {"S": rng.choice(SEQ_NAMES), "L": rng.choice(LABEL_NAMES_WIDE), "C": rng.choice(CODE_NAMES_WIDE),
+             "U": rng.choice(UNIT_NAMES_WIDE), "N": "备注"}
+    for i, (n, _) in enumerate(values):
+        names[f"V{i}"] = n
+    lay = Layout(order, values, vs, names)
+    feats = [f"order:{'|'.join(order)}", f"values:{vs}", f"ncols:{len(values)}", f"label-header:{names['L']}"]
+    feats += [f"{n}-header:{names[r]}" for r, n in (("C", "code"), ("U", "unit"), ("S", "seq")) if r in order]
+    if len(values) >= 2 and rng.random() < 0.3:
+        lay.group = rng.choice(GROUP_NAMES_WIDE)
+        feats.append("header:two-row")
+    wrap = [r for r in lay.roles if names[r] in WRAPS_WIDE and rng.random() < 0.5]
+    if fmt == "txt-tabs":
+        wrap = [r for r in wrap if len(names[r]) % 2 == 0 and "\n" not in WRAPS_WIDE[names[r]][3:]]
+    for r in wrap:
+        names[r] = WRAPS_WIDE[names[r]]
+    if wrap:
+        feats.append("header:wrapped")
+    if any(names[r].count("\n") >= 2 for r in wrap):
+        feats.append("header:wrapped-3+")
+    if rng.random() < 0.3:
+        lay.index_line = True
+        feats.append("header:index-line")
+    if "S" in order:
+        lay.seq = rng.choice(["serial", "numbering", "numbering-full"])
+        feats.append(f"seq:{lay.seq}")
+    if "C" in order:
+        lay.code = rng.choice(["01", "A01", "1.1", "101", "1-1"])
+        feats.append(f"code:{lay.code}")
+    lay.heading_cells = rng.choice(["dash", "blank"] + (["span"] if fmt in ("html", "pdf-lo", "pdf-reportlab") else []))
+    feats.append(f"heading-cells:{lay.heading_cells}")
+    if fmt != "txt-tabs" and not wrap and rng.random() < 0.2:
+        lay.spaced = True
+        feats.append("header:letter-spaced")
+    if "N" in order:
+        feats.append("note-column")
+    return lay, feats
+
+
+def build_table_wide(rng: random.Random, year: int, fmt: str) -> Table:
+    form = rng.choice(["2015", "2015", "provincial", "mixed"])
+    rows = pick_rows(form, rng)
+    lay, feats = draw_layout_wide(rng, year, form, fmt)
+    feats.append(f"form:{form}")
+    labels, row_kinds = draw_labels(rng, rows, lay)
+    in_seq = lay.seq in ("numbering", "numbering-full")
+    label_cells = [labels.cell(i, r, in_seq) for i, r in enumerate(rows)]
+    code_list = codes(rows, lay.code) if lay.code else None
+    if code_list:
+        for i in row_kinds:
+            row_kinds[i].append(f"code:{lay.code}")
+    vals = draw_values(rows, rng, rng.choice([3, 8, 25]), 3)
+    cells = print_cells(rows, vals, lay, rng, set(labels.unit_in_label))
+    remarks = {i: rng.choice(REMARKS) for i, r in enumerate(rows)
+               if "N" in lay.order and r.unit is not None and rng.random() < 0.25}
+    return Table(rows, lay, labels, label_cells, code_list, cells, form_keys(rows), row_kinds, feats, remarks)
+
+
+def build_table(rng: random.Random, year: int, fmt: str, single: dict | None = None, wide: bool = False) -> Table:
     if single is not None:
         return build_single(rng, year, fmt, single)
+    if wide:
+        return build_table_wide(rng, year, fmt)
     form = rng.choice(["2015", "2015", "provincial", "mixed"])
     rows = pick_rows(form, rng)
     lay, feats = draw_layout(rng, year, form, fmt)
     feats.append(f"form:{form}")
     labels, row_kinds = draw_labels(rng, rows, lay)
-    in_seq = lay.seq == "numbering"
+    in_seq = lay.seq in ("numbering", "numbering-full")
     label_cells = [labels.cell(i, r, in_seq) for i, r in enumerate(rows)]
     code_list = codes(rows, lay.code) if lay.code else None
     if code_list:
@@ -903,7 +1027,7 @@ def render_html(rep: dict, g: Grid, style: dict) -> str:
 
 def widths_pt(g: Grid, total: float, style: dict) -> list[float]:
     fixed = {"S": 40 if style.get("seq_wide") else 26, "C": 40 if style.get("code_wide") else 30,
-             "U": style.get("unit_pt", 32)}
+             "U": style.get("unit_pt", 32), "N": 48}
     # value columns as chosen, but never so narrow that a number wraps (full-width digits are wide)
     need = max((dwidth(c.text) * 5.2 + 16 for c in g.cells if c.role == "V"), default=0)
     vw = max(style.get("value_pt", 46), need)
@@ -1107,7 +1231,8 @@ def build_case(seed: int) -> dict:
                          table_in=table_in, appendix=appendix,
                          period=rng.choice(["from_to_end", "shixian", "baogaoqi", "qixian", "none"]))
     rep = pre2019.build(spec)
-    table = build_table(rng, year, fmt, single)
+    wide = seed in SPLITS["wide"] or seed in SPLITS["wide-heldout"]
+    table = build_table(rng, year, fmt, single, wide)
     # the table: at the end of its section, or as an appendix after the signature
     caption = Block("caption", f"{agency}{year}年政府信息公开情况统计表")
     blocks = rep["blocks"]
@@ -1139,7 +1264,7 @@ def build_case(seed: int) -> dict:
         feats.append(f"pdf:valign-{style['valign']}")
         if style["unit_pt"] == 24:
             feats.append("pdf:narrow-unit")
-    style["seq_wide"] = table.layout.seq == "numbering"      # （一） fits on one line
+    style["seq_wide"] = table.layout.seq in ("numbering", "numbering-full")      # （一） fits on one line
     rep["style"] = style
     rep["features"] = feats
     rep["stem"] = f"m{seed:04d}-{year}-{fmt}"

@@ -77,6 +77,9 @@ named_enum! {
         RowNotFound = "row_not_found",
         /// A row had fewer values than columns and nothing showed which cells are blank.
         CellPositionUncertain = "cell_position_uncertain",
+        /// Lines that read as a pre-2019 statistics table's rows stand where no statistics
+        /// table header was understood: they are not in `tables.statistics`.
+        StatisticsUnread = "statistics_unread",
         /// 表三 prints a 法人或其他组织 subtotal column, left out of the seven.
         ExtraSubtotalColumn = "extra_subtotal_column",
         /// 表四 printed more than fifteen values; the first fifteen were used.

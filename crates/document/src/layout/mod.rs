@@ -234,8 +234,48 @@ fn median(values: impl Iterator<Item = f32>) -> f32 {
     v[v.len() / 2]
 }
 
-/// Splits a line of plain text into cells at tabs and at runs of two or more spaces.
+/// How wide one tab-separated field of a text line is, in character columns.
+pub const TAB_FIELD: f32 = 20.0;
+
+/// Splits a line of plain text into cells at tabs and at runs of two or more spaces. A
+/// line with tabs is a row of fields: field k spans `k·TAB_FIELD..(k+1)·TAB_FIELD`, so that
+/// tab-separated tables line up by field like HTML tables (an empty field is a gap).
 pub fn text_line(text: &str, index: usize) -> Line {
+    let cells = if text.contains('\t') {
+        tab_fields(text)
+    } else {
+        spaced_cells(text)
+    };
+    Line {
+        page: None,
+        y: index as f32,
+        size: 1.0,
+        cells,
+    }
+}
+
+/// The cells of a tab-separated line: each field on its own stretch of the field grid,
+/// split further at runs of spaces.
+fn tab_fields(text: &str) -> Vec<Cell> {
+    let mut cells = Vec::new();
+    for (k, field) in text.split('\t').enumerate() {
+        let x0 = k as f32 * TAB_FIELD;
+        let parts = spaced_cells(field);
+        if parts.is_empty() {
+            continue;
+        }
+        let step = TAB_FIELD / parts.len() as f32;
+        cells.extend(parts.into_iter().enumerate().map(|(i, c)| Cell {
+            x0: x0 + step * i as f32,
+            x1: x0 + step * (i + 1) as f32,
+            text: c.text,
+        }));
+    }
+    cells
+}
+
+/// Splits text without tabs into cells at runs of two or more spaces, `x` in character columns.
+fn spaced_cells(text: &str) -> Vec<Cell> {
     let mut cells = Vec::new();
     let mut col = 0usize;
     let mut current = String::new();
@@ -253,8 +293,7 @@ pub fn text_line(text: &str, index: usize) -> Line {
         current.clear();
     };
     for c in text.chars() {
-        let sep = c == '\t' || (c == ' ' || c == '\u{3000}') && spaces >= 1;
-        if c == '\t' || sep {
+        if (c == ' ' || c == '\u{3000}') && spaces >= 1 {
             flush(&mut cells, &mut current, start, col);
             spaces = 0;
             start = col + 1;
@@ -272,12 +311,7 @@ pub fn text_line(text: &str, index: usize) -> Line {
         col += if is_cjk(c) { 2 } else { 1 };
     }
     flush(&mut cells, &mut current, start, col);
-    Line {
-        page: None,
-        y: index as f32,
-        size: 1.0,
-        cells,
-    }
+    cells
 }
 
 /// The rightmost column [`render`] pads a cell to: far past any real page (an A3 landscape
@@ -387,6 +421,21 @@ mod tests {
         let line = text_line("规章\t0  5 现行\t\t7", 0);
         let cells: Vec<&str> = line.cells.iter().map(|c| c.text.as_str()).collect();
         assert_eq!(cells, ["规章", "0", "5 现行", "7"]);
+        let line = text_line("规章  0   5 现行", 0);
+        let cells: Vec<&str> = line.cells.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(cells, ["规章", "0", "5 现行"]);
+    }
+
+    #[test]
+    fn tab_fields_line_up_by_field() {
+        let head = text_line("统计\t单位\t代码\t数值", 0);
+        let next = text_line("指标\t\t\t本期\t累计", 1);
+        let x = |l: &Line, t: &str| l.cells.iter().find(|c| c.text == t).map(|c| c.x0);
+        assert_eq!(x(&head, "数值"), x(&next, "本期"));
+        assert_eq!(next.cells.len(), 3);
+        let row = text_line("\t件\t3\t\t", 2);
+        let cells: Vec<(&str, f32)> = row.cells.iter().map(|c| (c.text.as_str(), c.x0)).collect();
+        assert_eq!(cells, [("件", TAB_FIELD), ("3", 2.0 * TAB_FIELD)]);
     }
 
     #[test]

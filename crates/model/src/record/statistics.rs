@@ -33,4 +33,8 @@ pub struct StatRow {
     /// The `代码` column's text, when the table has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+    /// The `序号` column's text, when the table has one: a serial number, or the row's
+    /// numbering (`（一）`), which then is not part of `text` but still decides `parent`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub serial: Option<String>,
 }

@@ -66,6 +66,17 @@ pub fn fill(record: &mut Record, lines: &[Line]) -> Vec<String> {
         .map(|(_, l)| TextLine::new(l.page, l.text()))
         .collect();
     facts::fill(record, &narrative);
+    if let Some(at) = statistics::unread::first(lines, &spans) {
+        let message = format!(
+            "statistics: line {} (“{}”) and the lines after it read as statistics rows, but no \
+             table header above them was understood; they are not in tables.statistics",
+            at + 1,
+            lines[at].text()
+        );
+        record
+            .warnings
+            .push(Warning::new(WarningCode::StatisticsUnread, message));
+    }
     let Some(t) = table else {
         return Vec::new();
     };
@@ -77,12 +88,13 @@ pub fn fill(record: &mut Record, lines: &[Line]) -> Vec<String> {
     debug
 }
 
-/// `ok` when the sections were found, every statistics cell was placed and every check
-/// holds; `partial` otherwise.
+/// `ok` when the sections were found, every statistics cell was placed, no statistics rows
+/// were left unread and every check holds; `partial` otherwise.
 pub fn status(record: &Record) -> Status {
     let doubt = [
         WarningCode::SectionNotFound,
         WarningCode::CellPositionUncertain,
+        WarningCode::StatisticsUnread,
     ];
     let warned = record.warnings.iter().any(|w| doubt.contains(&w.code));
     if warned || record.checks.iter().any(|c| c.status == CheckStatus::Fail) {
@@ -120,6 +132,26 @@ mod tests {
         let p = period(&lines("本报告从2010年1月1日起至2010年12月31日止。")).unwrap();
         assert_eq!(p.start, "2010-01-01");
         assert!(period(&lines("我局于2010年3月1日至3月5日开展培训。")).is_none());
+    }
+
+    #[test]
+    fn rows_under_a_header_not_understood_make_the_record_partial() {
+        let text = "一、概述\n本局做好政府信息公开工作。\n二、附表\n栏目甲\t栏目乙\t栏目丙\n\
+                    主动公开信息数\t条\t25\n申请总数\t件\t3\n其中：当面申请数\t件\t1";
+        let mut record = Record::new(Default::default());
+        fill(&mut record, &lines(text));
+        assert!(record.tables.statistics.is_none());
+        let codes: Vec<_> = record.warnings.iter().map(|w| w.code).collect();
+        assert_eq!(codes, [WarningCode::StatisticsUnread]);
+        assert_eq!(status(&record), Status::Partial);
+        let known = text.replace("栏目甲\t栏目乙\t栏目丙", "统计指标\t单位\t统计数");
+        let mut record = Record::new(Default::default());
+        fill(&mut record, &lines(&known));
+        assert_eq!(
+            record.tables.statistics.as_ref().map(|t| t.rows.len()),
+            Some(3)
+        );
+        assert_eq!(status(&record), Status::Ok);
     }
 
     #[test]

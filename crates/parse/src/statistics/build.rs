@@ -21,9 +21,27 @@ struct Nested {
     keys: Vec<Option<&'static str>>,
 }
 
-/// Takes the labels apart, finds the headings, links every row to its parent and keys it.
+/// Whether the table's 序号 column holds numberings (`一`, `（一）`, a `1` that restarts)
+/// rather than serial numbers 1, 2, 3 … down the table.
+fn serials_number(raw: &[RawRow]) -> bool {
+    let serials: Vec<&str> = raw.iter().filter_map(|r| r.serial.as_deref()).collect();
+    let digits = serials
+        .iter()
+        .all(|s| s.chars().all(|c| c.is_ascii_digit()));
+    let counting = serials
+        .windows(2)
+        .all(|w| w[0].parse::<u32>().ok().map(|n| n + 1) == w[1].parse().ok());
+    !(serials.is_empty() || digits && counting)
+}
+
+/// Takes the labels apart (with the numbering a 序号 cell holds), finds the headings, links
+/// every row to its parent and keys it.
 fn nest(raw: &[RawRow]) -> Nested {
-    let parts: Vec<Parts> = raw.iter().map(|r| label::parts(&r.text)).collect();
+    let digits = serials_number(raw);
+    let parts: Vec<Parts> = raw
+        .iter()
+        .map(|r| label::parts(&r.nesting_text(digits)))
+        .collect();
     let units: Vec<Option<String>> = raw
         .iter()
         .zip(&parts)
@@ -81,7 +99,7 @@ pub fn build(h: &Header, raw: &[RawRow], spans: Vec<Range<usize>>) -> Parsed {
     let nested = nest(raw);
     let mut index = vec![None; raw.len()];
     let mut table = Statistics {
-        columns: h.columns.clone(),
+        columns: h.names(),
         rows: Vec::new(),
         printed: Map::new(),
     };
@@ -114,6 +132,7 @@ pub fn build(h: &Header, raw: &[RawRow], spans: Vec<Range<usize>>) -> Parsed {
             values,
             key: nested.keys[i].map(str::to_string),
             code: r.code.clone(),
+            serial: r.serial.clone(),
         });
     }
     let warnings = (!uncertain.is_empty())
@@ -125,7 +144,7 @@ pub fn build(h: &Header, raw: &[RawRow], spans: Vec<Range<usize>>) -> Parsed {
         .into_iter()
         .collect();
     Parsed {
-        checks: checks::run(&items),
+        checks: checks::run(&items, &h.changes()),
         table,
         spans,
         warnings,

@@ -27,8 +27,9 @@ pub struct Item {
 }
 
 /// The checks over a table's rows: one summary per rule that has equations, then one
-/// entry per failed equation with the parent cell's path.
-pub fn run(items: &[Item]) -> Vec<Check> {
+/// entry per failed equation with the parent cell's path. Value columns marked in
+/// `changes` (`增减`, `同比`: changes, not counts) are not checked.
+pub fn run(items: &[Item], changes: &[bool]) -> Vec<Check> {
     let mut out = Vec::new();
     for rule in [PARTS_SUM, SUBSET] {
         let mut verdicts = Vec::new();
@@ -45,7 +46,8 @@ pub fn run(items: &[Item]) -> Vec<Check> {
             if parts.is_empty() {
                 continue;
             }
-            for c in 0..parent.values.len() {
+            for c in (0..parent.values.len()).filter(|c| !changes.get(*c).copied().unwrap_or(false))
+            {
                 let total = parent.values[c];
                 let values: Vec<Option<f64>> = parts
                     .iter()
@@ -168,14 +170,14 @@ mod tests {
             item(&[Some(2.0)], Some(0), false),
             item(&[Some(3.0)], Some(0), false),
         ];
-        let c = run(&ok);
+        let c = run(&ok, &[]);
         assert_eq!(
             (c.len(), c[0].rule.as_str(), c[0].status.as_str()),
             (1, PARTS_SUM.as_str(), "pass")
         );
         let mut bad = ok.clone();
         bad[0].values[0] = Some(6.0);
-        let c = run(&bad);
+        let c = run(&bad, &[]);
         assert_eq!(c[0].status, CheckStatus::Fail);
         assert_eq!(
             c[1].path.as_deref(),
@@ -183,7 +185,7 @@ mod tests {
         );
         let mut blank = ok.clone();
         blank[2].values[0] = None;
-        assert_eq!(run(&blank)[0].status, CheckStatus::Skipped);
+        assert_eq!(run(&blank, &[])[0].status, CheckStatus::Skipped);
     }
 
     #[test]
@@ -193,7 +195,7 @@ mod tests {
             item(&[Some(2.0), Some(9.0)], Some(0), true),
             item(&[Some(3.0), Some(1.0)], Some(0), true),
         ];
-        let c = run(&rows);
+        let c = run(&rows, &[]);
         assert_eq!(
             (c[0].rule.as_str(), c[0].status.as_str()),
             (SUBSET.as_str(), "fail")
@@ -204,5 +206,17 @@ mod tests {
                 .iter()
                 .all(|f| f.path.as_deref() == Some("tables.statistics.rows[0].values[1]"))
         );
+    }
+
+    #[test]
+    fn change_columns_are_not_checked() {
+        // 本年 | 上年 | 增减: the parts' changes need not add up to the total's.
+        let rows = [
+            item(&[Some(5.0), Some(4.0), Some(1.0)], None, false),
+            item(&[Some(2.0), Some(3.0), Some(-1.0)], Some(0), false),
+            item(&[Some(3.0), Some(1.0), Some(5.0)], Some(0), false),
+        ];
+        let c = run(&rows, &[false, false, true]);
+        assert_eq!((c.len(), c[0].status.as_str()), (1, "pass"), "{c:?}");
     }
 }

@@ -1,41 +1,185 @@
-//! The statistics table's header line (统计指标 | 单位 | 统计数, or 指标名称 | 计量单位 | 代码 |
-//! 本期实际 | 本年累计): which columns hold values, and where they stand.
+//! The statistics table's header read as a set of column roles: 序号, the indicator, 代码,
+//! 单位, one or more value columns under their printed names (统计数, 本年, 历年累计, 同比,
+//! 2015年 …) and 备注, in any order, on one line or wrapped over several (a two-row
+//! header's group name over its value columns is left out).
 
-use govreport_document::layout::{Cell, Line};
+use govreport_document::layout::Line;
 use govreport_document::without_whitespace;
+
+use crate::statistics::label::numbering;
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// `序号`, `行次`: a serial number, or the row's numbering.
+    Serial,
+    /// The indicator: `指标名称`, `统计指标`, `项目`, `内容` ….
+    Label,
+    /// `代码`, `编码`, `指标代码`: the indicator's code.
+    Code,
+    /// `单位`, `计量单位`.
+    Unit,
+    /// A value column: `统计数`, `本年`, `历年累计`, `同比`, `2015年` ….
+    Value,
+    /// `备注`: remarks, not read.
+    Note,
+}
+
+/// One column of the header.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    /// What it holds.
+    pub role: Role,
+    /// Its header words as printed, whitespace removed (a wrapped name joined).
+    pub name: String,
+    /// Left edge of its header words (points for PDF, character columns for text, the
+    /// column grid for HTML and tab-separated text).
+    pub x0: f32,
+    /// Right edge of its header words.
+    pub x1: f32,
+}
+
+impl Column {
+    /// The horizontal centre of its header words.
+    pub fn centre(&self) -> f32 {
+        (self.x0 + self.x1) / 2.0
+    }
+}
 
 /// What the header says about the columns.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Header {
-    /// The value columns' headers as printed, whitespace removed.
-    pub columns: Vec<String>,
-    /// Horizontal centres of the value columns, in the header's order.
-    pub centres: Vec<f32>,
-    /// Centre of the `代码` column, when there is one.
-    pub code: Option<f32>,
-    /// The table starts with a `序号` column.
-    pub numbered: bool,
-    /// Centre of the unit column.
-    pub unit: f32,
-    /// Where the unit column begins: cells centred left of it are the indicator's.
-    pub unit_left: f32,
+    /// The columns, left to right.
+    pub columns: Vec<Column>,
+    /// Where each column ends and the next begins (one fewer than the columns).
+    pub bounds: Vec<f32>,
 }
 
-/// A header token with its horizontal centre.
+impl Header {
+    /// The value columns' names as printed.
+    pub fn names(&self) -> Vec<String> {
+        self.of(Role::Value).map(|c| c.name.clone()).collect()
+    }
+
+    /// How many value columns there are.
+    pub fn width(&self) -> usize {
+        self.of(Role::Value).count()
+    }
+
+    /// The columns that hold `role`.
+    pub fn of(&self, role: Role) -> impl Iterator<Item = &Column> {
+        self.columns.iter().filter(move |c| c.role == role)
+    }
+
+    /// The index of the (first) column that holds `role`.
+    pub fn index(&self, role: Role) -> Option<usize> {
+        self.columns.iter().position(|c| c.role == role)
+    }
+
+    /// The column a position falls in.
+    pub fn column_at(&self, x: f32) -> usize {
+        self.bounds.partition_point(|b| *b <= x)
+    }
+
+    /// Per value column: whether it holds a change (`增减`, `同比`, `增长率`), which no sum
+    /// rule applies to.
+    pub fn changes(&self) -> Vec<bool> {
+        self.of(Role::Value).map(|c| is_change(&c.name)).collect()
+    }
+}
+
+/// Words of a column that holds a change against an earlier period, not a count.
+const CHANGE_WORDS: [&str; 8] = ["同比", "环比", "增减", "增长", "增幅", "变化", "%", "率"];
+
+/// Whether a value column's name says it holds a change.
+fn is_change(name: &str) -> bool {
+    CHANGE_WORDS.iter().any(|w| name.contains(w))
+}
+
+/// Names of a group printed over several value columns (`统计数` over `本年 | 累计`).
+const GROUPS: [&str; 7] = [
+    "统计数",
+    "数量",
+    "统计数据",
+    "数值",
+    "数据",
+    "统计值",
+    "指标值",
+];
+
+/// What a header word (or words joined from a wrapped header) names, if it names a column.
+pub fn role_of(name: &str) -> Option<Role> {
+    const SERIAL: [&str; 4] = ["序号", "行次", "序", "序列号"];
+    const CODE: [&str; 8] = [
+        "代码",
+        "编码",
+        "代号",
+        "编号",
+        "指标代码",
+        "指标编码",
+        "项目代码",
+        "行号",
+    ];
+    const UNIT: [&str; 5] = ["单位", "计量单位", "计算单位", "计量", "单位名称"];
+    const LABEL_ENDS: [&str; 7] = ["指标", "项目", "名称", "内容", "事项", "类别", "分类"];
+    let n = name.chars().count();
+    if SERIAL.contains(&name) {
+        Some(Role::Serial)
+    } else if CODE.contains(&name) {
+        Some(Role::Code)
+    } else if UNIT.contains(&name) {
+        Some(Role::Unit)
+    } else if ["备注", "说明"].contains(&name) {
+        Some(Role::Note)
+    } else if n <= 5 && !name.starts_with('附') && LABEL_ENDS.iter().any(|w| name.ends_with(w)) {
+        Some(Role::Label)
+    } else {
+        value_name(name).then_some(Role::Value)
+    }
+}
+
+/// A value column's name: short, one of the words value columns use (数 年 期 计 比 …),
+/// no digits but a year's (`2015年`, `2015年度`).
+fn value_name(name: &str) -> bool {
+    const WORDS: [&str; 15] = [
+        "数", "年", "期", "计", "比", "增", "减", "值", "量", "额", "月", "季", "率", "%", "％",
+    ];
+    let digits = name.chars().filter(char::is_ascii_digit).count();
+    let year = digits == 4 && name.starts_with(|c: char| c.is_ascii_digit()) && name.contains('年');
+    (1..=10).contains(&name.chars().count())
+        && (digits == 0 || year)
+        && !name.contains(['〇', '日'])
+        && WORDS.iter().any(|w| name.contains(w))
+}
+
+/// A header word with where it stands and on which line of the header it is.
+#[derive(Debug, Clone)]
 struct Token {
     text: String,
-    x: f32,
+    x0: f32,
+    x1: f32,
+    line: usize,
 }
 
-fn tokens(line: &Line) -> Vec<Token> {
+impl Token {
+    fn centre(&self) -> f32 {
+        (self.x0 + self.x1) / 2.0
+    }
+}
+
+/// A line's header words: each cell split at spaces (a run of single characters is one
+/// letter-spaced word, `指 标 名 称`), each word on its share of the cell.
+fn tokens(line: &Line, index: usize) -> Vec<Token> {
     let mut out = Vec::new();
-    for cell in &line.cells {
+    for cell in line.cells.iter().filter(|c| !c.text.trim().is_empty()) {
         let parts = spaced_words(&cell.text);
         let step = (cell.x1 - cell.x0) / parts.len().max(1) as f32;
         for (i, p) in parts.iter().enumerate() {
             out.push(Token {
                 text: without_whitespace(p),
-                x: cell.x0 + step * (i as f32 + 0.5),
+                x0: cell.x0 + step * i as f32,
+                x1: cell.x0 + step * (i + 1) as f32,
+                line: index,
             });
         }
     }
@@ -58,215 +202,208 @@ fn spaced_words(text: &str) -> Vec<String> {
     out
 }
 
-/// Reads a header line: an indicator column (`指标`, `项目`), a unit column (`单位`), and
-/// at least one value column after it.
-pub fn find(line: &Line) -> Option<Header> {
-    let tokens = tokens(line);
-    let unit = tokens.iter().position(|t| t.text.ends_with("单位"))?;
-    let names = ["指标", "项目", "名称"];
-    if !tokens[..unit]
-        .iter()
-        .any(|t| names.iter().any(|n| t.text.contains(n)))
-    {
-        return None;
-    }
-    let unit_x = tokens[unit].x;
-    let next = tokens.get(unit + 1).map_or(unit_x + 20.0, |t| t.x);
-    let mut header = Header {
-        columns: Vec::new(),
-        centres: Vec::new(),
-        code: None,
-        numbered: tokens[0].text == "序号",
-        unit: unit_x,
-        unit_left: unit_x - (next - unit_x) / 2.0,
-    };
-    for t in &tokens[unit + 1..] {
-        if ["代码", "编码", "代号"].contains(&t.text.as_str()) {
-            header.code = Some(t.x);
-        } else {
-            header.columns.push(t.text.clone());
-            header.centres.push(t.x);
-        }
-    }
-    (!header.columns.is_empty() && header.columns.len() <= 4).then_some(header)
+/// Whether a line can be (part of) a header: only short words, none a number, a dash, a
+/// numbered label or a sentence.
+fn headerish(line: &Line) -> bool {
+    let words = tokens(line, 0);
+    !words.is_empty()
+        && words.iter().all(|t| {
+            let n = t.text.chars().count();
+            (1..=10).contains(&n)
+                && numbering(&t.text).is_none()
+                && !t
+                    .text
+                    .contains(['：', ':', '。', '，', '；', '—', '/', '／'])
+                && (!t.text.chars().any(|c| c.is_ascii_digit()) || role_of(&t.text).is_some())
+        })
 }
 
-/// A header printed over up to three lines (narrow columns wrap `单位` into `单` / `位`):
-/// the header and the index of the line after it.
+/// Reads a header printed on one line.
+pub fn find(line: &Line) -> Option<Header> {
+    headerish(line).then(|| build(&tokens(line, 0))).flatten()
+}
+
+/// A header printed over up to six lines (wrapped names, a group over its columns): the
+/// header and the index of the line after it. The most lines that still make a header win;
+/// the first line names a column with at least one of its words (a lone `次` or `位` is the
+/// rest of a cell above, not a header's start).
 pub fn find_at(lines: &[Line], at: usize) -> Option<(Header, usize)> {
-    (1..=3).take_while(|k| at + k <= lines.len()).find_map(|k| {
-        let window = &lines[at..at + k];
-        if k == 1 {
-            return find(&window[0]).map(|h| (h, at + 1));
-        }
-        // Every line a fragment: none is a header alone, none is a wide row of cells.
-        let fragments = window
+    let names = |l: &Line| tokens(l, 0).iter().any(|t| role_of(&t.text).is_some());
+    if !names(&lines[at]) {
+        return None;
+    }
+    let n = lines[at..]
+        .iter()
+        .take(6)
+        .take_while(|l| headerish(l))
+        .count();
+    (1..=n).rev().find_map(|k| {
+        let tokens: Vec<Token> = lines[at..at + k]
             .iter()
-            .all(|l| l.cells.len() <= 8 && find(l).is_none());
-        find(&merged(window))
-            .filter(|_| fragments)
-            .map(|h| (h, at + k))
+            .enumerate()
+            .flat_map(|(i, l)| tokens(l, i))
+            .collect();
+        build(&tokens).map(|h| (h, at + k))
     })
 }
 
-/// The lines' cells joined column by column: cells whose spans overlap are one column,
-/// their texts in line order.
-pub fn merged(lines: &[Line]) -> Line {
-    let mut cells: Vec<Cell> = Vec::new();
-    for line in lines {
-        for c in &line.cells {
-            match cells.iter_mut().find(|m| c.x0 < m.x1 && m.x0 < c.x1) {
-                Some(m) => {
-                    m.text.push_str(&c.text);
-                    m.x0 = m.x0.min(c.x0);
-                    m.x1 = m.x1.max(c.x1);
-                }
-                None => cells.push(c.clone()),
-            }
-        }
-    }
-    cells.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-    Line {
-        cells,
-        ..lines[0].clone()
-    }
-}
-
-/// A table row spread over several lines (cells centred vertically, wrapped): the cells
-/// left of the unit column joined by overlap (序号, the indicator), those right of it
-/// joined by the nearest column (unit, 代码, values), texts in line order.
-pub fn spread(lines: &[Line], h: &Header) -> Line {
-    let centre = |c: &Cell| (c.x0 + c.x1) / 2.0;
-    let split: Vec<Line> = lines
+/// The header the tokens make, if every column they form names a role, one is the
+/// indicator and at least one holds values.
+fn build(tokens: &[Token]) -> Option<Header> {
+    let words = merge(tokens, &group_spans(tokens));
+    let mut columns = words
         .iter()
-        .map(|l| Line {
-            cells: l.cells.iter().flat_map(|c| cut(c, h.unit_left)).collect(),
-            ..l.clone()
-        })
-        .collect();
-    let left: Vec<Line> = split
-        .iter()
-        .map(|l| Line {
-            cells: l
-                .cells
-                .iter()
-                .filter(|c| centre(c) < h.unit_left)
-                .cloned()
-                .collect(),
-            ..l.clone()
-        })
-        .collect();
-    let mut out = merged(&left);
-    let mut columns = vec![h.unit];
-    columns.extend(h.code);
-    columns.extend(&h.centres);
-    let mut right: Vec<Option<Cell>> = vec![None; columns.len()];
-    for c in split
-        .iter()
-        .flat_map(|l| &l.cells)
-        .filter(|c| centre(c) >= h.unit_left)
-    {
-        let at = (0..columns.len())
-            .min_by(|&a, &b| {
-                (columns[a] - centre(c))
-                    .abs()
-                    .total_cmp(&(columns[b] - centre(c)).abs())
+        .map(|w| {
+            let name: String = w.iter().map(|t| t.text.as_str()).collect();
+            let (x0, x1) = extent(w);
+            Some(Column {
+                role: role_of(&name)?,
+                name,
+                x0,
+                x1,
             })
-            .unwrap_or(0);
-        match &mut right[at] {
-            Some(m) => m.text.push_str(&c.text),
-            slot => *slot = Some(c.clone()),
-        }
+        })
+        .collect::<Option<Vec<Column>>>()?;
+    strip_groups(&mut columns, &words);
+    let count = |r: Role| columns.iter().filter(|c| c.role == r).count();
+    let single = [Role::Serial, Role::Code, Role::Unit]
+        .iter()
+        .all(|r| count(*r) <= 1);
+    if count(Role::Label) != 1 || !(1..=8).contains(&count(Role::Value)) || !single {
+        return None;
     }
-    out.cells.extend(right.into_iter().flatten());
-    out
+    let bounds = bounds(&columns);
+    Some(Header { columns, bounds })
 }
 
-/// A cell of evenly wide characters that runs from the indicator column into the unit
-/// column (no gap or rule between them), cut where that column begins.
-fn cut(cell: &Cell, at: f32) -> Vec<Cell> {
-    let chars: Vec<char> = cell.text.chars().collect();
-    let width = (cell.x1 - cell.x0) / chars.len().max(1) as f32;
-    let k = ((at - cell.x0) / width).round();
-    if cell.x0 >= at || cell.x1 < at + width / 2.0 || k < 1.0 || k as usize >= chars.len() {
-        return vec![cell.clone()];
+/// Tokens that name values and span two or more words side by side on a line below them
+/// (an HTML `colspan` group name): left out of the columns.
+fn group_spans(tokens: &[Token]) -> Vec<bool> {
+    tokens
+        .iter()
+        .map(|t| {
+            let under = |line: usize| {
+                tokens
+                    .iter()
+                    .filter(|u| u.line == line && u.centre() > t.x0 && u.centre() < t.x1)
+                    .count()
+            };
+            value_name(&t.text) && tokens.iter().any(|u| u.line > t.line && under(u.line) >= 2)
+        })
+        .collect()
+}
+
+/// The tokens joined column by column: a token joins the column it overlaps most that has
+/// no word of its own line yet; columns left to right, each column's words in line order.
+fn merge<'a>(tokens: &'a [Token], skip: &[bool]) -> Vec<Vec<&'a Token>> {
+    let mut columns: Vec<Vec<&Token>> = Vec::new();
+    for (t, _) in tokens.iter().zip(skip).filter(|(_, s)| !**s) {
+        let overlap = |c: &Vec<&Token>| {
+            let (x0, x1) = extent(c);
+            t.x1.min(x1) - t.x0.max(x0)
+        };
+        let best = columns
+            .iter_mut()
+            .filter(|c| c.iter().all(|u| u.line != t.line) && overlap(c) > 0.0)
+            .max_by(|a, b| overlap(a).total_cmp(&overlap(b)));
+        match best {
+            Some(c) => c.push(t),
+            None => columns.push(vec![t]),
+        }
     }
-    let k = k as usize;
-    let x = cell.x0 + width * k as f32;
-    vec![
-        Cell {
-            x0: cell.x0,
-            x1: x,
-            text: chars[..k].iter().collect(),
-        },
-        Cell {
-            x0: x,
-            x1: cell.x1,
-            text: chars[k..].iter().collect(),
-        },
-    ]
+    columns.sort_by(|a, b| extent(a).0.total_cmp(&extent(b).0));
+    columns
+}
+
+fn extent(words: &[&Token]) -> (f32, f32) {
+    let x0 = words.iter().map(|t| t.x0).fold(f32::MAX, f32::min);
+    let x1 = words.iter().map(|t| t.x1).fold(f32::MIN, f32::max);
+    (x0, x1)
+}
+
+/// A group name over two or more value columns, when it did not span them by its cell:
+/// alone on a line above them it is dropped; joined to one of them (`数量` + `上年度`) it
+/// is cut off that column's name.
+fn strip_groups(columns: &mut Vec<Column>, words: &[Vec<&Token>]) {
+    let values: Vec<usize> = (0..columns.len())
+        .filter(|&i| columns[i].role == Role::Value)
+        .collect();
+    if values.len() < 2 {
+        return;
+    }
+    let top = |i: usize| words[i].iter().map(|t| t.line).min().unwrap_or(0);
+    let mut drop = Vec::new();
+    for &i in &values {
+        let first = &words[i][0].text;
+        let others_below = values
+            .iter()
+            .filter(|&&j| j != i && top(j) > top(i))
+            .count();
+        if words[i].len() == 1 && GROUPS.contains(&first.as_str()) && others_below >= 2 {
+            drop.push(i);
+        } else if words[i].len() > 1 && GROUPS.contains(&first.as_str()) && others_below >= 1 {
+            let rest: String = words[i][1..].iter().map(|t| t.text.as_str()).collect();
+            columns[i].name = rest;
+        }
+    }
+    for i in drop.into_iter().rev() {
+        columns.remove(i);
+    }
+}
+
+/// Where each column ends: halfway between two narrow columns' words; after the
+/// indicator (which is wide and whose cells run long), half the next column's width
+/// before that column's centre; before it (a 序号 or 代码 column, narrow and first),
+/// half its header word's width after that word.
+fn bounds(columns: &[Column]) -> Vec<f32> {
+    let narrow = narrow_width(columns);
+    columns
+        .windows(2)
+        .enumerate()
+        .map(|(i, w)| {
+            let (a, b) = (&w[0], &w[1]);
+            if a.role == Role::Label {
+                let own = columns
+                    .get(i + 2)
+                    .map_or(narrow, |c| c.centre() - b.centre());
+                (b.centre() - own / 2.0).max(a.x1)
+            } else if b.role == Role::Label {
+                (a.x1 + (a.x1 - a.x0) / 2.0).min(b.x0)
+            } else {
+                (a.x1 + b.x0) / 2.0
+            }
+        })
+        .collect()
+}
+
+/// The typical distance between the centres of neighbouring columns other than the
+/// indicator (their width), or twice the widest header word when there is no such pair.
+fn narrow_width(columns: &[Column]) -> f32 {
+    let mut gaps: Vec<f32> = columns
+        .windows(2)
+        .filter(|w| w.iter().all(|c| c.role != Role::Label))
+        .map(|w| w[1].centre() - w[0].centre())
+        .collect();
+    gaps.sort_by(f32::total_cmp);
+    gaps.get(gaps.len() / 2).copied().unwrap_or_else(|| {
+        let widest = columns
+            .iter()
+            .filter(|c| c.role != Role::Label)
+            .map(|c| c.x1 - c.x0)
+            .fold(0.0, f32::max);
+        widest * 2.0
+    })
 }
 
 /// The line under some headers that names the columns 甲 乙 丙 1 2.
 pub fn is_column_index(line: &Line) -> bool {
-    let tokens = tokens(line);
+    let tokens = tokens(line, 0);
     tokens.iter().any(|t| t.text == "甲")
         && tokens.iter().all(|t| {
-            ["甲", "乙", "丙", "丁"].contains(&t.text.as_str())
+            ["甲", "乙", "丙", "丁", "戊"].contains(&t.text.as_str())
                 || (t.text.len() <= 2 && t.text.chars().all(|c| c.is_ascii_digit()))
         })
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use govreport_document::layout::text_line;
-
-    #[test]
-    fn one_or_two_value_columns_and_a_code_column() {
-        let h = find(&text_line("统计指标\t单位\t统计数", 0)).unwrap();
-        assert_eq!(h.columns, ["统计数"]);
-        assert_eq!(h.code, None);
-        let h = find(&text_line(
-            "指标名称  计量单位  代码  本期实际  本年累计",
-            0,
-        ))
-        .unwrap();
-        assert_eq!(h.columns, ["本期实际", "本年累计"]);
-        assert!(h.code.is_some());
-        let h = find(&text_line("序号 统计指标  单位  统计数", 0)).unwrap();
-        assert!(h.numbered);
-        assert!(find(&text_line("本单位共有工作人员 3 人", 0)).is_none());
-        assert!(is_column_index(&text_line("甲  乙  丙  1  2", 0)));
-    }
-
-    #[test]
-    fn a_letter_spaced_header_with_its_unit_on_the_next_line() {
-        let lines = [
-            text_line("指 标 名 称       计量   代码   本期实际   本年累计", 0),
-            text_line("                  单位", 1),
-            text_line("甲                乙     丙     1          2", 2),
-        ];
-        let (h, next) = find_at(&lines, 0).unwrap();
-        assert_eq!(h.columns, ["本期实际", "本年累计"]);
-        assert!(h.code.is_some());
-        assert_eq!(next, 2);
-        assert!(is_column_index(&lines[2]));
-    }
-
-    #[test]
-    fn a_header_wrapped_over_three_lines_is_joined_by_column() {
-        let lines = [
-            text_line("序                      单   统计", 0),
-            text_line("       统计指标", 1),
-            text_line("号                      位   数", 2),
-            text_line("1   一、主动公开情况    ——  ——", 3),
-        ];
-        let (h, next) = find_at(&lines, 0).unwrap();
-        assert_eq!(
-            (h.columns.as_slice(), h.numbered, next),
-            (&["统计数".to_string()][..], true, 3)
-        );
-        assert!(find_at(&lines, 3).is_none());
-    }
-}
+mod tests;

@@ -183,6 +183,14 @@ pub fn key_of(label: &str, parent_key: Option<&str>) -> Option<&'static str> {
         .map(|s| s.key)
 }
 
+/// Whether a label names an indicator of the 2015–2018 form under any parent.
+pub fn is_known(label: &str) -> bool {
+    let label = squeeze(label);
+    KEYS.iter()
+        .chain(&MEETING_KEYS)
+        .any(|s| s.labels.iter().any(|l| squeeze(l) == label))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -233,3 +233,144 @@ fn a_unit_wrapped_below_a_top_aligned_row_is_completed() {
         ]
     );
 }
+
+fn labels_and_values(p: &Parsed) -> Vec<(String, Vec<Json>)> {
+    p.table
+        .rows
+        .iter()
+        .map(|r| (r.label.clone(), r.values.clone()))
+        .collect()
+}
+
+#[test]
+fn labels_wrapped_below_their_values_in_poor_text() {
+    // Tab-separated text, the values on a label's first line; the last line completes a
+    // known indicator, the signature after the table is not part of it.
+    let text = "统计指标\t单位\t统计数
+（一）收到申请数\t件\t9
+1.当面申\t件\t4
+请数
+2.传真申请数\t件\t5
+（二）接受培\t人次\t12
+训人员数
+本局办公室
+2016年1月8日";
+    let p = parse(&lines(text)).unwrap();
+    let got = labels_and_values(&p);
+    let want = [
+        ("收到申请数", 9),
+        ("当面申请数", 4),
+        ("传真申请数", 5),
+        ("接受培训人员数", 12),
+    ];
+    assert_eq!(got.len(), want.len(), "{got:?}");
+    for ((label, values), (l, v)) in got.iter().zip(want) {
+        assert_eq!((label.as_str(), values.clone()), (l, vec![Json::from(v)]));
+    }
+}
+
+#[test]
+fn labels_wrapped_above_their_values_in_poor_text() {
+    let text = "项目\t计量单位\t本年\t上年
+其中：主动公开
+规范性文件数\t条\t12\t10
+（二）申请
+办结数\t件\t7\t3
+1.按时
+办结数\t件\t5\t3";
+    let p = parse(&lines(text)).unwrap();
+    let labels: Vec<String> = labels_and_values(&p).into_iter().map(|(l, _)| l).collect();
+    assert_eq!(labels, ["主动公开规范性文件数", "申请办结数", "按时办结数"]);
+    assert_eq!(p.table.rows[2].parent.as_deref(), Some("申请办结数"));
+}
+
+#[test]
+fn numbering_in_the_serial_column_nests_and_is_kept() {
+    let text = "序号\t项目\t单位\t本年度\t上年度\t增减
+一\t主动公开情况\t\t\t\t
+（一）\t主动公开政府信息数\t条\t12\t10\t+2
+1\t政府公报公开政府信息数\t条\t5\t4\t1
+2\t政府网站公开政府信息数\t条\t7\t6\t1";
+    let p = parse(&lines(text)).unwrap();
+    let rows = &p.table.rows;
+    assert_eq!(p.table.columns, ["本年度", "上年度", "增减"]);
+    assert_eq!(
+        (rows[0].serial.as_deref(), rows[0].text.as_str()),
+        (Some("（一）"), "主动公开政府信息数")
+    );
+    assert_eq!(rows[0].parent.as_deref(), Some("主动公开情况"));
+    assert_eq!(rows[1].parent.as_deref(), Some("主动公开政府信息数"));
+    assert_eq!(rows[1].key.as_deref(), Some("active.channel.gazette"));
+    // 5 + 7 = 12 and 4 + 6 = 10 hold; 增减 is a change column, not summed.
+    assert!(
+        p.checks.iter().all(|c| c.status.as_str() == "pass"),
+        "{:?}",
+        p.checks
+    );
+}
+
+#[test]
+fn a_row_set_over_lines_closer_than_the_rows_around_it_is_one_row() {
+    // A PDF with padded cells, top-aligned: a heading with its code wraps onto a second
+    // line, and the next row's label wraps below its values; the gaps tell them apart.
+    let head = placed(
+        10.0,
+        &[
+            ("内容", 100.0, 118.0),
+            ("编码", 230.0, 248.0),
+            ("单位", 270.0, 288.0),
+            ("统计数", 320.0, 347.0),
+        ],
+    );
+    let lines = [
+        head,
+        placed(
+            26.0,
+            &[
+                ("（二）通过不同渠道和方式回应解读的情", 40.0, 220.0),
+                ("B03", 232.0, 246.0),
+            ],
+        ),
+        placed(37.0, &[("况", 40.0, 49.0)]),
+        placed(
+            53.0,
+            &[
+                ("1.参加或举办新闻发布会总次数(含部", 40.0, 220.0),
+                ("B04", 232.0, 246.0),
+                ("次", 274.0, 283.0),
+                ("9", 330.0, 336.0),
+            ],
+        ),
+        placed(64.0, &[("门网站)", 40.0, 76.0)]),
+        placed(
+            80.0,
+            &[
+                ("2.政府网站在线访谈次数", 40.0, 150.0),
+                ("B05", 232.0, 246.0),
+                ("次", 274.0, 283.0),
+                ("4", 330.0, 336.0),
+            ],
+        ),
+    ];
+    let t = parse(&lines).unwrap().table;
+    let rows: Vec<(&str, Option<&str>, Option<&str>)> = t
+        .rows
+        .iter()
+        .map(|r| (r.label.as_str(), r.parent.as_deref(), r.code.as_deref()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                "参加或举办新闻发布会总次数",
+                Some("通过不同渠道和方式回应解读的情况"),
+                Some("B04")
+            ),
+            (
+                "政府网站在线访谈次数",
+                Some("通过不同渠道和方式回应解读的情况"),
+                Some("B05")
+            ),
+        ]
+    );
+}
