@@ -32,7 +32,11 @@ fn every_audit_rule_has_its_line_in_the_readme() {
     let missing: Vec<&str> = AuditRule::ALL
         .iter()
         .map(|r| r.as_str())
-        .filter(|rule| !readme.lines().any(|l| l.starts_with(&format!("- `{rule}`"))))
+        .filter(|rule| {
+            !readme
+                .lines()
+                .any(|l| l.starts_with(&format!("- `{rule}`")))
+        })
         .collect();
     assert!(missing.is_empty(), "no README line for: {missing:?}");
 }
