@@ -7,10 +7,12 @@
 //! results (`维持`, `纠正`…). The keyword that ends nearest the number names the figure
 //! (`所有办结的信息公开申请中同意公开答复 9 件` → 同意公开, not 办结); of two ending at the
 //! same place the longer wins (`不同意公开` over `同意公开`). Only a few words may follow
-//! an outcome or a result (`答复`, `申请`, `的`, `类`, `决定`, `事项`, `数量`, `总数`, `案件`, `等`); any other tail and the label restates
-//! nothing. Outcome groups joined by `及`/`和`/`、`/`与`/`以及`/`或` are summed (`予以公开及部分公开
-//! 208 件` → 予以公开 + 部分公开); a list closed by `等` may hold more, so it can pass but
-//! not fail. An outcome given within 上年结转/结转下年 (`上年结转申请中予以公开 2 件`) is a part
+//! an outcome or a result (`答复`, `申请`, `的`, `类`, `决定`, `事项`, `处理`, `数量`, `总数`,
+//! `案件`, `等`); any other tail and the label restates nothing. Outcome groups joined by
+//! `及`/`和`/`、`/`与`/`以及`/`或` are summed (`予以公开及部分公开 208 件` → 予以公开 + 部分公开);
+//! a list closed by `等` may hold more, so a figure above its sum is `skipped`, not failed
+//! (one below it fails: the listed groups alone exceed it). An outcome given within
+//! 上年结转/结转下年 (`上年结转申请中予以公开 2 件`) is a part
 //! of a part the table does not print: it is compared with nothing and the check says so.
 //! An outcome or result with no application or review word in its label takes its subject
 //! from the restatement before it (`收到申请 21 件，其中予以公开 15 件`).

@@ -230,6 +230,8 @@ fn a_figure_that_cannot_be_attributed_is_skipped_with_the_reason() {
     assert!(got[1].1.contains("等"), "{}", got[1].1);
     let got = read("收到申请 21 件，予以公开、部分公开等 16 件。");
     assert_eq!(got[1].0, CheckStatus::Pass);
+    let got = read("收到申请 21 件，予以公开、部分公开等 10 件。");
+    assert_eq!(got[1].0, CheckStatus::Fail, "below the listed groups' sum");
     let got = read("上年结转申请 2 件，上年结转申请中予以公开 2 件。");
     assert_eq!(got[0].0, CheckStatus::Pass);
     assert_eq!(got[1].0, CheckStatus::Skipped);
