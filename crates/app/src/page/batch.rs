@@ -241,12 +241,12 @@ fn charts(h: &mut Html, t: &Tally) {
     let audit: Vec<Bar> = AuditRule::ALL
         .iter()
         .map(|rule| Bar {
-            label: rule.as_str().to_string(),
+            label: rule.as_str().trim_start_matches("audit.").to_string(),
             count: t.findings.get(rule.as_str()).copied().unwrap_or(0),
             colour: "#6a4c93",
         })
         .collect();
-    bars(h, "Audit findings by rule", &audit);
+    bars(h, "Audit findings by rule (audit.…)", &audit);
 }
 
 /// Writes one record's audit findings into the audit part; returns how many.
