@@ -244,7 +244,7 @@ fn text_of_two_reports_lists_every_cell_and_marks_changes() {
 }
 
 #[test]
-fn the_panel_csv_is_the_tidy_csv_with_the_agency_key() {
+fn the_panel_csv_is_the_tidy_csv_with_the_agency_key_and_text_reuse() {
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("panel.csv");
     let mut args = vec!["compare", "-q", "--csv", csv.to_str().unwrap()];
@@ -255,7 +255,7 @@ fn the_panel_csv_is_the_tidy_csv_with_the_agency_key() {
     assert_eq!(
         lines.next(),
         Some(
-            "source_path,agency,region_code,agency_level,year,template,table,row,column,value,printed,agency_key"
+            "source_path,agency,region_code,agency_level,year,template,table,row,column,value,printed,agency_key,text_reuse"
         )
     );
     let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
@@ -265,6 +265,10 @@ fn the_panel_csv_is_the_tidy_csv_with_the_agency_key() {
             .iter()
             .all(|r| r[1] == "石湾区" && r[2].is_empty() && r[11] == "石湾区人民政府")
     );
+    let reuse: f64 = of_2023[0][12].parse().expect("2023 follows 2022: a share");
+    assert!((0.0..=1.0).contains(&reuse), "{reuse}");
+    let first = rows.iter().find(|r| r[0].contains("shiwan-2020")).unwrap();
+    assert_eq!(first[12], "", "no year before 2020: blank");
     let forward = of_2023
         .iter()
         .find(|r| r[7] == "carried_over" && r[8] == "natural_person")
@@ -279,7 +283,7 @@ fn the_panel_csv_is_the_tidy_csv_with_the_agency_key() {
         .map(|r| r[4])
         .collect();
     assert!(years.windows(2).all(|w| w[0] <= w[1]), "{years:?}");
-    assert_eq!(rows.len(), rows.iter().filter(|r| r.len() == 12).count());
+    assert_eq!(rows.len(), rows.iter().filter(|r| r.len() == 13).count());
 }
 
 #[test]

@@ -45,7 +45,7 @@ pub fn run(args: CompareArgs) -> Result<Exit, Stopped> {
     }
     if let Some(path) = &args.csv {
         let out = super::extract::create(path)?;
-        csv::write(out, &comparison.entries)
+        csv::write(out, &comparison.entries, &comparison.panel)
             .map_err(|e| Stopped::write(format!("cannot write {}: {e}", path.display())))?;
     }
     let stdout_taken = args.csv.as_ref().is_some_and(|p| p.as_os_str() == "-");

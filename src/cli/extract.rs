@@ -11,7 +11,7 @@ use clap::Args;
 use super::RunArgs;
 use super::exit::{Exit, Stopped};
 use govreport_app::input::{Input, discover, find_clashes};
-use govreport_app::output::{self, csv::TidyWriter};
+use govreport_app::output::{self, audit_csv::AuditWriter, csv::TidyWriter};
 use govreport_app::page::batch::BatchPage;
 use govreport_app::scale::shard::Shard;
 use govreport_model::record::{Record, Status};
@@ -34,6 +34,10 @@ pub struct ExtractArgs {
     /// Write the tidy table of every table cell to FILE.
     #[arg(long, value_name = "FILE")]
     pub csv: Option<PathBuf>,
+    /// Write one row per audit finding to FILE
+    /// (source_path,agency,year,rule,path,page,message).
+    #[arg(long, value_name = "FILE")]
+    pub audit_csv: Option<PathBuf>,
     /// Write one self-contained HTML page summarising the batch to FILE.
     #[arg(long, value_name = "FILE")]
     pub html: Option<PathBuf>,
@@ -170,11 +174,21 @@ impl OutputStop {
     }
 }
 
-/// The outputs asked for: a folder of records, a JSON Lines stream, a tidy CSV.
+/// Why writing a CSV row stopped: the stream, or the row itself.
+fn csv_stop(what: &str, e: ::csv::Error) -> OutputStop {
+    match e.into_kind() {
+        ::csv::ErrorKind::Io(e) => OutputStop::io(what, e),
+        other => OutputStop::Failed(format!("cannot write {what}: {other:?}")),
+    }
+}
+
+/// The outputs asked for: a folder of records, a JSON Lines stream, a tidy CSV, an audit
+/// CSV, a page.
 struct Outputs {
     dir: Option<PathBuf>,
     jsonl: Option<Box<dyn Write>>,
     csv: Option<TidyWriter<Box<dyn Write>>>,
+    audit: Option<AuditWriter<Box<dyn Write>>>,
     page: Option<BatchPage>,
 }
 
@@ -183,15 +197,19 @@ impl Outputs {
     /// go to stdout (like `pdftotext file -`).
     fn open(args: &ExtractArgs) -> Result<Outputs, Stopped> {
         let stdout = PathBuf::from("-");
-        let jsonl = match (&args.out, &args.jsonl, &args.csv, &args.html) {
-            (None, None, None, None) => Some(&stdout),
-            (_, jsonl, _, _) => jsonl.as_ref(),
+        let named = [&args.out, &args.csv, &args.html, &args.audit_csv];
+        let jsonl = match &args.jsonl {
+            None if named.iter().all(|o| o.is_none()) => Some(&stdout),
+            jsonl => jsonl.as_ref(),
         };
+        let cannot =
+            |path: &Path, e| Stopped::write(format!("cannot write {}: {e}", path.display()));
         let csv = match &args.csv {
-            Some(path) => Some(
-                TidyWriter::new(create(path)?)
-                    .map_err(|e| Stopped::write(format!("cannot write {}: {e}", path.display())))?,
-            ),
+            Some(path) => Some(TidyWriter::new(create(path)?).map_err(|e| cannot(path, e))?),
+            None => None,
+        };
+        let audit = match &args.audit_csv {
+            Some(path) => Some(AuditWriter::new(create(path)?).map_err(|e| cannot(path, e))?),
             None => None,
         };
         let page = match &args.html {
@@ -205,6 +223,7 @@ impl Outputs {
             dir: args.out.clone(),
             jsonl: jsonl.map(create).transpose()?,
             csv,
+            audit,
             page,
         })
     }
@@ -223,10 +242,11 @@ impl Outputs {
                 .map_err(|e| OutputStop::io("the HTML page", e))?;
         }
         if let Some(out) = self.csv.as_mut() {
-            out.write(record).map_err(|e| match e.into_kind() {
-                ::csv::ErrorKind::Io(e) => OutputStop::io("CSV", e),
-                other => OutputStop::Failed(format!("cannot write CSV: {other:?}")),
-            })?;
+            out.write(record).map_err(|e| csv_stop("CSV", e))?;
+        }
+        if let Some(out) = self.audit.as_mut() {
+            out.write(record)
+                .map_err(|e| csv_stop("the audit CSV", e))?;
         }
         Ok(())
     }
@@ -242,6 +262,10 @@ impl Outputs {
         }
         if let Some(out) = self.csv.as_mut() {
             out.flush().map_err(|e| OutputStop::io("CSV", e))?;
+        }
+        if let Some(out) = self.audit.as_mut() {
+            out.flush()
+                .map_err(|e| OutputStop::io("the audit CSV", e))?;
         }
         Ok(())
     }

@@ -1,4 +1,4 @@
-//! One input to one record: read, lay out, parse, check — with every failure caught.
+//! One input to one record: read, lay out, parse, check, audit — with every failure caught.
 
 use std::cell::Cell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -10,7 +10,7 @@ use govreport_model::codes::ErrorCode;
 use govreport_model::format::Format;
 use govreport_model::limits::Limits;
 use govreport_model::record::{Failure, Record, Source};
-use govreport_parse::report;
+use govreport_parse::{audit, report};
 use govreport_read::{ocr, readers};
 use govreport_verify::Context;
 
@@ -156,10 +156,11 @@ pub fn extract_bytes(
         ocr: options.ocr,
         deadline,
     };
-    let verified = govreport_verify::verify(parsed, reading.ocr, &context);
+    let mut verified = govreport_verify::verify(parsed, reading.ocr, &context);
     if let Err(failure) = readers::check_deadline(deadline, "extracting the file") {
         return failed(verified.record.source, failure);
     }
+    verified.record.audit = audit::audit(&verified.record, &verified.document.lines);
     Extraction {
         record: verified.record,
         lines: verified.document.lines,

@@ -144,6 +144,28 @@ impl Rule {
 }
 
 named_enum! {
+    /// A rule the report's writing is audited against (`audit[].rule`): the national
+    /// format (国办公开办函〔2021〕30号, and the 2019 trial format) and the report itself.
+    pub enum AuditRule {
+        /// One of the format's six parts is absent.
+        SectionMissing = "audit.section_missing",
+        /// Parts out of order, a numeral skipped or repeated, or two numbering systems at
+        /// the top level.
+        SectionOrder = "audit.section_order",
+        /// No statistics period stated, or one that is not the reported year.
+        PeriodMissing = "audit.period_missing",
+        /// No statement on 信息处理费 (section 六 of the 2021 format).
+        FeeStatementMissing = "audit.fee_statement_missing",
+        /// A national table absent from a 2019+ report.
+        TableMissing = "audit.table_missing",
+        /// A word written twice in a row by mistake (`资金资金`).
+        DoubledWord = "audit.doubled_word",
+        /// A figure the narrative restates disagrees with its table cell.
+        Restatement = "audit.restatement",
+    }
+}
+
+named_enum! {
     /// What a section is about, the same in every era (`sections[].topic`).
     pub enum Topic {
         /// 总体情况, 概述.

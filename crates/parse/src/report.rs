@@ -168,6 +168,13 @@ fn report_missing_tables(record: &mut Record) {
     }
 }
 
+/// The narrative of a document: every line outside the three national tables (all lines
+/// when it has none), as the facts and the audit read it.
+pub fn narrative(lines: &[Line]) -> Vec<narrative::TextLine> {
+    let headings = headings::find(lines);
+    narrative_lines(lines, &regions(lines, &headings))
+}
+
 /// The lines outside the tables: each table runs from its first anchor line in its region
 /// to the region's end.
 fn narrative_lines(lines: &[Line], r: &Regions) -> Vec<narrative::TextLine> {

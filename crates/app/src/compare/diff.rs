@@ -240,6 +240,7 @@ mod tests {
             cells: cells(&tables),
             counts,
             policies: policies.iter().map(|p| p.to_string()).collect(),
+            sentences: Vec::new(),
         }
     }
 

@@ -1,5 +1,6 @@
 //! [`Entry`]: what `compare` keeps of one record — identity, every table cell, the
-//! narrative counts and the policy titles — built from the record's JSON form.
+//! narrative counts, the policy titles and the sections' sentences (hashed) — built from
+//! the record's JSON form.
 
 use std::collections::HashSet;
 use std::sync::{Arc, LazyLock, Mutex};
@@ -8,6 +9,8 @@ use serde::Serialize;
 use serde_json::{Number, Value};
 
 use govreport_parse::agency::agency_key;
+
+use super::reuse::{Sentence, sentences};
 
 /// One record, reduced to what comparisons need (a few KB instead of the whole record).
 #[derive(Debug, Clone, Serialize)]
@@ -39,6 +42,9 @@ pub struct Entry {
     /// Policy titles, in order of first appearance.
     #[serde(skip)]
     pub policies: Vec<String>,
+    /// The sections' sentences, normalised and hashed, for text reuse.
+    #[serde(skip)]
+    pub sentences: Vec<Sentence>,
 }
 
 /// Where a cell is: table, row and column, shared by every cell of that place in every
@@ -140,6 +146,7 @@ impl Entry {
                 .flatten()
                 .filter_map(|p| p["title"].as_str().map(String::from))
                 .collect(),
+            sentences: sentences(&record["sections"]),
         }
     }
 

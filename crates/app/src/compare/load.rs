@@ -107,7 +107,7 @@ pub struct Loaded {
 
 /// What one record source gave.
 enum Read {
-    Entry(Entry),
+    Entry(Box<Entry>),
     Bad(Unreadable),
     /// JSON in a folder without a `govreport/` schema.
     NotRecord(String),
@@ -142,7 +142,7 @@ pub fn load(
     let inputs: Vec<Input> = reports.iter().map(|(_, i)| i.clone()).collect();
     crate::batch::run(&inputs, workers, jobs, |i, _, extraction| {
         let read = match usable(extraction.record) {
-            Ok(entry) => Read::Entry(entry),
+            Ok(entry) => Read::Entry(Box::new(entry)),
             Err(bad) => Read::Bad(bad),
         };
         found.push((reports[i].0, read));
@@ -153,7 +153,7 @@ pub fn load(
     let mut loaded = Loaded::default();
     for (_, result) in found {
         match result {
-            Read::Entry(entry) => loaded.entries.push(entry),
+            Read::Entry(entry) => loaded.entries.push(*entry),
             Read::Bad(bad) => loaded.unreadable.push(bad),
             Read::NotRecord(path) => loaded.skipped.push(path),
         }
@@ -206,7 +206,7 @@ fn parse(text: &str, at: &str, named: bool) -> Read {
         return bad(format!("not a govreport record: {e}"));
     }
     match from_value(&value) {
-        Ok(entry) => Read::Entry(entry),
+        Ok(entry) => Read::Entry(Box::new(entry)),
         Err(e) => Read::Bad(e),
     }
 }

@@ -1,5 +1,6 @@
 //! `govreport compare`: reports of the same body across years, or of different bodies, side
-//! by side; the cross-year rule `cross_year.carry_over`; duplicates and gaps.
+//! by side; the cross-year rule `cross_year.carry_over`; text reuse between consecutive
+//! years; duplicates and gaps.
 //!
 //! Everything here works on [`Entry`], a compact view of one record built from its JSON
 //! form (the record.md contract), so records written by any version of the extractor and
@@ -10,6 +11,7 @@ pub mod diff;
 pub mod entry;
 pub mod load;
 pub mod panel;
+pub mod reuse;
 pub mod text;
 
 pub use entry::Entry;

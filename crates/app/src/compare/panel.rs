@@ -1,5 +1,6 @@
 //! Many reports: grouped by agency key and ordered by year, with the cross-year rule
-//! `cross_year.carry_over`, duplicates (one agency and year twice) and gaps (missing years).
+//! `cross_year.carry_over`, text reuse between consecutive years, duplicates (one agency
+//! and year twice) and gaps (missing years).
 
 use std::collections::BTreeMap;
 
@@ -7,6 +8,7 @@ use serde::Serialize;
 use serde_json::Number;
 
 use super::entry::Cell;
+use super::reuse::{Reuse, reuse};
 use super::{Entry, diff};
 
 /// The rule's name, as in the records' `checks`.
@@ -32,6 +34,8 @@ pub struct Group {
     pub years: Vec<Year>,
     /// `cross_year.carry_over` for each column of each consecutive pair of years.
     pub checks: Vec<CarryOver>,
+    /// Each consecutive pair of years (each pair of files), with its text reuse.
+    pub pairs: Vec<YearPair>,
     /// Years reported more than once.
     pub duplicates: Vec<Duplicate>,
     /// Years between the first and the last with no report.
@@ -45,6 +49,43 @@ pub struct Year {
     pub year: i32,
     /// `source.path` of each report, in input order.
     pub files: Vec<String>,
+}
+
+/// Two reports of consecutive years and how much of the later one's text the earlier
+/// one already has.
+#[derive(Debug, Clone, Serialize)]
+pub struct YearPair {
+    /// Year N−1 and its file.
+    pub previous: Report,
+    /// Year N and its file.
+    pub current: Report,
+    /// The share of year N's sentences found in year N−1's, overall and per section; null
+    /// when year N's record has no sentence.
+    pub text_reuse: Option<Reuse>,
+}
+
+/// One report of a pair: its year and `source.path`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// The year.
+    pub year: i32,
+    /// The record's `source.path`.
+    pub file: String,
+}
+
+impl YearPair {
+    /// The pair of `previous` (year N−1) and `current` (year N).
+    fn new(previous: &Entry, current: &Entry) -> YearPair {
+        let report = |e: &Entry| Report {
+            year: e.year.unwrap_or_default(),
+            file: e.path.clone(),
+        };
+        YearPair {
+            previous: report(previous),
+            current: report(current),
+            text_reuse: reuse(&previous.sentences, &current.sentences),
+        }
+    }
 }
 
 /// One year reported by more than one file (a PDF and its web page, two downloads).
@@ -132,10 +173,12 @@ impl Group {
             })
             .collect();
         let mut checks = Vec::new();
+        let mut pairs = Vec::new();
         for (year, current) in &by_year {
             for previous in by_year.get(&(year - 1)).into_iter().flatten() {
                 for now in current {
                     checks.extend(carry_over(previous, now));
+                    pairs.push(YearPair::new(previous, now));
                 }
             }
         }
@@ -158,6 +201,7 @@ impl Group {
             gaps: (first..last).filter(|y| !by_year.contains_key(y)).collect(),
             years,
             checks,
+            pairs,
         }
     }
 }

@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::Comparison;
 use super::diff::Pair;
-use super::panel::{CarryOver, Group};
+use super::panel::{CarryOver, Group, YearPair};
 
 /// The whole comparison as text.
 pub fn render(c: &Comparison) -> String {
@@ -177,6 +177,9 @@ fn group_text(out: &mut String, g: &Group) {
             let _ = writeln!(out, "    ✗ {}", f.message);
         }
     }
+    for p in &g.pairs {
+        reuse_text(out, p);
+    }
     for d in &g.duplicates {
         let same = match d.cells_differ {
             0 => "same tables".to_string(),
@@ -193,6 +196,31 @@ fn group_text(out: &mut String, g: &Group) {
         let gaps: Vec<String> = g.gaps.iter().map(i32::to_string).collect();
         let _ = writeln!(out, "  missing years: {}", gaps.join(", "));
     }
+}
+
+/// A share (0–1) as a whole percentage (`63 %`); blank when there is none.
+pub fn share(s: Option<f64>) -> String {
+    s.map_or(String::new(), |s| format!("{:.0} %", s * 100.0))
+}
+
+/// One pair's text reuse: overall, then each section's.
+fn reuse_text(out: &mut String, p: &YearPair) {
+    let Some(r) = &p.text_reuse else { return };
+    let sections: Vec<String> = r
+        .sections
+        .iter()
+        .map(|(n, s)| format!("{n}: {}", share(Some(*s))))
+        .collect();
+    let _ = writeln!(
+        out,
+        "  {}→{} text reuse {} (sections {})  ({} → {})",
+        p.previous.year,
+        p.current.year,
+        share(Some(r.overall)),
+        sections.join(", "),
+        p.previous.file,
+        p.current.file
+    );
 }
 
 /// The checks split by pair of files (each pair's columns together, in order).

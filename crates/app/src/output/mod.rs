@@ -1,5 +1,7 @@
-//! Outputs: pretty JSON per input, JSON Lines, the tidy CSV, and the golden diff.
+//! Outputs: pretty JSON per input, JSON Lines, the tidy CSV, the audit CSV, and the golden
+//! diff.
 
+pub mod audit_csv;
 pub mod csv;
 pub mod golden;
 

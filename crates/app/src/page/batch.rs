@@ -1,5 +1,6 @@
 //! The batch page of `extract --html FILE`: summary and charts first, then the problems
-//! (failed files, failing checks, warnings, repaired cells), then every report collapsed.
+//! (failed files, failing checks, warnings, repaired cells), the audit findings, then every
+//! report collapsed.
 //!
 //! Records stream through [`BatchPage::add`] and are never kept: each one's problem rows
 //! and details are written at once to temporary files beside the page, and only counters
@@ -15,10 +16,11 @@ use serde_json::Value;
 use super::charts::{Bar, bars};
 use super::tables::{self, Marks};
 use super::{Html, file_url, foot, head};
+use govreport_model::codes::AuditRule;
 use govreport_model::record::Record;
 
 /// The parts written while the batch runs, in page order.
-const PARTS: [&str; 4] = ["failed", "failing", "repaired", "reports"];
+const PARTS: [&str; 5] = ["failed", "failing", "repaired", "audit", "reports"];
 
 /// A batch page being written.
 pub struct BatchPage {
@@ -41,9 +43,11 @@ struct Tally {
     places: BTreeMap<String, usize>,
     /// Reports read but not placed (no region code).
     unplaced: usize,
+    /// Audit findings per rule.
+    findings: BTreeMap<&'static str, usize>,
     /// Rows written to each problem table (failed files, failing checks and warnings,
-    /// repaired cells), so that an empty one can say so.
-    rows: [usize; 3],
+    /// repaired cells, audit findings), so that an empty one can say so.
+    rows: [usize; 4],
 }
 
 impl BatchPage {
@@ -95,8 +99,12 @@ impl BatchPage {
         for (total, n) in self.tally.rows.iter_mut().zip(rows) {
             *total += n;
         }
+        for f in &record.audit {
+            *self.tally.findings.entry(f.rule.as_str()).or_default() += 1;
+        }
+        self.tally.rows[3] += findings(&mut h, &r, id, &mut self.parts[3].1)?;
         details(&mut h, &r, id);
-        self.parts[3].1.write_all(h.take().as_bytes())
+        self.parts[4].1.write_all(h.take().as_bytes())
     }
 
     /// Writes the page (summary, then the parts) and removes the parts.
@@ -107,10 +115,11 @@ impl BatchPage {
         summary(&mut h, &self.tally, seconds);
         let mut out = BufWriter::new(File::create(&self.path)?);
         out.write_all(h.take().as_bytes())?;
-        let headings: [&'static str; 4] = [
+        let headings: [&'static str; 5] = [
             "<h2 id=failed>Failed files</h2><table><tr><th class=l>file<th class=l>code<th class=l>message",
             "</table><h2 id=failing>Failing checks and warnings</h2><table><tr><th class=l>file<th class=l>rule<th class=l>values<th class=l>cell<th>page",
             "</table><h2 id=repaired>Repaired cells</h2><table><tr><th class=l>file<th class=l>cell<th class=l>how",
+            "</table><h2 id=audit>Audit findings</h2><table><tr><th class=l>file<th class=l>rule<th class=l>finding<th class=l>path<th>page",
             "</table><h2 id=reports>Reports</h2>",
         ];
         for (i, ((part, writer), heading)) in self.parts.drain(..).zip(headings).enumerate() {
@@ -165,7 +174,7 @@ const STATUS: [(&str, &str); 3] = [
 ];
 
 fn summary(h: &mut Html, t: &Tally, seconds: f64) {
-    h.raw("<nav><a href=#failed>Failed files</a> · <a href=#failing>Failing checks and warnings</a> · <a href=#repaired>Repaired cells</a> · <a href=#reports>Reports</a></nav>");
+    h.raw("<nav><a href=#failed>Failed files</a> · <a href=#failing>Failing checks and warnings</a> · <a href=#repaired>Repaired cells</a> · <a href=#audit>Audit findings</a> · <a href=#reports>Reports</a></nav>");
     h.raw("<h2>Summary</h2><table><tr><th class=l>files<th class=l>ok<th class=l>partial<th class=l>failed<th class=l>pages<th class=l>seconds<th class=l>repaired cells<tr>");
     for n in [t.files, t.by_status[0], t.by_status[1], t.by_status[2]] {
         h.raw("<td>").show(n);
@@ -229,6 +238,33 @@ fn charts(h: &mut Html, t: &Tally) {
         })
         .collect();
     bars(h, "Files by number of failing checks", &hist);
+    let audit: Vec<Bar> = AuditRule::ALL
+        .iter()
+        .map(|rule| Bar {
+            label: rule.as_str().trim_start_matches("audit.").to_string(),
+            count: t.findings.get(rule.as_str()).copied().unwrap_or(0),
+            colour: "#6a4c93",
+        })
+        .collect();
+    bars(h, "Audit findings by rule (audit.…)", &audit);
+}
+
+/// Writes one record's audit findings into the audit part; returns how many.
+fn findings(h: &mut Html, r: &Value, id: usize, part: &mut impl Write) -> std::io::Result<usize> {
+    let path = text(&r["source"]["path"]);
+    let mut n = 0;
+    for f in list(&r["audit"]) {
+        n += 1;
+        link(h, id, path);
+        h.el("<td class=l>", text(&f["rule"]), "")
+            .el("<td class=msg>", text(&f["message"]), "")
+            .el("<td class=l>", text(&f["path"]), "<td>");
+        if let Some(p) = f["page"].as_u64() {
+            h.show(p);
+        }
+    }
+    part.write_all(h.take().as_bytes())?;
+    Ok(n)
 }
 
 /// A link to the file's details further down the page.

@@ -1,13 +1,14 @@
 //! The page of `compare --html`: every agency's years with the cross-year rule's results,
-//! duplicates and gaps; the two reports side by side (or each consecutive pair, collapsed).
+//! text reuse between consecutive years, duplicates and gaps; the two reports side by side
+//! (or each consecutive pair, collapsed).
 
 use serde_json::Number;
 
 use super::tables::label;
 use super::{Html, file_url, foot, head};
 use crate::compare::diff::Pair;
-use crate::compare::panel::{CarryOver, Group};
-use crate::compare::text::{pairs, percent, signed, summary, value};
+use crate::compare::panel::{CarryOver, Group, YearPair};
+use crate::compare::text::{pairs, percent, share, signed, summary, value};
 use crate::compare::{Comparison, Entry};
 
 /// The whole comparison as one page.
@@ -74,6 +75,7 @@ fn group(h: &mut Html, g: &Group, entries: &[Entry]) {
         }
         h.raw("(").show(d.cells_differ).raw(" cells differ)</p>");
     }
+    reuse_table(h, &g.pairs);
     if g.checks.is_empty() {
         return;
     }
@@ -126,6 +128,37 @@ fn carry_over_table(h: &mut Html, checks: &[CarryOver]) {
             h.show(value(c.previous.value.as_ref()));
             h.raw(if c.status == "fail" { " ≠ " } else { " = " });
             h.show(value(c.current.value.as_ref()));
+        }
+    }
+    h.raw("</table>");
+}
+
+/// One row per pair of files: the share of year N's sentences found in year N−1's,
+/// overall and per section.
+fn reuse_table(h: &mut Html, pairs: &[YearPair]) {
+    let mut sections: Vec<u32> = pairs
+        .iter()
+        .filter_map(|p| p.text_reuse.as_ref())
+        .flat_map(|r| r.sections.keys().copied())
+        .collect();
+    sections.sort_unstable();
+    sections.dedup();
+    if sections.is_empty() {
+        return;
+    }
+    h.raw("<table><tr><th>years<th>text reuse");
+    for s in &sections {
+        h.raw("<th>section ").show(s);
+    }
+    for p in pairs {
+        let Some(r) = &p.text_reuse else { continue };
+        h.raw("<tr><td>")
+            .show(p.previous.year)
+            .raw("→")
+            .show(p.current.year);
+        h.el("<td>", &share(Some(r.overall)), "");
+        for s in &sections {
+            h.el("<td>", &share(r.sections.get(s).copied()), "");
         }
     }
     h.raw("</table>");

@@ -7,11 +7,13 @@ use crate::codes::{AgencyKind, AgencyLevel, CheckStatus, ErrorCode, Rule, Topic,
 use crate::format::Format;
 use crate::template::Template;
 
+pub mod audit;
 pub mod facts;
 pub mod region;
 pub mod statistics;
 pub mod tables;
 
+pub use audit::Finding;
 pub use facts::{Count, DateFact, Policy};
 pub use region::Region;
 pub use statistics::{StatRow, Statistics};
@@ -49,6 +51,10 @@ pub struct Record {
     pub tables: Tables,
     /// One entry per consistency rule applied.
     pub checks: Vec<Check>,
+    /// How the report is written: findings against the national format and itself
+    /// (never a change to `status` or a value); `[]` for a clean report.
+    #[serde(default)]
+    pub audit: Vec<Finding>,
 }
 
 /// The program that wrote a record.
@@ -244,6 +250,7 @@ impl Record {
             counts: Vec::new(),
             tables: Tables::default(),
             checks: Vec::new(),
+            audit: Vec::new(),
         }
     }
 

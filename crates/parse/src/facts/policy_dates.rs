@@ -3,9 +3,11 @@
 //! right after it (`《…》 2019-09-29`, `《…》于2021年3月5日印发`), or alone right before it
 //! (`2019.3.12 《…》`, `2019-09-29：《…》`).
 //!
-//! Rules: a bracket after the title gives its date when the bracket holds a date, optionally
-//! after a document number and a comma, optionally followed by a publication verb, and
-//! nothing else (`（2021年3月5日起施行）` is an effective date, not taken). Without a bracket
+//! Rules: a bracket after the title (on the same line or starting the next, read with its
+//! line breaks and spaces removed, so `（2025-01-25 更` / `新维护）` is one bracket) gives its
+//! date when the bracket holds a date, optionally
+//! after a document number and a comma, optionally followed by a publication verb (glued or
+//! not: `（2019-10-25更新维护）`), and nothing else (`（2021年3月5日起施行）` is an effective date, not taken). Without a bracket
 //! (or after one holding a document number), a date after the title is taken when it is
 //! numeric (`2019-09-29`, `2019.3.12`), follows `于`/`已于` or is followed by a verb, and
 //! then the clause ends. A date
@@ -34,7 +36,7 @@ pub struct Beside {
 const DATE: &str = r"(?:(?P<y>[0-9]{4}|[〇零○一二三四五六七八九]{4})\s*(?:年\s*(?P<m>[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(?P<d>[0-9]{1,2}|[一二三四五六七八九十廿]{1,3})\s*[日号])?|(?P<sep>[-./／])\s*(?P<m2>[0-9]{1,2})\s*[-./／]\s*(?P<d2>[0-9]{1,2}))|(?P<m3>[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?P<d3>[0-9]{1,2}|[一二三四五六七八九十廿]{1,3})\s*[日号])";
 
 /// Verbs that may follow the date (`印发`, `正式发布`, `经区政府常务会议审议通过`).
-const VERB: &str = r"(?:经\p{Han}{1,14}?)?(?:正式)?(?P<verb>印发|发布|出台|公布|制定|制发|修订|修正|颁布|下发|转发|审议通过|通过)?";
+const VERB: &str = r"(?:经\p{Han}{1,14}?)?(?:正式)?(?P<verb>更新维护|更新|维护|印发|发布|出台|公布|制定|制发|修订|修正|颁布|下发|转发|审议通过|通过)?";
 
 /// `（[doc number，]DATE[verb]）` right after the title.
 static BRACKET_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -57,10 +59,22 @@ static BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"{DATE}\s*[：:—\-－]?\s*$")).expect("leading date regex")
 });
 
+/// A bracket right after the title, up to its closing mark (at most 60 characters).
+static OPEN_BRACKET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*[（(【\[][^（()）【】\[\]]{0,60}?[）)】\]]").expect("open bracket regex")
+});
+
 /// The date written after a title, given the text right after its 》.
 pub fn after(rest: &str) -> Option<Beside> {
-    if let Some(c) = BRACKET_RE.captures(rest) {
-        return beside(&c);
+    if let Some(bracket) = OPEN_BRACKET.find(rest) {
+        let compact: String = bracket
+            .as_str()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        if let Some(c) = BRACKET_RE.captures(&compact) {
+            return beside(&c);
+        }
     }
     let c = PLAIN_RE.captures(rest)?;
     (c.name("yu").is_some() || c.name("sep").is_some() || c.name("verb").is_some())
@@ -176,6 +190,18 @@ mod tests {
             ),
             ("（3月5日印发）", (None, 3, Some(5), v("印发"))),
             ("（2021 年 3 月）", (Some(2021), 3, None, None)),
+            (
+                "（2019-10-25更新维护）",
+                (Some(2019), 10, Some(25), v("更新维护")),
+            ),
+            (
+                "（2025-01-25 更\n新维护）；",
+                (Some(2025), 1, Some(25), v("更新维护")),
+            ),
+            (
+                "\n（2025-01-25 更新维护）",
+                (Some(2025), 1, Some(25), v("更新维护")),
+            ),
         ] {
             assert_eq!(ymd(after(rest)), Some(want), "{rest}");
         }
@@ -208,6 +234,18 @@ mod tests {
             "（2021年）",
         ] {
             assert_eq!(ymd(after(rest)), None, "{rest}");
+        }
+    }
+
+    #[test]
+    fn a_bracket_wrapped_or_on_the_next_line_dates_the_title() {
+        for text in [
+            "《关于印发某办法的通知》（2025-01-25 更\n新维护）",
+            "《关于印发某办法的通知》\n（2025-01-25 更新维护）",
+            "《关于印发某办法的通知》（2025-01-25更新维护）",
+        ] {
+            let got = one(text, Some(2025));
+            assert_eq!((got.1, got.2), (s("2025-01-25"), s("更新维护")), "{text}");
         }
     }
 

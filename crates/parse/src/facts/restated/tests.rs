@@ -160,3 +160,80 @@ fn a_subject_earlier_in_the_sentence_sets_the_scope() {
         "the district's own figure is compared"
     );
 }
+
+/// The statuses and messages of the checks on `text`.
+fn read(text: &str) -> Vec<(CheckStatus, String)> {
+    checks(&record(text))
+        .into_iter()
+        .map(|c| (c.status, c.message))
+        .collect()
+}
+
+#[test]
+fn outcome_groups_joined_by_a_conjunction_are_summed() {
+    for text in [
+        "共收到申请 21 件，其中予以公开及部分公开 16 件。",
+        "共收到申请 21 件，其中予以公开和部分公开 16 件，不予公开、无法提供 3 件。",
+        "收到申请 21 件，予以公开与部分公开的 16 件。",
+    ] {
+        let got = read(text);
+        assert!(!got.is_empty(), "{text}");
+        assert!(
+            got.iter().all(|(s, _)| *s == CheckStatus::Pass),
+            "{text}: {got:?}"
+        );
+    }
+    let got = read("共收到申请 21 件，其中予以公开及部分公开 17 件。");
+    assert_eq!(got[1].0, CheckStatus::Fail);
+    assert!(
+        got[1].1.contains("（一）予以公开 + （二）部分公开 is 16"),
+        "{}",
+        got[1].1
+    );
+}
+
+#[test]
+fn the_keyword_nearest_the_figure_names_it() {
+    let got = read(
+        "所有办结的信息公开申请中同意公开答复 15 件，同意部分公开答复 1 件，不同意公开答复 3 件。",
+    );
+    let statuses: Vec<CheckStatus> = got.iter().map(|(s, _)| *s).collect();
+    assert_eq!(statuses, [CheckStatus::Pass; 3], "{got:?}");
+    assert!(got[0].1.contains("（一）予以公开"), "{}", got[0].1);
+    let got = read("所有办结的信息公开申请中同意公开答复 20 件。");
+    assert_eq!(
+        got[0].0,
+        CheckStatus::Fail,
+        "compared with 予以公开 (15), not 办结 (20)"
+    );
+}
+
+#[test]
+fn a_share_beside_a_figure_keeps_the_run() {
+    let got =
+        read("共收到政府信息公开申请 21 件（100%），其中予以公开 15 件（71.43%），部分公开 1 件。");
+    let statuses: Vec<CheckStatus> = got.iter().map(|(s, _)| *s).collect();
+    assert_eq!(statuses, [CheckStatus::Pass; 3], "{got:?}");
+}
+
+#[test]
+fn a_figure_after_another_count_in_its_clause_is_read_by_its_own_keyword() {
+    let got = read("共收到申请 21 件，办结 20 件，其中 15 件予以公开，1 件部分公开。");
+    let statuses: Vec<CheckStatus> = got.iter().map(|(s, _)| *s).collect();
+    assert_eq!(statuses, [CheckStatus::Pass; 4], "{got:?}");
+}
+
+#[test]
+fn a_figure_that_cannot_be_attributed_is_skipped_with_the_reason() {
+    let got = read("收到申请 21 件，予以公开、部分公开等 20 件。");
+    assert_eq!(got[1].0, CheckStatus::Skipped);
+    assert!(got[1].1.contains("等"), "{}", got[1].1);
+    let got = read("收到申请 21 件，予以公开、部分公开等 16 件。");
+    assert_eq!(got[1].0, CheckStatus::Pass);
+    let got = read("收到申请 21 件，予以公开、部分公开等 10 件。");
+    assert_eq!(got[1].0, CheckStatus::Fail, "below the listed groups' sum");
+    let got = read("上年结转申请 2 件，上年结转申请中予以公开 2 件。");
+    assert_eq!(got[0].0, CheckStatus::Pass);
+    assert_eq!(got[1].0, CheckStatus::Skipped);
+    assert!(got[1].1.contains("within 「上年结转」"), "{}", got[1].1);
+}
