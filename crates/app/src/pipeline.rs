@@ -9,10 +9,12 @@ use govreport_document::layout::Line;
 use govreport_model::codes::ErrorCode;
 use govreport_model::format::Format;
 use govreport_model::limits::Limits;
-use govreport_model::record::{Failure, Record, Source};
-use govreport_parse::{audit, report};
-use govreport_read::{ocr, readers};
-use govreport_verify::Context;
+use govreport_model::record::{Failure, Record, Source, Status};
+use govreport_parse::audit;
+use govreport_parse::report::{self, Parsed};
+use govreport_read::ocr::{self, Engines};
+use govreport_read::readers;
+use govreport_verify::{Context, engines};
 
 use crate::filehash::sha256_hex;
 use crate::input::Input;
@@ -139,32 +141,97 @@ pub fn extract_bytes(
     source.sha256 = sha256_hex(bytes);
     let format = readers::decide_format(bytes, format);
     source.format = Some(format);
-    let reading = match readers::read(bytes, format, options.ocr, &options.limits, deadline) {
-        Ok(reading) => reading,
-        Err(failure) => return failed(source, failure),
-    };
-    // Pages read by OCR earn the file more time (the reader already used it).
-    let deadline = deadline + reading.ocr.as_ref().map_or(Duration::ZERO, |s| s.extension);
-    reading.document.note(&mut source);
-    if let Some(failure) = readers::no_text(&reading.document, options.ocr) {
-        return failed(source, failure);
-    }
-    let parsed = report::parse(source, reading.document);
-    let context = Context {
+    let input = Bytes {
         bytes,
-        limits: &options.limits,
-        ocr: options.ocr,
-        deadline,
+        format,
+        options,
     };
-    let mut verified = govreport_verify::verify(parsed, reading.ocr, &context);
-    if let Err(failure) = readers::check_deadline(deadline, "extracting the file") {
-        return failed(verified.record.source, failure);
+    let first = match input.read(source.clone(), Engines::Best, deadline) {
+        Ok(read) => read,
+        Err(failure) => return failure,
+    };
+    let mut chosen = input.second_opinion(source, first);
+    if let Err(failure) = readers::check_deadline(chosen.deadline, "extracting the file") {
+        return failed(chosen.parsed.record.source, failure);
     }
-    verified.record.audit = audit::audit(&verified.record, &verified.document.lines);
+    let parsed = &mut chosen.parsed;
+    parsed.record.audit = audit::audit(&parsed.record, &parsed.document.lines);
     Extraction {
-        record: verified.record,
-        lines: verified.document.lines,
-        table_rows: verified.table_rows,
+        record: chosen.parsed.record,
+        lines: chosen.parsed.document.lines,
+        table_rows: chosen.parsed.table_rows,
+    }
+}
+
+/// One input's bytes, format and settings.
+struct Bytes<'a> {
+    bytes: &'a [u8],
+    format: Format,
+    options: &'a Options,
+}
+
+/// A verified reading, with the file's deadline after the time its OCR earned.
+struct Read {
+    parsed: Parsed,
+    deadline: Instant,
+    ppocr: bool,
+}
+
+impl Bytes<'_> {
+    /// One reading by `engines`: read → parse → verify; a file that cannot be read gives its
+    /// `failed` record.
+    fn read(
+        &self,
+        mut source: Source,
+        engines: Engines,
+        deadline: Instant,
+    ) -> Result<Read, Extraction> {
+        let ocr = (self.options.ocr, engines);
+        let reading = readers::read(self.bytes, self.format, ocr, &self.options.limits, deadline)
+            .map_err(|failure| failed(source.clone(), failure))?;
+        // Pages read by OCR earn the file more time (the reader already used it).
+        let deadline = deadline + reading.ocr.as_ref().map_or(Duration::ZERO, |s| s.extension);
+        let ppocr = reading.ocr.as_ref().is_some_and(|s| s.ppocr);
+        reading.document.note(&mut source);
+        if let Some(failure) = readers::no_text(&reading.document, self.options.ocr) {
+            return Err(failed(source, failure));
+        }
+        let parsed = report::parse(source, reading.document);
+        let context = Context {
+            bytes: self.bytes,
+            limits: &self.options.limits,
+            ocr: self.options.ocr,
+            engines,
+            deadline,
+        };
+        let parsed = govreport_verify::verify(parsed, reading.ocr, &context);
+        Ok(Read {
+            parsed,
+            deadline,
+            ppocr,
+        })
+    }
+
+    /// A PP-OCR reading left `partial` is read again by tesseract alone: tesseract's
+    /// reading stands when it is `ok` (whole, every rule holding), PP-OCR's otherwise, and
+    /// each is weighed against the other (see [`engines::weigh`]).
+    fn second_opinion(&self, source: Source, first: Read) -> Read {
+        if !first.ppocr || first.parsed.record.status != Status::Partial {
+            return first;
+        }
+        let Ok(second) = self.read(source, Engines::Tesseract, first.deadline) else {
+            return first;
+        };
+        let deadline = second.deadline;
+        let (mut chosen, other) = match second.parsed.record.status {
+            Status::Ok => (second, first),
+            _ => (first, second),
+        };
+        let record = &mut chosen.parsed.record;
+        engines::weigh(record, &other.parsed.record);
+        record.status = report::status(record);
+        chosen.deadline = deadline;
+        chosen
     }
 }
 

@@ -81,7 +81,7 @@ pub fn finish(record: &mut Record) {
 }
 
 /// `ok` when all three tables were found and no check fails; `partial` otherwise.
-fn status(record: &Record) -> Status {
+pub fn status(record: &Record) -> Status {
     if record.report.template == Template::Pre2019 {
         return crate::pre2019::status(record);
     }

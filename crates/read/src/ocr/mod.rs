@@ -54,6 +54,17 @@ impl std::str::FromStr for Mode {
     }
 }
 
+/// Which engine reads the pages: the best installed (PP-OCR where installed, else
+/// tesseract), or tesseract alone (a second opinion on what PP-OCR left in doubt).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Engines {
+    /// PP-OCR where installed (and not switched off), else tesseract.
+    #[default]
+    Best,
+    /// Tesseract only.
+    Tesseract,
+}
+
 /// What an OCR page that ran out of memory says.
 pub const OUT_OF_MEMORY: &str = "a page image needs more memory than a worker may use \
      (--max-memory-mb); raise it only for files you trust";

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use super::page::{self, PageJob, PageRead};
 use super::recogniser::Recogniser;
-use super::{Mode, OcrError, render};
+use super::{Engines, Mode, OcrError, render};
 use crate::pdf::{ImageDraw, PdfText};
 use govreport_document::layout::PageLayer;
 use govreport_model::limits::Limits;
@@ -32,6 +32,8 @@ pub struct OcrState {
     pub languages: String,
     /// The time added to the file's allowance for the pages OCR read.
     pub extension: Duration,
+    /// Whether PP-OCR read (tesseract may then give a second opinion).
+    pub ppocr: bool,
 }
 
 impl OcrState {
@@ -155,9 +157,9 @@ pub fn run(
     bytes: &[u8],
     text: &PdfText,
     jobs: Vec<PageJob>,
-    deadline: Instant,
+    (engines, deadline): (Engines, Instant),
 ) -> Result<OcrState, OcrError> {
-    let engine = Recogniser::find().map_err(|m| OcrError::Unavailable(m.to_string()))?;
+    let engine = Recogniser::find(engines).map_err(|m| OcrError::Unavailable(m.to_string()))?;
     let mut file = tempfile::NamedTempFile::new().map_err(|e| OcrError::Failed(e.to_string()))?;
     file.write_all(bytes)
         .map_err(|e| OcrError::Failed(e.to_string()))?;
@@ -174,15 +176,17 @@ pub fn run(
         reads: reads?,
         engine: engine.name(),
         languages: engine.languages().into(),
+        ppocr: engine.is_ppocr(),
     })
 }
 
-/// OCR for a PDF's text layer as `mode` asks: None when no page needs it. The file's
-/// deadline moves on by the time `limits` allow per page read (announced at once).
+/// OCR for a PDF's text layer as `mode` asks, by the engine `engines` picks: None when no
+/// page needs it. The file's deadline moves on by the time `limits` allow per page read
+/// (announced at once).
 pub fn read(
     bytes: &[u8],
     text: &PdfText,
-    mode: Mode,
+    (mode, engines): (Mode, Engines),
     limits: &Limits,
     deadline: Instant,
 ) -> Result<Option<OcrState>, OcrError> {
@@ -192,7 +196,7 @@ pub fn read(
     }
     let extension = limits.ocr_extension(jobs.len());
     super::budget::announce(extension);
-    let mut state = run(bytes, text, jobs, deadline + extension)?;
+    let mut state = run(bytes, text, jobs, (engines, deadline + extension))?;
     state.extension = extension;
     Ok(Some(state))
 }

@@ -1,7 +1,8 @@
-//! Which engine reads the pages: PP-OCR where chosen (`GOVREPORT_PPOCR`), else tesseract.
+//! Which engine reads the pages: PP-OCR where installed (`GOVREPORT_PPOCR` may name its
+//! folder or switch it off), else tesseract.
 
 use super::engine::{self, Engine};
-use super::ppocr;
+use super::{Engines, ppocr};
 
 /// The engine OCR uses in this process.
 #[derive(Clone, Copy)]
@@ -13,12 +14,18 @@ pub enum Recogniser {
 }
 
 impl Recogniser {
-    /// PP-OCR when chosen and installed, else tesseract; `Err` says how to install tesseract.
-    pub fn find() -> Result<Recogniser, &'static str> {
-        match ppocr::engine() {
-            Ok(pp) => Ok(Recogniser::PpOcr(pp)),
-            Err(_) => engine::engine().map(Recogniser::Tesseract),
+    /// The engine `engines` asks for: PP-OCR when installed (for [`Engines::Best`]), else
+    /// tesseract; `Err` says how to install tesseract.
+    pub fn find(engines: Engines) -> Result<Recogniser, &'static str> {
+        match (engines, ppocr::engine()) {
+            (Engines::Best, Ok(pp)) => Ok(Recogniser::PpOcr(pp)),
+            _ => engine::engine().map(Recogniser::Tesseract),
         }
+    }
+
+    /// Whether this is PP-OCR.
+    pub fn is_ppocr(&self) -> bool {
+        matches!(self, Recogniser::PpOcr(_))
     }
 
     /// The languages it reads, for `source.ocr.languages`.

@@ -14,7 +14,7 @@ use govreport_model::format::Format;
 use govreport_model::limits::Limits;
 use govreport_model::record::Failure;
 
-use crate::ocr::{Mode, plan::OcrState};
+use crate::ocr::{Engines, Mode, plan::OcrState};
 use crate::{docx, html, textfile};
 
 /// A file as read: the document, and what OCR read of it (a PDF whose pages it read).
@@ -41,10 +41,14 @@ pub trait Reader {
     fn read(&self, bytes: &[u8], limits: &Limits, deadline: Instant) -> Result<Reading, Failure>;
 }
 
-/// The reader of a format; `ocr` says when a PDF's pages are read by OCR.
-pub fn reader(format: Format, ocr: Mode) -> Box<dyn Reader> {
+/// The reader of a format; `ocr` says when a PDF's pages are read by OCR, and by which
+/// engine.
+pub fn reader(format: Format, ocr: (Mode, Engines)) -> Box<dyn Reader> {
     match format {
-        Format::Pdf => Box::new(PdfReader { ocr }),
+        Format::Pdf => Box::new(PdfReader {
+            ocr: ocr.0,
+            engines: ocr.1,
+        }),
         Format::Text => Box::new(TextReader),
         Format::Html => Box::new(HtmlReader),
         Format::Docx | Format::Doc | Format::Wps | Format::Odt | Format::Rtf => {
@@ -53,11 +57,11 @@ pub fn reader(format: Format, ocr: Mode) -> Box<dyn Reader> {
     }
 }
 
-/// Reads the bytes as `format` (a PDF with OCR as `ocr` asks).
+/// Reads the bytes as `format` (a PDF with OCR as `ocr` asks: when, and by which engine).
 pub fn read(
     bytes: &[u8],
     format: Format,
-    ocr: Mode,
+    ocr: (Mode, Engines),
     limits: &Limits,
     deadline: Instant,
 ) -> Result<Reading, Failure> {
@@ -116,11 +120,13 @@ pub fn check_deadline(deadline: Instant, what: &str) -> Result<(), Failure> {
 pub struct PdfReader {
     /// When pages are read by OCR (`--ocr`).
     pub ocr: Mode,
+    /// Which engine reads them.
+    pub engines: Engines,
 }
 
 impl Reader for PdfReader {
     fn read(&self, bytes: &[u8], limits: &Limits, deadline: Instant) -> Result<Reading, Failure> {
-        pdf::read(bytes, limits, self.ocr, deadline)
+        pdf::read(bytes, limits, (self.ocr, self.engines), deadline)
     }
 }
 

@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use super::{Reading, pdf_lines};
 use crate::ocr::plan::{self, OcrState};
-use crate::ocr::{Mode, OcrError};
+use crate::ocr::{Engines, Mode, OcrError};
 use crate::pdf::{self, PdfText};
 use govreport_document::Document;
 use govreport_model::codes::{ErrorCode, WarningCode};
@@ -18,7 +18,7 @@ use govreport_model::record::{Failure, OcrSource, Warning};
 pub fn read(
     bytes: &[u8],
     limits: &Limits,
-    mode: Mode,
+    ocr: (Mode, Engines),
     deadline: Instant,
 ) -> Result<Reading, Failure> {
     let text = pdf::read(bytes, limits, deadline)?;
@@ -27,7 +27,7 @@ pub fn read(
         .iter()
         .map(|w| Warning::new(WarningCode::RepairedPdf, w.clone()))
         .collect();
-    let state = ocr_pages(bytes, &text, mode, (limits, deadline), &mut warnings)?;
+    let state = ocr_pages(bytes, &text, ocr, (limits, deadline), &mut warnings)?;
     let pages = state
         .as_ref()
         .map_or_else(|| text.pages.clone(), OcrState::layers);
@@ -52,11 +52,11 @@ pub fn read(
 fn ocr_pages(
     bytes: &[u8],
     text: &PdfText,
-    mode: Mode,
+    (mode, engines): (Mode, Engines),
     (limits, deadline): (&Limits, Instant),
     warnings: &mut Vec<Warning>,
 ) -> Result<Option<OcrState>, Failure> {
-    match plan::read(bytes, text, mode, limits, deadline) {
+    match plan::read(bytes, text, (mode, engines), limits, deadline) {
         Ok(state) => Ok(state),
         Err(OcrError::Unavailable(m)) => {
             let jobs = plan::jobs(text, mode).unwrap_or_default();

@@ -37,7 +37,13 @@ pub fn pages(
             })
         })
         .collect();
-    let mut state = plan::run(context.bytes, &text, jobs, context.deadline).ok()?;
+    let mut state = plan::run(
+        context.bytes,
+        &text,
+        jobs,
+        (context.engines, context.deadline),
+    )
+    .ok()?;
     let mut source = source.clone();
     source.ocr = ocr_source(Some(&state), &text);
     let build = |layers: &[PageLayer]| rebuild(&source, warnings, layers);

@@ -30,12 +30,12 @@ pub struct Found {
     pub rec: PathBuf,
 }
 
-/// The files, from the folder `$GOVREPORT_PPOCR` names (`default`: [`DEFAULT_DIR`]); `Err`
-/// says what is missing. PP-OCR is chosen, not found: unset (or `off`), tesseract reads.
+/// The files, from the folder `$GOVREPORT_PPOCR` names (unset or `default`:
+/// [`DEFAULT_DIR`]); `Err` says what is missing. `off`: tesseract reads alone.
 pub fn find() -> Result<Found, String> {
     match std::env::var_os(DIR_VAR) {
-        None => Err(format!("PP-OCR is not chosen ({DIR_VAR} is not set)")),
         Some(d) if d == "off" => Err(format!("PP-OCR is switched off ({DIR_VAR}=off)")),
+        None => find_in(Path::new(DEFAULT_DIR)),
         Some(d) if d == "default" => find_in(Path::new(DEFAULT_DIR)),
         Some(d) => find_in(Path::new(&d)),
     }
