@@ -201,7 +201,6 @@ impl Bytes<'_> {
             bytes: self.bytes,
             limits: &self.options.limits,
             ocr: self.options.ocr,
-            engines,
             deadline,
         };
         let parsed = govreport_verify::verify(parsed, reading.ocr, &context);

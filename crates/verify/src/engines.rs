@@ -1,6 +1,7 @@
 //! Two engines on one scan: where one left a cell in doubt, the other's reading of the
-//! same page giving the same value confirms it (two independent readings agree); on 表二,
-//! whose cells no rule checks, the engines disagreeing is a doubt however sure either was.
+//! same page giving the same value confirms it (two independent readings agree); where the
+//! rules cannot settle a cell — all of 表二, and a table whose rules fail — the engines
+//! disagreeing is a doubt however sure either was.
 
 use std::collections::HashMap;
 
@@ -12,8 +13,9 @@ use serde_json::Number;
 use super::resolve::RULE;
 
 /// Weighs `first` against `second`, the other engine's record of the same file: doubts
-/// both engines read alike pass, doubts they read apart say what the other read, and 表二
-/// cells they read apart become doubts. The status is left to the caller.
+/// both engines read alike pass, doubts they read apart say what the other read, and cells
+/// they read apart where no rule settles them (see [`unsettled`]) become doubts. The status
+/// is left to the caller.
 pub fn weigh(first: &mut Record, second: &Record) {
     let engine = |r: &Record| {
         r.source
@@ -60,12 +62,13 @@ pub fn weigh(first: &mut Record, second: &Record) {
     for (at, cell) in first.tables.cells() {
         let path = at.path();
         let other = theirs.get(&path);
-        if at.table == TableId::ActiveDisclosure
+        if unsettled(first, at.table)
             && other.is_some_and(|o| *o != cell.value)
             && !named.contains(&path)
         {
             let message = format!(
-                "{one} reads {} and {other_engine} {} in {path}, which no rule checks: check the page",
+                "{one} reads {} and {other_engine} {} in {path}, which the rules do not \
+                 settle: check the page",
                 shown(&cell.value),
                 shown(other.expect("compared above"))
             );
@@ -78,6 +81,16 @@ pub fn weigh(first: &mut Record, second: &Record) {
         }
     }
     first.checks.extend(disagree);
+}
+
+/// Whether the rules leave `table`'s cells to the readings: 表二 has no rules, and a table
+/// with a failing rule (other than a reading's own doubt) confirms none of its cells.
+fn unsettled(record: &Record, table: TableId) -> bool {
+    let prefix = format!("{table}.");
+    table == TableId::ActiveDisclosure
+        || record.checks.iter().any(|c| {
+            c.status == CheckStatus::Fail && c.rule != RULE && c.rule.as_str().starts_with(&prefix)
+        })
 }
 
 /// A cell's value as a reader would say it: the number, or `blank`.
@@ -144,7 +157,29 @@ mod tests {
         weigh(&mut again, &record("tesseract 5.3.0", Some(1), Some(6)));
         assert_eq!(again.checks[0].status, CheckStatus::Fail);
         assert!(again.checks[0].message.ends_with("tesseract 5.3.0 reads 6"));
-        assert_eq!(again.checks.len(), 1, "表三 cells are the rules' to check");
+        assert_eq!(
+            again.checks.len(),
+            1,
+            "表三's rules hold: its cells are theirs to check"
+        );
+    }
+
+    #[test]
+    fn a_cell_the_engines_read_apart_in_a_table_whose_rules_fail_is_a_doubt() {
+        let mut first = record("PP-OCRv6 small", Some(1), Some(1));
+        first.checks.push(Check {
+            rule: govreport_model::codes::Rule::ApplicationsComplete,
+            status: CheckStatus::Fail,
+            message: "表三: 1 gap(s)".into(),
+            path: None,
+        });
+        weigh(&mut first, &record("tesseract 5.3.0", Some(1), None));
+        let paths: Vec<_> = first
+            .checks
+            .iter()
+            .filter_map(|c| c.path.as_deref())
+            .collect();
+        assert_eq!(paths, vec!["tables.applications.rows.granted[0]"]);
     }
 
     #[test]

@@ -13,7 +13,7 @@ use govreport_document::layout::PageLayer;
 use govreport_model::limits::Limits;
 use govreport_model::record::{Record, Source, Warning};
 use govreport_parse::report::{self, Parsed};
-use govreport_read::ocr::{Engines, Mode, plan::OcrState};
+use govreport_read::ocr::{Mode, plan::OcrState};
 use govreport_read::readers;
 
 /// What the second opinions may use besides the parsed record: the file's bytes (to read
@@ -25,8 +25,6 @@ pub struct Context<'a> {
     pub limits: &'a Limits,
     /// When pages may be read by OCR (`--ocr`).
     pub ocr: Mode,
-    /// Which engine reads them.
-    pub engines: Engines,
     /// When the file's time is up.
     pub deadline: Instant,
 }

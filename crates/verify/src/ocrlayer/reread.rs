@@ -4,7 +4,7 @@
 use govreport_document::layout::PageLayer;
 use govreport_model::record::{Record, Source, Warning};
 use govreport_read::ocr::page::PageJob;
-use govreport_read::ocr::{Mode, plan, render};
+use govreport_read::ocr::{Engines, Mode, plan, render};
 use govreport_read::pdf;
 use govreport_read::readers::pdf::ocr_source;
 
@@ -37,11 +37,13 @@ pub fn pages(
             })
         })
         .collect();
+    // Tesseract, by which this re-reading was measured: PP-OCR reads some blank cells of
+    // layer pages as 0 (tongshan-2022-ocrmypdf-hocr's 尚未审结).
     let mut state = plan::run(
         context.bytes,
         &text,
         jobs,
-        (context.engines, context.deadline),
+        (Engines::Tesseract, context.deadline),
     )
     .ok()?;
     let mut source = source.clone();
