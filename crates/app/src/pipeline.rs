@@ -148,7 +148,7 @@ pub fn extract_bytes(
     };
     let first = match input.read(source.clone(), Engines::Best, deadline) {
         Ok(read) => read,
-        Err(failure) => return failure,
+        Err(failure) => return *failure,
     };
     let mut chosen = input.second_opinion(source, first);
     if let Err(failure) = readers::check_deadline(chosen.deadline, "extracting the file") {
@@ -185,16 +185,16 @@ impl Bytes<'_> {
         mut source: Source,
         engines: Engines,
         deadline: Instant,
-    ) -> Result<Read, Extraction> {
+    ) -> Result<Read, Box<Extraction>> {
         let ocr = (self.options.ocr, engines);
         let reading = readers::read(self.bytes, self.format, ocr, &self.options.limits, deadline)
-            .map_err(|failure| failed(source.clone(), failure))?;
+            .map_err(|failure| Box::new(failed(source.clone(), failure)))?;
         // Pages read by OCR earn the file more time (the reader already used it).
         let deadline = deadline + reading.ocr.as_ref().map_or(Duration::ZERO, |s| s.extension);
         let ppocr = reading.ocr.as_ref().is_some_and(|s| s.ppocr);
         reading.document.note(&mut source);
         if let Some(failure) = readers::no_text(&reading.document, self.options.ocr) {
-            return Err(failed(source, failure));
+            return Err(Box::new(failed(source, failure)));
         }
         let parsed = report::parse(source, reading.document);
         let context = Context {
