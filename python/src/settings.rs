@@ -14,7 +14,7 @@ use govreport_app::worker::Spec;
 use govreport_model::limits::Limits;
 
 /// What a worker interpreter runs: this module from the folder the parent imported it from,
-/// then its loop ([`crate::worker::serve`]) with the options that follow.
+/// then its loop (`_native.serve`, the `worker` module) with the options that follow.
 const WORKER: &str = "import sys; sys.path.insert(0, sys.argv[1]); \
     from govreport import _native; \
     _native.serve(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))";
