@@ -13,14 +13,19 @@ const LAYERS: [(&str, &[&str]); 8] = [
     ("crates/document", &["model"]),
     ("crates/read", &["model", "document"]),
     ("crates/parse", &["model", "document", "region"]),
-    ("crates/verify", &["model", "document", "read", "parse", "region"]),
+    (
+        "crates/verify",
+        &["model", "document", "read", "parse", "region"],
+    ),
     (
         "crates/app",
         &["model", "document", "read", "parse", "region", "verify"],
     ),
     (
         "python",
-        &["model", "document", "read", "parse", "region", "verify", "app"],
+        &[
+            "model", "document", "read", "parse", "region", "verify", "app",
+        ],
     ),
 ];
 
