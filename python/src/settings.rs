@@ -52,7 +52,8 @@ impl Settings {
     }
 
     /// Worker processes: `sys.executable -c WORKER` with the folder holding the `govreport`
-    /// package and these options, bound by `timeout` and `max_memory_mb` like the CLI's.
+    /// package and these options, bound by `timeout` (plus the default OCR allowance up to
+    /// the default `--max-timeout`) and `max_memory_mb` like the CLI's.
     pub fn workers(&self, py: Python<'_>) -> PyResult<Spec> {
         let python: Option<PathBuf> = py.import("sys")?.getattr("executable")?.extract()?;
         let python = python
@@ -74,6 +75,7 @@ impl Settings {
             program: python,
             args: args.to_vec(),
             timeout: Duration::from_secs(self.timeout),
+            max_timeout: self.options.limits.max_timeout,
             max_memory_mb: self.max_memory_mb,
             reuse: None,
         })

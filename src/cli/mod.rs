@@ -58,6 +58,13 @@ pub struct RunArgs {
     /// Seconds allowed per file before it is given up with code `timeout`.
     #[arg(long, value_name = "SECS", default_value_t = 60)]
     pub timeout: u64,
+    /// Seconds added to a file's time for each page read by OCR (long scans finish with
+    /// the defaults).
+    #[arg(long, value_name = "SECS", default_value_t = 20)]
+    pub ocr_page_timeout: u64,
+    /// Most seconds one file may take, however many pages OCR reads.
+    #[arg(long, value_name = "SECS", default_value_t = 1800)]
+    pub max_timeout: u64,
     /// Largest input file read, in MiB (larger files fail with `too_large`).
     #[arg(long, value_name = "MIB", default_value_t = 512)]
     pub max_file_mb: u64,
@@ -92,6 +99,8 @@ impl RunArgs {
             max_inflated_content_bytes: (self.max_stream_mb << 20).saturating_mul(4),
             max_pages: self.max_pages,
             max_memory_bytes: self.max_memory_mb << 20,
+            ocr_per_page: Duration::from_secs(self.ocr_page_timeout),
+            max_timeout: Duration::from_secs(self.max_timeout),
             ..Limits::default()
         };
         Options {
@@ -111,6 +120,7 @@ impl RunArgs {
                 .chain(std::env::args_os().skip(1))
                 .collect(),
             timeout: Duration::from_secs(self.timeout),
+            max_timeout: Duration::from_secs(self.max_timeout),
             max_memory_mb: self.max_memory_mb,
             reuse: None,
         })

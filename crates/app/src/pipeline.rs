@@ -3,7 +3,7 @@
 use std::cell::Cell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Once;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use govreport_document::layout::Line;
 use govreport_model::codes::ErrorCode;
@@ -143,6 +143,8 @@ pub fn extract_bytes(
         Ok(reading) => reading,
         Err(failure) => return failed(source, failure),
     };
+    // Pages read by OCR earn the file more time (the reader already used it).
+    let deadline = deadline + reading.ocr.as_ref().map_or(Duration::ZERO, |s| s.extension);
     reading.document.note(&mut source);
     if let Some(failure) = readers::no_text(&reading.document, options.ocr) {
         return failed(source, failure);

@@ -31,6 +31,11 @@ pub struct Limits {
     pub max_glyphs_per_file: usize,
     /// Deepest nesting of PDF form XObjects followed.
     pub max_form_depth: usize,
+    /// Time added per page OCR reads (`--ocr-page-timeout`): a long scan's allowance grows
+    /// with its pages, so it finishes with the defaults.
+    pub ocr_per_page: Duration,
+    /// Most time one file may take however many pages OCR reads (`--max-timeout`).
+    pub max_timeout: Duration,
     /// Memory one file may need, in bytes (`--max-memory-mb`): a worker process's data
     /// limit, and a PDF whose object count (/Size) needs more is refused before loading.
     pub max_memory_bytes: u64,
@@ -51,6 +56,39 @@ impl Default for Limits {
             max_glyphs_per_file: 4_000_000,
             max_form_depth: 8,
             max_memory_bytes: 1 << 30,
+            ocr_per_page: Duration::from_secs(20),
+            max_timeout: Duration::from_secs(1800),
         }
+    }
+}
+
+impl Limits {
+    /// The time added to a file's allowance when OCR reads `pages` pages (or regions):
+    /// [`Limits::ocr_per_page`] each, up to [`Limits::max_timeout`] in all.
+    pub fn ocr_extension(&self, pages: usize) -> Duration {
+        let room = self.max_timeout.saturating_sub(self.timeout);
+        self.ocr_per_page.saturating_mul(pages as u32).min(room)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ocr_time_grows_with_the_pages_up_to_the_ceiling() {
+        let limits = Limits::default();
+        assert_eq!(limits.ocr_extension(0), Duration::ZERO);
+        assert_eq!(limits.ocr_extension(3), Duration::from_secs(60));
+        assert_eq!(limits.ocr_extension(1000), Duration::from_secs(1740));
+        let short = Limits {
+            timeout: Duration::from_secs(3600),
+            ..Limits::default()
+        };
+        assert_eq!(
+            short.ocr_extension(5),
+            Duration::ZERO,
+            "--timeout above the ceiling"
+        );
     }
 }

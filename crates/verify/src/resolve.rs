@@ -223,6 +223,7 @@ mod tests {
 
     fn state(words: Vec<OcrWord>) -> OcrState {
         OcrState {
+            extension: std::time::Duration::ZERO,
             pages: vec![PageLayer::new(1, 595.0, 842.0, Vec::new(), Vec::new())],
             reads: vec![(
                 0,

@@ -62,6 +62,24 @@ impl Request {
     }
 }
 
+/// A worker's note, before its answer, that the file earned more time (pages read by OCR).
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct Extend {
+    /// Milliseconds added to the file's allowance.
+    pub extend_ms: u64,
+}
+
+/// Writes an [`Extend`] note to the parent (stdout), for the OCR budget.
+fn tell_parent(extra: std::time::Duration) {
+    let note = Extend {
+        extend_ms: extra.as_millis() as u64,
+    };
+    if let Ok(line) = serde_json::to_string(&note) {
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, "{line}").and_then(|()| out.flush());
+    }
+}
+
 /// A worker's answer: the record, and the worker's resident memory after the file.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Reply<R> {
@@ -79,8 +97,8 @@ pub fn serve(options: &Options, max_memory_mb: u64) -> Result<(), String> {
     let bytes = max_memory_mb.saturating_mul(1 << 20);
     rlimit::setrlimit(rlimit::Resource::DATA, bytes, bytes)
         .map_err(|e| format!("cannot limit the worker's memory: {e}"))?;
+    govreport_read::ocr::budget::listen(tell_parent);
     let stdin = std::io::stdin().lock();
-    let mut out = std::io::stdout().lock();
     for line in stdin.lines() {
         let line = line.map_err(|e| format!("worker cannot read its request: {e}"))?;
         let request: Request =
@@ -90,6 +108,7 @@ pub fn serve(options: &Options, max_memory_mb: u64) -> Result<(), String> {
             rss_kib: resident_kib(),
             record: &extraction.record,
         };
+        let mut out = std::io::stdout().lock();
         serde_json::to_writer(&mut out, &reply).map_err(|e| format!("worker reply: {e}"))?;
         out.write_all(b"\n")
             .and_then(|()| out.flush())

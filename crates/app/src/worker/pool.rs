@@ -38,8 +38,11 @@ pub struct Spec {
     /// Its arguments: `worker` and the command line whose options the worker takes, or the
     /// Python module's call of its worker loop.
     pub args: Vec<OsString>,
-    /// Wall-clock time per file; the worker is killed past it.
+    /// Wall-clock time per file; the worker is killed past it (plus what it announces for
+    /// pages read by OCR).
     pub timeout: Duration,
+    /// Most time per file whatever the worker announces (`--max-timeout`).
+    pub max_timeout: Duration,
     /// The worker's memory limit, MiB (named in `too_large` messages).
     pub max_memory_mb: u64,
     /// `--skip-existing`: the output folder whose records are reused when still valid.
@@ -153,9 +156,11 @@ impl Worker {
         matches!(self.child.try_wait(), Ok(None))
     }
 
-    /// Sends one input and waits for its record until the deadline.
+    /// Sends one input and waits for its record until the deadline, which moves on when
+    /// the worker announces pages read by OCR (never past `max_timeout`).
     fn extract(&mut self, input: &Input, spec: &Spec) -> Result<Record, Failure> {
-        let deadline = Instant::now() + spec.timeout;
+        let start = Instant::now();
+        let mut deadline = start + spec.timeout;
         let mut line = serde_json::to_string(&Request::new(input)).map_err(|e| {
             Failure::new(
                 ErrorCode::Internal,
@@ -168,26 +173,37 @@ impl Worker {
             return Err(self.death(spec));
         }
         self.files += 1;
-        let wait = deadline.saturating_duration_since(Instant::now());
-        match self.replies.recv_timeout(wait) {
-            Ok(reply) => {
-                let reply: Reply<Record> = serde_json::from_str(&reply).map_err(|e| {
-                    Failure::new(ErrorCode::Internal, format!("unreadable worker reply: {e}"))
-                })?;
-                self.rss_kib = reply.rss_kib;
-                Ok(reply.record)
+        loop {
+            let wait = deadline.saturating_duration_since(Instant::now());
+            match self.replies.recv_timeout(wait) {
+                Ok(reply) => match serde_json::from_str::<super::Extend>(&reply) {
+                    Ok(more) => {
+                        let ceiling = start + spec.max_timeout.max(spec.timeout);
+                        deadline = (deadline + Duration::from_millis(more.extend_ms)).min(ceiling);
+                    }
+                    Err(_) => return self.answer(&reply),
+                },
+                Err(RecvTimeoutError::Timeout) => {
+                    let _ = self.child.kill();
+                    let _ = self.child.wait();
+                    let secs = (deadline - start).as_secs_f64().round();
+                    let message = format!(
+                        "reading the file took longer than its {secs} s (--timeout, plus --ocr-page-timeout for each page read by OCR); its worker was stopped"
+                    );
+                    return Err(Failure::new(ErrorCode::Timeout, message));
+                }
+                Err(RecvTimeoutError::Disconnected) => return Err(self.death(spec)),
             }
-            Err(RecvTimeoutError::Timeout) => {
-                let _ = self.child.kill();
-                let _ = self.child.wait();
-                let secs = spec.timeout.as_secs_f64();
-                let message = format!(
-                    "reading the file took longer than --timeout ({secs} s); its worker was stopped"
-                );
-                Err(Failure::new(ErrorCode::Timeout, message))
-            }
-            Err(RecvTimeoutError::Disconnected) => Err(self.death(spec)),
         }
+    }
+
+    /// The record in a worker's reply.
+    fn answer(&mut self, reply: &str) -> Result<Record, Failure> {
+        let reply: Reply<Record> = serde_json::from_str(reply).map_err(|e| {
+            Failure::new(ErrorCode::Internal, format!("unreadable worker reply: {e}"))
+        })?;
+        self.rss_kib = reply.rss_kib;
+        Ok(reply.record)
     }
 
     /// Why the worker ended without answering.
@@ -278,6 +294,7 @@ mod tests {
             program,
             args: Vec::new(),
             timeout,
+            max_timeout: Duration::from_secs(3),
             max_memory_mb: 77,
             reuse: None,
         };
@@ -319,6 +336,32 @@ mod tests {
         assert_eq!(
             got.record.source.bytes, 8,
             "the failed record has the file's size"
+        );
+    }
+
+    #[test]
+    fn a_worker_announcing_ocr_pages_gets_their_time_up_to_the_ceiling() {
+        let dir = tempfile::tempdir().unwrap();
+        let wait = "read line; echo '{\"extend_ms\":1000}'; sleep 0.6; echo '{\"rss_kib\":1,\"record\":{}}'";
+        let (patient, input) = pool(dir.path(), wait, Duration::from_millis(300));
+        let got = extract(&patient, &input);
+        // The reply came 0.6 s in, past --timeout but within the time announced: it was
+        // waited for (and, being no record, is an internal error, not a timeout).
+        assert_eq!(code(&got), "internal");
+        assert!(
+            got.record.errors[0]
+                .message
+                .contains("unreadable worker reply")
+        );
+        let greedy = "read line; echo '{\"extend_ms\":600000}'; exec sleep 30";
+        let (pool, input) = pool(dir.path(), greedy, Duration::from_millis(300));
+        let started = Instant::now();
+        let got = extract(&pool, &input);
+        assert_eq!(code(&got), "timeout");
+        let took = started.elapsed();
+        assert!(
+            took >= Duration::from_secs(3) && took < Duration::from_secs(6),
+            "{took:?}"
         );
     }
 

@@ -51,14 +51,17 @@ impl PixelWord {
 
 /// The value of one table cell from its page-level words and its own reading: a doubt
 /// (alternatives for the rules to choose from) when they disagree or confidence is low.
-pub fn decide(page: &[&tsv::Word], cell: &Reading) -> Option<PixelWord> {
+/// Where they disagree, the page-level reading is taken when `page_first` (PP-OCR's page
+/// reading, which sees each number with its neighbours), else the cell's (tesseract's page
+/// reading runs a row's numbers together; its cell reading does not).
+pub fn decide(page: &[&tsv::Word], cell: &Reading, page_first: bool) -> Option<PixelWord> {
     let p: String = page.iter().map(|w| w.text.as_str()).collect();
     let pconf = page.iter().map(|w| w.conf).fold(100.0, f32::min);
     let pbox = page.iter().map(|w| w.bbox).reduce(crop::union);
     let (text, bbox, first, mut alts) = match (pbox, cell.bbox) {
         (None, None) => return None,
         (Some(pb), None) => page_only(&p, pb)?,
-        (Some(_), Some(cb)) => both(&p, pconf, cell, cb),
+        (Some(_), Some(cb)) => both(&p, pconf, cell, cb, page_first),
         // Nothing legible on the page: the cell's own reading.
         (None, Some(cb)) => cell_only(cell, cb),
     };
@@ -109,7 +112,7 @@ fn page_only(p: &str, pb: PixelBox) -> Option<Choice> {
 
 /// The value when the page-level reading `p` (lowest confidence `pconf`) and the cell's
 /// own reading (box `cb`) both say something.
-fn both(p: &str, pconf: f32, cell: &Reading, cb: PixelBox) -> Choice {
+fn both(p: &str, pconf: f32, cell: &Reading, cb: PixelBox, page_first: bool) -> Choice {
     let sure = pconf.max(cell.conf) >= LOW_CONF;
     if is_mark(p) {
         // A mark on the page, digits in the cell (`-3` read on the page as a bare `-`).
@@ -124,6 +127,10 @@ fn both(p: &str, pconf: f32, cell: &Reading, cb: PixelBox) -> Choice {
     } else if cell.signed && cell.text.strip_prefix('-') == Some(p) && sure {
         // The same digits, and a minus sign the page-level reading dropped.
         (cell.text.clone(), cb, None, Vec::new())
+    } else if is_number(p) && page_first {
+        let mut alts = vec![cell.text.clone()];
+        alts.extend(cells::alternatives(p));
+        (p.to_string(), cb, Some(cell.text.clone()), alts)
     } else if is_number(p) {
         let mut alts = vec![p.to_string()];
         alts.extend(cells::alternatives(&cell.text));
@@ -267,17 +274,20 @@ mod tests {
 
     #[test]
     fn two_readings_that_agree_leave_no_doubt_and_a_disagreement_is_one() {
-        let agreed = decide(&[&word("34", 95.0)], &reading("34", 90.0)).unwrap();
+        let agreed = decide(&[&word("34", 95.0)], &reading("34", 90.0), false).unwrap();
         assert_eq!((agreed.text.as_str(), agreed.alternatives.len()), ("34", 0));
-        let differ = decide(&[&word("2", 95.0)], &reading("12", 90.0)).unwrap();
+        let differ = decide(&[&word("2", 95.0)], &reading("12", 90.0), false).unwrap();
         assert_eq!(differ.text, "12");
         assert_eq!(differ.first.as_deref(), Some("2"));
         assert!(differ.alternatives.contains(&"2".to_string()));
+        let pp = decide(&[&word("14", 99.0)], &reading("104", 90.0), true).unwrap();
+        assert_eq!((pp.text.as_str(), pp.first.as_deref()), ("14", Some("104")));
+        assert!(pp.alternatives.contains(&"104".to_string()));
     }
 
     #[test]
     fn digits_read_with_a_rule_remnant_are_the_digits_as_a_doubt() {
-        let w = decide(&[&word("|34", 60.0)], &reading("", 0.0)).unwrap();
+        let w = decide(&[&word("|34", 60.0)], &reading("", 0.0), false).unwrap();
         assert_eq!(w.text, "34");
         assert_eq!(w.first.as_deref(), Some("|34"));
         assert!(!w.alternatives.is_empty());
@@ -287,9 +297,9 @@ mod tests {
 
     #[test]
     fn a_dash_read_as_a_chinese_one_is_a_dash() {
-        let w = decide(&[&word("一", 90.0)], &reading("", 0.0)).unwrap();
+        let w = decide(&[&word("一", 90.0)], &reading("", 0.0), false).unwrap();
         assert_eq!(w.text, "—");
-        let w = decide(&[&word("／", 90.0)], &reading("", 0.0)).unwrap();
+        let w = decide(&[&word("／", 90.0)], &reading("", 0.0), false).unwrap();
         assert_eq!(w.text, "/");
     }
 
@@ -305,7 +315,7 @@ mod tests {
 
     #[test]
     fn ink_no_reading_made_anything_of_is_marked_only_in_a_column_of_numbers() {
-        let number = || decide(&[&word("5", 95.0)], &reading("5", 95.0));
+        let number = || decide(&[&word("5", 95.0)], &reading("5", 95.0), false);
         // Row 0: an inked label cell, an inked cell, a speck; rows 1–3: numbers under the
         // inked cell (表二: one value a row); row 4: an inked cell under the label.
         let at = |x: f32, y: f32| [x, y, x + 60.0, y + 40.0];
@@ -340,8 +350,8 @@ mod tests {
 
     #[test]
     fn a_lone_chinese_character_among_numbers_is_unreadable_but_not_in_a_wide_label_cell() {
-        let number = |t: &str| decide(&[&word(t, 95.0)], &reading(t, 95.0));
-        let cjk = || decide(&[&word("区", 80.0)], &reading("", 0.0));
+        let number = |t: &str| decide(&[&word(t, 95.0)], &reading(t, 95.0), false);
+        let cjk = || decide(&[&word("区", 80.0)], &reading("", 0.0), false);
         // A column of value cells 60 wide; the top one read as 区; a label cell 240 wide
         // (its 计 alone in a cell) over the same columns; list numbers (1. 2. 3.) are no values.
         let boxes = [
@@ -379,7 +389,7 @@ mod tests {
 
     #[test]
     fn ink_between_numbers_in_a_row_is_marked_and_a_label_before_them_is_not() {
-        let number = || decide(&[&word("1", 95.0)], &reading("1", 95.0));
+        let number = || decide(&[&word("1", 95.0)], &reading("1", 95.0), false);
         // One row (表四): an unread label cell, a number, an inked cell, a number.
         let boxes: Vec<PixelBox> = (0..4)
             .map(|i| [i as f32 * 60.0, 0.0, i as f32 * 60.0 + 60.0, 40.0])

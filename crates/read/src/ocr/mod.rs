@@ -3,6 +3,7 @@
 //! found become the same glyphs and rules a text layer gives, so layout, tables, checks and
 //! narrative run unchanged.
 
+pub mod budget;
 pub mod capi;
 pub mod cells;
 pub mod child;
@@ -11,8 +12,10 @@ pub mod decide;
 pub mod engine;
 pub mod grid;
 pub mod image;
+pub mod loose;
 pub mod page;
 pub mod plan;
+pub mod ppocr;
 pub mod render;
 pub mod resample;
 pub mod rules;
@@ -73,6 +76,15 @@ impl From<engine::RunError> for OcrError {
             engine::RunError::Timeout => OcrError::Timeout,
             engine::RunError::OutOfMemory => OcrError::TooLarge(OUT_OF_MEMORY.into()),
             engine::RunError::Failed(m) => OcrError::Failed(format!("tesseract failed: {m}")),
+        }
+    }
+}
+
+impl From<ppocr::PpError> for OcrError {
+    fn from(e: ppocr::PpError) -> Self {
+        match e {
+            ppocr::PpError::Timeout => OcrError::Timeout,
+            ppocr::PpError::Failed(m) => OcrError::Failed(format!("PP-OCR failed: {m}")),
         }
     }
 }

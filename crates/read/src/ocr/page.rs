@@ -10,7 +10,7 @@ use super::decide::{MARKS, PixelWord, decide, is_mark, mark_unreadable};
 use super::engine::{Engine, PAGE};
 use super::image::Gray;
 use super::rules::{self, Params};
-use super::{OcrError, grid, skew, tsv};
+use super::{OcrError, grid, loose, ppocr, skew, tsv};
 use govreport_document::layout::Rule;
 
 /// Which part of which page to read.
@@ -62,7 +62,8 @@ pub fn read(
 ) -> Result<PageRead, OcrError> {
     let (img, origin, scale) = prepare(pdf, job, deadline)?;
     let dpi = job.dpi as f32;
-    let words = page_words(engine, &img, job.dpi, deadline)?;
+    let pp = ppocr::engine().ok();
+    let words = page_words(engine, pp, &img, job.dpi, deadline)?;
     // Ink is what is clearly darker than this page's paper (light grey hairlines included).
     let params = Params {
         ink: (img.median() as f32 * 0.85) as u8,
@@ -70,9 +71,13 @@ pub fn read(
     };
     let segments = rules::detect(&img, &params);
     let grid = grid::cells(&segments, dpi / 60.0, dpi / 15.0);
-    let boxes = value_cells(&words, grid.clone());
+    let boxes = value_cells(&words, grid.clone(), pp.is_some());
     let crops = crop::cut(&img, &boxes, dpi / 60.0);
-    let readings = cells::read_digits(engine, &crops.iter().collect::<Vec<_>>(), deadline)?;
+    let crop_refs: Vec<&Crop> = crops.iter().collect();
+    let readings = match pp {
+        Some(pp) => pp.read_cells(&crop_refs, deadline)?,
+        None => cells::read_digits(engine, &crop_refs, deadline)?,
+    };
     let to_page = |x: f32, y: f32| ((x + origin.0) * scale, (y + origin.1) * scale);
     let lines = Lines::of(&words);
     let inside: Vec<Vec<usize>> = boxes
@@ -94,10 +99,13 @@ pub fn read(
         .zip(&inside)
         .map(|(reading, inside)| {
             let page: Vec<&tsv::Word> = inside.iter().map(|&i| &words[i]).collect();
-            decide(&page, reading)
+            decide(&page, reading, pp.is_some())
         })
         .collect();
     let mut all = as_read(&labels, &lines, &grid, &to_page);
+    if let Some(pp) = pp {
+        loose::second_reading(pp, &img, &labels, &mut all, deadline)?;
+    }
     let cells = cell_words(decided, &boxes, &crops, &lines, &labels);
     all.extend(cells.iter().map(|w| w.to_page(&to_page)));
     let rules = segments
@@ -111,14 +119,19 @@ pub fn read(
     Ok(PageRead { words: all, rules })
 }
 
-/// tesseract's page-level reading of `img` (`chi_sim`, automatic page segmentation).
+/// The page-level reading of `img`: PP-OCR's where it is installed, else tesseract's
+/// (`chi_sim`, automatic page segmentation).
 fn page_words(
     engine: &Engine,
+    pp: Option<&ppocr::Engine>,
     img: &Gray,
     dpi: u32,
     deadline: Instant,
 ) -> Result<Vec<tsv::Word>, OcrError> {
-    Ok(tsv::parse(&engine.tsv(PAGE, img, dpi, deadline)?))
+    match pp {
+        Some(pp) => Ok(pp.words(img, deadline)?),
+        None => Ok(tsv::parse(&engine.tsv(PAGE, img, dpi, deadline)?)),
+    }
 }
 
 /// The words of the value cells as decided: unreadable ink marked, each on its row label's
@@ -246,10 +259,13 @@ fn as_read(
 
 /// The cells that may hold a number: at most one Chinese character read inside them (a
 /// digit is sometimes read as one, 2 as 区; a label has two or more), or a digit among
-/// four characters at most (`1371` read as `卫3六`).
-fn value_cells(words: &[tsv::Word], cells: Vec<PixelBox>) -> Vec<PixelBox> {
+/// four characters at most (`1371` read as `卫3六`). With PP-OCR's words (`apart`), a
+/// box holding two numbers side by side is a row of a table without column rules, not
+/// one cell: its numbers keep their own words.
+fn value_cells(words: &[tsv::Word], cells: Vec<PixelBox>, apart: bool) -> Vec<PixelBox> {
     cells
         .into_iter()
+        .filter(|b| !apart || numbers_side_by_side(words, b) < 2)
         .filter(|b| {
             let text: Vec<char> = words
                 .iter()
@@ -263,6 +279,19 @@ fn value_cells(words: &[tsv::Word], cells: Vec<PixelBox>) -> Vec<PixelBox> {
             cjk <= 1 || (text.len() <= 4 && text.iter().any(char::is_ascii_digit))
         })
         .collect()
+}
+
+/// How many numbers read inside `b` stand side by side (none overlapping another's
+/// columns).
+fn numbers_side_by_side(words: &[tsv::Word], b: &PixelBox) -> usize {
+    let mut spans: Vec<(f32, f32)> = words
+        .iter()
+        .filter(|w| centre_in(&w.bbox, b) && w.text.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        .map(|w| (w.bbox[0], w.bbox[2]))
+        .collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let apart = spans.windows(2).filter(|p| p[1].0 >= p[0].1).count();
+    if spans.is_empty() { 0 } else { apart + 1 }
 }
 
 /// The baseline (lowest bottom) and size (tallest box) of each line tesseract read.

@@ -2,7 +2,7 @@
 //! layout stage then reads.
 
 use std::io::Write;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
@@ -10,6 +10,7 @@ use super::page::{self, PageJob, PageRead};
 use super::{Mode, OcrError, engine, render};
 use crate::pdf::{ImageDraw, PdfText};
 use govreport_document::layout::PageLayer;
+use govreport_model::limits::Limits;
 
 /// Most pixels an image on an OCR page may declare (a 600 dpi A3 scan is 70 M).
 pub const MAX_IMAGE_PIXELS: u64 = 200_000_000;
@@ -26,6 +27,8 @@ pub struct OcrState {
     pub reads: Vec<(usize, Option<[f32; 4]>, PageRead)>,
     /// `tesseract 5.3.0`.
     pub engine: String,
+    /// The time added to the file's allowance for the pages OCR read.
+    pub extension: Duration,
 }
 
 impl OcrState {
@@ -164,23 +167,33 @@ pub fn run(
         .collect();
     Ok(OcrState {
         pages: text.pages.clone(),
+        extension: Duration::ZERO,
         reads: reads?,
-        engine: engine.version.clone(),
+        engine: match super::ppocr::engine() {
+            Ok(pp) => format!("{} + {}", pp.version, engine.version),
+            Err(_) => engine.version.clone(),
+        },
     })
 }
 
-/// OCR for a PDF's text layer as `mode` asks: None when no page needs it.
+/// OCR for a PDF's text layer as `mode` asks: None when no page needs it. The file's
+/// deadline moves on by the time `limits` allow per page read (announced at once).
 pub fn read(
     bytes: &[u8],
     text: &PdfText,
     mode: Mode,
+    limits: &Limits,
     deadline: Instant,
 ) -> Result<Option<OcrState>, OcrError> {
     let jobs = jobs(text, mode)?;
     if jobs.is_empty() {
         return Ok(None);
     }
-    run(bytes, text, jobs, deadline).map(Some)
+    let extension = limits.ocr_extension(jobs.len());
+    super::budget::announce(extension);
+    let mut state = run(bytes, text, jobs, deadline + extension)?;
+    state.extension = extension;
+    Ok(Some(state))
 }
 
 #[cfg(test)]

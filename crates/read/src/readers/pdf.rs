@@ -27,7 +27,7 @@ pub fn read(
         .iter()
         .map(|w| Warning::new(WarningCode::RepairedPdf, w.clone()))
         .collect();
-    let state = ocr_pages(bytes, &text, mode, deadline, &mut warnings)?;
+    let state = ocr_pages(bytes, &text, mode, (limits, deadline), &mut warnings)?;
     let pages = state
         .as_ref()
         .map_or_else(|| text.pages.clone(), OcrState::layers);
@@ -53,10 +53,10 @@ fn ocr_pages(
     bytes: &[u8],
     text: &PdfText,
     mode: Mode,
-    deadline: Instant,
+    (limits, deadline): (&Limits, Instant),
     warnings: &mut Vec<Warning>,
 ) -> Result<Option<OcrState>, Failure> {
-    match plan::read(bytes, text, mode, deadline) {
+    match plan::read(bytes, text, mode, limits, deadline) {
         Ok(state) => Ok(state),
         Err(OcrError::Unavailable(m)) => {
             let jobs = plan::jobs(text, mode).unwrap_or_default();
