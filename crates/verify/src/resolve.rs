@@ -224,6 +224,7 @@ mod tests {
     fn state(words: Vec<OcrWord>) -> OcrState {
         OcrState {
             extension: std::time::Duration::ZERO,
+            languages: "chi_sim".into(),
             pages: vec![PageLayer::new(1, 595.0, 842.0, Vec::new(), Vec::new())],
             reads: vec![(
                 0,

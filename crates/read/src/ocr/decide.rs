@@ -230,7 +230,7 @@ fn strip_strokes(s: &str) -> &str {
 }
 
 /// The mark OCR read as `s` (一, _, ~ for a dash): `/` or `—`, as tables print them.
-fn as_mark(s: &str) -> String {
+pub fn as_mark(s: &str) -> String {
     if s.contains(['/', '／']) { "/" } else { "—" }.to_string()
 }
 

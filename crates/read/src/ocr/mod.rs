@@ -16,6 +16,7 @@ pub mod loose;
 pub mod page;
 pub mod plan;
 pub mod ppocr;
+pub mod recogniser;
 pub mod render;
 pub mod resample;
 pub mod rules;
@@ -84,6 +85,11 @@ impl From<ppocr::PpError> for OcrError {
     fn from(e: ppocr::PpError) -> Self {
         match e {
             ppocr::PpError::Timeout => OcrError::Timeout,
+            ppocr::PpError::Failed(m)
+                if m.contains("bad_alloc") || m.contains("allocate memory") =>
+            {
+                OcrError::TooLarge(OUT_OF_MEMORY.into())
+            }
             ppocr::PpError::Failed(m) => OcrError::Failed(format!("PP-OCR failed: {m}")),
         }
     }

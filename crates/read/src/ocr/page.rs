@@ -7,10 +7,11 @@ use std::time::Instant;
 use super::cells;
 use super::crop::{self, Crop, PixelBox};
 use super::decide::{MARKS, PixelWord, decide, is_mark, mark_unreadable};
-use super::engine::{Engine, PAGE};
+use super::engine::PAGE;
 use super::image::Gray;
+use super::recogniser::Recogniser;
 use super::rules::{self, Params};
-use super::{OcrError, grid, loose, ppocr, skew, tsv};
+use super::{OcrError, grid, loose, skew, tsv};
 use govreport_document::layout::Rule;
 
 /// Which part of which page to read.
@@ -55,15 +56,18 @@ pub struct PageRead {
 /// Reads one page (or the region of it) of the PDF at `pdf`: the page as a whole, then
 /// each table cell that may hold a number on its own (see [`cells`]).
 pub fn read(
-    engine: &Engine,
+    engine: Recogniser,
     pdf: &Path,
     job: &PageJob,
     deadline: Instant,
 ) -> Result<PageRead, OcrError> {
     let (img, origin, scale) = prepare(pdf, job, deadline)?;
     let dpi = job.dpi as f32;
-    let pp = ppocr::engine().ok();
-    let words = page_words(engine, pp, &img, job.dpi, deadline)?;
+    let pp = match engine {
+        Recogniser::PpOcr(pp) => Some(pp),
+        Recogniser::Tesseract(_) => None,
+    };
+    let words = page_words(engine, &img, job.dpi, deadline)?;
     // Ink is what is clearly darker than this page's paper (light grey hairlines included).
     let params = Params {
         ink: (img.median() as f32 * 0.85) as u8,
@@ -74,9 +78,9 @@ pub fn read(
     let boxes = value_cells(&words, grid.clone(), pp.is_some());
     let crops = crop::cut(&img, &boxes, dpi / 60.0);
     let crop_refs: Vec<&Crop> = crops.iter().collect();
-    let readings = match pp {
-        Some(pp) => pp.read_cells(&crop_refs, deadline)?,
-        None => cells::read_digits(engine, &crop_refs, deadline)?,
+    let readings = match engine {
+        Recogniser::PpOcr(pp) => pp.read_cells(&crop_refs, deadline)?,
+        Recogniser::Tesseract(t) => cells::read_digits(t, &crop_refs, deadline)?,
     };
     let to_page = |x: f32, y: f32| ((x + origin.0) * scale, (y + origin.1) * scale);
     let lines = Lines::of(&words);
@@ -122,15 +126,14 @@ pub fn read(
 /// The page-level reading of `img`: PP-OCR's where it is installed, else tesseract's
 /// (`chi_sim`, automatic page segmentation).
 fn page_words(
-    engine: &Engine,
-    pp: Option<&ppocr::Engine>,
+    engine: Recogniser,
     img: &Gray,
     dpi: u32,
     deadline: Instant,
 ) -> Result<Vec<tsv::Word>, OcrError> {
-    match pp {
-        Some(pp) => Ok(pp.words(img, deadline)?),
-        None => Ok(tsv::parse(&engine.tsv(PAGE, img, dpi, deadline)?)),
+    match engine {
+        Recogniser::PpOcr(pp) => Ok(pp.words(img, deadline)?),
+        Recogniser::Tesseract(t) => Ok(tsv::parse(&t.tsv(PAGE, img, dpi, deadline)?)),
     }
 }
 

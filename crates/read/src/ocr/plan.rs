@@ -7,7 +7,8 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use super::page::{self, PageJob, PageRead};
-use super::{Mode, OcrError, engine, render};
+use super::recogniser::Recogniser;
+use super::{Mode, OcrError, render};
 use crate::pdf::{ImageDraw, PdfText};
 use govreport_document::layout::PageLayer;
 use govreport_model::limits::Limits;
@@ -25,8 +26,10 @@ pub struct OcrState {
     pub pages: Vec<PageLayer>,
     /// OCR results: page index, the region read (None: whole page) and what was read.
     pub reads: Vec<(usize, Option<[f32; 4]>, PageRead)>,
-    /// `tesseract 5.3.0`.
+    /// `tesseract 5.3.0`, `PP-OCRv6 small`.
     pub engine: String,
+    /// The engine's languages: `chi_sim` (tesseract), `ch` (PP-OCR's Chinese and Latin).
+    pub languages: String,
     /// The time added to the file's allowance for the pages OCR read.
     pub extension: Duration,
 }
@@ -147,14 +150,14 @@ fn clipped_area(i: &ImageDraw, size: (f32, f32)) -> f32 {
     w.max(0.0) * h.max(0.0)
 }
 
-/// Runs OCR on the jobs, pages in parallel on the worker pool (one tesseract each).
+/// Runs OCR on the jobs, pages in parallel on the worker pool.
 pub fn run(
     bytes: &[u8],
     text: &PdfText,
     jobs: Vec<PageJob>,
     deadline: Instant,
 ) -> Result<OcrState, OcrError> {
-    let engine = engine::engine().map_err(|m| OcrError::Unavailable(m.to_string()))?;
+    let engine = Recogniser::find().map_err(|m| OcrError::Unavailable(m.to_string()))?;
     let mut file = tempfile::NamedTempFile::new().map_err(|e| OcrError::Failed(e.to_string()))?;
     file.write_all(bytes)
         .map_err(|e| OcrError::Failed(e.to_string()))?;
@@ -169,10 +172,8 @@ pub fn run(
         pages: text.pages.clone(),
         extension: Duration::ZERO,
         reads: reads?,
-        engine: match super::ppocr::engine() {
-            Ok(pp) => format!("{} + {}", pp.version, engine.version),
-            Err(_) => engine.version.clone(),
-        },
+        engine: engine.name(),
+        languages: engine.languages().into(),
     })
 }
 

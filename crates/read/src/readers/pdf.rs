@@ -92,7 +92,7 @@ pub fn ocr_source(state: Option<&OcrState>, text: &PdfText) -> Option<OcrSource>
         engine: state
             .map(|s| s.engine.clone())
             .or_else(|| text.layer_engine.clone()),
-        languages: state.map(|_| "chi_sim".to_string()),
+        languages: state.map(|s| s.languages.clone()),
         pages: state.map(OcrState::page_numbers).unwrap_or_default(),
         existing_layer: (!layer.is_empty()).then_some(layer),
     })

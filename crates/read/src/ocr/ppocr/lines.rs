@@ -2,11 +2,16 @@
 //! layout stage takes a line's baseline from its lowest word), and a box's characters are
 //! split into words where a space or a wide gap parts them.
 
+use super::super::decide::{as_mark, is_mark};
 use super::super::tsv;
 use super::rec::{Char, Line};
 
 /// A gap between character centres wider than this many box heights parts two words.
 const WORD_GAP: f32 = 1.5;
+/// The share of a detected box's height that is margin above and below the ink (the
+/// detector grows each region past the glyphs; tesseract's boxes, which the layout stage
+/// was made for, hold the ink only).
+const MARGIN: f32 = 0.15;
 
 /// The words of the lines, row by row from the top, left to right in a row.
 pub fn words(mut lines: Vec<Line>) -> Vec<tsv::Word> {
@@ -22,9 +27,12 @@ pub fn words(mut lines: Vec<Line>) -> Vec<tsv::Word> {
     for (n, mut row) in rows.into_iter().enumerate() {
         row.sort_by(|a, b| a.bbox[0].total_cmp(&b.bbox[0]));
         for line in &row {
+            let margin = MARGIN * (line.bbox[3] - line.bbox[1]);
+            let (top, bottom) = (line.bbox[1] + margin, line.bbox[3] - margin);
             out.extend(split(line).into_iter().map(|(text, x0, x1)| tsv::Word {
-                text,
-                bbox: [x0, line.bbox[1], x1, line.bbox[3]],
+                // A dash standing alone is a table's "none" mark (read as 一 or -), not text.
+                text: if is_mark(&text) { as_mark(&text) } else { text },
+                bbox: [x0, top, x1, bottom],
                 conf: line.conf * 100.0,
                 line: (1, 1, n as u32 + 1),
                 page: 1,
@@ -38,11 +46,12 @@ fn mid(l: &Line) -> f32 {
     (l.bbox[1] + l.bbox[3]) / 2.0
 }
 
-/// Whether two boxes are on one row: they share half the smaller one's height.
+/// Whether two boxes are on one row: they share half the taller one's height (a label
+/// cell merged over several rows is on none of them).
 fn same_row(a: &Line, b: &Line) -> bool {
     let overlap = a.bbox[3].min(b.bbox[3]) - a.bbox[1].max(b.bbox[1]);
-    let smaller = (a.bbox[3] - a.bbox[1]).min(b.bbox[3] - b.bbox[1]);
-    overlap >= 0.5 * smaller
+    let taller = (a.bbox[3] - a.bbox[1]).max(b.bbox[3] - b.bbox[1]);
+    overlap >= 0.5 * taller
 }
 
 /// The line's words: text, left and right (pixels).
@@ -126,10 +135,24 @@ mod tests {
             [390.0, 102.0, 510.0, 131.0],
         );
         let below = line("5", &[400.0], [390.0, 140.0, 410.0, 170.0]);
-        let got = words(vec![below, values, label]);
+        let dash = line("一", &[500.0], [490.0, 140.0, 510.0, 170.0]);
+        let got = words(vec![below, values, label, dash]);
         let text: Vec<(&str, u32)> = got.iter().map(|w| (w.text.as_str(), w.line.2)).collect();
-        assert_eq!(text, vec![("规章", 1), ("12", 1), ("3", 1), ("5", 2)]);
+        assert_eq!(
+            text,
+            vec![("规章", 1), ("12", 1), ("3", 1), ("5", 2), ("—", 2)]
+        );
         assert_eq!(got[1].bbox[0], 390.0);
         assert_eq!(got[2].bbox[2], 510.0);
+    }
+
+    #[test]
+    fn a_label_over_two_rows_joins_neither() {
+        let tall = line("本年度", &[20.0, 20.0, 20.0], [0.0, 100.0, 40.0, 200.0]);
+        let first = line("4", &[300.0], [290.0, 100.0, 310.0, 140.0]);
+        let second = line("14", &[300.0, 310.0], [290.0, 150.0, 320.0, 190.0]);
+        let got = words(vec![tall, first, second]);
+        let lines: Vec<u32> = got.iter().map(|w| w.line.2).collect();
+        assert_eq!(lines, vec![1, 2, 3]);
     }
 }

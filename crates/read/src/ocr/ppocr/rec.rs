@@ -16,9 +16,12 @@ const HEIGHT: usize = 48;
 /// Narrowest input: a one-digit crop is padded to this (the network saw padded lines).
 pub const MIN_WIDTH: usize = 48;
 /// Widest input (longer lines are squeezed).
-const MAX_WIDTH: usize = 2400;
-/// Crops read in one run.
+const MAX_WIDTH: usize = 3200;
+/// Most crops read in one run.
 const BATCH: usize = 8;
+/// Most input columns in one run, all crops padded to the widest (the network's working
+/// memory grows with them: eight 2,400-pixel lines take over 600 MiB).
+const BATCH_COLUMNS: usize = 3200;
 /// Below this mean confidence a line is dropped, as PaddleOCR does.
 const MIN_CONFIDENCE: f32 = 0.5;
 
@@ -148,7 +151,7 @@ fn run(
     let mut order: Vec<usize> = (0..crops.len()).collect();
     order.sort_by_key(|&i| scaled[i].width);
     let mut out: Vec<Option<Decoded>> = (0..crops.len()).map(|_| None).collect();
-    for batch in order.chunks(BATCH) {
+    for batch in batches(&order, |i| scaled[i].width.max(MIN_WIDTH)) {
         if Instant::now() >= deadline {
             return Err(PpError::Timeout);
         }
@@ -161,6 +164,25 @@ fn run(
         }
     }
     Ok(out.into_iter().flatten().collect())
+}
+
+/// Consecutive runs of `order` (sorted by width) of at most [`BATCH`] crops whose padded
+/// width times their number stays within [`BATCH_COLUMNS`] (a crop wider alone is alone).
+fn batches(order: &[usize], width: impl Fn(usize) -> usize) -> Vec<&[usize]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for end in 1..=order.len() {
+        let widest = width(order[end - 1]);
+        let full = end - start > BATCH || widest * (end - start) > BATCH_COLUMNS;
+        if full && end - 1 > start {
+            out.push(&order[start..end - 1]);
+            start = end - 1;
+        }
+    }
+    if start < order.len() {
+        out.push(&order[start..]);
+    }
+    out
 }
 
 /// The crop scaled to the network's height, its width in proportion.
@@ -228,10 +250,11 @@ fn decode(probs: &[f32], n: usize, classes: &[String], step: f32) -> Decoded {
             chars.push((classes[best].clone(), (t as f32 + 0.5) * step));
             sum += p;
             run_start = t;
-        } else if best != 0 && best == last {
-            if let Some(c) = chars.last_mut() {
-                c.1 = ((run_start + t) as f32 / 2.0 + 0.5) * step;
-            }
+        } else if best != 0
+            && best == last
+            && let Some(c) = chars.last_mut()
+        {
+            c.1 = ((run_start + t) as f32 / 2.0 + 0.5) * step;
         }
         last = best;
     }
@@ -269,6 +292,17 @@ mod tests {
             vec![8.0, 28.0, 40.0]
         );
         assert!((d.conf - 0.9).abs() < 1e-6);
+    }
+
+    #[test]
+    fn batches_hold_few_wide_crops_and_many_narrow_ones() {
+        let widths = [100, 100, 100, 1000, 1000, 1000, 1000, 5000];
+        let order: Vec<usize> = (0..widths.len()).collect();
+        let got: Vec<Vec<usize>> = batches(&order, |i| widths[i])
+            .into_iter()
+            .map(<[usize]>::to_vec)
+            .collect();
+        assert_eq!(got, vec![vec![0, 1, 2], vec![3, 4, 5], vec![6], vec![7]]);
     }
 
     #[test]
