@@ -254,30 +254,32 @@ fn the_panel_csv_is_the_tidy_csv_with_the_agency_key() {
     let mut lines = text.lines();
     assert_eq!(
         lines.next(),
-        Some("source_path,agency,year,template,table,row,column,value,printed,agency_key")
+        Some(
+            "source_path,agency,region_code,agency_level,year,template,table,row,column,value,printed,agency_key"
+        )
     );
     let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
     let of_2023: Vec<&Vec<&str>> = rows.iter().filter(|r| r[0] == GOV[4]).collect();
     assert!(
         of_2023
             .iter()
-            .all(|r| r[1] == "石湾区" && r[9] == "石湾区人民政府")
+            .all(|r| r[1] == "石湾区" && r[2].is_empty() && r[11] == "石湾区人民政府")
     );
     let forward = of_2023
         .iter()
-        .find(|r| r[5] == "carried_over" && r[6] == "natural_person")
+        .find(|r| r[7] == "carried_over" && r[8] == "natural_person")
         .unwrap();
     let over =
         golden("shiwan-2023-poor")["tables"]["applications"]["rows"]["carried_over"][0].to_string();
-    assert_eq!(forward[7], over);
+    assert_eq!(forward[9], over);
     // ordered by key then year: the government's years come first, in order
     let years: Vec<&str> = rows
         .iter()
-        .filter(|r| r[9] == "石湾区人民政府")
-        .map(|r| r[2])
+        .filter(|r| r[11] == "石湾区人民政府")
+        .map(|r| r[4])
         .collect();
     assert!(years.windows(2).all(|w| w[0] <= w[1]), "{years:?}");
-    assert_eq!(rows.len(), rows.iter().filter(|r| r.len() == 10).count());
+    assert_eq!(rows.len(), rows.iter().filter(|r| r.len() == 12).count());
 }
 
 #[test]

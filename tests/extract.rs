@@ -155,14 +155,12 @@ fn the_csv_has_its_header_and_one_row_per_cell() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines[0],
-        "source_path,agency,year,template,table,row,column,value,printed"
+        "source_path,agency,region_code,agency_level,year,template,table,row,column,value,printed"
     );
     assert_eq!(lines.len(), 1 + 10 + 23 * 7 + 15);
-    assert!(
-        lines
-            .iter()
-            .any(|l| l.ends_with(",2023,2021,applications,new_requests,natural_person,21,"))
-    );
+    assert!(lines.iter().any(|l| {
+        l.ends_with(",320813,county,2023,2021,applications,new_requests,natural_person,21,")
+    }));
     assert!(
         lines
             .iter()

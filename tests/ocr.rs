@@ -106,14 +106,20 @@ fn no_scan_gives_an_ok_record_with_a_wrong_cell_every_wrong_cell_is_named_and_th
 }
 
 #[test]
-#[ignore = "needs tesseract-ocr and tesseract-ocr-chi-sim (CI installs them and runs --include-ignored)"]
-fn with_tesseract_alone_no_scan_gives_an_ok_record_with_a_wrong_cell() {
-    scans_read_right(&[("GOVREPORT_PPOCR", "off")]);
+#[ignore = "needs PP-OCR's models in /usr/local/share/govreport/ppocr (pip --target, see .ci/run)"]
+fn with_ppocr_no_scan_gives_an_ok_record_with_a_wrong_cell_and_every_wrong_cell_is_named() {
+    scans_read(&[("GOVREPORT_PPOCR", "default")], false);
+}
+
+/// Every committed scan read with the default engine (tesseract): see [`scans_read`].
+fn scans_read_right(env: &[(&str, &str)]) {
+    scans_read(env, true);
 }
 
 /// Every committed scan read with `env`: no wrong cell in an `ok` record, every wrong cell
-/// named, the three tuned scans whole, 99.5 % of cells right.
-fn scans_read_right(env: &[(&str, &str)]) {
+/// named; with `tuned`, the three scans tesseract's path was tuned on read whole and
+/// 99.5 % of cells right (else 97 %).
+fn scans_read(env: &[(&str, &str)], tuned: bool) {
     let mut stems: Vec<String> = std::fs::read_dir("tests/scans")
         .unwrap()
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
@@ -139,6 +145,7 @@ fn scans_read_right(env: &[(&str, &str)]) {
             "baisha-2020-lo-scan150g4",
         ]
         .contains(&stem.as_str())
+            && tuned
         {
             assert_eq!(wrong, Vec::<String>::new(), "{stem}");
         }
@@ -153,8 +160,9 @@ fn scans_read_right(env: &[(&str, &str)]) {
     }
     // 2030 of 2036 over ten scans when this was written; the target, 99.5 %, must
     // hold.
+    let least = if tuned { 995 } else { 970 };
     assert!(
-        right * 1000 >= total * 995,
+        right * 1000 >= total * least,
         "{right} of {total} cells right"
     );
 }
@@ -170,7 +178,6 @@ fn without_tesseract_a_scan_fails_with_no_text_layer_saying_what_to_install() {
             "-",
         ])
         .env("GOVREPORT_LIBTESSERACT", "/nonexistent/libtesseract.so.5")
-        .env("GOVREPORT_PPOCR", "off")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .unwrap();

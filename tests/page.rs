@@ -106,6 +106,7 @@ fn the_batch_page_holds_every_file_and_failing_check_escaped_and_small() {
         .collect();
     let seconds: f64 = cells[5].parse().expect("the summary's seconds cell");
     assert!(seconds > 0.0, "the batch took {seconds} s: {cells:?}");
+    the_map_has_a_dot_per_placed_division(&doc, &records);
     let per_record = html.len() / records.len();
     assert!(
         per_record < BUDGET_PER_RECORD,
@@ -114,6 +115,35 @@ fn the_batch_page_holds_every_file_and_failing_check_escaped_and_small() {
     assert!(
         !page.with_extension("part-reports").exists(),
         "parts are removed"
+    );
+}
+
+/// The summary's map: one dot per region code among the records, titled with its code, and
+/// each placed report's region in its details.
+fn the_map_has_a_dot_per_placed_division(doc: &Html, records: &[Value]) {
+    let mut codes: Vec<&str> = records
+        .iter()
+        .filter_map(|r| r["report"]["region"]["code"].as_str())
+        .collect();
+    let placed = codes.len();
+    codes.sort_unstable();
+    codes.dedup();
+    let dots = text_of(doc, "figure svg circle title");
+    assert_eq!(dots.len(), codes.len(), "{dots:?}");
+    for code in &codes {
+        assert!(dots.iter().any(|d| d.starts_with(code)), "{code}: {dots:?}");
+    }
+    let caption = format!("Reports on the map: {placed} placed");
+    assert!(
+        text_of(doc, "figcaption")
+            .iter()
+            .any(|c| c.starts_with(&caption))
+    );
+    let details = text_of(doc, "details");
+    assert!(
+        details
+            .iter()
+            .any(|d| d.contains("region131125 河北省 衡水市 安平县 (county)"))
     );
 }
 

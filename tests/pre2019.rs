@@ -39,7 +39,12 @@ fn pre2019_reports_have_no_national_tables_and_no_table_warnings() {
             .iter()
             .filter_map(|w| w["code"].as_str())
             .collect();
-        assert!(codes.iter().all(|c| *c == "encoding"), "{name}: {codes:?}");
+        // nanshan's 南山区 fits two divisions: a warning about its place, not its tables
+        let expected = ["encoding", "region_ambiguous"];
+        assert!(
+            codes.iter().all(|c| expected.contains(c)),
+            "{name}: {codes:?}"
+        );
         let sections = r["sections"].as_array().unwrap();
         assert!((4..=9).contains(&sections.len()), "{name}");
         assert!(sections.iter().all(|s| s["topic"].is_string()), "{name}");

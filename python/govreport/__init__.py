@@ -110,9 +110,10 @@ def cells(
     ``paths_or_records``: records (dicts from :func:`extract`, or read from ``--jsonl`` or
     ``-o`` files), or paths, which are extracted first with the other arguments (as in
     :func:`extract`); not a mix. The columns are the CSV's (``source_path``, ``agency``,
-    ``year``, ``template``, ``table``, ``row``, ``column``, ``value``, ``printed``):
-    ``value`` is float with NaN for a null cell, ``year`` is Int64 (``<NA>`` when
-    unknown), the others are text with ``""`` where the CSV is empty.
+    ``region_code``, ``agency_level``, ``year``, ``template``, ``table``, ``row``,
+    ``column``, ``value``, ``printed``): ``value`` is float with NaN for a null cell,
+    ``year`` is Int64 (``<NA>`` when unknown), the others are text with ``""`` where the
+    CSV is empty.
 
     Needs pandas (``pip install pandas``); raises ImportError saying so without it.
     """

@@ -29,7 +29,8 @@ def test_cells_equal_the_command_lines_csv(samples, cli_samples):
 def test_cells_columns_and_dtypes(samples):
     got = govreport.cells(samples)
     assert list(got.columns) == [
-        "source_path", "agency", "year", "template", "table", "row", "column", "value", "printed",
+        "source_path", "agency", "region_code", "agency_level", "year", "template", "table",
+        "row", "column", "value", "printed",
     ]
     assert got["value"].dtype == "float64"
     assert str(got["year"].dtype) == "Int64"
@@ -37,6 +38,8 @@ def test_cells_columns_and_dtypes(samples):
     blank = got[got["value"].isna()]
     assert (blank["printed"].str.len() >= 0).all()
     assert pd.api.types.is_string_dtype(got["agency"])
+    assert pd.api.types.is_string_dtype(got["region_code"]), "codes keep their digits as text"
+    assert (got["region_code"].str.fullmatch(r"|\d{6}")).all()
 
 
 def test_cells_of_paths_are_the_cells_of_their_records(samples):

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+import regions
+
 # ---------------------------------------------------------------------------------------
 # Table 三 definitions (templates.md §4)
 
@@ -512,6 +514,7 @@ class Report:
             "source": {"format": fmt, "pages": pages},
             "status": "ok",
             "report": {"title": "".join(self.title.split()), "agency": self.spec.agency,
+                       **regions.placement(self.spec.agency),
                        "year": self.spec.year, "period": self.period, "template": self.spec.template},
             "sections": [{"number": i + 1, "heading": h, "topic": SECTION_TOPICS[i]}
                          for i, h in enumerate(self.headings)],

@@ -29,6 +29,7 @@ sys.dont_write_bytecode = True
 import model  # noqa: E402
 import pre2019_forms as forms  # noqa: E402
 import pre2019_render as render  # noqa: E402
+import regions  # noqa: E402
 from pre2019_render import Block  # noqa: E402
 
 ROOT = HERE.parent.parent
@@ -252,8 +253,10 @@ def golden(rep: dict, fmt: str, pages: int | None) -> dict:
     out = {
         "source": {"format": fmt, "pages": pages},
         "status": "partial" if checks else "ok",
-        "warnings": [{"code": "encoding"}] if spec.producer == "text-gbk" else [],
-        "report": {"title": rep["title"], "agency": spec.agency, "year": spec.year,
+        "warnings": ([{"code": "encoding"}] if spec.producer == "text-gbk" else [])
+                    + regions.warnings(spec.agency),
+        "report": {"title": rep["title"], "agency": spec.agency, **regions.placement(spec.agency),
+                   "year": spec.year,
                    "period": rep["period"], "template": "pre2019"},
         "sections": sections,
         "policies": rep["narr"].policies,

@@ -1,5 +1,6 @@
-//! The record's closed vocabularies as enums: error codes, warning codes and check
-//! statuses, each serialised under its stable snake_case name.
+//! The record's closed vocabularies as enums: error codes, warning codes, check statuses,
+//! section topics, division and agency levels and agency kinds, each serialised under its
+//! stable snake_case name.
 
 /// Defines a fieldless enum whose variants serialise as the given names, with `ALL` (every
 /// variant, in order) and `as_str`.
@@ -90,6 +91,9 @@ named_enum! {
         OcrLayerDoubtful = "ocr_layer_doubtful",
         /// A doubtful OCR-layer table was re-read by OCR; the message says which was kept.
         OcrLayerReread = "ocr_layer_reread",
+        /// The body's place name fits several divisions and the report does not tell them
+        /// apart; the message lists the candidates.
+        RegionAmbiguous = "region_ambiguous",
     }
 }
 
@@ -164,6 +168,48 @@ impl Default for Topic {
     /// A record written before topics existed reads as `other`.
     fn default() -> Self {
         Topic::Other
+    }
+}
+
+named_enum! {
+    /// A GB/T 2260 division's level (`report.region.level`).
+    pub enum DivisionLevel {
+        /// 省, 自治区, 直辖市, 特别行政区.
+        Province = "province",
+        /// 地级市, 地区, 自治州, 盟.
+        City = "city",
+        /// 市辖区, 县, 县级市, 自治县, 旗 and the like.
+        County = "county",
+    }
+}
+
+named_enum! {
+    /// The reporting body's own level (`report.agency_level`).
+    pub enum AgencyLevel {
+        /// A province-level body (a municipality's too).
+        Province = "province",
+        /// A prefecture-level body.
+        City = "city",
+        /// A county-level body.
+        County = "county",
+        /// A 街道办事处 or 乡镇人民政府.
+        Township = "township",
+    }
+}
+
+named_enum! {
+    /// What kind of body reports (`report.agency_kind`), read from the end of its name.
+    pub enum AgencyKind {
+        /// A people's government (人民政府, 行政公署).
+        Government = "government",
+        /// A government's general office (人民政府办公室, 办公厅).
+        Office = "office",
+        /// A department or other body under a government (局, 委员会, 中心 …).
+        Department = "department",
+        /// A street office or township government.
+        Township = "township",
+        /// Anything else, or no name.
+        Other = "other",
     }
 }
 

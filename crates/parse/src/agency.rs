@@ -1,6 +1,7 @@
 //! The agency key: one normalised name per reporting body, so that the same body's reports
 //! group together across years and spellings while different bodies never merge.
 
+use govreport_region::without_places;
 use unicode_normalization::UnicodeNormalization;
 
 /// Place names that stand for their 人民政府: a report titled `2023年石湾区政府信息公开…`
@@ -22,7 +23,18 @@ const ZONE_ENDINGS: [&str; 11] = [
     "景区",
 ];
 
-/// The key of an agency name (see the README, "The agency key"):
+/// The key reports are grouped by (`report.agency_key`, see docs/guide/compare.md): with
+/// the body's region code, `<code>:<its name key less the place names it starts with>`
+/// (`320813:人民政府` for `洪泽区人民政府` and for `淮安市洪泽区人民政府`); without, the name key.
+pub fn agency_key(agency: &str, region_code: Option<&str>) -> String {
+    let key = name_key(agency);
+    match region_code {
+        Some(code) => format!("{code}:{}", without_places(&key)),
+        None => key,
+    }
+}
+
+/// The normalised form of an agency name (see docs/guide/compare.md, "The agency key"):
 /// 1. Unicode NFKC (full-width letters, digits and brackets become half-width, radical
 ///    code points such as `⼈` become `人`), ASCII letters lower-cased;
 /// 2. every whitespace and invisible format character removed;
@@ -34,7 +46,7 @@ const ZONE_ENDINGS: [&str; 11] = [
 /// A trailing 办公室/办公厅 is kept: the office of a 人民政府 publishes its own report as a
 /// department, beside the government's report, so the two are different bodies. Prefixes
 /// are kept too (`江苏省淮安市洪泽区` and `洪泽区` stay apart): several cities have a 鼓楼区.
-pub fn agency_key(agency: &str) -> String {
+pub fn name_key(agency: &str) -> String {
     let squeezed: String = agency
         .nfkc()
         .filter(|c| !c.is_whitespace() && !is_format(*c))
@@ -88,7 +100,7 @@ fn is_bare_place(name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::agency_key;
+    use super::name_key as agency_key;
 
     #[test]
     fn spacing_and_full_width_forms_give_one_key() {
@@ -113,5 +125,20 @@ mod tests {
         assert_ne!(agency_key("石湾区教育局"), government);
         assert_ne!(agency_key("淮安市石湾区人民政府"), government);
         assert_ne!(agency_key("石湾区市场监督管理局"), agency_key("石湾区"));
+    }
+
+    #[test]
+    fn a_region_code_keys_the_body_whatever_its_place_prefix() {
+        let key = |a, code| super::agency_key(a, code);
+        let hongze = Some("320813");
+        assert_eq!(key("洪泽区人民政府", hongze), "320813:人民政府");
+        assert_eq!(key("淮安市洪泽区人民政府", hongze), "320813:人民政府");
+        assert_eq!(key("洪泽区政府", hongze), "320813:人民政府");
+        assert_eq!(key("洪泽区", hongze), "320813:人民政府");
+        assert_eq!(
+            key("淮安市洪泽区人民政府办公室", hongze),
+            "320813:人民政府办公室"
+        );
+        assert_eq!(key("石湾区人民政府", None), "石湾区人民政府");
     }
 }

@@ -104,13 +104,9 @@ pub fn fill(record: &mut Record, lines: &[Line]) -> Vec<String> {
     record.report.year = identity::year(title.as_deref(), period.as_ref())
         .or_else(|| identity::announced_year(lines));
     record.report.agency = title.as_deref().and_then(identity::agency);
-    record.report.agency_key = record
-        .report
-        .agency
-        .as_deref()
-        .map(crate::agency::agency_key);
     record.report.title = title;
     record.report.period = period;
+    crate::region::fill(record, lines);
     if crate::pre2019::applies(record.report.year, lines) {
         return crate::pre2019::fill(record, lines);
     }

@@ -1,18 +1,38 @@
 //! Reading a run of names (江苏省淮安市洪泽区) as a path down the division tree.
 
 use crate::index::INDEX;
+use crate::names::Form;
 use crate::scan::Mention;
+
+/// What a run of names resolves to.
+#[derive(Debug, Default)]
+pub(crate) struct Reading {
+    /// The divisions the run ends at; empty only for an empty run.
+    pub divs: Vec<usize>,
+    /// Whether the reading rests only on a suffix variant with nothing above it in the run
+    /// (平川县 for 平川区): a guess that needs the title or text to vouch for it.
+    pub guessed: bool,
+}
 
 /// The divisions a run of names ends at, each name read as lying within the one before,
 /// keeping only the readings with the best name forms; trailing names that fit no reading
-/// are dropped. Empty only for an empty run.
-pub(crate) fn resolve(run: &[Mention]) -> Vec<usize> {
-    (1..=run.len())
-        .rev()
-        .map(|len| ends(&run[..len]))
-        .find(|ends| !ends.is_empty())
-        .map(outermost)
-        .unwrap_or_default()
+/// are dropped.
+pub(crate) fn resolve(run: &[Mention]) -> Reading {
+    for len in (1..=run.len()).rev() {
+        let ends = ends(&run[..len]);
+        if !ends.is_empty() {
+            let guessed = len == 1 && ends.iter().all(|&d| by_variant(&run[0], d));
+            let divs = outermost(ends);
+            return Reading { divs, guessed };
+        }
+    }
+    Reading::default()
+}
+
+/// Whether a mention names this division only by a suffix variant.
+fn by_variant(mention: &Mention, div: usize) -> bool {
+    let hit = mention.hits.iter().find(|h| h.div == div);
+    hit.is_some_and(|h| h.form == Form::Variant)
 }
 
 /// The last divisions of the cheapest consistent readings of the whole run.
@@ -61,11 +81,16 @@ mod tests {
     use super::*;
     use crate::scan::{Mode, runs, scan};
 
+    /// The reading of the first run of names in `s`.
+    fn reading(s: &str) -> Reading {
+        let mentions = scan(s, usize::MAX, Mode::Name, None);
+        resolve(runs(&mentions).next().unwrap_or_default())
+    }
+
     /// The codes the first run of names in `s` resolves to.
     fn codes(s: &str) -> Vec<&'static str> {
-        let mentions = scan(s, usize::MAX, Mode::Name);
-        let run = runs(&mentions).next().unwrap_or_default();
-        resolve(run)
+        reading(s)
+            .divs
             .into_iter()
             .map(|d| INDEX.divisions[d].code.as_str())
             .collect()
@@ -94,5 +119,15 @@ mod tests {
         assert_eq!(codes("朝阳县"), ["211321"]);
         assert_eq!(codes("北京市朝阳县"), ["110105"]);
         assert_eq!(codes("吉林"), ["220000"]);
+    }
+
+    #[test]
+    fn a_variant_alone_is_a_guess_and_under_its_city_is_not() {
+        let alone = reading("洪泽县");
+        assert!(alone.guessed);
+        assert_eq!(INDEX.divisions[alone.divs[0]].code, "320813");
+        assert!(!reading("淮安市洪泽县").guessed);
+        assert!(!reading("洪泽区").guessed);
+        assert!(!reading("朝阳县").guessed);
     }
 }

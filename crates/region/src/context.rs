@@ -18,6 +18,8 @@ pub(crate) struct Context<'a> {
     title: Option<&'a str>,
     /// The report's text.
     text: &'a str,
+    /// The year reported on, which former names are read for.
+    year: Option<i32>,
     /// Names in the title, all forms.
     title_names: OnceCell<Vec<Mention>>,
     /// Names in the text's opening outside cited documents' titles, forms fit for running text.
@@ -25,11 +27,12 @@ pub(crate) struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    /// A context for this title and text; nothing is scanned yet.
-    pub(crate) fn new(title: Option<&'a str>, text: &'a str) -> Context<'a> {
+    /// A context for this title, text and year; nothing is scanned yet.
+    pub(crate) fn new(title: Option<&'a str>, text: &'a str, year: Option<i32>) -> Context<'a> {
         Context {
             title,
             text,
+            year,
             title_names: OnceCell::new(),
             text_names: OnceCell::new(),
         }
@@ -39,7 +42,7 @@ impl<'a> Context<'a> {
     pub(crate) fn title(&self) -> &[Mention] {
         self.title_names.get_or_init(|| {
             self.title
-                .map(|t| scan(t, usize::MAX, Mode::Name))
+                .map(|t| scan(t, usize::MAX, Mode::Name, self.year))
                 .unwrap_or_default()
         })
     }
@@ -51,6 +54,7 @@ impl<'a> Context<'a> {
                 &without_cited_rules(self.text, TEXT_CHARS),
                 usize::MAX,
                 Mode::Text,
+                self.year,
             )
         })
     }
@@ -66,6 +70,12 @@ impl<'a> Context<'a> {
         candidates
     }
 
+    /// The candidates a division above them, named in the title or text, vouches for.
+    pub(crate) fn vouched(&self, candidates: Vec<usize>) -> Vec<usize> {
+        let named_above = |&c: &usize| support(c, self.title()) + support(c, self.text()) > 0;
+        candidates.into_iter().filter(named_above).collect()
+    }
+
     /// A township's county when its name gave only a city or province: the first county
     /// within `div` that the title or text names unambiguously.
     pub(crate) fn refine(&self, div: usize, kind: AgencyKind) -> usize {
@@ -73,7 +83,7 @@ impl<'a> Context<'a> {
             return div;
         }
         let runs = runs(self.title()).chain(runs(self.text()));
-        runs.filter_map(|r| match resolve(r)[..] {
+        runs.filter_map(|r| match resolve(r).divs[..] {
             [d] if d != div
                 && INDEX.divisions[d].level == Level::County
                 && INDEX.contains(div, d) =>
@@ -111,17 +121,19 @@ pub(crate) fn without_cited_rules(text: &str, max_chars: usize) -> String {
     out
 }
 
+/// How many mentions name a division above `c` (not by a suffix variant).
+fn support(c: usize, mentions: &[Mention]) -> usize {
+    let above = |m: &&Mention| {
+        m.hits
+            .iter()
+            .any(|h| h.form != Form::Variant && h.div != c && INDEX.contains(h.div, c))
+    };
+    mentions.iter().filter(above).count()
+}
+
 /// The candidates with the most mentions of a division above them, if any has one.
 fn best_supported(candidates: Vec<usize>, mentions: &[Mention]) -> Vec<usize> {
-    let support = |c: usize| {
-        let above = |m: &&Mention| {
-            m.hits
-                .iter()
-                .any(|h| h.form != Form::Variant && h.div != c && INDEX.contains(h.div, c))
-        };
-        mentions.iter().filter(above).count()
-    };
-    let counts: Vec<usize> = candidates.iter().map(|&c| support(c)).collect();
+    let counts: Vec<usize> = candidates.iter().map(|&c| support(c, mentions)).collect();
     let max = counts.iter().copied().max().unwrap_or(0);
     if max == 0 {
         return candidates;
@@ -152,11 +164,20 @@ mod tests {
     #[test]
     fn the_best_supported_candidates_win_and_no_support_keeps_all() {
         let [nanjing, xuzhou] = ["320106", "320302"].map(|c| INDEX.find(c).unwrap());
-        let mentions = scan("徐州市，南京市，南京市", usize::MAX, Mode::Text);
+        let mentions = scan("徐州市，南京市，南京市", usize::MAX, Mode::Text, None);
         assert_eq!(best_supported(vec![nanjing, xuzhou], &mentions), [nanjing]);
         assert_eq!(
             best_supported(vec![nanjing, xuzhou], &[]),
             [nanjing, xuzhou]
         );
+    }
+
+    #[test]
+    fn only_a_division_above_vouches_for_a_candidate() {
+        let hongze = INDEX.find("320813").unwrap();
+        let vouched = |title, text| Context::new(Some(title), text, None).vouched(vec![hongze]);
+        assert_eq!(vouched("洪泽县人民政府", "本县隶属淮安市"), [hongze]);
+        assert_eq!(vouched("江苏省洪泽县人民政府", ""), [hongze]);
+        assert!(vouched("洪泽县人民政府", "洪泽县位于洪泽湖畔").is_empty());
     }
 }

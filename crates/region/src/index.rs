@@ -20,6 +20,19 @@ pub(crate) struct Hit {
     pub div: usize,
     /// Full name, short form, former name or suffix variant.
     pub form: Form,
+    /// For a former name, the year it was given up (data/changes.tsv).
+    pub until: Option<i32>,
+}
+
+impl Hit {
+    /// Whether a report on `year` may use this name: a former name up to a year after it
+    /// was given up (the years in changes.tsv may be off by one), any other name always.
+    pub fn in_use(&self, year: Option<i32>) -> bool {
+        match (self.until, year) {
+            (Some(until), Some(year)) => year <= until + 1,
+            _ => true,
+        }
+    }
 }
 
 /// Divisions with lookups by code and by name.
@@ -84,22 +97,20 @@ impl Index {
         let nations: Vec<&str> = NATIONS.lines().filter(|l| !l.is_empty()).collect();
         for div in 0..self.divisions.len() {
             for (key, form) in keys(&self.divisions[div], &nations) {
-                self.add(key, Hit { div, form });
+                let until = None;
+                self.add(key, Hit { div, form, until });
             }
         }
         for r in rows(CHANGES) {
             let div = self.by_code[r[2]];
-            self.add(
-                r[1].to_string(),
-                Hit {
-                    div,
-                    form: Form::Former,
-                },
-            );
+            let until = Some(r[4].parse().expect("year in changes.tsv"));
+            let form = Form::Former;
+            self.add(r[1].to_string(), Hit { div, form, until });
         }
     }
 
-    /// Adds one key, keeping for each division only its best form.
+    /// Adds one key, keeping for each division only its best form (of two former names,
+    /// the one in use longer).
     fn add(&mut self, key: String, hit: Hit) {
         if let Some(first) = key.chars().next() {
             let lengths = self.lengths.entry(first).or_default();
@@ -110,7 +121,8 @@ impl Index {
         }
         let hits = self.names.entry(key).or_default();
         match hits.iter_mut().find(|h| h.div == hit.div) {
-            Some(h) => h.form = h.form.min(hit.form),
+            Some(h) if (hit.form, h.until) < (h.form, hit.until) => *h = hit,
+            Some(_) => {}
             None => hits.push(hit),
         }
     }
@@ -171,6 +183,21 @@ mod tests {
         assert_eq!(INDEX.divisions[hits[0].div].code, "320813");
         let hits = INDEX.lookup("莱城区").expect("a former name");
         assert_eq!(INDEX.divisions[hits[0].div].code, "370116");
+    }
+
+    #[test]
+    fn a_former_name_is_in_use_until_a_year_after_its_change() {
+        let hits = INDEX
+            .lookup("双桥区")
+            .expect("承德's district, 重庆's former one");
+        let chongqing = hits.iter().find(|h| h.form == Form::Former).unwrap();
+        assert_eq!(chongqing.until, Some(2011));
+        assert!(chongqing.in_use(Some(2012)) && chongqing.in_use(None));
+        assert!(!chongqing.in_use(Some(2013)));
+        assert!(
+            hits.iter()
+                .all(|h| h.form == Form::Former || h.in_use(Some(2025)))
+        );
     }
 
     #[test]

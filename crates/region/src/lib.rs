@@ -14,5 +14,5 @@ mod region;
 mod scan;
 
 pub use agency::AgencyKind;
-pub use place::{AgencyLevel, Placement, place};
-pub use region::{Level, Region, by_code};
+pub use place::{AgencyLevel, Placement, place, place_in_year, without_places};
+pub use region::{Level, Region, all, by_code};

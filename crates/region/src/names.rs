@@ -13,7 +13,8 @@ pub(crate) enum Form {
     Bare,
     /// A name the division or a part of it had before (data/changes.tsv).
     Former,
-    /// A county-level name with another of 区, 县, 市 (洪泽县 for 洪泽区), for renames.
+    /// A county-level name with the suffix it may have had before a rename (洪泽县 for
+    /// 洪泽区), trusted only when a division above it is named too.
     Variant,
 }
 
@@ -35,8 +36,6 @@ const AUTONOMOUS: [&str; 4] = ["自治区", "自治州", "自治县", "自治旗
 const PROVINCE_SUFFIXES: [&str; 4] = ["特别行政区", "自治区", "省", "市"];
 /// Suffixes of cities' names, longest first.
 const CITY_SUFFIXES: [&str; 4] = ["自治州", "地区", "盟", "市"];
-/// The county-level suffixes a rename swaps.
-const SWAPPED: [char; 3] = ['区', '县', '市'];
 
 /// Every key of a division with its form; `nations` are the 56 nationalities' names.
 pub(crate) fn keys(div: &Division, nations: &[&str]) -> Vec<(String, Form)> {
@@ -100,16 +99,27 @@ fn strip_nation<'a>(stem: &'a str, nation: &str) -> Option<&'a str> {
         .filter(|s| s.chars().count() >= 2)
 }
 
-/// A county-level name with its 区, 县 or 市 swapped for the other two, when a stem of two
-/// characters or more is left and the name is not autonomous.
+/// The suffixes a county-level division with this last character may have had before:
+/// a 区 was often a 县 or a county-level 市, a 市 a 县; a 县 has stayed a 县.
+fn former_suffixes(last: char) -> &'static [char] {
+    match last {
+        '区' => &['县', '市'],
+        '市' => &['县'],
+        _ => &[],
+    }
+}
+
+/// A county-level name with each suffix it may have had before a rename (洪泽县 and 洪泽市
+/// for 洪泽区, 昆山县 for 昆山市), when a stem of two characters or more is left and the name
+/// is not autonomous.
 fn variants(name: &str) -> impl Iterator<Item = String> + '_ {
-    let last = name.chars().last().filter(|c| SWAPPED.contains(c));
+    let last = name.chars().last();
     let stem = last.map(|c| &name[..name.len() - c.len_utf8()]);
     let stem =
         stem.filter(|s| s.chars().count() >= 2 && !AUTONOMOUS.iter().any(|a| name.ends_with(a)));
-    SWAPPED
+    let suffixes = stem.and(last).map_or(&[][..], former_suffixes);
+    suffixes
         .iter()
-        .filter(move |c| Some(**c) != last)
         .filter_map(move |c| stem.map(|s| format!("{s}{c}")))
 }
 
@@ -179,6 +189,14 @@ mod tests {
             keys_of("沙县", Level::County),
             vec![("沙县".to_string(), Form::Full)]
         );
+    }
+
+    #[test]
+    fn variants_only_go_back_to_an_older_suffix() {
+        let k = keys_of("昆山市", Level::County);
+        assert!(has(&k, "昆山县", Form::Variant) && !has(&k, "昆山区", Form::Variant));
+        let k = keys_of("新河县", Level::County);
+        assert!(!k.iter().any(|(_, f)| *f == Form::Variant), "{k:?}");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::agency::{AgencyKind, is_national, kind};
-use crate::chain::resolve;
+use crate::chain::{Reading, resolve};
 use crate::context::Context;
 use crate::region::{Level, Region};
 use crate::scan::{Mention, Mode, runs, scan};
@@ -48,38 +48,71 @@ impl Placement {
 }
 
 /// Places a body by its name (`淮安市洪泽区人民政府`), else its report's title, else the
-/// opening of the report's text; a name fitting several divisions is narrowed by the title
-/// and the text, and left unplaced if they do not tell the candidates apart.
+/// opening of the report's text, reading former names whatever the report's year; see
+/// [`place_in_year`].
 pub fn place(agency: Option<&str>, title: Option<&str>, text: &str) -> Placement {
+    place_in_year(agency, title, text, None)
+}
+
+/// Places the body of a report on `year` by its name, else the report's title, else the
+/// opening of its text. A name fitting several divisions is narrowed by the title and the
+/// text, and left unplaced if they do not tell the candidates apart; a suffix variant
+/// (洪泽县 for 洪泽区) counts only when a division above it is named; a former name only
+/// up to a year after it was given up.
+pub fn place_in_year(
+    agency: Option<&str>,
+    title: Option<&str>,
+    text: &str,
+    year: Option<i32>,
+) -> Placement {
     let agency = agency.filter(|a| !a.trim().is_empty());
     let body = strip_note(agency.or(title.map(title_body)).unwrap_or(""));
     let agency_kind = kind(body);
-    let context = Context::new(title, text);
-    let named = first_run(&scan(body, usize::MAX, Mode::Name));
-    let national = named.is_empty() && !body.is_empty() && is_national(body);
-    let candidates = if national || !named.is_empty() {
+    let context = Context::new(title, text, year);
+    let named = first_run(&scan(body, usize::MAX, Mode::Name, year));
+    let national = named.divs.is_empty() && !body.is_empty() && is_national(body);
+    let reading = if national || !named.divs.is_empty() {
         named
     } else {
         let from_title = first_run(context.title());
-        if from_title.is_empty() {
+        if from_title.divs.is_empty() {
             first_run(context.text())
         } else {
             from_title
         }
     };
-    let candidates = context.narrow(candidates);
+    let candidates = if reading.guessed {
+        context.vouched(reading.divs)
+    } else {
+        reading.divs
+    };
+    settle(context.narrow(candidates), agency_kind, national, &context)
+}
+
+/// The placement of a body of `kind` with these candidates: placed when one is left.
+fn settle(candidates: Vec<usize>, kind: AgencyKind, national: bool, c: &Context) -> Placement {
     let mut placement = Placement {
         region: None,
         agency_level: None,
-        agency_kind,
+        agency_kind: kind,
         ambiguous: Vec::new(),
     };
     match candidates[..] {
-        [one] => placement.region = Some(Region::of(context.refine(one, agency_kind))),
+        [one] => placement.region = Some(Region::of(c.refine(one, kind))),
         _ => placement.ambiguous = candidates.into_iter().map(Region::of).collect(),
     }
-    placement.agency_level = agency_level(&placement, agency_kind, national);
+    placement.agency_level = agency_level(&placement, kind, national);
     placement
+}
+
+/// The name less the place names it starts with (`淮安市洪泽区人民政府` -> `人民政府`,
+/// `洪泽县教育局` -> `教育局`); the whole name when it starts with none. Whitespace is dropped.
+pub fn without_places(name: &str) -> String {
+    let name: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+    let mentions = scan(&name, usize::MAX, Mode::Name, None);
+    let lead = runs(&mentions).next().filter(|run| run[0].start == 0);
+    let end = lead.and_then(|run| run.last()).map_or(0, |m| m.end);
+    name.chars().skip(end).collect()
 }
 
 /// A name without a trailing note in brackets: `…办公室（区政务服务管理办公室）` -> `…办公室`.
@@ -110,11 +143,11 @@ fn title_body(title: &str) -> &str {
     &title[..cut.into_iter().flatten().min().unwrap_or(title.len())]
 }
 
-/// The divisions the first run of names resolves to; empty if no name.
-fn first_run(mentions: &[Mention]) -> Vec<usize> {
+/// The reading of the first run of names; empty if no name.
+fn first_run(mentions: &[Mention]) -> Reading {
     runs(mentions)
         .map(resolve)
-        .find(|c| !c.is_empty())
+        .find(|r| !r.divs.is_empty())
         .unwrap_or_default()
 }
 

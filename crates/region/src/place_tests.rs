@@ -76,9 +76,10 @@ const TABLE: &[Row] = &[
     ("昆山市周市镇人民政府", "", Some("320583"), Some(AgencyLevel::Township), Township),
     ("南京市玄武镇人民政府", "本镇位于南京市江宁区", Some("320115"), Some(AgencyLevel::Township), Township),
     // Renamed and merged divisions, under the report's name with today's code.
-    ("洪泽县人民政府", "", Some("320813"), Some(County), Government),
-    ("江宁县人民政府", "", Some("320115"), Some(County), Government),
-    ("吴江市人民政府", "", Some("320509"), Some(County), Government),
+    ("洪泽县人民政府", "洪泽县隶属江苏省淮安市", Some("320813"), Some(County), Government),
+    ("淮安市洪泽县人民政府", "", Some("320813"), Some(County), Government),
+    ("南京市江宁县人民政府", "", Some("320115"), Some(County), Government),
+    ("江苏省吴江市人民政府", "", Some("320509"), Some(County), Government),
     ("奉化市人民政府", "", Some("330213"), Some(County), Government),
     ("宁波市奉化区人民政府", "", Some("330213"), Some(County), Government),
     ("襄樊市人民政府", "", Some("420600"), Some(City), Government),
@@ -90,6 +91,18 @@ const TABLE: &[Row] = &[
     // Zones that are no division sit in the division they are named with.
     ("南京市江北新区管理委员会", "", Some("320100"), Some(City), Department),
     ("苏州工业园区管理委员会", "", Some("320500"), Some(City), Department),
+    // A suffix variant with nothing above it named is a guess, and no guess is made.
+    ("洪泽县人民政府", "洪泽县位于洪泽湖畔", None, None, Government),
+    // Invented names (the samples' bodies) that are near a real division's give null.
+    ("新河市住房公积金管理中心", "", None, None, Department),
+    ("平川县和平镇人民政府", "", None, Some(AgencyLevel::Township), Township),
+    ("江川市人民政府", "", None, None, Government),
+    ("清河市环境保护局", "", None, None, Department),
+    ("西山市生态环境局", "", None, None, Department),
+    ("青岚区市场监督管理局", "", None, None, Department),
+    ("石湾区人民政府办公室", "", None, None, Office),
+    ("东浦区望江街道办事处", "", None, Some(AgencyLevel::Township), Township),
+    ("桐山县罗田镇人民政府", "", None, Some(AgencyLevel::Township), Township),
     // National bodies: no region, no level, no ambiguity.
     ("国务院办公厅", "北京市", None, None, Office),
     ("国家发展和改革委员会", "", None, None, Department),
@@ -131,6 +144,20 @@ fn an_ambiguous_name_lists_its_candidates_and_guesses_none() {
     assert_eq!(codes, ["130502", "130702"]);
     let p = place(Some("桥东区人民政府"), None, "邢台市桥东区");
     assert_eq!(p.region.unwrap().name, "襄都区");
+}
+
+#[test]
+fn a_former_name_is_read_only_for_the_years_it_was_in_use() {
+    let codes = |year| {
+        let p = place_in_year(Some("双桥区住房和城乡建设局"), None, "", year);
+        let mut codes: Vec<String> = p.region.into_iter().map(|r| r.code).collect();
+        codes.extend(p.ambiguous.into_iter().map(|r| r.code));
+        codes
+    };
+    // 重庆's 双桥区 was merged into 大足区 (500111) in 2011; 承德's (130802) remains.
+    assert_eq!(codes(Some(2025)), ["130802"]);
+    assert_eq!(codes(Some(2010)), ["130802", "500111"]);
+    assert_eq!(codes(None), ["130802", "500111"]);
 }
 
 #[test]
@@ -205,6 +232,23 @@ fn a_national_body_named_only_in_the_title_is_national() {
         (None, None, Office)
     );
     assert!(p.ambiguous.is_empty());
+}
+
+#[test]
+fn without_places_leaves_the_body() {
+    assert_eq!(without_places("淮安市洪泽区人民政府"), "人民政府");
+    assert_eq!(without_places("洪泽区 人民政府"), "人民政府");
+    assert_eq!(without_places("江苏省淮安市洪泽县教育局"), "教育局");
+    assert_eq!(
+        without_places("南京市鼓楼区宁海路街道办事处"),
+        "宁海路街道办事处"
+    );
+    assert_eq!(without_places("宁海路街道办事处"), "宁海路街道办事处");
+    assert_eq!(
+        without_places("国家税务总局北京市税务局"),
+        "国家税务总局北京市税务局"
+    );
+    assert_eq!(without_places("洪泽区"), "");
 }
 
 #[test]

@@ -74,6 +74,11 @@ impl Region {
     }
 }
 
+/// Every division of the list, in code order (for maps: each has its seat's coordinates).
+pub fn all() -> impl Iterator<Item = Region> {
+    (0..INDEX.divisions.len()).map(Region::of)
+}
+
 /// The region with this six-digit GB/T 2260 code, if it is in the list.
 pub fn by_code(code: &str) -> Option<Region> {
     INDEX.find(code).map(Region::of)
@@ -118,6 +123,14 @@ mod tests {
             (Some("湖北省"), None)
         );
         assert_eq!(r.full_name(), "湖北省仙桃市");
+    }
+
+    #[test]
+    fn all_lists_every_division_in_code_order() {
+        let codes: Vec<String> = all().map(|r| r.code).collect();
+        assert_eq!(codes.len(), 34 + 333 + 2844);
+        assert!(codes.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(codes[0], "110000");
     }
 
     #[test]

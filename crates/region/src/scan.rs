@@ -23,8 +23,9 @@ pub(crate) struct Mention {
     pub hits: Vec<Hit>,
 }
 
-/// The names in `s`, in order, reading at most `max_chars` characters (whitespace dropped).
-pub(crate) fn scan(s: &str, max_chars: usize, mode: Mode) -> Vec<Mention> {
+/// The names in `s`, in order, reading at most `max_chars` characters (whitespace dropped);
+/// former names only as a report on `year` may use them.
+pub(crate) fn scan(s: &str, max_chars: usize, mode: Mode, year: Option<i32>) -> Vec<Mention> {
     let s: String = s
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -35,7 +36,7 @@ pub(crate) fn scan(s: &str, max_chars: usize, mode: Mode) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut pos = 0;
     while pos < n {
-        match longest_at(&s, &offsets, pos, mode) {
+        match longest_at(&s, &offsets, pos, mode, year) {
             Some(m) => {
                 pos = m.end;
                 out.push(m);
@@ -46,8 +47,14 @@ pub(crate) fn scan(s: &str, max_chars: usize, mode: Mode) -> Vec<Mention> {
     out
 }
 
-/// The longest name starting at character `pos`, if any.
-fn longest_at(s: &str, offsets: &[usize], pos: usize, mode: Mode) -> Option<Mention> {
+/// The longest name starting at character `pos` that a report on `year` may use, if any.
+fn longest_at(
+    s: &str,
+    offsets: &[usize],
+    pos: usize,
+    mode: Mode,
+    year: Option<i32>,
+) -> Option<Mention> {
     let first = s[offsets[pos]..].chars().next()?;
     let min = if mode == Mode::Text { 3 } else { 2 };
     let room = offsets.len() - 1 - pos;
@@ -58,7 +65,7 @@ fn longest_at(s: &str, offsets: &[usize], pos: usize, mode: Mode) -> Option<Ment
             let hits = INDEX.lookup(&s[offsets[pos]..offsets[pos + len]])?;
             let hits: Vec<Hit> = hits
                 .iter()
-                .filter(|h| mode == Mode::Name || h.form != Form::Bare)
+                .filter(|h| (mode == Mode::Name || h.form != Form::Bare) && h.in_use(year))
                 .copied()
                 .collect();
             (!hits.is_empty()).then_some(Mention {
@@ -81,7 +88,7 @@ mod tests {
     /// The names found, as strings of the scanned text.
     fn found(s: &str, mode: Mode) -> Vec<String> {
         let chars: Vec<char> = s.chars().collect();
-        let names = scan(s, usize::MAX, mode);
+        let names = scan(s, usize::MAX, mode, None);
         names
             .iter()
             .map(|m| chars[m.start..m.end].iter().collect())
@@ -110,7 +117,7 @@ mod tests {
 
     #[test]
     fn whitespace_is_dropped_and_runs_join_adjacent_names() {
-        let mentions = scan("南京市 鼓楼区，江苏省", usize::MAX, Mode::Name);
+        let mentions = scan("南京市 鼓楼区，江苏省", usize::MAX, Mode::Name, None);
         let runs: Vec<&[Mention]> = runs(&mentions).collect();
         assert_eq!(runs.iter().map(|r| r.len()).collect::<Vec<_>>(), [2, 1]);
     }

@@ -1,5 +1,5 @@
-//! The panel CSV: the tidy CSV's columns plus `agency_key`, one row per table cell,
-//! ordered by agency key, year and input order.
+//! The panel CSV: the tidy CSV's columns (the region code among them) plus `agency_key`,
+//! one row per table cell, ordered by agency key, year and input order.
 
 use std::io::Write;
 
@@ -28,6 +28,8 @@ fn rows(w: &mut ::csv::Writer<impl Write>, e: &Entry) -> ::csv::Result<()> {
         w.write_record([
             e.path.as_str(),
             e.agency.as_deref().unwrap_or_default(),
+            e.region_code.as_deref().unwrap_or_default(),
+            e.agency_level.as_deref().unwrap_or_default(),
             &year,
             &e.template,
             c.table(),

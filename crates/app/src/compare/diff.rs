@@ -231,6 +231,8 @@ mod tests {
         Entry {
             path: format!("r{year}.json"),
             agency: Some("石湾区人民政府".into()),
+            region_code: None,
+            agency_level: None,
             key: Some("石湾区人民政府".into()),
             year: Some(year),
             template: "2021".into(),

@@ -16,7 +16,13 @@ pub struct Entry {
     pub path: String,
     /// `report.agency` as printed.
     pub agency: Option<String>,
-    /// The agency key, recomputed from `agency` (so records of any version group alike).
+    /// `report.region.code`, or for a record written before regions, the code its agency
+    /// and title place it at.
+    pub region_code: Option<String>,
+    /// `report.agency_level`, or for a record written before regions, as placed.
+    pub agency_level: Option<String>,
+    /// The agency key, recomputed from `agency` and the region code (so records of any
+    /// version group alike).
     pub key: Option<String>,
     /// `report.year`.
     pub year: Option<i32>,
@@ -115,11 +121,15 @@ impl Entry {
     pub fn from_value(record: &Value) -> Entry {
         let report = &record["report"];
         let agency = report["agency"].as_str().map(String::from);
+        let year = report["year"].as_i64().and_then(|y| i32::try_from(y).ok());
+        let (region_code, agency_level) = placed(report, year);
         Entry {
             path: text(&record["source"]["path"]),
-            key: agency.as_deref().map(agency_key),
+            key: (agency.as_deref()).map(|a| agency_key(a, region_code.as_deref())),
             agency,
-            year: report["year"].as_i64().and_then(|y| i32::try_from(y).ok()),
+            region_code,
+            agency_level,
+            year,
             template: text(&report["template"]),
             status: text(&record["status"]),
             cells: cells(&record["tables"]),
@@ -148,6 +158,23 @@ impl Entry {
             .iter()
             .find(|c| c.table() == table && c.row() == row && c.column() == column)
     }
+}
+
+/// The region code and agency level of a record's `report`: as written, or for a record
+/// written before regions (no `region` field), placed again from its agency and title.
+fn placed(report: &Value, year: Option<i32>) -> (Option<String>, Option<String>) {
+    let named = |v: &Value| v.as_str().map(String::from);
+    if report.get("region").is_some() {
+        return (
+            named(&report["region"]["code"]),
+            named(&report["agency_level"]),
+        );
+    }
+    let (agency, title) = (report["agency"].as_str(), report["title"].as_str());
+    let p = govreport_region::place_in_year(agency, title, "", year);
+    let level = p.agency_level.map(serde_json::to_value);
+    let level = level.and_then(Result::ok).as_ref().and_then(named);
+    (p.region.map(|r| r.code), level)
 }
 
 /// A JSON string's text, or "" for anything else.
@@ -262,5 +289,25 @@ mod tests {
         assert_eq!(cells[2].printed.as_deref(), Some("—"));
         assert_eq!(cells[2].value, None);
         assert_eq!(cells[4].printed.as_deref(), Some("/"));
+    }
+
+    #[test]
+    fn the_region_is_read_as_written_or_placed_for_older_records() {
+        let written = json!({"report": {"agency": "洪泽区人民政府", "year": 2023,
+            "region": {"code": "320813"}, "agency_level": "county"}});
+        let e = Entry::from_value(&written);
+        assert_eq!(e.region_code.as_deref(), Some("320813"));
+        assert_eq!(e.key.as_deref(), Some("320813:人民政府"));
+        let older = json!({"report": {"agency": "淮安市洪泽区人民政府", "year": 2024}});
+        let e = Entry::from_value(&older);
+        assert_eq!(e.region_code.as_deref(), Some("320813"));
+        assert_eq!(e.agency_level.as_deref(), Some("county"));
+        assert_eq!(e.key.as_deref(), Some("320813:人民政府"));
+        let unplaced = json!({"report": {"agency": "鼓楼区人民政府", "region": null}});
+        let e = Entry::from_value(&unplaced);
+        assert_eq!(
+            (e.region_code, e.key.as_deref()),
+            (None, Some("鼓楼区人民政府"))
+        );
     }
 }

@@ -216,23 +216,35 @@ pub fn carry_over(previous: &Entry, current: &Entry) -> Vec<CarryOver> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::entry::cells;
     use serde_json::json;
 
     fn entry(agency: &str, year: i32, path: &str, over: i64, forward: i64) -> Entry {
         let tables = json!({"applications": {"columns": ["natural_person", "total"],
             "rows": {"carried_over": [over, over], "carried_forward": [forward, null]}}});
-        Entry {
-            path: path.into(),
-            agency: Some(agency.into()),
-            key: Some(govreport_parse::agency::agency_key(agency)),
-            year: Some(year),
-            template: "2021".into(),
-            status: "ok".into(),
-            cells: cells(&tables),
-            counts: Vec::new(),
-            policies: Vec::new(),
-        }
+        Entry::from_value(&json!({
+            "source": {"path": path}, "status": "ok", "tables": tables,
+            "report": {"agency": agency, "year": year, "template": "2021"}}))
+    }
+
+    #[test]
+    fn one_body_named_with_and_without_its_city_is_one_group() {
+        let entries = [
+            entry("洪泽区人民政府", 2023, "a.pdf", 0, 2),
+            entry("淮安市洪泽区人民政府", 2024, "b.pdf", 2, 0),
+            entry("淮安市洪泽区人民政府办公室", 2024, "c.pdf", 0, 0),
+        ];
+        let panel = Panel::new(&entries);
+        assert_eq!(panel.groups.len(), 2);
+        let g = &panel.groups[0];
+        assert_eq!(g.key, "320813:人民政府");
+        assert_eq!(g.agencies, ["洪泽区人民政府", "淮安市洪泽区人民政府"]);
+        assert!(
+            g.checks.iter().all(|c| c.status != "fail"),
+            "{:?}",
+            g.checks
+        );
+        assert_eq!(g.checks.len(), 2, "2023→2024 carried over, per column");
+        assert_eq!(panel.groups[1].key, "320813:人民政府办公室");
     }
 
     #[test]

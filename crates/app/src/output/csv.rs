@@ -5,11 +5,14 @@ use std::io::Write;
 use govreport_model::record::Record;
 use govreport_parse::statistics::Statistics;
 
-/// The CSV header: record.md's eight columns, then `printed` — the cell's text when it was
-/// printed as anything other than a plain number (blank, `—`, `/`, `1,234`), else empty.
-pub const HEADER: [&str; 9] = [
+/// The CSV header: record.md's columns (with `region_code` and `agency_level` after
+/// `agency`), then `printed` — the cell's text when it was printed as anything other than
+/// a plain number (blank, `—`, `/`, `1,234`), else empty.
+pub const HEADER: [&str; 11] = [
     "source_path",
     "agency",
+    "region_code",
+    "agency_level",
     "year",
     "template",
     "table",
@@ -36,10 +39,11 @@ impl<W: Write> TidyWriter<W> {
     pub fn write(&mut self, record: &Record) -> ::csv::Result<()> {
         let r = &record.report;
         let year = r.year.map(|y| y.to_string()).unwrap_or_default();
-        let agency = r.agency.clone().unwrap_or_default();
         let base = [
             record.source.path.as_str(),
-            agency.as_str(),
+            r.agency.as_deref().unwrap_or_default(),
+            r.region.as_ref().map_or("", |g| g.code.as_str()),
+            r.agency_level.map_or("", |l| l.as_str()),
             year.as_str(),
             r.template.as_str(),
         ];
@@ -98,4 +102,63 @@ fn statistics_cells(
             )
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use govreport_model::codes::{AgencyLevel, DivisionLevel};
+    use govreport_model::record::{Cell, Region, Row, Source, Table};
+    use govreport_model::template::TableId;
+
+    /// A record of 洪泽区 with one 表四 cell.
+    fn hongze() -> Record {
+        let mut record = Record::new(Source {
+            path: "x.pdf".into(),
+            ..Source::default()
+        });
+        let r = &mut record.report;
+        r.agency = Some("洪泽区人民政府".into());
+        r.year = Some(2023);
+        r.agency_level = Some(AgencyLevel::County);
+        r.region = Some(Region {
+            code: "320813".into(),
+            name: "洪泽区".into(),
+            level: DivisionLevel::County,
+            province: Some("江苏省".into()),
+            city: Some("淮安市".into()),
+            county: Some("洪泽区".into()),
+        });
+        let cell = Cell {
+            column: "total".into(),
+            value: Some(3.into()),
+            printed: None,
+        };
+        let rows = vec![Row {
+            key: "administrative_review".into(),
+            cells: vec![cell],
+        }];
+        let id = TableId::ReviewLitigation;
+        record.tables.review_litigation = Some(Table { id, rows });
+        record
+    }
+
+    #[test]
+    fn region_code_and_agency_level_follow_the_agency() {
+        let mut out = Vec::new();
+        let mut w = TidyWriter::new(&mut out).unwrap();
+        w.write(&hongze()).unwrap();
+        w.flush().unwrap();
+        drop(w);
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines[0],
+            "source_path,agency,region_code,agency_level,year,template,table,row,column,value,printed"
+        );
+        assert_eq!(
+            lines[1],
+            "x.pdf,洪泽区人民政府,320813,county,2023,unknown,review_litigation,administrative_review,total,3,"
+        );
+    }
 }

@@ -37,6 +37,10 @@ struct Tally {
     failing_per_file: BTreeMap<usize, usize>,
     repaired: usize,
     pages: u64,
+    /// Reports per region code, for the map.
+    places: BTreeMap<String, usize>,
+    /// Reports read but not placed (no region code).
+    unplaced: usize,
     /// Rows written to each problem table (failed files, failing checks and warnings,
     /// repaired cells), so that an empty one can say so.
     rows: [usize; 3],
@@ -80,6 +84,11 @@ impl BatchPage {
         t.repaired += checks(&r, "repaired")
             .filter(|c| c["path"].is_string())
             .count();
+        match r["report"]["region"]["code"].as_str() {
+            Some(code) => *t.places.entry(code.to_string()).or_default() += 1,
+            None if r["status"] != "failed" => t.unplaced += 1,
+            None => {}
+        }
         let id = t.files;
         let mut h = Html::new();
         let rows = problems(&mut h, &r, id, &mut self.parts)?;
@@ -169,6 +178,8 @@ fn summary(h: &mut Html, t: &Tally, seconds: f64) {
         .show(t.repaired)
         .raw("</table><div class=charts>");
     charts(h, t);
+    h.raw("</div><div class=charts>");
+    super::map::render(h, &t.places, t.unplaced);
     h.raw("</div>\n");
 }
 
@@ -324,6 +335,16 @@ fn details(h: &mut Html, r: &Value, id: usize) {
     h.raw("</details>\n");
 }
 
+/// A record's `report.region` as `320813 江苏省 淮安市 洪泽区 (county)`, if placed.
+fn region(region: &Value) -> Option<String> {
+    let code = region["code"].as_str()?;
+    let names = ["province", "city", "county"].map(|k| region[k].as_str());
+    let mut names: Vec<&str> = names.into_iter().flatten().collect();
+    names.dedup();
+    let level = text(&region["level"]);
+    Some(format!("{code} {} ({level})", names.join(" ")))
+}
+
 /// A record's report fields, check count, errors and warnings, as `<dt>`/`<dd>` pairs.
 fn report_meta(h: &mut Html, r: &Value) {
     let report = &r["report"];
@@ -332,6 +353,15 @@ fn report_meta(h: &mut Html, r: &Value) {
         .then(|| format!("{} – {}", text(&period["start"]), text(&period["end"])));
     for (name, v) in [
         ("agency", report["agency"].as_str().map(String::from)),
+        ("region", region(&report["region"])),
+        (
+            "agency level",
+            report["agency_level"].as_str().map(String::from),
+        ),
+        (
+            "agency kind",
+            report["agency_kind"].as_str().map(String::from),
+        ),
         ("year", report["year"].as_i64().map(|y| y.to_string())),
         ("period", period),
         ("template", report["template"].as_str().map(String::from)),

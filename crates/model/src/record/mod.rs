@@ -3,15 +3,17 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Number;
 
-use crate::codes::{CheckStatus, ErrorCode, Rule, Topic, WarningCode};
+use crate::codes::{AgencyKind, AgencyLevel, CheckStatus, ErrorCode, Rule, Topic, WarningCode};
 use crate::format::Format;
 use crate::template::Template;
 
 pub mod facts;
+pub mod region;
 pub mod statistics;
 pub mod tables;
 
 pub use facts::{Count, DateFact, Policy};
+pub use region::Region;
 pub use statistics::{StatRow, Statistics};
 pub use tables::{Cell, Row, Table, Tables};
 
@@ -156,6 +158,16 @@ pub struct Report {
     /// spelling of one body.
     #[serde(default)]
     pub agency_key: Option<String>,
+    /// The division the body belongs to; null when it cannot be placed or its name fits
+    /// several divisions that the report does not tell apart.
+    #[serde(default)]
+    pub region: Option<Region>,
+    /// The body's own level; null when unknown (or a national body).
+    #[serde(default)]
+    pub agency_level: Option<AgencyLevel>,
+    /// The body's kind, from its name; null only when the report was not read.
+    #[serde(default)]
+    pub agency_kind: Option<AgencyKind>,
     /// The year reported on.
     pub year: Option<i32>,
     /// The statistics period, when stated.

@@ -1,4 +1,4 @@
-//! Which engine reads the pages: PP-OCR where its models are installed, else tesseract.
+//! Which engine reads the pages: PP-OCR where chosen (`GOVREPORT_PPOCR`), else tesseract.
 
 use super::engine::{self, Engine};
 use super::ppocr;
@@ -13,7 +13,7 @@ pub enum Recogniser {
 }
 
 impl Recogniser {
-    /// PP-OCR when installed, else tesseract; `Err` says how to install tesseract.
+    /// PP-OCR when chosen and installed, else tesseract; `Err` says how to install tesseract.
     pub fn find() -> Result<Recogniser, &'static str> {
         match ppocr::engine() {
             Ok(pp) => Ok(Recogniser::PpOcr(pp)),

@@ -30,13 +30,15 @@ pub struct Found {
     pub rec: PathBuf,
 }
 
-/// The files, from `$GOVREPORT_PPOCR` or the default folder; `Err` says what is missing.
+/// The files, from the folder `$GOVREPORT_PPOCR` names (`default`: [`DEFAULT_DIR`]); `Err`
+/// says what is missing. PP-OCR is chosen, not found: unset (or `off`), tesseract reads.
 pub fn find() -> Result<Found, String> {
-    let dir = std::env::var_os(DIR_VAR).map(PathBuf::from);
-    if dir.as_deref() == Some(Path::new("off")) {
-        return Err(format!("PP-OCR is switched off ({DIR_VAR}=off)"));
+    match std::env::var_os(DIR_VAR) {
+        None => Err(format!("PP-OCR is not chosen ({DIR_VAR} is not set)")),
+        Some(d) if d == "off" => Err(format!("PP-OCR is switched off ({DIR_VAR}=off)")),
+        Some(d) if d == "default" => find_in(Path::new(DEFAULT_DIR)),
+        Some(d) => find_in(Path::new(&d)),
     }
-    find_in(dir.as_deref().unwrap_or(Path::new(DEFAULT_DIR)))
 }
 
 /// The files under `dir` (looked for at most four folders down).

@@ -1,6 +1,7 @@
 //! PP-OCRv6 (PaddleOCR's small detection and recognition models, run by ONNX Runtime):
-//! the reader of table pages, found where a README command installed the models and
-//! library from PyPI wheels; absent, tesseract reads every page as before.
+//! the page, cell and second reader when chosen (`GOVREPORT_PPOCR` names the folder a README
+//! command installed the models and library to, from PyPI wheels); otherwise tesseract
+//! reads every page.
 
 pub mod cells;
 pub mod det;
@@ -19,7 +20,7 @@ use super::image::Gray;
 use super::tsv;
 
 /// Environment variable naming the folder the models and ONNX Runtime were installed to
-/// (`GOVREPORT_PPOCR=off` switches PP-OCR off).
+/// (`default`: the README's folder; unset or `off`: tesseract reads).
 pub const DIR_VAR: &str = "GOVREPORT_PPOCR";
 
 /// Why PP-OCR could not read an image.
