@@ -116,7 +116,9 @@ impl RunArgs {
             .map_err(|e| format!("cannot find the govreport binary to start workers: {e}"))?;
         Ok(Spec {
             program,
-            args: std::env::args_os().skip(1).collect(),
+            args: std::iter::once("worker".into())
+                .chain(std::env::args_os().skip(1))
+                .collect(),
             timeout: Duration::from_secs(self.timeout),
             max_timeout: Duration::from_secs(self.max_timeout),
             max_memory_mb: self.max_memory_mb,

@@ -31,6 +31,8 @@ pub enum Source {
     Jsonl(PathBuf, bool),
     /// A report to extract.
     Report(Input),
+    /// A record's JSON text given in memory (by the Python module), named for messages.
+    Given(String, String),
     /// An argument or folder entry that cannot be read, and why.
     Missing(String, String),
 }
@@ -130,6 +132,7 @@ pub fn load(
                 found.extend(read_jsonl(path, *named).into_iter().map(|r| (at, r)));
             }
             Source::Report(input) => reports.push((at, input.clone())),
+            Source::Given(name, text) => found.push((at, parse(text, name, true))),
             Source::Missing(path, message) => found.push((
                 at,
                 Read::Bad(Unreadable {

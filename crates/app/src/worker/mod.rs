@@ -1,6 +1,7 @@
 //! Per-file worker processes: the binary re-executes itself as a hidden `worker`
-//! subcommand that extracts one input at a time under a memory limit, so that one file can
-//! neither take the machine's memory nor run on after its deadline (the parent kills it).
+//! subcommand (the Python module starts its own interpreter running [`serve`]) that
+//! extracts one input at a time under a memory limit, so that one file can neither take
+//! the machine's memory nor run on after its deadline (the parent kills it).
 //!
 //! Protocol, one JSON object per line: the parent writes a [`Request`] to the worker's
 //! stdin, the worker answers with a [`Reply`] on its stdout; EOF on stdin ends the worker.

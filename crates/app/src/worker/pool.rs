@@ -32,9 +32,11 @@ const STDERR_TAIL: usize = 4096;
 /// How to start workers and what bounds them.
 #[derive(Debug, Clone)]
 pub struct Spec {
-    /// The govreport binary.
+    /// The program that serves requests: the govreport binary, or the Python interpreter
+    /// of the `govreport` module.
     pub program: PathBuf,
-    /// Arguments after `worker`: the command line whose options the worker takes.
+    /// Its arguments: `worker` and the command line whose options the worker takes, or the
+    /// Python module's call of its worker loop.
     pub args: Vec<OsString>,
     /// Wall-clock time per file; the worker is killed past it (plus what it announces for
     /// pages read by OCR).
@@ -109,10 +111,9 @@ struct Worker {
 }
 
 impl Worker {
-    /// Starts `govreport worker <args>`.
+    /// Starts the worker program with its arguments.
     fn start(spec: &Spec) -> Result<Worker, String> {
         let mut child = Command::new(&spec.program)
-            .arg("worker")
             .args(&spec.args)
             .env(super::PARENT_ENV, std::process::id().to_string())
             .stdin(Stdio::piped())
