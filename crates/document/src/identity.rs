@@ -243,14 +243,7 @@ pub fn agency(title: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::text_line;
-
-    fn lines(text: &str) -> Vec<Line> {
-        text.lines()
-            .enumerate()
-            .map(|(i, l)| text_line(l, i))
-            .collect()
-    }
+    use crate::layout::text_lines as lines;
 
     #[test]
     fn a_title_on_two_lines_is_joined() {

@@ -237,6 +237,14 @@ fn median(values: impl Iterator<Item = f32>) -> f32 {
 /// How wide one tab-separated field of a text line is, in character columns.
 pub const TAB_FIELD: f32 = 20.0;
 
+/// The lines of a plain text, numbered from 0, each split into cells by [`text_line`].
+pub fn text_lines(text: &str) -> Vec<Line> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| text_line(l, i))
+        .collect()
+}
+
 /// Splits a line of plain text into cells at tabs and at runs of two or more spaces. A
 /// line with tabs is a row of fields: field k spans `k·TAB_FIELD..(k+1)·TAB_FIELD`, so that
 /// tab-separated tables line up by field like HTML tables (an empty field is a gap).

@@ -1,7 +1,7 @@
 //! Each rule on a committed clean sample (`samples/xinhe-2024-poor.txt`) with one defect
 //! planted, and on the sample as it is.
 
-use govreport_document::layout::{Line, text_line};
+use govreport_document::layout::text_lines as lines;
 use govreport_model::codes::AuditRule;
 use govreport_model::record::{Finding, Source};
 
@@ -13,13 +13,6 @@ const CLEAN: &str = include_str!("../../../../samples/xinhe-2024-poor.txt");
 
 /// The sample's pre-2019 counterpart, for the rules that depend on the format.
 const PRE2019: &str = include_str!("../../../../samples/shiqiao-2017-poor.txt");
-
-fn lines(text: &str) -> Vec<Line> {
-    text.lines()
-        .enumerate()
-        .map(|(i, l)| text_line(l, i))
-        .collect()
-}
 
 /// The audit of `text` read as a text file.
 fn findings(text: &str) -> Vec<Finding> {

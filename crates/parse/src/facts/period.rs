@@ -155,14 +155,7 @@ fn days_in_month(year: u32, month: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use govreport_document::layout::text_line;
-
-    fn lines(text: &str) -> Vec<Line> {
-        text.lines()
-            .enumerate()
-            .map(|(i, l)| text_line(l, i))
-            .collect()
-    }
+    use govreport_document::layout::text_lines as lines;
 
     fn period(lines: &[Line]) -> Option<Period> {
         find(lines)

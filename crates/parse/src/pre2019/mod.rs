@@ -107,14 +107,7 @@ pub fn status(record: &Record) -> Status {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use govreport_document::layout::text_line;
-
-    fn lines(text: &str) -> Vec<Line> {
-        text.lines()
-            .enumerate()
-            .map(|(i, l)| text_line(l, i))
-            .collect()
-    }
+    use govreport_document::layout::text_lines as lines;
 
     #[test]
     fn old_period_phrasings() {

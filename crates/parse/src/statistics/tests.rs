@@ -1,15 +1,8 @@
 //! End-to-end: text lines in, `tables.statistics` and its checks out.
 
 use super::*;
-use govreport_document::layout::text_line;
+use govreport_document::layout::text_lines as lines;
 use serde_json::Value as Json;
-
-fn lines(text: &str) -> Vec<Line> {
-    text.lines()
-        .enumerate()
-        .map(|(i, l)| text_line(l, i))
-        .collect()
-}
 
 const FORM: &str = "附表
 统计指标\t单位\t统计数

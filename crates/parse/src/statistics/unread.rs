@@ -43,14 +43,7 @@ fn row_like(line: &Line) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use govreport_document::layout::text_line;
-
-    fn lines(text: &str) -> Vec<Line> {
-        text.lines()
-            .enumerate()
-            .map(|(i, l)| text_line(l, i))
-            .collect()
-    }
+    use govreport_document::layout::text_lines as lines;
 
     #[test]
     fn rows_without_a_header_are_found_and_prose_is_not() {

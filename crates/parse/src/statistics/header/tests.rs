@@ -1,14 +1,7 @@
 //! Header forms: every column role in any order, names wrapped over lines, two-row headers.
 
 use super::*;
-use govreport_document::layout::{Cell, text_line};
-
-fn lines(text: &str) -> Vec<Line> {
-    text.lines()
-        .enumerate()
-        .map(|(i, l)| text_line(l, i))
-        .collect()
-}
+use govreport_document::layout::{Cell, text_line, text_lines as lines};
 
 fn roles(h: &Header) -> Vec<Role> {
     h.columns.iter().map(|c| c.role).collect()
