@@ -1,5 +1,6 @@
 //! `govreport extract`: records for every input, as JSON files, JSON Lines and tidy CSV.
 
+use std::collections::HashSet;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::ops::ControlFlow;
@@ -11,7 +12,7 @@ use clap::Args;
 use super::RunArgs;
 use super::exit::{Exit, Stopped};
 use govreport_app::input::{Input, discover, find_clashes};
-use govreport_app::output::{self, csv::TidyWriter};
+use govreport_app::output::{self, csv::TidyWriter, review::ReviewWriter};
 use govreport_app::page::batch::BatchPage;
 use govreport_app::scale::shard::Shard;
 use govreport_model::record::{Record, Status};
@@ -34,6 +35,10 @@ pub struct ExtractArgs {
     /// Write the tidy table of every table cell to FILE.
     #[arg(long, value_name = "FILE")]
     pub csv: Option<PathBuf>,
+    /// Write one CSV row per doubtful or failing table cell to FILE
+    /// (`sha256,path,value,page,reason,source_path`): a worksheet for --corrections.
+    #[arg(long, value_name = "FILE")]
+    pub review: Option<PathBuf>,
     /// Write one self-contained HTML page summarising the batch to FILE.
     #[arg(long, value_name = "FILE")]
     pub html: Option<PathBuf>,
@@ -103,9 +108,12 @@ fn gather(args: &ExtractArgs) -> Result<Vec<Input>, String> {
 
 /// Runs `extract`; returns the exit code.
 pub fn run(args: ExtractArgs) -> Result<Exit, Stopped> {
+    let corrections = args.run.options()?.corrections;
     let inputs = gather(&args)?;
     let mut workers = args.run.workers()?;
     workers.reuse = args.out.clone().filter(|_| args.skip_existing);
+    workers.corrections = corrections.clone();
+    let mut seen = HashSet::new();
     let mut outputs = Outputs::open(&args)?;
     let bar = args.run.progress(inputs.len());
     let started = Instant::now();
@@ -117,6 +125,7 @@ pub fn run(args: ExtractArgs) -> Result<Exit, Stopped> {
         args.run.jobs(),
         |_, input, extraction| {
             counts.count(&extraction.record);
+            seen.insert(extraction.record.source.sha256.clone());
             bar.set_message(format!("{} pages", counts.pages));
             bar.inc(1);
             match outputs.write(&extraction.record, &input.output_name) {
@@ -136,8 +145,11 @@ pub fn run(args: ExtractArgs) -> Result<Exit, Stopped> {
         Ok(()) => {}
     }
     if !args.run.quiet {
+        let unmatched = corrections.map_or(String::new(), |c| {
+            format!("; {} corrections matched no input", c.unmatched(&seen))
+        });
         eprintln!(
-            "{} files: {} ok, {} partial, {} failed; {} pages in {seconds:.1} s",
+            "{} files: {} ok, {} partial, {} failed; {} pages in {seconds:.1} s{unmatched}",
             inputs.len(),
             counts.ok,
             counts.partial,
@@ -175,6 +187,7 @@ struct Outputs {
     dir: Option<PathBuf>,
     jsonl: Option<Box<dyn Write>>,
     csv: Option<TidyWriter<Box<dyn Write>>>,
+    review: Option<ReviewWriter<Box<dyn Write>>>,
     page: Option<BatchPage>,
 }
 
@@ -183,13 +196,22 @@ impl Outputs {
     /// go to stdout (like `pdftotext file -`).
     fn open(args: &ExtractArgs) -> Result<Outputs, Stopped> {
         let stdout = PathBuf::from("-");
-        let jsonl = match (&args.out, &args.jsonl, &args.csv, &args.html) {
-            (None, None, None, None) => Some(&stdout),
-            (_, jsonl, _, _) => jsonl.as_ref(),
+        let nothing = [&args.out, &args.jsonl, &args.csv, &args.html, &args.review];
+        let jsonl = if nothing.iter().all(|o| o.is_none()) {
+            Some(&stdout)
+        } else {
+            args.jsonl.as_ref()
         };
         let csv = match &args.csv {
             Some(path) => Some(
                 TidyWriter::new(create(path)?)
+                    .map_err(|e| Stopped::write(format!("cannot write {}: {e}", path.display())))?,
+            ),
+            None => None,
+        };
+        let review = match &args.review {
+            Some(path) => Some(
+                ReviewWriter::new(create(path)?)
                     .map_err(|e| Stopped::write(format!("cannot write {}: {e}", path.display())))?,
             ),
             None => None,
@@ -205,6 +227,7 @@ impl Outputs {
             dir: args.out.clone(),
             jsonl: jsonl.map(create).transpose()?,
             csv,
+            review,
             page,
         })
     }
@@ -223,10 +246,11 @@ impl Outputs {
                 .map_err(|e| OutputStop::io("the HTML page", e))?;
         }
         if let Some(out) = self.csv.as_mut() {
-            out.write(record).map_err(|e| match e.into_kind() {
-                ::csv::ErrorKind::Io(e) => OutputStop::io("CSV", e),
-                other => OutputStop::Failed(format!("cannot write CSV: {other:?}")),
-            })?;
+            out.write(record).map_err(|e| csv_stop("CSV", e))?;
+        }
+        if let Some(out) = self.review.as_mut() {
+            out.write(record)
+                .map_err(|e| csv_stop("the review CSV", e))?;
         }
         Ok(())
     }
@@ -243,6 +267,18 @@ impl Outputs {
         if let Some(out) = self.csv.as_mut() {
             out.flush().map_err(|e| OutputStop::io("CSV", e))?;
         }
+        if let Some(out) = self.review.as_mut() {
+            out.flush()
+                .map_err(|e| OutputStop::io("the review CSV", e))?;
+        }
         Ok(())
+    }
+}
+
+/// Why a CSV could not be written.
+fn csv_stop(what: &str, e: ::csv::Error) -> OutputStop {
+    match e.into_kind() {
+        ::csv::ErrorKind::Io(e) => OutputStop::io(what, e),
+        other => OutputStop::Failed(format!("cannot write {what}: {other:?}")),
     }
 }

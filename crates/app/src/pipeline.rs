@@ -2,6 +2,7 @@
 
 use std::cell::Cell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
 use std::sync::Once;
 use std::time::{Duration, Instant};
 
@@ -14,6 +15,7 @@ use govreport_parse::report;
 use govreport_read::{ocr, readers};
 use govreport_verify::Context;
 
+use crate::corrections::{Corrections, apply};
 use crate::filehash::sha256_hex;
 use crate::input::Input;
 
@@ -24,6 +26,8 @@ pub struct Options {
     pub limits: Limits,
     /// When pages are read by OCR (`--ocr`).
     pub ocr: ocr::Mode,
+    /// A person's corrections (`--corrections`), applied to the records of their inputs.
+    pub corrections: Option<Arc<Corrections>>,
 }
 
 /// A record with the text and reconstructed table rows behind it.
@@ -156,15 +160,25 @@ pub fn extract_bytes(
         ocr: options.ocr,
         deadline,
     };
-    let verified = govreport_verify::verify(parsed, reading.ocr, &context);
+    let mut verified = govreport_verify::verify(parsed, reading.ocr, &context);
     if let Err(failure) = readers::check_deadline(deadline, "extracting the file") {
         return failed(verified.record.source, failure);
+    }
+    if let Some(corrections) = &options.corrections {
+        correct(&mut verified.record, corrections);
     }
     Extraction {
         record: verified.record,
         lines: verified.document.lines,
         table_rows: verified.table_rows,
     }
+}
+
+/// Applies the corrections for the record's input, noting their digest in its source.
+fn correct(record: &mut Record, corrections: &Corrections) {
+    let sha256 = record.source.sha256.clone();
+    apply::apply(record, &corrections.of(&sha256));
+    record.source.corrections = corrections.fingerprint(&sha256);
 }
 
 #[cfg(test)]

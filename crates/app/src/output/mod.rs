@@ -1,7 +1,8 @@
-//! Outputs: pretty JSON per input, JSON Lines, the tidy CSV, and the golden diff.
+//! Outputs: pretty JSON per input, JSON Lines, the tidy CSV, the review CSV, and the golden diff.
 
 pub mod csv;
 pub mod golden;
+pub mod review;
 
 use std::fs;
 use std::io::Write;

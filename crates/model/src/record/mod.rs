@@ -7,14 +7,16 @@ use crate::codes::{AgencyKind, AgencyLevel, CheckStatus, ErrorCode, Rule, Topic,
 use crate::format::Format;
 use crate::template::Template;
 
+pub mod cells;
 pub mod facts;
 pub mod region;
 pub mod statistics;
 pub mod tables;
 
+pub use cells::{CellSource, Cells, Provenance};
 pub use facts::{Count, DateFact, Policy};
 pub use region::Region;
-pub use statistics::{StatRow, Statistics};
+pub use statistics::{Hang, StatRow, Statistics};
 pub use tables::{Cell, Row, Table, Tables};
 
 /// The record schema identifier.
@@ -49,6 +51,9 @@ pub struct Record {
     pub tables: Tables,
     /// One entry per consistency rule applied.
     pub checks: Vec<Check>,
+    /// Where each table cell came from, by path (absent when there are no tables).
+    #[serde(default, skip_serializing_if = "Cells::is_empty")]
+    pub cells: Cells,
 }
 
 /// The program that wrote a record.
@@ -93,6 +98,9 @@ pub struct Source {
     /// `LibreOffice 7.4`; absent for every other input.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub converted_by: Option<String>,
+    /// A digest of the `--corrections` rows applied to this record; absent when none were.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corrections: Option<String>,
 }
 
 /// `source.ocr`: the pages govreport recognised and the pages that came with an OCR layer.
@@ -207,7 +215,7 @@ pub struct Section {
 pub struct Check {
     /// The rule, e.g. `applications.balance`.
     pub rule: Rule,
-    /// `pass`, `fail`, `repaired` or `skipped`.
+    /// `pass`, `fail`, `repaired`, `skipped` or `corrected`.
     pub status: CheckStatus,
     /// The equation with its values.
     pub message: String,
@@ -244,6 +252,7 @@ impl Record {
             counts: Vec::new(),
             tables: Tables::default(),
             checks: Vec::new(),
+            cells: Cells::default(),
         }
     }
 

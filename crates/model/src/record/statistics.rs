@@ -33,4 +33,19 @@ pub struct StatRow {
     /// The `代码` column's text, when the table has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+    /// How the row hangs from its parent, as the checks see it (known while the record is
+    /// built, not written).
+    #[serde(skip)]
+    pub hang: Option<Hang>,
+}
+
+/// How a statistics row hangs from the row it breaks down, for re-running the checks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hang {
+    /// Index of the row it breaks down.
+    pub parent: Option<usize>,
+    /// A `其中` part.
+    pub of_which: bool,
+    /// A numbered part (`1.`, `（一）`…).
+    pub numbered: bool,
 }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Number, Value};
 
 use super::Statistics;
-use crate::template::{CellRef, TableId, applications};
+use crate::template::{CellRef, TableId, TableSpec, applications};
 
 /// The three tables; each is null when the report does not contain it.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
@@ -112,6 +112,36 @@ impl Table {
                 (at, cell)
             })
         })
+    }
+
+    /// The cell of `row` and `column`, adding the row (null cells, at its place in `spec`'s
+    /// order) when the table lacks it; None when `spec` has no such cell.
+    pub fn cell_or_insert(
+        &mut self,
+        spec: &TableSpec,
+        row: &str,
+        column: &str,
+    ) -> Option<&mut Cell> {
+        let position = |key: &str| spec.rows.iter().position(|r| r.key == key);
+        let wanted = position(row)?;
+        if self.row(row).is_none() {
+            let columns = spec.rows[wanted].columns.iter();
+            let cells = columns.map(|c| Cell {
+                column: c.to_string(),
+                value: None,
+                printed: None,
+            });
+            let at = self
+                .rows
+                .iter()
+                .position(|r| position(&r.key).is_none_or(|p| p > wanted))
+                .unwrap_or(self.rows.len());
+            let key = row.to_string();
+            let cells = cells.collect();
+            self.rows.insert(at, Row { key, cells });
+        }
+        let found = self.rows.iter_mut().find(|r| r.key == row)?;
+        found.cells.iter_mut().find(|c| c.column == column)
     }
 
     /// The `printed` map: cell key → text, in cell order.

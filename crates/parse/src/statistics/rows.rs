@@ -57,7 +57,7 @@ pub fn read(line: &Line, index: usize, header: &Header) -> Read {
     let width = header.columns.len();
     let mut found: Vec<Value> = Vec::new();
     while let Some(cell) = rest.last() {
-        match cell_values(cell) {
+        match cell_values(cell, line) {
             Some(v) if found.len() + v.len() <= width => {
                 found.splice(0..0, v);
                 rest.pop();
@@ -161,30 +161,38 @@ fn is_dash(text: &str) -> bool {
     !text.is_empty() && text.chars().all(|c| "—-－―─⸺⸻/／".contains(c))
 }
 
-/// A cell's values: an empty cell (HTML) is one blank value; a cell of space-separated
-/// numbers is several.
-fn cell_values(cell: &Cell) -> Option<Vec<Value>> {
+/// A cell's values, each with its page and box: an empty cell (HTML) is one blank value;
+/// a cell of space-separated numbers is several.
+fn cell_values(cell: &Cell, line: &Line) -> Option<Vec<Value>> {
     let x = (cell.x0 + cell.x1) / 2.0;
+    let bbox = line.page_box(cell.x0, cell.x1);
+    let mark = |printed: String| Value {
+        number: None,
+        printed: Some(printed),
+        x,
+        bbox,
+        page: line.page,
+    };
     if is_dash(&without_whitespace(&cell.text)) {
-        return Some(vec![Value {
-            number: None,
-            printed: Some(cell.text.trim().to_string()),
-            x,
-        }]);
+        return Some(vec![mark(cell.text.trim().to_string())]);
     }
     if cell.text.trim().is_empty() {
-        return Some(vec![Value {
-            number: None,
-            printed: Some(String::new()),
-            x,
-        }]);
+        return Some(vec![mark(String::new())]);
     }
     let parts: Vec<&str> = cell.text.split_whitespace().collect();
     let step = (cell.x1 - cell.x0) / parts.len() as f32;
     parts
         .iter()
         .enumerate()
-        .map(|(i, p)| cells::value(p, cell.x0 + step * (i as f32 + 0.5)))
+        .map(|(i, p)| {
+            let x0 = cell.x0 + step * i as f32;
+            let found = cells::value(p, x0 + step * 0.5)?;
+            Some(Value {
+                bbox: line.page_box(x0, x0 + step),
+                page: line.page,
+                ..found
+            })
+        })
         .collect()
 }
 
