@@ -13,7 +13,7 @@ pub type OcrRead = (u32, Option<[f32; 4]>);
 
 /// Marks each `text` cell of `record` that OCR (`reads`) or a pre-publication OCR layer
 /// stands behind, and gives every `ocr` cell's box in pixels of its page image (the page
-/// sizes come from the frames of `lines`).
+/// sizes come from the frames of `lines`); the entries end in table order.
 pub fn settle(record: &mut Record, lines: &[Line], reads: &[OcrRead]) {
     let layer = record
         .source
@@ -40,6 +40,7 @@ pub fn settle(record: &mut Record, lines: &[Line], reads: &[OcrRead]) {
             to_pixels(cell, &sizes);
         }
     }
+    record.cells.order(&record.tables);
 }
 
 /// Whether an OCR read covers a cell on `page` (a blank cell, without a box, only by a
@@ -73,7 +74,8 @@ fn to_pixels(cell: &mut Provenance, sizes: &HashMap<u32, (f32, f32)>) {
 mod tests {
     use super::*;
     use govreport_document::layout::Frame;
-    use govreport_model::record::{OcrSource, Source};
+    use govreport_model::record::{OcrSource, Source, Table};
+    use govreport_model::template::TableId;
 
     #[test]
     fn ocr_cells_get_pixel_boxes_and_layer_cells_their_source() {
@@ -85,10 +87,18 @@ mod tests {
             ..Source::default()
         };
         let mut record = Record::new(source);
+        let group =
+            serde_json::json!({"administrative_review": {"upheld": 1, "corrected": 2, "other": 3}});
+        let map = group.as_object().cloned().unwrap_or_default();
+        record.tables.review_litigation = Table::from_json(TableId::ReviewLitigation, map).ok();
+        let path = |c: &str| format!("tables.review_litigation.administrative_review.{c}");
         let cell = |page| Provenance::text(Some(page), Some([72.0, 144.0, 90.0, 150.0]));
-        record.cells.set("a", cell(1));
-        record.cells.set("b", cell(2));
-        record.cells.set("c", cell(3));
+        record.cells.set(&path("other"), cell(3));
+        record.cells.set(&path("upheld"), cell(1));
+        record.cells.set(&path("corrected"), cell(2));
+        record
+            .cells
+            .set("tables.review_litigation.nothing.here", cell(1));
         let frame = |p| Line {
             page: Some(p),
             y: 0.0,
@@ -101,10 +111,20 @@ mod tests {
             }),
         };
         settle(&mut record, &[frame(1), frame(2)], &[(1, None)]);
-        let a = record.cells.get("a").unwrap();
+        let a = record.cells.get(&path("upheld")).unwrap();
         assert_eq!(a.source, CellSource::Ocr);
         assert_eq!(a.bbox, Some([300.0, 600.0, 375.0, 625.0]));
-        assert_eq!(record.cells.get("b").unwrap().source, CellSource::OcrLayer);
-        assert_eq!(record.cells.get("c").unwrap().source, CellSource::Text);
+        let b = record.cells.get(&path("corrected")).unwrap();
+        assert_eq!(b.source, CellSource::OcrLayer);
+        assert_eq!(
+            record.cells.get(&path("other")).unwrap().source,
+            CellSource::Text
+        );
+        let order: Vec<&str> = record.cells.0.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(
+            order,
+            [path("upheld"), path("corrected"), path("other")],
+            "table order, no stray path"
+        );
     }
 }

@@ -6,7 +6,7 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 use serde_json::Number;
 
-use super::number;
+use super::{Tables, number};
 use crate::codes::named_enum;
 
 named_enum! {
@@ -103,6 +103,28 @@ impl Cells {
     /// Keeps only the entries `keep` accepts.
     pub fn retain(&mut self, mut keep: impl FnMut(&str, &Provenance) -> bool) {
         self.0.retain(|(p, v)| keep(p, v));
+    }
+
+    /// Keeps only the entries of cells `tables` has, in table order (表二, 表三, 表四, the
+    /// statistics table; row after row).
+    pub fn order(&mut self, tables: &Tables) {
+        let mut paths: Vec<String> = tables.cells().map(|(at, _)| at.path()).collect();
+        for (n, row) in tables
+            .statistics
+            .iter()
+            .flat_map(|s| s.rows.iter().enumerate())
+        {
+            paths.extend(
+                (0..row.values.len()).map(|c| format!("tables.statistics.rows[{n}].values[{c}]")),
+            );
+        }
+        let rank: std::collections::HashMap<&str, usize> = paths
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.as_str(), i))
+            .collect();
+        self.0.retain(|(p, _)| rank.contains_key(p.as_str()));
+        self.0.sort_by_key(|(p, _)| rank[p.as_str()]);
     }
 
     /// Whether there are no entries.
