@@ -11,7 +11,7 @@ use govreport_model::codes::{CheckStatus, Rule};
 use govreport_model::complete;
 use govreport_model::equations::{self, Operand, Origin};
 use govreport_model::record::{CellSource, Check, Provenance, Record, Status, Table, number};
-use govreport_model::template::{self, TableId};
+use govreport_model::template::TableId;
 use govreport_parse::report;
 use govreport_parse::statistics::checks as statistics;
 
@@ -150,7 +150,7 @@ fn recheck(record: &mut Record, id: TableId, done: &[String]) {
     let Some(table) = record.tables.slot(id).as_mut() else {
         return;
     };
-    let Some((spec, equations)) = template::rules_of(table) else {
+    let Some((spec, equations)) = table.rules() else {
         return;
     };
     let at: Vec<_> = spec.cells().collect();

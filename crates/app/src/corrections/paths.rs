@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use govreport_model::record::{Record, Table};
-use govreport_model::template::{self, TableId, TableSpec, Template, active, applications, review};
+use govreport_model::template::{TableId, TableSpec, Template, active, applications, review};
 
 /// The table, row key and column of a national table's cell path.
 pub fn locate(path: &str) -> Option<(TableId, String, String)> {
@@ -53,7 +53,7 @@ pub fn layout(table: &Table, format: Template, key: &str) -> Option<TableSpec> {
                 applications::SixLayout::OneRow
             }))
         }
-        _ => template::rules_of(table).map(|(spec, _)| spec),
+        _ => table.rules().map(|(spec, _)| spec),
     }
 }
 

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Number, Value};
 
 use super::Statistics;
+use crate::equations::Equation;
 use crate::template::{CellRef, TableId, TableSpec, applications};
 
 /// The three tables; each is null when the report does not contain it.
@@ -142,6 +143,33 @@ impl Table {
         }
         let found = self.rows.iter_mut().find(|r| r.key == row)?;
         found.cells.iter_mut().find(|c| c.column == column)
+    }
+
+    /// The spec and equations of a table as the record holds it: 表三 in the layout its rows
+    /// show (the three （六） detail rows, else the one row), 表四; None for 表二 (no rules).
+    pub fn rules(&self) -> Option<(TableSpec, Vec<Equation>)> {
+        match self.id {
+            TableId::ActiveDisclosure => None,
+            TableId::ReviewLitigation => {
+                let spec = crate::template::review::spec();
+                let equations = crate::template::review::equations(&spec);
+                Some((spec, equations))
+            }
+            TableId::Applications => {
+                let split = self
+                    .rows
+                    .iter()
+                    .any(|r| r.key.starts_with("other_") && r.key != "other_processing");
+                let layout = if split {
+                    applications::SixLayout::ThreeRows
+                } else {
+                    applications::SixLayout::OneRow
+                };
+                let spec = applications::spec(layout);
+                let equations = applications::equations(&spec);
+                Some((spec, equations))
+            }
+        }
     }
 
     /// The `printed` map: cell key → text, in cell order.

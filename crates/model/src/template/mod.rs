@@ -7,8 +7,6 @@ pub mod applications;
 pub mod review;
 
 use crate::codes::{Rule, named_enum};
-use crate::equations::Equation;
-use crate::record::Table;
 
 named_enum! {
     /// The national format 表二 follows (`report.template`).
@@ -175,33 +173,6 @@ impl TableSpec {
     /// Label phrases of every row, in order (for aligning observed rows).
     pub fn labels(&self) -> Vec<&'static [&'static str]> {
         self.rows.iter().map(|r| r.labels).collect()
-    }
-}
-
-/// The spec and equations of a table as the record holds it: 表三 in the layout its rows
-/// show (the three （六） detail rows, else the one row), 表四; None for 表二 (no rules).
-pub fn rules_of(table: &Table) -> Option<(TableSpec, Vec<Equation>)> {
-    match table.id {
-        TableId::ActiveDisclosure => None,
-        TableId::ReviewLitigation => {
-            let spec = review::spec();
-            let equations = review::equations(&spec);
-            Some((spec, equations))
-        }
-        TableId::Applications => {
-            let split = table
-                .rows
-                .iter()
-                .any(|r| r.key.starts_with("other_") && r.key != "other_processing");
-            let layout = if split {
-                applications::SixLayout::ThreeRows
-            } else {
-                applications::SixLayout::OneRow
-            };
-            let spec = applications::spec(layout);
-            let equations = applications::equations(&spec);
-            Some((spec, equations))
-        }
     }
 }
 

@@ -238,7 +238,9 @@ mod tests {
             Value {
                 number: None,
                 printed: Some("/".into()),
-                x: 0.0
+                x: 0.0,
+                bbox: None,
+                page: None,
             }
         );
         assert_eq!(value("—", 0.0).unwrap().number, None);
@@ -271,6 +273,33 @@ mod tests {
         assert_eq!(s.values.len(), 6);
         let s = split(&text_line("行政规范性文件  10 10 10", 0));
         assert_eq!(s.values.len(), 3);
+    }
+
+    #[test]
+    fn values_of_a_page_line_carry_their_page_and_box() {
+        use govreport_document::layout::{Cell, Frame};
+        let cell = |x0: f32, x1: f32, text: &str| Cell {
+            x0,
+            x1,
+            text: text.into(),
+        };
+        let line = Line {
+            page: Some(3),
+            y: 100.0,
+            size: 10.0,
+            cells: vec![cell(10.0, 80.0, "予以公开"), cell(100.0, 140.0, "12 7")],
+            frame: Some(Frame {
+                dir: 0,
+                width: 595.0,
+                height: 842.0,
+            }),
+        };
+        let s = split(&line);
+        assert_eq!(s.values.len(), 2);
+        assert_eq!(s.values[1].page, Some(3));
+        assert_eq!(s.values[1].bbox, Some([120.0, 90.0, 140.0, 102.0]));
+        let text = split(&text_line("予以公开\t12", 0));
+        assert_eq!((text.values[0].page, text.values[0].bbox), (None, None));
     }
 
     #[test]

@@ -10,7 +10,7 @@ use govreport_model::equations::{self, Equation, Operand, Origin, Verdict};
 use govreport_model::record::{
     Cell, CellSource, Check, Provenance, Record, Row, Table, Tables, number,
 };
-use govreport_model::template::{self, CellRef, TableId, TableSpec};
+use govreport_model::template::{CellRef, TableId, TableSpec};
 use govreport_model::{checks, complete};
 
 /// The rule name of the checks that name a doubtful cell of an OCR layer.
@@ -46,7 +46,7 @@ fn repaired_paths(record: &Record) -> Vec<String> {
 fn settle_table(record: &mut Record, id: TableId) -> Option<(Vec<Check>, Vec<Doubt>)> {
     let repaired = repaired_paths(record);
     let t = record.tables.slot(id).as_mut()?;
-    let (spec, equations) = template::rules_of(t)?;
+    let (spec, equations) = t.rules()?;
     let at: Vec<CellRef> = spec.cells().collect();
     let blank: Vec<bool> = at
         .iter()
