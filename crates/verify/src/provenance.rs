@@ -40,7 +40,7 @@ pub fn settle(record: &mut Record, lines: &[Line], reads: &[OcrRead]) {
             to_pixels(cell, &sizes);
         }
     }
-    record.cells.order(&record.tables);
+    record.cells.tidy(&record.tables);
 }
 
 /// Whether an OCR read covers a cell on `page` (a blank cell, without a box, only by a

@@ -45,7 +45,7 @@ pub fn apply(record: &mut Record, rows: &[&Correction]) {
         recheck_statistics(record);
     }
     record.checks.extend(notes);
-    record.cells.order(&record.tables);
+    record.cells.tidy(&record.tables);
     let narrative = Rule::NarrativeAgreesWithTables;
     record.checks.retain(|c| c.rule != narrative);
     report::finish(record);

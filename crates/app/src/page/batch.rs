@@ -341,10 +341,10 @@ fn review(
         let image = match (crops, provenance) {
             (Err(why), _) => Err(why.to_string()),
             _ if *drawn >= MAX_CROPS => Err(format!("no crop: the page shows {MAX_CROPS} at most")),
-            (_, None) => Err("no box: the record does not say where the cell was read".into()),
             _ if source.format != Some(Format::Pdf) => {
                 Err("no page image: the file has no pages".to_string())
             }
+            (_, None) => Err("no box: the record does not say where the cell was read".into()),
             (Ok(()), Some(p)) => crops::crop(Path::new(&source.path), p),
         };
         match image {

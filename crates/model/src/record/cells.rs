@@ -106,8 +106,9 @@ impl Cells {
     }
 
     /// Keeps only the entries of cells `tables` has, in table order (表二, 表三, 表四, the
-    /// statistics table; row after row).
-    pub fn order(&mut self, tables: &Tables) {
+    /// statistics table; row after row), leaving out those that say no more than `text`
+    /// (no page, no box: a cell of a text file, web page or Word file read as printed).
+    pub fn tidy(&mut self, tables: &Tables) {
         let mut paths: Vec<String> = tables.cells().map(|(at, _)| at.path()).collect();
         for (n, row) in tables
             .statistics
@@ -123,7 +124,9 @@ impl Cells {
             .enumerate()
             .map(|(i, p)| (p.as_str(), i))
             .collect();
-        self.0.retain(|(p, _)| rank.contains_key(p.as_str()));
+        let plain = Provenance::bare(CellSource::Text);
+        self.0
+            .retain(|(p, v)| rank.contains_key(p.as_str()) && *v != plain);
         self.0.sort_by_key(|(p, _)| rank[p.as_str()]);
     }
 

@@ -51,7 +51,8 @@ pub struct Record {
     pub tables: Tables,
     /// One entry per consistency rule applied.
     pub checks: Vec<Check>,
-    /// Where each table cell came from, by path (absent when there are no tables).
+    /// Where each table cell came from, by path (a cell read from a text, web or Word file
+    /// as printed is left out; absent when no cell is listed).
     #[serde(default, skip_serializing_if = "Cells::is_empty")]
     pub cells: Cells,
 }
