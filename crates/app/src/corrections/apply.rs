@@ -5,9 +5,9 @@
 use serde_json::Number;
 
 use super::Correction;
-use super::paths::{cells_under, locate, spec_for, statistics_index};
+use super::paths::{cells_under, guessed_rows, locate, spec_for, statistics_index};
 use govreport_model::checks::{entries, show};
-use govreport_model::codes::{CheckStatus, Rule};
+use govreport_model::codes::{CheckStatus, Rule, WarningCode};
 use govreport_model::complete;
 use govreport_model::equations::{self, Operand, Origin};
 use govreport_model::record::{CellSource, Check, Provenance, Record, Status, Table, number};
@@ -142,6 +142,37 @@ fn settle_doubts(record: &mut Record, done: &[String]) {
     let mut keep = keep.into_iter();
     record.checks.retain(|_| keep.next().unwrap_or(true));
     complete::close(&mut record.checks, "every gap was settled by a correction");
+    settle_guessed_rows(record, done);
+}
+
+/// A statistics row whose columns were guessed is settled once all its cells are
+/// corrected: the `cell_position_uncertain` warning names only the rows left, or goes.
+fn settle_guessed_rows(record: &mut Record, done: &[String]) {
+    let open = |row: &String| {
+        let cells = cells_under(record, row);
+        cells.is_empty() || !cells.iter().all(|c| done.contains(c))
+    };
+    let left: Vec<Option<Vec<String>>> = (record.warnings.iter())
+        .map(|w| {
+            let rows = guessed_rows(&w.message);
+            let guessed = w.code == WarningCode::CellPositionUncertain && !rows.is_empty();
+            guessed.then(|| rows.into_iter().filter(|r| open(r)).collect())
+        })
+        .collect();
+    let mut left = left.into_iter();
+    record.warnings.retain_mut(|w| match left.next().flatten() {
+        None => true,
+        Some(rows) => {
+            let names: Vec<&str> = (rows.iter())
+                .map(|r| r.trim_start_matches("tables.statistics."))
+                .collect();
+            w.message = format!(
+                "statistics: the columns of {} were guessed (cells missing)",
+                names.join(", ")
+            );
+            !rows.is_empty()
+        }
+    });
 }
 
 /// Runs 表三's or 表四's rules again over its cells as corrected: cells the rules derived
@@ -261,5 +292,77 @@ fn refused(row: &Correction, why: &str) -> Check {
         status: CheckStatus::Fail,
         message: format!("the correction on line {} was not applied: {why}", row.line),
         path: Some(row.path.clone()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use govreport_model::record::{Source, StatRow, Statistics, Warning};
+
+    fn row(values: &[i64]) -> StatRow {
+        StatRow {
+            label: "收到申请数".into(),
+            text: "收到申请数".into(),
+            parent: None,
+            unit: Some("件".into()),
+            values: values.iter().map(|&v| v.into()).collect(),
+            key: None,
+            code: None,
+            hang: None,
+        }
+    }
+
+    fn correction(path: &str, value: i64) -> Correction {
+        Correction {
+            line: 2,
+            sha256: String::new(),
+            path: path.into(),
+            value: Some(value.into()),
+            note: "seen".into(),
+        }
+    }
+
+    #[test]
+    fn a_guessed_statistics_row_is_settled_once_all_its_cells_are_corrected() {
+        let mut record = Record::new(Source::default());
+        record.status = Status::Partial;
+        record.tables.statistics = Some(Statistics {
+            columns: vec!["本年".into(), "累计".into()],
+            rows: vec![row(&[1, 2]), row(&[3, 4])],
+            printed: Default::default(),
+        });
+        for (r, c) in [(0, 0), (0, 1), (1, 0), (1, 1)] {
+            let at = format!("tables.statistics.rows[{r}].values[{c}]");
+            record.cells.set(&at, Provenance::text(Some(1), None));
+        }
+        let message = "statistics: the columns of rows[0], rows[1] were guessed (cells missing)";
+        let warning = Warning::new(WarningCode::CellPositionUncertain, message);
+        record.warnings.push(warning);
+        let rows = [
+            correction("tables.statistics.rows[0].values[0]", 5),
+            correction("tables.statistics.rows[0].values[1]", 6),
+        ];
+        apply(&mut record, &rows.iter().collect::<Vec<_>>());
+        assert_eq!(
+            record.warnings[0].message,
+            "statistics: the columns of rows[1] were guessed (cells missing)"
+        );
+        let table = record.tables.statistics.as_ref().unwrap();
+        assert_eq!(
+            table.rows[0].values,
+            [serde_json::json!(5), serde_json::json!(6)]
+        );
+        let corrected = record
+            .checks
+            .iter()
+            .filter(|c| c.status == CheckStatus::Corrected);
+        assert_eq!(corrected.count(), 2);
+        let more = [
+            correction("tables.statistics.rows[1].values[0]", 3),
+            correction("tables.statistics.rows[1].values[1]", 4),
+        ];
+        apply(&mut record, &more.iter().collect::<Vec<_>>());
+        assert!(record.warnings.is_empty());
     }
 }

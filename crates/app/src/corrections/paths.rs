@@ -106,3 +106,14 @@ pub fn known() -> HashSet<String> {
         .flat_map(|s| s.cells().map(|c| c.path()).collect::<Vec<_>>())
         .collect()
 }
+
+/// The statistics rows a `cell_position_uncertain` warning names (`rows[3]`), as paths.
+pub fn guessed_rows(message: &str) -> Vec<String> {
+    let Some(list) = message.strip_prefix("statistics: the columns of ") else {
+        return Vec::new();
+    };
+    list.split([',', ' '])
+        .filter(|t| t.starts_with("rows[") && t.ends_with(']'))
+        .map(|t| format!("tables.statistics.{t}"))
+        .collect()
+}

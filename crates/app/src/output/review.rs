@@ -7,7 +7,7 @@ use std::io::Write;
 
 use serde_json::{Number, Value};
 
-use crate::corrections::paths::{cells_under, locate, statistics_index};
+use crate::corrections::paths::{cells_under, guessed_rows, locate, statistics_index};
 use govreport_model::codes::{CheckStatus, WarningCode};
 use govreport_model::record::Record;
 
@@ -65,17 +65,6 @@ pub fn doubts(record: &Record) -> Vec<Doubt> {
         }
     }
     out
-}
-
-/// The statistics rows a `cell_position_uncertain` warning names (`rows[3]`), as paths.
-fn guessed_rows(message: &str) -> Vec<String> {
-    let Some(list) = message.strip_prefix("statistics: the columns of ") else {
-        return Vec::new();
-    };
-    list.split([',', ' '])
-        .filter(|t| t.starts_with("rows[") && t.ends_with(']'))
-        .map(|t| format!("tables.statistics.{t}"))
-        .collect()
 }
 
 /// A cell's current value in the record (None when blank, unread or absent).
