@@ -136,6 +136,13 @@ fn truth_makes_ok(inputs: &[&Path], truth: &BTreeMap<String, BTreeMap<String, Va
             .collect();
         assert_eq!(wrong, Vec::<String>::new(), "{stem}");
         assert_eq!(record["status"], "ok", "{stem}: {}", record["checks"]);
+        let stale = (record["warnings"].as_array().unwrap().iter()).filter(|w| {
+            matches!(
+                w["code"].as_str(),
+                Some("row_not_found" | "table_not_found")
+            )
+        });
+        assert_eq!(stale.count(), 0, "{stem}: {}", record["warnings"]);
     }
     extract(inputs, &again, &corrections);
     for stem in corrected.keys() {

@@ -10,7 +10,9 @@ use govreport_model::checks::{entries, show};
 use govreport_model::codes::{CheckStatus, Rule, WarningCode};
 use govreport_model::complete;
 use govreport_model::equations::{self, Operand, Origin};
-use govreport_model::record::{CellSource, Check, Provenance, Record, Status, Table, number};
+use govreport_model::record::{
+    CellSource, Check, Provenance, Record, Status, Table, Warning, number,
+};
 use govreport_model::template::TableId;
 use govreport_parse::report;
 use govreport_parse::statistics::checks as statistics;
@@ -81,14 +83,23 @@ fn set(record: &mut Record, row: &Correction) -> Result<Old, String> {
 /// Sets a cell of 表二, 表三 or 表四 (adding its row, or the table, when missing).
 fn set_national(record: &mut Record, row: &Correction) -> Result<String, String> {
     let (id, key, column) = locate(&row.path).ok_or("no such cell")?;
-    let format = record.report.template;
-    let slot = record.tables.slot(id);
-    let table = slot.get_or_insert_with(|| Table {
+    let empty = Table {
         id,
         rows: Vec::new(),
-    });
-    let spec = spec_for(table, format, &key)
-        .ok_or_else(|| format!("{} in this report's format has no row {key}", id.printed()))?;
+    };
+    let has = |r: &&govreport_model::template::RowSpec| {
+        r.key == key && r.columns.contains(&column.as_str())
+    };
+    let table = record.tables.get(id).unwrap_or(&empty);
+    let spec = spec_for(table, record.report.template, &key)
+        .filter(|spec| spec.rows.iter().any(|r| has(&r)))
+        .ok_or_else(|| {
+            format!(
+                "{} in this report's format has no cell {key}.{column}",
+                id.printed()
+            )
+        })?;
+    let table = record.tables.slot(id).get_or_insert(empty);
     let cell = table
         .cell_or_insert(&spec, &key, &column)
         .ok_or_else(|| format!("{} has no cell {key}.{column}", id.printed()))?;
@@ -139,10 +150,33 @@ fn settle_doubts(record: &mut Record, done: &[String]) {
         doubt && !cells.is_empty() && cells.iter().all(|p| done.contains(p))
     };
     let keep: Vec<bool> = record.checks.iter().map(|c| !settled(c)).collect();
+    let gone: Vec<String> = (record.checks.iter().zip(&keep))
+        .filter(|(_, k)| !**k)
+        .filter_map(|(c, _)| c.path.clone())
+        .collect();
     let mut keep = keep.into_iter();
     record.checks.retain(|_| keep.next().unwrap_or(true));
+    record.warnings.retain(|w| !found_after_all(w, &gone));
     complete::close(&mut record.checks, "every gap was settled by a correction");
     settle_guessed_rows(record, done);
+}
+
+/// Whether a warning says a table or row was not found that corrections have since filled
+/// (`gone`: the paths of the gaps they settled).
+fn found_after_all(w: &Warning, gone: &[String]) -> bool {
+    let table = |p: &String| w.message.contains(&format!("({p})"));
+    let row = |p: &String| {
+        let key = p.rsplit('.').next().unwrap_or_default();
+        let id = TableId::ALL
+            .iter()
+            .find(|t| p.starts_with(&format!("{}.", t.path())));
+        id.is_some_and(|t| w.message == format!("{}: row {key} was not found", t.printed()))
+    };
+    match w.code {
+        WarningCode::TableNotFound => gone.iter().any(table),
+        WarningCode::RowNotFound => gone.iter().any(row),
+        _ => false,
+    }
 }
 
 /// A statistics row whose columns were guessed is settled once all its cells are
