@@ -92,7 +92,7 @@ fn set_national(record: &mut Record, row: &Correction) -> Result<String, String>
     };
     let table = record.tables.get(id).unwrap_or(&empty);
     let spec = spec_for(table, record.report.template, &key)
-        .filter(|spec| spec.rows.iter().any(|r| has(&r)))
+        .filter(|spec| spec.rows.iter().any(has))
         .ok_or_else(|| {
             format!(
                 "{} in this report's format has no cell {key}.{column}",
