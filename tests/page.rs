@@ -265,3 +265,56 @@ fn a_pre_2019_report_shows_its_statistics_with_the_failing_total_marked() {
     );
     assert_eq!(text_of(&doc, "td.bad").len(), failing.len());
 }
+
+/// Whether poppler's `pdftoppm` runs here.
+fn pdftoppm() -> bool {
+    Command::new("pdftoppm").arg("-v").output().is_ok()
+}
+
+#[test]
+fn each_cell_to_review_shows_its_crop_reading_and_corrections_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string("samples/xinhe-2024-poor.txt").unwrap();
+    let bad = dir.path().join("xinhe-bad.txt");
+    fs::write(
+        &bad,
+        text.replace("74\t21\t45\t11\t151", "74\t21\t45\t17\t151"),
+    )
+    .unwrap();
+    let (page, review) = (dir.path().join("page.html"), dir.path().join("review.csv"));
+    let args = [
+        "extract",
+        "-q",
+        "samples/baisha-2020-ocrmypdf.pdf",
+        bad.to_str().unwrap(),
+        "--html",
+        page.to_str().unwrap(),
+        "--review",
+        review.to_str().unwrap(),
+    ];
+    assert!(govreport(&args).status.success());
+    let doc = Html::parse_document(&fs::read_to_string(&page).unwrap());
+    let rows = Selector::parse("h2#review + p + table tr").unwrap();
+    let rows: Vec<_> = doc.select(&rows).skip(1).collect();
+    let mut reader = ::csv::Reader::from_path(&review).unwrap();
+    let listed: Vec<::csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert!(listed.len() >= 2, "both files have doubtful cells");
+    assert_eq!(rows.len(), listed.len(), "one page row per review row");
+    let img = Selector::parse("img").unwrap();
+    for (row, cell) in rows.iter().zip(&listed) {
+        let text: String = row.text().collect();
+        let paste = format!("{},{},{},", &cell[0], &cell[1], &cell[2]);
+        assert!(text.contains(&paste), "{paste} not in {text}");
+        let crop = row.select(&img).next();
+        if cell[5].ends_with(".txt") {
+            assert!(crop.is_none() && text.contains("no page image"), "{text}");
+        } else if pdftoppm() && !cell[3].is_empty() {
+            let src = crop.expect("a crop").value().attr("src").unwrap();
+            assert!(
+                src.starts_with("data:image/png;base64,iVBORw0KGgo"),
+                "{src:.40}"
+            );
+            assert!(src.len() < 40_000, "a small crop: {} bytes", src.len());
+        }
+    }
+}

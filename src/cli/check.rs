@@ -31,6 +31,7 @@ pub struct CheckArgs {
 /// Runs `check`: [`Exit::Ok`] when every record matches its golden, else
 /// [`Exit::Differences`].
 pub fn run(args: CheckArgs) -> Result<Exit, Stopped> {
+    args.run.options()?;
     let inputs = discover(&args.inputs)?;
     find_clashes(&inputs)?;
     let bar = args.run.progress(inputs.len());

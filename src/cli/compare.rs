@@ -32,6 +32,7 @@ pub struct CompareArgs {
 /// Runs `compare`: [`Exit::Ok`] when every cross-year rule holds, [`Exit::RuleFailed`]
 /// when one fails, [`Exit::InputFailed`] when an input could not be read.
 pub fn run(args: CompareArgs) -> Result<Exit, Stopped> {
+    args.run.options()?;
     let sources = load::discover(&args.inputs);
     let bar = args.run.progress(load::reports(&sources));
     let loaded = load::load(&sources, &args.run.workers()?, args.run.jobs(), || {

@@ -1,5 +1,6 @@
 //! `govreport extract`: records for every input, as JSON files, JSON Lines and tidy CSV.
 
+use std::collections::HashSet;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::ops::ControlFlow;
@@ -11,7 +12,7 @@ use clap::Args;
 use super::RunArgs;
 use super::exit::{Exit, Stopped};
 use govreport_app::input::{Input, discover, find_clashes};
-use govreport_app::output::{self, audit_csv::AuditWriter, csv::TidyWriter};
+use govreport_app::output::{self, audit_csv::AuditWriter, csv::TidyWriter, review::ReviewWriter};
 use govreport_app::page::batch::BatchPage;
 use govreport_app::scale::shard::Shard;
 use govreport_model::record::{Record, Status};
@@ -38,6 +39,10 @@ pub struct ExtractArgs {
     /// (source_path,agency,year,rule,path,page,message).
     #[arg(long, value_name = "FILE")]
     pub audit_csv: Option<PathBuf>,
+    /// Write one CSV row per doubtful or failing table cell to FILE
+    /// (`sha256,path,value,page,reason,source_path`): a worksheet for --corrections.
+    #[arg(long, value_name = "FILE")]
+    pub review: Option<PathBuf>,
     /// Write one self-contained HTML page summarising the batch to FILE.
     #[arg(long, value_name = "FILE")]
     pub html: Option<PathBuf>,
@@ -107,9 +112,12 @@ fn gather(args: &ExtractArgs) -> Result<Vec<Input>, String> {
 
 /// Runs `extract`; returns the exit code.
 pub fn run(args: ExtractArgs) -> Result<Exit, Stopped> {
+    let corrections = args.run.options()?.corrections;
     let inputs = gather(&args)?;
     let mut workers = args.run.workers()?;
     workers.reuse = args.out.clone().filter(|_| args.skip_existing);
+    workers.corrections = corrections.clone();
+    let mut seen = HashSet::new();
     let mut outputs = Outputs::open(&args)?;
     let bar = args.run.progress(inputs.len());
     let started = Instant::now();
@@ -121,6 +129,7 @@ pub fn run(args: ExtractArgs) -> Result<Exit, Stopped> {
         args.run.jobs(),
         |_, input, extraction| {
             counts.count(&extraction.record);
+            seen.insert(extraction.record.source.sha256.clone());
             bar.set_message(format!("{} pages", counts.pages));
             bar.inc(1);
             match outputs.write(&extraction.record, &input.output_name) {
@@ -140,8 +149,11 @@ pub fn run(args: ExtractArgs) -> Result<Exit, Stopped> {
         Ok(()) => {}
     }
     if !args.run.quiet {
+        let unmatched = corrections.map_or(String::new(), |c| {
+            format!("; {} corrections matched no input", c.unmatched(&seen))
+        });
         eprintln!(
-            "{} files: {} ok, {} partial, {} failed; {} pages in {seconds:.1} s",
+            "{} files: {} ok, {} partial, {} failed; {} pages in {seconds:.1} s{unmatched}",
             inputs.len(),
             counts.ok,
             counts.partial,
@@ -189,6 +201,7 @@ struct Outputs {
     jsonl: Option<Box<dyn Write>>,
     csv: Option<TidyWriter<Box<dyn Write>>>,
     audit: Option<AuditWriter<Box<dyn Write>>>,
+    review: Option<ReviewWriter<Box<dyn Write>>>,
     page: Option<BatchPage>,
 }
 
@@ -197,7 +210,7 @@ impl Outputs {
     /// go to stdout (like `pdftotext file -`).
     fn open(args: &ExtractArgs) -> Result<Outputs, Stopped> {
         let stdout = PathBuf::from("-");
-        let named = [&args.out, &args.csv, &args.html, &args.audit_csv];
+        let named = [&args.out, &args.csv, &args.html, &args.audit_csv, &args.review];
         let jsonl = match &args.jsonl {
             None if named.iter().all(|o| o.is_none()) => Some(&stdout),
             jsonl => jsonl.as_ref(),
@@ -212,6 +225,10 @@ impl Outputs {
             Some(path) => Some(AuditWriter::new(create(path)?).map_err(|e| cannot(path, e))?),
             None => None,
         };
+        let review = match &args.review {
+            Some(path) => Some(ReviewWriter::new(create(path)?).map_err(|e| cannot(path, e))?),
+            None => None,
+        };
         let page = match &args.html {
             Some(path) => Some(
                 BatchPage::create(path)
@@ -224,6 +241,7 @@ impl Outputs {
             jsonl: jsonl.map(create).transpose()?,
             csv,
             audit,
+            review,
             page,
         })
     }
@@ -248,6 +266,10 @@ impl Outputs {
             out.write(record)
                 .map_err(|e| csv_stop("the audit CSV", e))?;
         }
+        if let Some(out) = self.review.as_mut() {
+            out.write(record)
+                .map_err(|e| csv_stop("the review CSV", e))?;
+        }
         Ok(())
     }
 
@@ -267,6 +289,18 @@ impl Outputs {
             out.flush()
                 .map_err(|e| OutputStop::io("the audit CSV", e))?;
         }
+        if let Some(out) = self.review.as_mut() {
+            out.flush()
+                .map_err(|e| OutputStop::io("the review CSV", e))?;
+        }
         Ok(())
+    }
+}
+
+/// Why a CSV could not be written.
+fn csv_stop(what: &str, e: ::csv::Error) -> OutputStop {
+    match e.into_kind() {
+        ::csv::ErrorKind::Io(e) => OutputStop::io(what, e),
+        other => OutputStop::Failed(format!("cannot write {what}: {other:?}")),
     }
 }

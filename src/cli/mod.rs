@@ -8,6 +8,8 @@ pub mod text;
 pub mod worker;
 
 use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 use clap::builder::TypedValueParser;
@@ -15,6 +17,7 @@ use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use exit::Exit;
+use govreport_app::corrections::Corrections;
 use govreport_app::pipeline::Options;
 use govreport_app::worker::Spec;
 use govreport_model::limits::Limits;
@@ -81,6 +84,10 @@ pub struct RunArgs {
     /// Memory one worker process may use, in MiB (past it the file fails with `too_large`).
     #[arg(long, value_name = "MIB", default_value_t = 1024)]
     pub max_memory_mb: u64,
+    /// A person's readings of table cells, CSV `sha256,path,value,note`: each sets that
+    /// cell in the record of the input with that sha256, and the checks run again.
+    #[arg(long, value_name = "FILE")]
+    pub corrections: Option<PathBuf>,
 }
 
 /// `--ocr`'s values, listed in the help, parsed into the reader's [`Mode`].
@@ -90,8 +97,9 @@ fn ocr_mode() -> impl TypedValueParser<Value = Mode> {
 }
 
 impl RunArgs {
-    /// The extraction options these flags ask for.
-    pub fn options(&self) -> Options {
+    /// The extraction options these flags ask for; a corrections file that cannot be read
+    /// or is malformed is a usage error naming its line.
+    pub fn options(&self) -> Result<Options, String> {
         let limits = Limits {
             timeout: Duration::from_secs(self.timeout),
             max_input_bytes: self.max_file_mb << 20,
@@ -103,10 +111,16 @@ impl RunArgs {
             max_timeout: Duration::from_secs(self.max_timeout),
             ..Limits::default()
         };
-        Options {
+        let corrections = self
+            .corrections
+            .as_deref()
+            .map(Corrections::load)
+            .transpose()?;
+        Ok(Options {
             limits,
             ocr: self.ocr,
-        }
+            corrections: corrections.map(Arc::new),
+        })
     }
 
     /// Worker processes for `extract` and `check`: this binary rerun as `worker` with
@@ -123,6 +137,7 @@ impl RunArgs {
             max_timeout: Duration::from_secs(self.max_timeout),
             max_memory_mb: self.max_memory_mb,
             reuse: None,
+            corrections: None,
         })
     }
 

@@ -49,7 +49,7 @@ pub fn run(args: TextArgs) -> Result<Exit, Stopped> {
         format: Format::from_path(&args.file),
         output_name: PathBuf::new(),
     };
-    let extraction = extract(&input, &args.run.options());
+    let extraction = extract(&input, &args.run.options()?);
     let mut out = std::io::stdout().lock();
     let mut body = match &extraction.record.source.ocr {
         Some(ocr) => by_page(&extraction.lines, &ocr.pages),

@@ -34,6 +34,6 @@ pub fn run(args: WorkerArgs) -> Result<Exit, Stopped> {
             return Err(message.to_string().into());
         }
     };
-    serve(&run.options(), run.max_memory_mb)?;
+    serve(&run.options()?, run.max_memory_mb)?;
     Ok(Exit::Ok)
 }

@@ -4,6 +4,7 @@
 
 pub mod batch;
 pub mod compare;
+pub mod corrections;
 pub mod filehash;
 pub mod input;
 pub mod output;

@@ -2,6 +2,7 @@
 
 use std::cell::Cell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
 use std::sync::Once;
 use std::time::{Duration, Instant};
 
@@ -16,6 +17,7 @@ use govreport_read::ocr::{self, Engines};
 use govreport_read::readers;
 use govreport_verify::{Context, engines};
 
+use crate::corrections::{Corrections, apply};
 use crate::filehash::sha256_hex;
 use crate::input::Input;
 
@@ -26,6 +28,8 @@ pub struct Options {
     pub limits: Limits,
     /// When pages are read by OCR (`--ocr`).
     pub ocr: ocr::Mode,
+    /// A person's corrections (`--corrections`), applied to the records of their inputs.
+    pub corrections: Option<Arc<Corrections>>,
 }
 
 /// A record with the text and reconstructed table rows behind it.
@@ -155,6 +159,9 @@ pub fn extract_bytes(
         return failed(chosen.parsed.record.source, failure);
     }
     let parsed = &mut chosen.parsed;
+    if let Some(corrections) = &options.corrections {
+        correct(&mut parsed.record, corrections);
+    }
     parsed.record.audit = audit::audit(&parsed.record, &parsed.document.lines);
     Extraction {
         record: chosen.parsed.record,
@@ -232,6 +239,13 @@ impl Bytes<'_> {
         chosen.deadline = deadline;
         chosen
     }
+}
+
+/// Applies the corrections for the record's input, noting their digest in its source.
+fn correct(record: &mut Record, corrections: &Corrections) {
+    let sha256 = record.source.sha256.clone();
+    apply::apply(record, &corrections.of(&sha256));
+    record.source.corrections = corrections.fingerprint(&sha256);
 }
 
 #[cfg(test)]

@@ -74,6 +74,7 @@ mod tests {
                     text: t.to_string(),
                 })
                 .collect(),
+            frame: None,
         }
     }
 

@@ -21,23 +21,13 @@ pub fn entries(
     repaired: &[(usize, usize)],
     path: &dyn Fn(usize) -> String,
 ) -> Vec<Check> {
-    let mut out = Vec::new();
-    let mut rules: Vec<Rule> = equations.iter().map(|e| e.rule).collect();
-    rules.dedup();
-    for rule in rules {
-        let eqs: Vec<&Equation> = equations.iter().filter(|e| e.rule == rule).collect();
-        let verdicts: Vec<Verdict> = eqs.iter().map(|e| verdict(cells, e)).collect();
-        let fixed = repaired
+    let fixed = |rule: Rule| {
+        repaired
             .iter()
             .filter(|(_, e)| equations[*e].rule == rule)
-            .count();
-        out.push(summary(rule, &verdicts, fixed));
-        for (eq, v) in eqs.iter().zip(&verdicts) {
-            if *v == Verdict::Fail {
-                out.push(failure(cells, eq, path));
-            }
-        }
-    }
+            .count()
+    };
+    let mut out = verdicts(cells, equations, &fixed, path);
     for &(cell, e) in repaired {
         let eq = &equations[e];
         let message = format!(
@@ -53,6 +43,30 @@ pub fn entries(
             message,
             path: Some(path(cell)),
         });
+    }
+    out
+}
+
+/// The verdicts of equations as `checks` entries: per rule a summary (`fixed(rule)`: how
+/// many cells the rule repaired) followed by one entry per failed equation.
+pub fn verdicts(
+    cells: &[Operand],
+    equations: &[Equation],
+    fixed: &dyn Fn(Rule) -> usize,
+    path: &dyn Fn(usize) -> String,
+) -> Vec<Check> {
+    let mut out = Vec::new();
+    let mut rules: Vec<Rule> = equations.iter().map(|e| e.rule).collect();
+    rules.dedup();
+    for rule in rules {
+        let eqs: Vec<&Equation> = equations.iter().filter(|e| e.rule == rule).collect();
+        let verdicts: Vec<Verdict> = eqs.iter().map(|e| verdict(cells, e)).collect();
+        out.push(summary(rule, &verdicts, fixed(rule)));
+        for (eq, v) in eqs.iter().zip(&verdicts) {
+            if *v == Verdict::Fail {
+                out.push(failure(cells, eq, path));
+            }
+        }
     }
     out
 }

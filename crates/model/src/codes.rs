@@ -128,6 +128,8 @@ named_enum! {
         OcrCellReading = "ocr.cell_reading",
         /// A cell of a table read from a pre-publication OCR layer that the rules leave in doubt.
         OcrLayerUnconfirmed = "ocr_layer.unconfirmed",
+        /// A cell a person corrected (`--corrections`): its path, the value replaced, the note.
+        ReviewCorrection = "review.correction",
     }
 }
 
@@ -249,6 +251,8 @@ named_enum! {
         Repaired = "repaired",
         /// Untestable (a blank total or unknown cells).
         Skipped = "skipped",
+        /// A person set the cell (`--corrections`); the message gives the value it replaced.
+        Corrected = "corrected",
     }
 }
 

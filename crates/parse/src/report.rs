@@ -128,16 +128,19 @@ pub fn fill(record: &mut Record, lines: &[Line]) -> Vec<String> {
     record.report.template = template::active::detect(&squeeze_all(active_lines));
     if let Some(t) = active::parse(active_lines, record.report.template) {
         record.tables.active_disclosure = Some(t.table);
+        record.cells.extend(t.cells);
         let name = TableId::ActiveDisclosure.printed();
         absorb(record, t.checks, t.warnings, t.debug, &mut debug, name);
     }
     if let Some(t) = applications::parse(&lines[r.applications.clone()]) {
         record.tables.applications = Some(t.table);
+        record.cells.extend(t.cells);
         let name = TableId::Applications.printed();
         absorb(record, t.checks, t.warnings, t.debug, &mut debug, name);
     }
     if let Some(t) = review::parse(&lines[r.review.clone()]) {
         record.tables.review_litigation = Some(t.table);
+        record.cells.extend(t.cells);
         let name = TableId::ReviewLitigation.printed();
         absorb(record, t.checks, t.warnings, t.debug, &mut debug, name);
     }

@@ -5,6 +5,7 @@
 pub mod blanks;
 pub mod engines;
 pub mod ocrlayer;
+pub mod provenance;
 pub mod resolve;
 
 use std::time::Instant;
@@ -32,13 +33,19 @@ pub struct Context<'a> {
 /// The record after the second opinions: a document with a pre-publication OCR layer is
 /// read again from its cleaned lines and its doubtful tables judged (and re-read by OCR
 /// where `--ocr` allows); cells OCR read with doubt are settled by the rules; on a wholly
-/// scanned document, blank cells among numbers are named.
+/// scanned document, blank cells among numbers are named; last, each cell's source is
+/// settled ([`provenance`]).
 pub fn verify(parsed: Parsed, ocr: Option<OcrState>, context: &Context) -> Parsed {
     let layer = parsed.record.source.ocr.as_ref();
     let mut parsed = match layer.and_then(|o| o.existing_layer.clone()) {
         Some(pages) => layer_tables(parsed, &pages, context),
         None => parsed,
     };
+    let reads: Vec<provenance::OcrRead> = ocr
+        .iter()
+        .flat_map(|s| s.reads.iter())
+        .map(|r| (r.0 as u32 + 1, r.1))
+        .collect();
     if let Some(mut state) = ocr {
         let source = parsed.record.source.clone();
         let warnings = &parsed.document.warnings;
@@ -48,6 +55,7 @@ pub fn verify(parsed: Parsed, ocr: Option<OcrState>, context: &Context) -> Parse
             blanks::doubt_blanks(&mut parsed.record);
         }
     }
+    provenance::settle(&mut parsed.record, &parsed.document.lines, &reads);
     parsed
 }
 

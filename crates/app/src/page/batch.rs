@@ -14,19 +14,26 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use super::charts::{Bar, bars};
+use super::crops;
 use super::tables::{self, Marks};
 use super::{Html, file_url, foot, head};
+use crate::output::review;
 use govreport_model::codes::AuditRule;
+use govreport_model::format::Format;
 use govreport_model::record::Record;
 
 /// The parts written while the batch runs, in page order.
-const PARTS: [&str; 5] = ["failed", "failing", "repaired", "audit", "reports"];
+const PARTS: [&str; 6] = ["failed", "failing", "review", "repaired", "audit", "reports"];
+/// Most crops one page shows (each a few kilobytes); cells past it show the reason.
+const MAX_CROPS: usize = 300;
 
 /// A batch page being written.
 pub struct BatchPage {
     path: PathBuf,
     parts: Vec<(PathBuf, BufWriter<File>)>,
     tally: Tally,
+    /// Whether crops can be drawn here (`pdftoppm`), else why not.
+    crops: Result<(), String>,
 }
 
 /// What the summary needs: counts only (a few dozen bytes, whatever the batch size).
@@ -46,8 +53,10 @@ struct Tally {
     /// Audit findings per rule.
     findings: BTreeMap<&'static str, usize>,
     /// Rows written to each problem table (failed files, failing checks and warnings,
-    /// repaired cells, audit findings), so that an empty one can say so.
-    rows: [usize; 4],
+    /// cells to review, repaired cells, audit findings), so that an empty one can say so.
+    rows: [usize; 5],
+    /// Crops drawn so far.
+    crops: usize,
 }
 
 impl BatchPage {
@@ -65,6 +74,7 @@ impl BatchPage {
             path: path.to_path_buf(),
             parts,
             tally: Tally::default(),
+            crops: crops::available(),
         })
     }
 
@@ -95,16 +105,20 @@ impl BatchPage {
         }
         let id = t.files;
         let mut h = Html::new();
-        let rows = problems(&mut h, &r, id, &mut self.parts)?;
+        let [failed, failing, repaired] = problems(&mut h, &r, id, &mut self.parts)?;
+        let crops = self.crops.as_ref().map(|_| ()).map_err(String::as_str);
+        let cells = review(&mut h, record, id, crops, &mut self.tally.crops);
+        self.parts[2].1.write_all(h.take().as_bytes())?;
+        let rows = [failed, failing, cells, repaired];
         for (total, n) in self.tally.rows.iter_mut().zip(rows) {
             *total += n;
         }
         for f in &record.audit {
             *self.tally.findings.entry(f.rule.as_str()).or_default() += 1;
         }
-        self.tally.rows[3] += findings(&mut h, &r, id, &mut self.parts[3].1)?;
+        self.tally.rows[4] += findings(&mut h, &r, id, &mut self.parts[4].1)?;
         details(&mut h, &r, id);
-        self.parts[4].1.write_all(h.take().as_bytes())
+        self.parts[5].1.write_all(h.take().as_bytes())
     }
 
     /// Writes the page (summary, then the parts) and removes the parts.
@@ -115,9 +129,10 @@ impl BatchPage {
         summary(&mut h, &self.tally, seconds);
         let mut out = BufWriter::new(File::create(&self.path)?);
         out.write_all(h.take().as_bytes())?;
-        let headings: [&'static str; 5] = [
+        let headings: [&'static str; 6] = [
             "<h2 id=failed>Failed files</h2><table><tr><th class=l>file<th class=l>code<th class=l>message",
             "</table><h2 id=failing>Failing checks and warnings</h2><table><tr><th class=l>file<th class=l>rule<th class=l>values<th class=l>cell<th>page",
+            "</table><h2 id=review>Cells to review</h2><p>Each doubtful cell with the part of the page it was read from; paste the row, with the value the page shows, into the file given to <code>--corrections</code> (header <code>sha256,path,value,note</code>).</p><table><tr><th class=l>file<th class=l>cell<th>reading<th>page<th class=l>on the page<th class=l>why<th class=l>corrections row",
             "</table><h2 id=repaired>Repaired cells</h2><table><tr><th class=l>file<th class=l>cell<th class=l>how",
             "</table><h2 id=audit>Audit findings</h2><table><tr><th class=l>file<th class=l>rule<th class=l>finding<th class=l>path<th>page",
             "</table><h2 id=reports>Reports</h2>",
@@ -174,7 +189,7 @@ const STATUS: [(&str, &str); 3] = [
 ];
 
 fn summary(h: &mut Html, t: &Tally, seconds: f64) {
-    h.raw("<nav><a href=#failed>Failed files</a> · <a href=#failing>Failing checks and warnings</a> · <a href=#repaired>Repaired cells</a> · <a href=#audit>Audit findings</a> · <a href=#reports>Reports</a></nav>");
+    h.raw("<nav><a href=#failed>Failed files</a> · <a href=#failing>Failing checks and warnings</a> · <a href=#review>Cells to review</a> · <a href=#repaired>Repaired cells</a> · <a href=#audit>Audit findings</a> · <a href=#reports>Reports</a></nav>");
     h.raw("<h2>Summary</h2><table><tr><th class=l>files<th class=l>ok<th class=l>partial<th class=l>failed<th class=l>pages<th class=l>seconds<th class=l>repaired cells<tr>");
     for n in [t.files, t.by_status[0], t.by_status[1], t.by_status[2]] {
         h.raw("<td>").show(n);
@@ -334,8 +349,54 @@ fn problems(
         h.el("<td class=l>", text(&c["path"]), "")
             .el("<td class=msg>", text(&c["message"]), "");
     }
-    parts[2].1.write_all(h.take().as_bytes())?;
+    parts[3].1.write_all(h.take().as_bytes())?;
     Ok(rows)
+}
+
+/// Writes one row per doubtful cell of a record (as `extract --review` lists them): its
+/// reading, its crop of the page (while fewer than [`MAX_CROPS`] were drawn), the reasons and
+/// the corrections row to paste; returns how many rows.
+fn review(
+    h: &mut Html,
+    record: &Record,
+    id: usize,
+    crops: Result<(), &str>,
+    drawn: &mut usize,
+) -> usize {
+    let doubts = review::doubts(record);
+    let source = &record.source;
+    for d in &doubts {
+        link(h, id, &source.path);
+        let value = d.value.as_ref().map(|n| n.to_string()).unwrap_or_default();
+        h.el("<td class=l>", &d.path, "").el("<td>", &value, "<td>");
+        if let Some(p) = d.page {
+            h.show(p);
+        }
+        h.raw("<td class=l>");
+        let provenance = record.cells.get(&d.path);
+        let image = match (crops, provenance) {
+            (Err(why), _) => Err(why.to_string()),
+            _ if *drawn >= MAX_CROPS => Err(format!("no crop: the page shows {MAX_CROPS} at most")),
+            _ if source.format != Some(Format::Pdf) => {
+                Err("no page image: the file has no pages".to_string())
+            }
+            (_, None) => Err("no box: the record does not say where the cell was read".into()),
+            (Ok(()), Some(p)) => crops::crop(Path::new(&source.path), p),
+        };
+        match image {
+            Ok(uri) => {
+                *drawn += 1;
+                h.raw("<img alt=\"crop\" src=\"").text(&uri).raw("\">");
+            }
+            Err(why) => {
+                h.text(&why);
+            }
+        }
+        let row = format!("{},{},{value},", source.sha256, d.path);
+        h.el("<td class=msg>", &d.reason, "")
+            .el("<td class=l><code>", &row, "</code>");
+    }
+    doubts.len()
 }
 
 /// One report, collapsed: status, path and title; inside, metadata and tables.

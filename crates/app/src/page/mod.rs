@@ -8,6 +8,7 @@
 pub mod batch;
 pub mod charts;
 pub mod compare;
+pub mod crops;
 pub mod map;
 pub mod marks;
 pub mod tables;

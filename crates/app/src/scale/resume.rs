@@ -3,17 +3,20 @@
 
 use std::path::Path;
 
+use crate::corrections::Corrections;
 use crate::filehash;
 use crate::input::Input;
 use govreport_model::codes::ErrorCode;
-use govreport_model::record::Record;
+use govreport_model::record::{Record, Status};
 
 /// Failure codes that depend on the limits or the machine rather than on the file: such a
 /// record is extracted again (perhaps the rerun has a longer `--timeout`).
 const RETRIED: [ErrorCode; 3] = [ErrorCode::Timeout, ErrorCode::TooLarge, ErrorCode::Internal];
 
-/// The record under `dir` for `input`, when it can stand for a new extraction.
-pub fn existing(dir: &Path, input: &Input) -> Option<Record> {
+/// The record under `dir` for `input`, when it can stand for a new extraction: made by this
+/// version from the same bytes, and (unless it failed) with the input's current rows of
+/// `corrections`.
+pub fn existing(dir: &Path, input: &Input, corrections: Option<&Corrections>) -> Option<Record> {
     let text = std::fs::read(dir.join(&input.output_name)).ok()?;
     let mut record: Record = serde_json::from_slice(&text).ok()?;
     let ours = record.extractor == govreport_model::record::Extractor::default();
@@ -22,6 +25,10 @@ pub fn existing(dir: &Path, input: &Input) -> Option<Record> {
     }
     let (bytes, sha256) = filehash::size_and_sha256(&input.path)?;
     if record.source.sha256 != sha256 || record.source.bytes != bytes {
+        return None;
+    }
+    let rows = corrections.and_then(|c| c.fingerprint(&sha256));
+    if record.status != Status::Failed && record.source.corrections != rows {
         return None;
     }
     record.source.path = input.path.display().to_string();
@@ -63,19 +70,19 @@ mod tests {
     #[test]
     fn a_record_of_the_same_bytes_and_version_is_reused_with_the_current_path() {
         let (dir, input) = setup(None, env!("CARGO_PKG_VERSION"));
-        let record = existing(dir.path(), &input).expect("reused");
+        let record = existing(dir.path(), &input, None).expect("reused");
         assert_eq!(record.source.path, input.path.display().to_string());
     }
 
     #[test]
     fn changed_bytes_another_version_or_a_limit_failure_are_extracted_again() {
         let (dir, input) = setup(None, "0.0.0-other");
-        assert!(existing(dir.path(), &input).is_none());
+        assert!(existing(dir.path(), &input, None).is_none());
         let (dir, input) = setup(Some(ErrorCode::Timeout), env!("CARGO_PKG_VERSION"));
-        assert!(existing(dir.path(), &input).is_none());
+        assert!(existing(dir.path(), &input, None).is_none());
         let (dir, input) = setup(Some(ErrorCode::NotPdf), env!("CARGO_PKG_VERSION"));
-        assert!(existing(dir.path(), &input).is_some());
+        assert!(existing(dir.path(), &input, None).is_some());
         std::fs::write(&input.path, "报告 changed").unwrap();
-        assert!(existing(dir.path(), &input).is_none());
+        assert!(existing(dir.path(), &input, None).is_none());
     }
 }

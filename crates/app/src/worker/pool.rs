@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use super::{Reply, Request};
+use crate::corrections::Corrections;
 use crate::input::Input;
 use crate::pipeline::Extraction;
 use govreport_model::codes::ErrorCode;
@@ -47,6 +48,8 @@ pub struct Spec {
     pub max_memory_mb: u64,
     /// `--skip-existing`: the output folder whose records are reused when still valid.
     pub reuse: Option<PathBuf>,
+    /// `--corrections`: a reused record must have been made with its input's current rows.
+    pub corrections: Option<Arc<Corrections>>,
 }
 
 /// Worker processes shared by the batch threads (at most one per thread is busy).
@@ -67,7 +70,8 @@ impl Pool {
     /// Extracts one input in a worker; a worker that dies or overruns gives a failed record.
     pub fn extract(&self, input: &Input) -> Extraction {
         if let Some(dir) = &self.spec.reuse
-            && let Some(record) = crate::scale::resume::existing(dir, input)
+            && let Some(record) =
+                crate::scale::resume::existing(dir, input, self.spec.corrections.as_deref())
         {
             return Extraction {
                 record,
@@ -297,6 +301,7 @@ mod tests {
             max_timeout: Duration::from_secs(3),
             max_memory_mb: 77,
             reuse: None,
+            corrections: None,
         };
         let input = Input {
             path: file,

@@ -98,6 +98,46 @@ pub struct Line {
     pub size: f32,
     /// The cells, left to right.
     pub cells: Vec<Cell>,
+    /// The page frame the line was laid out in (PDF pages only): how its coordinates map
+    /// back onto the page.
+    pub frame: Option<Frame>,
+}
+
+/// A writing direction's upright frame on one page ([`orient`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Frame {
+    /// The quarter turn, 0–3.
+    pub dir: u8,
+    /// Page width in points.
+    pub width: f32,
+    /// Page height in points.
+    pub height: f32,
+}
+
+impl Frame {
+    /// A box `[x0, y0, x1, y1]` of this frame as a box of the page (points, y downward).
+    pub fn to_page(&self, b: [f32; 4]) -> [f32; 4] {
+        let (w, h) = (self.width, self.height);
+        let point = |x: f32, y: f32| match self.dir {
+            1 => (y, h - x),
+            2 => (w - x, h - y),
+            3 => (w - y, x),
+            _ => (x, y),
+        };
+        let (ax, ay) = point(b[0], b[1]);
+        let (bx, by) = point(b[2], b[3]);
+        [ax.min(bx), ay.min(by), ax.max(bx), ay.max(by)]
+    }
+}
+
+impl Line {
+    /// The page box of the run of this line from `x0` to `x1` (PDF lines only): from a
+    /// glyph height above the baseline to a fifth of one below it.
+    pub fn page_box(&self, x0: f32, x1: f32) -> Option<[f32; 4]> {
+        let frame = self.frame?;
+        let framed = [x0, self.y - self.size, x1, self.y + self.size * 0.2];
+        Some(frame.to_page(framed))
+    }
 }
 
 impl Line {
@@ -147,13 +187,18 @@ pub fn lines(page: &PageLayer) -> Vec<Line> {
                 .map(|r| orient::rule(r, dir, page.width, page.height))
                 .collect(),
         };
-        out.extend(lines_of(glyphs, &rules, page.number));
+        let frame = Frame {
+            dir,
+            width: page.width,
+            height: page.height,
+        };
+        out.extend(lines_of(glyphs, &rules, page.number, frame));
     }
     out
 }
 
 /// The lines of glyphs that share one writing direction, with the rules in their frame.
-fn lines_of(mut glyphs: Vec<&Glyph>, rules: &[Rule], number: u32) -> Vec<Line> {
+fn lines_of(mut glyphs: Vec<&Glyph>, rules: &[Rule], number: u32, frame: Frame) -> Vec<Line> {
     glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
     // Sorted by x, so a gap between two glyphs looks only at the rules within it.
     let mut verticals: Vec<&Rule> = rules.iter().filter(|r| r.x0 == r.x1).collect();
@@ -169,7 +214,9 @@ fn lines_of(mut glyphs: Vec<&Glyph>, rules: &[Rule], number: u32) -> Vec<Line> {
         }
         let mut row: Vec<&Glyph> = glyphs[start..end].to_vec();
         row.sort_by(|a, b| a.x.total_cmp(&b.x));
-        out.push(line_of(&row, number, &verticals));
+        let mut line = line_of(&row, number, &verticals);
+        line.frame = Some(frame);
+        out.push(line);
         start = end;
     }
     out
@@ -208,6 +255,7 @@ fn line_of(row: &[&Glyph], page: u32, verticals: &[&Rule]) -> Line {
         y,
         size,
         cells,
+        frame: None,
     }
 }
 
@@ -259,6 +307,7 @@ pub fn text_line(text: &str, index: usize) -> Line {
         y: index as f32,
         size: 1.0,
         cells,
+        frame: None,
     }
 }
 

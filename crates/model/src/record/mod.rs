@@ -8,15 +8,17 @@ use crate::format::Format;
 use crate::template::Template;
 
 pub mod audit;
+pub mod cells;
 pub mod facts;
 pub mod region;
 pub mod statistics;
 pub mod tables;
 
 pub use audit::Finding;
+pub use cells::{CellSource, Cells, Provenance};
 pub use facts::{Count, DateFact, Policy};
 pub use region::Region;
-pub use statistics::{StatRow, Statistics};
+pub use statistics::{Hang, StatRow, Statistics};
 pub use tables::{Cell, Row, Table, Tables};
 
 /// The record schema identifier.
@@ -55,6 +57,10 @@ pub struct Record {
     /// (never a change to `status` or a value); `[]` for a clean report.
     #[serde(default)]
     pub audit: Vec<Finding>,
+    /// Where each table cell came from, by path (a cell read from a text, web or Word file
+    /// as printed is left out; absent when no cell is listed).
+    #[serde(default, skip_serializing_if = "Cells::is_empty")]
+    pub cells: Cells,
 }
 
 /// The program that wrote a record.
@@ -99,6 +105,9 @@ pub struct Source {
     /// `LibreOffice 7.4`; absent for every other input.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub converted_by: Option<String>,
+    /// A digest of the `--corrections` rows applied to this record; absent when none were.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corrections: Option<String>,
 }
 
 /// `source.ocr`: the pages govreport recognised and the pages that came with an OCR layer.
@@ -213,7 +222,7 @@ pub struct Section {
 pub struct Check {
     /// The rule, e.g. `applications.balance`.
     pub rule: Rule,
-    /// `pass`, `fail`, `repaired` or `skipped`.
+    /// `pass`, `fail`, `repaired`, `skipped` or `corrected`.
     pub status: CheckStatus,
     /// The equation with its values.
     pub message: String,
@@ -251,6 +260,7 @@ impl Record {
             tables: Tables::default(),
             checks: Vec::new(),
             audit: Vec::new(),
+            cells: Cells::default(),
         }
     }
 

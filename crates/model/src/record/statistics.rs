@@ -37,4 +37,19 @@ pub struct StatRow {
     /// numbering (`（一）`), which then is not part of `text` but still decides `parent`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub serial: Option<String>,
+    /// How the row hangs from its parent, as the checks see it (known while the record is
+    /// built, not written).
+    #[serde(skip)]
+    pub hang: Option<Hang>,
+}
+
+/// How a statistics row hangs from the row it breaks down, for re-running the checks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hang {
+    /// Index of the row it breaks down.
+    pub parent: Option<usize>,
+    /// A `其中` part.
+    pub of_which: bool,
+    /// A numbered part (`1.`, `（一）`…).
+    pub numbered: bool,
 }

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Number, Value};
 
 use super::Statistics;
-use crate::template::{CellRef, TableId, applications};
+use crate::equations::Equation;
+use crate::template::{CellRef, TableId, TableSpec, applications};
 
 /// The three tables; each is null when the report does not contain it.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
@@ -112,6 +113,63 @@ impl Table {
                 (at, cell)
             })
         })
+    }
+
+    /// The cell of `row` and `column`, adding the row (null cells, at its place in `spec`'s
+    /// order) when the table lacks it; None when `spec` has no such cell.
+    pub fn cell_or_insert(
+        &mut self,
+        spec: &TableSpec,
+        row: &str,
+        column: &str,
+    ) -> Option<&mut Cell> {
+        let position = |key: &str| spec.rows.iter().position(|r| r.key == key);
+        let wanted = position(row)?;
+        if self.row(row).is_none() {
+            let columns = spec.rows[wanted].columns.iter();
+            let cells = columns.map(|c| Cell {
+                column: c.to_string(),
+                value: None,
+                printed: None,
+            });
+            let at = self
+                .rows
+                .iter()
+                .position(|r| position(&r.key).is_none_or(|p| p > wanted))
+                .unwrap_or(self.rows.len());
+            let key = row.to_string();
+            let cells = cells.collect();
+            self.rows.insert(at, Row { key, cells });
+        }
+        let found = self.rows.iter_mut().find(|r| r.key == row)?;
+        found.cells.iter_mut().find(|c| c.column == column)
+    }
+
+    /// The spec and equations of a table as the record holds it: 表三 in the layout its rows
+    /// show (the three （六） detail rows, else the one row), 表四; None for 表二 (no rules).
+    pub fn rules(&self) -> Option<(TableSpec, Vec<Equation>)> {
+        match self.id {
+            TableId::ActiveDisclosure => None,
+            TableId::ReviewLitigation => {
+                let spec = crate::template::review::spec();
+                let equations = crate::template::review::equations(&spec);
+                Some((spec, equations))
+            }
+            TableId::Applications => {
+                let split = self
+                    .rows
+                    .iter()
+                    .any(|r| r.key.starts_with("other_") && r.key != "other_processing");
+                let layout = if split {
+                    applications::SixLayout::ThreeRows
+                } else {
+                    applications::SixLayout::OneRow
+                };
+                let spec = applications::spec(layout);
+                let equations = applications::equations(&spec);
+                Some((spec, equations))
+            }
+        }
     }
 
     /// The `printed` map: cell key → text, in cell order.

@@ -81,6 +81,7 @@ pub fn fill(record: &mut Record, lines: &[Line]) -> Vec<String> {
         return Vec::new();
     };
     record.tables.statistics = Some(t.table);
+    record.cells.extend(t.cells);
     record.checks.extend(t.checks);
     record.warnings.extend(t.warnings);
     let mut debug = vec!["── statistics ──".to_string()];

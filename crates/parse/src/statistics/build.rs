@@ -10,7 +10,7 @@ use crate::statistics::label::{self, Parts};
 use crate::statistics::rows::RawRow;
 use crate::statistics::{Parsed, StatRow, Statistics, checks, keys};
 use govreport_model::codes::WarningCode;
-use govreport_model::record::Warning;
+use govreport_model::record::{Hang, Provenance, Warning};
 
 /// What the rows are beyond their cells: label parts, unit, heading or not, parent, key.
 struct Nested {
@@ -104,6 +104,7 @@ pub fn build(h: &Header, raw: &[RawRow], spans: Vec<Range<usize>>) -> Parsed {
         printed: Map::new(),
     };
     let (mut items, mut debug, mut uncertain) = (Vec::new(), Vec::new(), Vec::new());
+    let mut cells = Vec::new();
     for (i, r) in raw.iter().enumerate().filter(|(i, _)| !nested.heading[*i]) {
         let n = table.rows.len();
         index[i] = Some(n);
@@ -117,13 +118,26 @@ pub fn build(h: &Header, raw: &[RawRow], spans: Vec<Range<usize>>) -> Parsed {
             nested.keys[i].unwrap_or("-"),
             r.text
         ));
-        items.push(checks::Item {
-            label: parts.label.clone(),
-            values: values.iter().map(Json::as_f64).collect(),
+        let hang = Hang {
             parent: link.parent.and_then(|p| index[p]),
             of_which: link.of_which,
             numbered: parts.style.is_some(),
+        };
+        items.push(checks::Item {
+            label: parts.label.clone(),
+            values: values.iter().map(Json::as_f64).collect(),
+            parent: hang.parent,
+            of_which: hang.of_which,
+            numbered: hang.numbered,
         });
+        cells.extend(r.values.iter().enumerate().map(|(c, v)| {
+            let at = format!("tables.statistics.rows[{n}].values[{c}]");
+            let found = v.as_ref();
+            (
+                at,
+                Provenance::text(found.and_then(|v| v.page), found.and_then(|v| v.bbox)),
+            )
+        }));
         table.rows.push(StatRow {
             label: parts.label.clone(),
             text: r.text.clone(),
@@ -133,6 +147,7 @@ pub fn build(h: &Header, raw: &[RawRow], spans: Vec<Range<usize>>) -> Parsed {
             key: nested.keys[i].map(str::to_string),
             code: r.code.clone(),
             serial: r.serial.clone(),
+            hang: Some(hang),
         });
     }
     let warnings = (!uncertain.is_empty())
@@ -149,5 +164,6 @@ pub fn build(h: &Header, raw: &[RawRow], spans: Vec<Range<usize>>) -> Parsed {
         spans,
         warnings,
         debug,
+        cells,
     }
 }

@@ -17,7 +17,7 @@ mod wrapped;
 use std::ops::Range;
 
 use govreport_document::layout::Line;
-use govreport_model::record::{Check, Warning};
+use govreport_model::record::{Check, Provenance, Warning};
 pub use govreport_model::record::{StatRow, Statistics};
 use header::Header;
 use rows::RawRow;
@@ -34,6 +34,8 @@ pub struct Parsed {
     pub warnings: Vec<Warning>,
     /// One line per row, for `govreport text`.
     pub debug: Vec<String>,
+    /// Where each cell came from, by record path.
+    pub cells: Vec<(String, Provenance)>,
 }
 
 /// Finds the statistics tables (a later table with the same columns continues the first)

@@ -103,6 +103,7 @@ fn placed(y: f32, cells: &[(&str, f32, f32)]) -> Line {
                 text: t.to_string(),
             })
             .collect(),
+        frame: None,
     }
 }
 

@@ -9,7 +9,7 @@ use govreport_document::layout::Line;
 use govreport_document::squeeze;
 use govreport_model::codes::WarningCode;
 use govreport_model::complete::{self, Gap};
-use govreport_model::record::{Cell, Row, Table, Warning};
+use govreport_model::record::{Cell, Provenance, Row, Table, Warning};
 use govreport_model::template::{self, RowSpec, TableId, Template};
 
 /// Parses 表二 from its region in the given format; None when no row is found.
@@ -24,6 +24,7 @@ pub fn parse(lines: &[Line], format: Template) -> Option<TableResult> {
     let mut gaps = Vec::new();
     let mut from = 0;
     let mut used = Vec::new();
+    let mut provenance = Vec::new();
     for (r, row) in spec.rows.iter().enumerate() {
         let path = spec.row_path(r);
         // In template order first; a row printed elsewhere in the section (converters put
@@ -48,6 +49,12 @@ pub fn parse(lines: &[Line], format: Template) -> Option<TableResult> {
                     path: format!("{path}.{column}"),
                 }),
         );
+        provenance.extend(row.columns.iter().zip(&slots).map(|(column, v)| {
+            let found = v.as_ref();
+            let page = found.and_then(|v| v.page).or(lines[at].page);
+            let at = format!("{path}.{column}");
+            (at, Provenance::text(page, found.and_then(|v| v.bbox)))
+        }));
         let cells = row.columns.iter().zip(&slots).map(|(column, v)| Cell {
             column: column.to_string(),
             value: v.as_ref().and_then(|v| v.number.clone()),
@@ -73,6 +80,7 @@ pub fn parse(lines: &[Line], format: Template) -> Option<TableResult> {
         checks,
         warnings,
         debug,
+        cells: provenance,
     })
 }
 

@@ -10,7 +10,7 @@ use govreport_model::checks;
 use govreport_model::codes::WarningCode;
 use govreport_model::complete;
 use govreport_model::equations::{Operand, Origin};
-use govreport_model::record::{Row, Table, Warning};
+use govreport_model::record::{Provenance, Row, Table, Warning};
 use govreport_model::template::TableSpec;
 use govreport_model::template::applications::{self, SixLayout};
 
@@ -46,13 +46,18 @@ pub fn parse(lines: &[Line]) -> Option<TableResult> {
     let gaps = gaps::gaps(&settled, &found, width, &row_path, &path, &spec.id.path());
     warnings.extend(complete::row_warnings(spec.id, &gaps));
     checks.extend(complete::entries(spec.id, spec.rows.len(), &gaps));
-    let table = record(&spec, &placed, cells);
+    let pages: Vec<Option<u32>> = matched
+        .iter()
+        .map(|m| m.and_then(|i| rows[i].page))
+        .collect();
+    let (table, provenance) = record(&spec, &placed, cells, &pages);
     let debug = debug_rows(&spec, &matched, &rows);
     Some(TableResult {
         table,
         checks,
         warnings,
         debug,
+        cells: provenance,
     })
 }
 
@@ -100,19 +105,30 @@ fn drop_subtotal_column(rows: &mut [ValueRow], warnings: &mut Vec<Warning>) {
     }
 }
 
-/// The record's 表三: the rows found or rebuilt, each cell printed or repaired.
-fn record(spec: &TableSpec, placed: &[Option<Placed>], cells: &[Operand]) -> Table {
+/// The record's 表三 (the rows found or rebuilt, each cell printed or repaired) and where
+/// each cell came from (`pages`: each template row's page).
+fn record(
+    spec: &TableSpec,
+    placed: &[Option<Placed>],
+    cells: &[Operand],
+    pages: &[Option<u32>],
+) -> (Table, Vec<(String, Provenance)>) {
     let width = spec.width();
     let mut table = Table {
         id: spec.id,
         rows: Vec::new(),
     };
+    let mut provenance = Vec::new();
     for (r, row) in spec.rows.iter().enumerate() {
         let flat = &cells[r * width..(r + 1) * width];
         if placed[r].is_none() && !flat.iter().all(|c| c.origin == Origin::Repaired) {
             continue;
         }
         let slot = |c: usize| placed[r].as_ref().and_then(|p| p.slots[c].as_ref());
+        provenance.extend((0..width).map(|c| {
+            let at = spec.cell_at(r, c).path();
+            (at, grid::provenance(&flat[c], slot(c), pages[r]))
+        }));
         let cells = row.columns.iter().enumerate();
         table.rows.push(Row {
             key: row.key.to_string(),
@@ -121,7 +137,7 @@ fn record(spec: &TableSpec, placed: &[Option<Placed>], cells: &[Operand]) -> Tab
                 .collect(),
         });
     }
-    table
+    (table, provenance)
 }
 
 fn debug_rows(spec: &TableSpec, matched: &[Option<usize>], rows: &[ValueRow]) -> Vec<String> {

@@ -20,6 +20,10 @@ pub struct Value {
     pub printed: Option<String>,
     /// Horizontal centre of the cell (points for PDF, column for text).
     pub x: f32,
+    /// The value's box on its page (PDF points, y downward); None for text input.
+    pub bbox: Option<[f32; 4]>,
+    /// The page it was read on (PDF only).
+    pub page: Option<u32>,
 }
 
 impl Value {
@@ -59,6 +63,8 @@ pub fn value(text: &str, x: f32) -> Option<Value> {
             number: None,
             printed: Some(UNREADABLE.into()),
             x,
+            bbox: None,
+            page: None,
         });
     }
     if EMPTY_MARKS.contains(&t.as_str()) {
@@ -66,6 +72,8 @@ pub fn value(text: &str, x: f32) -> Option<Value> {
             number: None,
             printed: Some(text.trim().to_string()),
             x,
+            bbox: None,
+            page: None,
         });
     }
     let caps = NUMBER.captures(&t)?;
@@ -78,6 +86,8 @@ pub fn value(text: &str, x: f32) -> Option<Value> {
         number: number(&literal),
         printed: (!plain).then(|| text.trim().to_string()),
         x,
+        bbox: None,
+        page: None,
     })
 }
 
@@ -102,6 +112,8 @@ pub fn split(line: &Line) -> SplitLine {
                 number: None,
                 printed: Some(String::new()),
                 x: (cell.x0 + cell.x1) / 2.0,
+                bbox: line.page_box(cell.x0, cell.x1),
+                page: line.page,
             });
             cut -= 1;
             continue;
@@ -111,7 +123,15 @@ pub fn split(line: &Line) -> SplitLine {
         let parsed: Option<Vec<Value>> = parts
             .iter()
             .enumerate()
-            .map(|(i, p)| value(p, cell.x0 + step * (i as f32 + 0.5)))
+            .map(|(i, p)| {
+                let x0 = cell.x0 + step * i as f32;
+                let found = value(p, x0 + step * 0.5)?;
+                Some(Value {
+                    bbox: line.page_box(x0, x0 + step),
+                    page: line.page,
+                    ..found
+                })
+            })
             .collect();
         match parsed {
             Some(mut v) if !v.is_empty() => {
@@ -218,7 +238,9 @@ mod tests {
             Value {
                 number: None,
                 printed: Some("/".into()),
-                x: 0.0
+                x: 0.0,
+                bbox: None,
+                page: None,
             }
         );
         assert_eq!(value("—", 0.0).unwrap().number, None);
@@ -251,6 +273,33 @@ mod tests {
         assert_eq!(s.values.len(), 6);
         let s = split(&text_line("行政规范性文件  10 10 10", 0));
         assert_eq!(s.values.len(), 3);
+    }
+
+    #[test]
+    fn values_of_a_page_line_carry_their_page_and_box() {
+        use govreport_document::layout::{Cell, Frame};
+        let cell = |x0: f32, x1: f32, text: &str| Cell {
+            x0,
+            x1,
+            text: text.into(),
+        };
+        let line = Line {
+            page: Some(3),
+            y: 100.0,
+            size: 10.0,
+            cells: vec![cell(10.0, 80.0, "予以公开"), cell(100.0, 140.0, "12 7")],
+            frame: Some(Frame {
+                dir: 0,
+                width: 595.0,
+                height: 842.0,
+            }),
+        };
+        let s = split(&line);
+        assert_eq!(s.values.len(), 2);
+        assert_eq!(s.values[1].page, Some(3));
+        assert_eq!(s.values[1].bbox, Some([120.0, 90.0, 140.0, 102.0]));
+        let text = split(&text_line("予以公开\t12", 0));
+        assert_eq!((text.values[0].page, text.values[0].bbox), (None, None));
     }
 
     #[test]

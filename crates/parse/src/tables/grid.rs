@@ -6,7 +6,7 @@ use crate::tables::cells::{Prepared, SplitLine, Value, prepared_similarity, spli
 use govreport_document::layout::Line;
 use govreport_document::squeeze;
 use govreport_model::equations::{Operand, Origin};
-use govreport_model::record::{Cell, number};
+use govreport_model::record::{Cell, CellSource, Provenance, number};
 
 /// A line of a table that carries values, with the label text that leads up to it.
 #[derive(Debug, Clone)]
@@ -315,6 +315,16 @@ pub fn record_cell(column: &str, operand: &Operand, slot: Option<&Value>) -> Cel
         value,
         printed,
     }
+}
+
+/// Where a record cell came from: derived when the rules repaired it, else the text at its
+/// value's page and box (a blank cell: its row's `page`, no box).
+pub fn provenance(operand: &Operand, slot: Option<&Value>, page: Option<u32>) -> Provenance {
+    if operand.origin == Origin::Repaired {
+        return Provenance::bare(CellSource::Derived);
+    }
+    let page = slot.and_then(|v| v.page).or(page);
+    Provenance::text(page, slot.and_then(|v| v.bbox))
 }
 
 #[cfg(test)]

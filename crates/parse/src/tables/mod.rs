@@ -11,7 +11,7 @@ pub mod grid;
 pub mod placement;
 pub mod review;
 
-use govreport_model::record::{Check, Table, Warning};
+use govreport_model::record::{Check, Provenance, Table, Warning};
 
 /// A parsed table with the checks and warnings it produced and the rows it was read from.
 pub struct TableResult {
@@ -23,4 +23,6 @@ pub struct TableResult {
     pub warnings: Vec<Warning>,
     /// One line per reconstructed row, for `govreport text`.
     pub debug: Vec<String>,
+    /// Where each of its cells came from, by record path.
+    pub cells: Vec<(String, Provenance)>,
 }

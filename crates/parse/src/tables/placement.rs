@@ -191,6 +191,8 @@ mod tests {
                 number: Some(n.into()),
                 printed: None,
                 x: 0.0,
+                bbox: None,
+                page: None,
             })
         };
         let options = arrangements(&[v(1), v(2)], 3);
@@ -202,6 +204,8 @@ mod tests {
             number: Some(n.into()),
             printed: None,
             x: 0.0,
+            bbox: None,
+            page: None,
         })
     }
 

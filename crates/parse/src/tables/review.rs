@@ -19,6 +19,7 @@ pub fn parse(lines: &[Line]) -> Option<TableResult> {
     let width = spec.cell_count();
     let mut warnings = Vec::new();
     let (row, centres) = value_row(lines, width, &mut warnings)?;
+    let page = row.page;
     let mut placed = vec![Some(grid::place(&row, width, centres.as_deref()))];
     let equations = review::equations(&spec);
     let settled =
@@ -35,12 +36,26 @@ pub fn parse(lines: &[Line]) -> Option<TableResult> {
         .map(|p: Placed| p.slots)
         .unwrap_or_default();
     let table = table(&spec, &settled.cells, &slots);
+    let provenance = (0..width)
+        .map(|i| {
+            let at = spec.cell(i).path();
+            (
+                at,
+                grid::provenance(
+                    &settled.cells[i],
+                    slots.get(i).and_then(Option::as_ref),
+                    page,
+                ),
+            )
+        })
+        .collect();
     let debug = vec![format!("{} values: {}", spec.id.printed(), show(&slots))];
     Some(TableResult {
         table,
         checks,
         warnings,
         debug,
+        cells: provenance,
     })
 }
 

@@ -18,6 +18,7 @@ pub fn lines(blocks: &[Block]) -> Vec<Line> {
             y: i as f32,
             size: 1.0,
             cells,
+            frame: None,
         })
         .collect()
 }

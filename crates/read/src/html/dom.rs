@@ -194,6 +194,7 @@ impl Lines {
             y: lines.len() as f32,
             size: 1.0,
             cells,
+            frame: None,
         });
         self.walk.linked.push(linked);
     }

@@ -6,7 +6,7 @@ use serde_json::Number;
 
 use govreport_document::layout::Line;
 use govreport_model::codes::{CheckStatus, Rule, WarningCode};
-use govreport_model::record::{Check, Record, Warning};
+use govreport_model::record::{CellSource, Check, Provenance, Record, Warning};
 use govreport_model::template::TableId;
 
 use super::{TABLES, anchor_page, trust};
@@ -78,6 +78,17 @@ fn take_table(into: &mut Record, from: &Record, id: TableId) {
             .cloned(),
     );
     *into.tables.slot(id) = from.tables.get(id).cloned();
+    let prefix = format!("{table}.");
+    into.cells.retain(|p, _| !p.starts_with(&prefix));
+    let read = |p: &Provenance| match p.source {
+        CellSource::Text => Provenance {
+            source: CellSource::Ocr,
+            ..p.clone()
+        },
+        _ => p.clone(),
+    };
+    let theirs = from.cells.0.iter().filter(|(p, _)| p.starts_with(&prefix));
+    into.cells.extend(theirs.map(|(p, v)| (p.clone(), read(v))));
 }
 
 /// Re-reads the tables the layer leaves doubtful, when there are any, and keeps for each

@@ -102,6 +102,7 @@ mod tests {
             y: 100.0,
             size: 9.0,
             cells,
+            frame: None,
         }
     }
 

@@ -5,12 +5,13 @@
 
 use serde_json::Number;
 
-use govreport_model::checks;
 use govreport_model::codes::{CheckStatus, Rule, WarningCode};
 use govreport_model::equations::{self, Equation, Operand, Origin, Verdict};
-use govreport_model::record::{Cell, Check, Record, Row, Table, Tables, number};
-use govreport_model::template::applications::{self, SixLayout};
-use govreport_model::template::{CellRef, TableId, TableSpec, review};
+use govreport_model::record::{
+    Cell, CellSource, Check, Provenance, Record, Row, Table, Tables, number,
+};
+use govreport_model::template::{CellRef, TableId, TableSpec};
+use govreport_model::{checks, complete};
 
 /// The rule name of the checks that name a doubtful cell of an OCR layer.
 pub const RULE: Rule = Rule::OcrLayerUnconfirmed;
@@ -39,34 +40,13 @@ fn repaired_paths(record: &Record) -> Vec<String> {
         .collect()
 }
 
-/// The spec and equations of 表三 (in the layout the table shows) or 表四.
-fn spec_of(table: &Table) -> (TableSpec, Vec<Equation>) {
-    if table.id == TableId::ReviewLitigation {
-        let spec = review::spec();
-        let equations = review::equations(&spec);
-        return (spec, equations);
-    }
-    let split = table
-        .rows
-        .iter()
-        .any(|r| r.key.starts_with("other_") && r.key != "other_processing");
-    let layout = if split {
-        SixLayout::ThreeRows
-    } else {
-        SixLayout::OneRow
-    };
-    let spec = applications::spec(layout);
-    let equations = applications::equations(&spec);
-    (spec, equations)
-}
-
 /// Re-settles 表三 or 表四 with the layer's empty cells, and cells the parser already
 /// derived, counted as lost; returns the new checks for its rules and the cells they
 /// leave in doubt.
 fn settle_table(record: &mut Record, id: TableId) -> Option<(Vec<Check>, Vec<Doubt>)> {
     let repaired = repaired_paths(record);
     let t = record.tables.slot(id).as_mut()?;
-    let (spec, equations) = spec_of(t);
+    let (spec, equations) = t.rules()?;
     let at: Vec<CellRef> = spec.cells().collect();
     let blank: Vec<bool> = at
         .iter()
@@ -85,6 +65,8 @@ fn settle_table(record: &mut Record, id: TableId) -> Option<(Vec<Check>, Vec<Dou
     let filled = repair(&mut cells, &equations, &blank);
     for &(i, _) in &filled {
         fill(t, &spec, &at[i], cells[i].value);
+        let derived = Provenance::bare(CellSource::Derived);
+        record.cells.set(&at[i].path(), derived);
     }
     let path = |i: usize| at[i].path();
     let present = |i: usize| t.row(at[i].row).is_some();
@@ -210,28 +192,14 @@ pub fn settle(record: &mut Record) -> Vec<Doubt> {
                 c.rule.is_complete() && c.path.as_deref().is_some_and(|p| filled.contains(&p));
             !rules.contains(&c.rule) && !gap_filled
         });
-        close_complete(record);
+        complete::close(
+            &mut record.checks,
+            "every gap was filled by the consistency rules",
+        );
         record.checks.extend(checks);
         doubts.append(&mut cells);
     }
     doubts
-}
-
-/// A `<table>.complete` summary that failed passes once no gap of its table is left.
-fn close_complete(record: &mut Record) {
-    let gaps: Vec<Rule> = record
-        .checks
-        .iter()
-        .filter(|c| c.rule.is_complete() && c.path.is_some())
-        .map(|c| c.rule)
-        .collect();
-    for c in record.checks.iter_mut() {
-        let closed = c.status == CheckStatus::Fail && !gaps.contains(&c.rule);
-        if c.rule.is_complete() && c.path.is_none() && closed {
-            c.status = CheckStatus::Pass;
-            c.message = "every gap was filled by the consistency rules".into();
-        }
-    }
 }
 
 /// The doubtful cells and rows of one table, given the tables as read without the
