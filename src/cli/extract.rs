@@ -194,8 +194,8 @@ fn csv_stop(what: &str, e: ::csv::Error) -> OutputStop {
     }
 }
 
-/// The outputs asked for: a folder of records, a JSON Lines stream, a tidy CSV, an audit
-/// CSV, a page.
+/// The outputs asked for: a folder of records, a JSON Lines stream, a tidy CSV, the audit
+/// and review CSVs, a page.
 struct Outputs {
     dir: Option<PathBuf>,
     jsonl: Option<Box<dyn Write>>,
@@ -210,7 +210,13 @@ impl Outputs {
     /// go to stdout (like `pdftotext file -`).
     fn open(args: &ExtractArgs) -> Result<Outputs, Stopped> {
         let stdout = PathBuf::from("-");
-        let named = [&args.out, &args.csv, &args.html, &args.audit_csv, &args.review];
+        let named = [
+            &args.out,
+            &args.csv,
+            &args.html,
+            &args.audit_csv,
+            &args.review,
+        ];
         let jsonl = match &args.jsonl {
             None if named.iter().all(|o| o.is_none()) => Some(&stdout),
             jsonl => jsonl.as_ref(),
@@ -294,13 +300,5 @@ impl Outputs {
                 .map_err(|e| OutputStop::io("the review CSV", e))?;
         }
         Ok(())
-    }
-}
-
-/// Why a CSV could not be written.
-fn csv_stop(what: &str, e: ::csv::Error) -> OutputStop {
-    match e.into_kind() {
-        ::csv::ErrorKind::Io(e) => OutputStop::io(what, e),
-        other => OutputStop::Failed(format!("cannot write {what}: {other:?}")),
     }
 }

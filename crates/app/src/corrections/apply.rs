@@ -16,6 +16,7 @@ use govreport_model::record::{
 use govreport_model::template::TableId;
 use govreport_parse::report;
 use govreport_parse::statistics::checks as statistics;
+use govreport_parse::statistics::header::is_change;
 
 /// Applies `rows` (all for this record's input) to a record that was read; checks run again
 /// and the status is set anew. A failed record is left as it is.
@@ -298,7 +299,8 @@ fn recheck_statistics(record: &mut Record) {
     let Some(items) = items else {
         return;
     };
-    let fresh = statistics::run(&items);
+    let changes: Vec<bool> = table.columns.iter().map(|c| is_change(c)).collect();
+    let fresh = statistics::run(&items, &changes);
     let gone = |c: &Check| matches!(c.rule, statistics::PARTS_SUM | statistics::SUBSET);
     replace(&mut record.checks, &gone, fresh);
 }
@@ -343,6 +345,7 @@ mod tests {
             values: values.iter().map(|&v| v.into()).collect(),
             key: None,
             code: None,
+            serial: None,
             hang: None,
         }
     }

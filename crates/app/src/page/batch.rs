@@ -23,7 +23,9 @@ use govreport_model::format::Format;
 use govreport_model::record::Record;
 
 /// The parts written while the batch runs, in page order.
-const PARTS: [&str; 6] = ["failed", "failing", "review", "repaired", "audit", "reports"];
+const PARTS: [&str; 6] = [
+    "failed", "failing", "review", "repaired", "audit", "reports",
+];
 /// Most crops one page shows (each a few kilobytes); cells past it show the reason.
 const MAX_CROPS: usize = 300;
 

@@ -92,7 +92,7 @@ impl Header {
 const CHANGE_WORDS: [&str; 8] = ["同比", "环比", "增减", "增长", "增幅", "变化", "%", "率"];
 
 /// Whether a value column's name says it holds a change.
-fn is_change(name: &str) -> bool {
+pub fn is_change(name: &str) -> bool {
     CHANGE_WORDS.iter().any(|w| name.contains(w))
 }
 

@@ -131,6 +131,7 @@ fn placed(cells: &[(&str, f32, f32)]) -> Line {
         page: Some(1),
         y: 0.0,
         size: 9.0,
+        frame: None,
         cells: cells
             .iter()
             .map(|(t, x0, x1)| Cell {

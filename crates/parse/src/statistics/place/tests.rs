@@ -81,6 +81,7 @@ fn grid(cells: &[&str]) -> Line {
         page: None,
         y: 0.0,
         size: 1.0,
+        frame: None,
         cells: cells
             .iter()
             .enumerate()
