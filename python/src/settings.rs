@@ -47,7 +47,11 @@ impl Settings {
             ocr: ocr.to_string(),
             timeout,
             max_memory_mb,
-            options: Options { limits, ocr: mode },
+            options: Options {
+                limits,
+                ocr: mode,
+                corrections: None,
+            },
         })
     }
 
@@ -78,6 +82,7 @@ impl Settings {
             max_timeout: self.options.limits.max_timeout,
             max_memory_mb: self.max_memory_mb,
             reuse: None,
+            corrections: None,
         })
     }
 }
