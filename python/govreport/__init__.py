@@ -55,7 +55,8 @@ def extract(
     ``jobs``: files read at once (``-j``; None or 0: one per core). ``ocr``: ``"auto"``,
     ``"always"`` or ``"never"`` (``--ocr``). ``timeout``: seconds per file
     (``--timeout``). ``max_memory_mb``: memory per worker process (``--max-memory-mb``).
-    ``corrections`` (``--corrections``) is not supported by this version: it must be None.
+    ``corrections`` (``--corrections``) is not supported by the Python module yet: it must be
+    None (the command line's ``extract --corrections FILE`` applies them).
 
     Raises ValueError for a path that does not exist or a bad option value (with the
     command line's message) and TypeError for an argument of the wrong type.
@@ -90,8 +91,8 @@ def iter_extract(
     """
     if corrections is not None:
         raise ValueError(
-            "corrections are not supported by this version of govreport "
-            "(the command line has no --corrections yet)"
+            "corrections are not supported by the Python module yet: run "
+            "`govreport extract --corrections FILE` and load its records"
         )
     records = _start(_paths(paths, "extract"), jobs, ocr, timeout, max_memory_mb)
     return (json.loads(record) for record in records)

@@ -38,9 +38,9 @@ def test_negative_counts_are_value_errors(options):
         govreport.extract("samples/xinhe-2024-poor.txt", **options)
 
 
-def test_corrections_are_refused_until_the_command_line_has_them():
-    assert "--corrections" not in run_cli("extract", "--help").stdout
-    with pytest.raises(ValueError, match="corrections are not supported"):
+def test_corrections_are_refused_pointing_to_the_command_line_which_has_them():
+    assert "--corrections" in run_cli("extract", "--help").stdout
+    with pytest.raises(ValueError, match="extract --corrections FILE"):
         govreport.extract("samples/xinhe-2024-poor.txt", corrections="fixes.csv")
 
 
