@@ -148,15 +148,10 @@ fn missing(record: &Record, lines: &[Line], heads: &[Heading]) -> Vec<Finding> {
 
 /// The part of a record section's topic (the six parts of a 2019+ report).
 fn part_of_topic(topic: Topic) -> Option<u8> {
-    let order = [
-        Topic::Overview,
-        Topic::Active,
-        Topic::Applications,
-        Topic::ReviewLitigation,
-        Topic::Problems,
-        Topic::Other,
-    ];
-    order.iter().position(|t| *t == topic).map(|i| i as u8 + 1)
+    crate::pre2019::topics::NATIONAL
+        .iter()
+        .position(|t| *t == topic)
+        .map(|i| i as u8 + 1)
 }
 
 /// The part an unnumbered heading line names: short, no sentence punctuation, ending as

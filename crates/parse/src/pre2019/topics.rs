@@ -4,7 +4,7 @@
 use govreport_model::codes::Topic;
 
 /// The topics of the six sections of 2019+ reports, by number.
-const NATIONAL: [Topic; 6] = [
+pub(crate) const NATIONAL: [Topic; 6] = [
     Topic::Overview,
     Topic::Active,
     Topic::Applications,
