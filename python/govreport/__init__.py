@@ -16,10 +16,13 @@ down. The work runs without the GIL; Ctrl-C interrupts a wait.
 
 from __future__ import annotations
 
+import csv
 import io
 import json
+import math
 import os
-from typing import TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Optional, Union
+import warnings
+from typing import TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Mapping, Optional, Union
 
 from . import _native
 
@@ -33,6 +36,9 @@ __all__ = ["extract", "iter_extract", "cells", "compare", "__version__"]
 PathLike = Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
 #: A record: the JSON object of ``extract --jsonl`` as ``json.loads`` gives it.
 Record = Dict[str, Any]
+#: Corrections: a CSV file's path (``sha256,path,value,note``, as ``extract --corrections``
+#: takes it), or its rows as mappings with those keys (a DataFrame is taken as its rows).
+CorrectionsLike = Union[PathLike, Iterable[Mapping[str, Any]], "pandas.DataFrame", None]
 
 
 def extract(
@@ -40,7 +46,7 @@ def extract(
     *,
     jobs: Optional[int] = None,
     ocr: str = "auto",
-    corrections: None = None,
+    corrections: CorrectionsLike = None,
     timeout: int = 60,
     max_memory_mb: int = 1024,
 ) -> List[Record]:
@@ -55,8 +61,14 @@ def extract(
     ``jobs``: files read at once (``-j``; None or 0: one per core). ``ocr``: ``"auto"``,
     ``"always"`` or ``"never"`` (``--ocr``). ``timeout``: seconds per file
     (``--timeout``). ``max_memory_mb``: memory per worker process (``--max-memory-mb``).
-    ``corrections`` (``--corrections``) is not supported by the Python module yet: it must be
-    None (the command line's ``extract --corrections FILE`` applies them).
+    ``corrections`` (``--corrections``): a person's readings of table cells, each setting
+    that cell in the record of the input whose bytes have that ``sha256``, the checks run
+    again (a ``corrected`` check names it). Give a CSV file's path (``sha256,path,value,note``,
+    the form ``extract --review`` writes to fill in), or the rows as mappings with those keys
+    (``value`` a number, or None/NaN/``""`` for a blank cell; ``note`` optional), or a
+    DataFrame with those columns. They are checked whole before any work: a malformed row
+    is a ValueError naming its line (the header is line 1, the first row line 2). Rows matching no input give a
+    UserWarning saying how many, once the last record is read.
 
     Raises ValueError for a path that does not exist or a bad option value (with the
     command line's message) and TypeError for an argument of the wrong type.
@@ -78,7 +90,7 @@ def iter_extract(
     *,
     jobs: Optional[int] = None,
     ocr: str = "auto",
-    corrections: None = None,
+    corrections: CorrectionsLike = None,
     timeout: int = 60,
     max_memory_mb: int = 1024,
 ) -> Iterator[Record]:
@@ -89,13 +101,16 @@ def iter_extract(
     arguments are checked and the work starts when this is called; dropping the iterator
     stops the files not yet started.
     """
-    if corrections is not None:
-        raise ValueError(
-            "corrections are not supported by the Python module yet: run "
-            "`govreport extract --corrections FILE` and load its records"
-        )
-    records = _start(_paths(paths, "extract"), jobs, ocr, timeout, max_memory_mb)
-    return (json.loads(record) for record in records)
+    records = _start(_paths(paths, "extract"), jobs, ocr, timeout, max_memory_mb, corrections)
+    return _loaded(records)
+
+
+def _loaded(records: _native.Records) -> Iterator[Record]:
+    """The records as dicts; at the end, a warning if corrections matched no input."""
+    for record in records:
+        yield json.loads(record)
+    if records.unmatched:
+        warnings.warn(f"{records.unmatched} corrections matched no input", stacklevel=2)
 
 
 def cells(
@@ -103,6 +118,7 @@ def cells(
     *,
     jobs: Optional[int] = None,
     ocr: str = "auto",
+    corrections: CorrectionsLike = None,
     timeout: int = 60,
     max_memory_mb: int = 1024,
 ) -> pandas.DataFrame:
@@ -110,9 +126,9 @@ def cells(
 
     ``paths_or_records``: records (dicts from :func:`extract`, or read from ``--jsonl`` or
     ``-o`` files), or paths, which are extracted first with the other arguments (as in
-    :func:`extract`); not a mix. The columns are the CSV's (``source_path``, ``agency``,
-    ``region_code``, ``agency_level``, ``year``, ``template``, ``table``, ``row``,
-    ``column``, ``value``, ``printed``): ``value`` is float with NaN for a null cell,
+    :func:`extract`, ``corrections`` too); not a mix. The columns are the CSV's
+    (``source_path``, ``agency``, ``region_code``, ``agency_level``, ``year``,
+    ``template``, ``table``, ``row``, ``column``, ``value``, ``printed``): ``value`` is float with NaN for a null cell,
     ``year`` is Int64 (``<NA>`` when unknown), the others are text with ``""`` where the
     CSV is empty.
 
@@ -124,10 +140,12 @@ def cells(
     if 0 < records < len(items):
         raise TypeError("cells() takes records (dicts) or paths, not a mix of them")
     if records:
+        if corrections is not None:
+            raise TypeError("cells() applies corrections to the files it extracts, not to records")
         texts = [json.dumps(record, ensure_ascii=False) for record in items]
     else:
         paths = _paths(items, "cells")
-        texts = list(_start(paths, jobs, ocr, timeout, max_memory_mb))
+        texts = list(_start(paths, jobs, ocr, timeout, max_memory_mb, corrections))
     table = _native.tidy_csv(texts)
     dtypes = {column: str for column in _native.TIDY_HEADER}
     dtypes.update(value="float64", year="Int64")
@@ -144,6 +162,7 @@ def compare(
     *,
     jobs: Optional[int] = None,
     ocr: str = "auto",
+    corrections: CorrectionsLike = None,
     timeout: int = 60,
     max_memory_mb: int = 1024,
 ) -> Dict[str, Any]:
@@ -152,21 +171,64 @@ def compare(
     ``records``: records (dicts) and paths, in any mix, read as the command reads its
     arguments: ``.json`` and ``.jsonl`` files are records, folders are walked for records
     and reports, other files are reports, extracted with the other arguments (as in
-    :func:`extract`). The document has ``panel`` (agencies, their years and cross-year
-    checks), ``pair`` (two reports side by side, when exactly two were read),
-    ``unreadable`` (inputs that gave no usable record: a failed record, a missing file)
-    and ``skipped``.
+    :func:`extract`, ``corrections`` too). The document has ``panel`` (agencies, their
+    years and cross-year checks), ``pair`` (two reports side by side, when exactly two
+    were read), ``unreadable`` (inputs that gave no usable record: a failed record, a
+    missing file) and ``skipped``.
     """
     items = [_compare_item(item) for item in _as_list(records, "compare")]
     options = _options(jobs, ocr, timeout, max_memory_mb)
-    return json.loads(_native.compare(items, *options))
+    return json.loads(_native.compare(items, *options, _corrections(corrections)))
 
 
 def _start(
-    paths: List[str], jobs: Optional[int], ocr: str, timeout: int, max_memory_mb: int
+    paths: List[str],
+    jobs: Optional[int],
+    ocr: str,
+    timeout: int,
+    max_memory_mb: int,
+    corrections: CorrectionsLike,
 ) -> _native.Records:
     """Starts extracting ``paths`` with checked options; the records' JSON texts."""
-    return _native.start(paths, *_options(jobs, ocr, timeout, max_memory_mb))
+    options = _options(jobs, ocr, timeout, max_memory_mb)
+    return _native.start(paths, *options, _corrections(corrections))
+
+
+def _corrections(given: CorrectionsLike) -> Optional[tuple[str, str]]:
+    """``corrections=`` for the Rust side: ``("file", path)`` or ``("csv", text)``; the
+    rows themselves are checked there, with the command line's messages."""
+    if given is None:
+        return None
+    if isinstance(given, (str, bytes, os.PathLike)):
+        return ("file", os.fsdecode(given))
+    if hasattr(given, "to_dict") and hasattr(given, "columns"):
+        given = given.to_dict("records")
+    if isinstance(given, Mapping):
+        raise TypeError("corrections= takes a list of rows (mappings), not one row")
+    try:
+        rows = list(given)
+    except TypeError:
+        what = type(given).__name__
+        raise TypeError(f"corrections= takes a CSV file's path or rows, not {what}") from None
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\n")
+    writer.writerow(["sha256", "path", "value", "note"])
+    for row in rows:
+        if not isinstance(row, Mapping):
+            raise TypeError(f"corrections= rows are mappings, not {type(row).__name__}")
+        fields = (row.get("sha256"), row.get("path"), _cell(row.get("value")), row.get("note"))
+        writer.writerow(["" if f is None else str(f) for f in fields])
+    return ("csv", text.getvalue())
+
+
+def _cell(value: Any) -> Any:
+    """A correction's value as the CSV writes it: blank for None or NaN, a whole float as
+    an integer (a DataFrame's 12.0 is the printed 12)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 def _options(

@@ -2,6 +2,7 @@
 //! worker processes streamed as JSON records, the tidy CSV, compare, and the workers' loop.
 //! The Python half (`python/govreport/__init__.py`) turns the JSON into dicts and tables.
 
+mod corrections;
 mod settings;
 mod stream;
 mod tables;

@@ -1,15 +1,17 @@
 //! Extraction as a Python iterator: the batch runs on its own thread and hands each record,
 //! as the JSON Lines text `extract --jsonl` writes, in input order as soon as it is ready.
 
+use std::collections::HashSet;
 use std::ops::ControlFlow;
 use std::path::PathBuf;
-use std::sync::Mutex;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 
+use crate::corrections::Given;
 use crate::settings::Settings;
 use govreport_app::input::discover;
 
@@ -25,6 +27,9 @@ const SIGNAL_CHECK: Duration = Duration::from_millis(100);
 pub struct Records {
     /// Records from the batch thread.
     received: Mutex<Receiver<Message>>,
+    /// How many corrections matched no input, once the batch is done (None before, or
+    /// without corrections).
+    unmatched: Arc<Mutex<Option<usize>>>,
 }
 
 #[pymethods]
@@ -46,12 +51,23 @@ impl Records {
             None => Ok(None),
         }
     }
+
+    /// How many `corrections=` rows matched no input: None until the last record has
+    /// been read, and without corrections.
+    #[getter]
+    fn unmatched(&self) -> Option<usize> {
+        *self
+            .unmatched
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
 }
 
 /// Starts extracting the inputs under `paths` (walked as the CLI walks them; a missing
-/// one is a `ValueError` with the CLI's message) and returns their records as they come.
+/// one is a `ValueError` with the CLI's message) and returns their records as they come;
+/// `corrections` is `("file", path)` or `("csv", text)`, checked before any work.
 #[pyfunction]
-#[pyo3(signature = (paths, jobs, ocr, timeout, max_memory_mb))]
+#[pyo3(signature = (paths, jobs, ocr, timeout, max_memory_mb, corrections=None))]
 pub fn start(
     py: Python<'_>,
     paths: Vec<PathBuf>,
@@ -59,21 +75,36 @@ pub fn start(
     ocr: &str,
     timeout: u64,
     max_memory_mb: u64,
+    corrections: Option<(String, String)>,
 ) -> PyResult<Records> {
-    let settings = Settings::new(jobs, ocr, timeout, max_memory_mb)?;
+    let corrections = corrections
+        .map(|(kind, value)| Given::new(&kind, value))
+        .transpose()?;
+    let settings = Settings::new(jobs, ocr, timeout, max_memory_mb, corrections)?;
     let inputs = py
         .detach(|| discover(&paths))
         .map_err(PyValueError::new_err)?;
     let workers = settings.workers(py)?;
     let (send, received) = mpsc::channel::<Message>();
+    let unmatched = Arc::new(Mutex::new(None));
+    let count = Arc::clone(&unmatched);
     let batch = move || {
+        let corrections = settings.corrections;
+        let mut seen = HashSet::new();
         let ran = govreport_app::batch::run(&inputs, &workers, settings.jobs, |_, _, done| {
+            seen.insert(done.record.source.sha256.clone());
             let record = serde_json::to_string(&done.record).map_err(|e| e.to_string());
             match send.send(record) {
                 Ok(()) => ControlFlow::Continue(()),
                 Err(_) => ControlFlow::Break(()),
             }
         });
+        if let Some(given) = &corrections {
+            *count
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner) =
+                Some(given.rows.unmatched(&seen));
+        }
         if let Err(e) = ran {
             let _ = send.send(Err(e));
         }
@@ -84,6 +115,7 @@ pub fn start(
         .map_err(|e| PyRuntimeError::new_err(format!("cannot start the batch thread: {e}")))?;
     Ok(Records {
         received: Mutex::new(received),
+        unmatched,
     })
 }
 

@@ -8,6 +8,7 @@ use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
+use crate::corrections::Given;
 use crate::settings::Settings;
 use crate::stream::wait;
 use govreport_app::compare::{Comparison, load};
@@ -36,9 +37,10 @@ fn write_csv(records: &[String]) -> Result<String, String> {
 }
 
 /// The `compare --json` document of `items`: records (dicts) and paths (reports, which are
-/// extracted, record files, folders), read as the command reads its arguments.
+/// extracted, record files, folders), read as the command reads its arguments; the
+/// reports extracted take `corrections` (as [`crate::stream::start`] does).
 #[pyfunction]
-#[pyo3(signature = (items, jobs, ocr, timeout, max_memory_mb))]
+#[pyo3(signature = (items, jobs, ocr, timeout, max_memory_mb, corrections=None))]
 pub fn compare(
     py: Python<'_>,
     items: Vec<Bound<'_, PyAny>>,
@@ -46,8 +48,12 @@ pub fn compare(
     ocr: &str,
     timeout: u64,
     max_memory_mb: u64,
+    corrections: Option<(String, String)>,
 ) -> PyResult<String> {
-    let settings = Settings::new(jobs, ocr, timeout, max_memory_mb)?;
+    let corrections = corrections
+        .map(|(kind, value)| Given::new(&kind, value))
+        .transpose()?;
+    let settings = Settings::new(jobs, ocr, timeout, max_memory_mb, corrections)?;
     let mut sources = Vec::new();
     for (i, item) in items.iter().enumerate() {
         sources.extend(source(py, i, item)?);
@@ -55,6 +61,7 @@ pub fn compare(
     let workers = settings.workers(py)?;
     let (send, mut received) = mpsc::channel();
     std::thread::spawn(move || {
+        let _file = settings.corrections;
         let loaded = load::load(&sources, &workers, settings.jobs, || {});
         let document = loaded.and_then(|loaded| {
             serde_json::to_string_pretty(&Comparison::new(loaded)).map_err(|e| e.to_string())

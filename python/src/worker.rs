@@ -4,12 +4,22 @@
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 
+use crate::corrections::Given;
 use crate::settings::Settings;
 
-/// Serves requests until the parent closes stdin (the loop of `govreport worker`).
+/// Serves requests until the parent closes stdin (the loop of `govreport worker`), applying
+/// the corrections in the file `corrections` names, if any.
 #[pyfunction]
-pub fn serve(py: Python<'_>, ocr: &str, timeout: u64, max_memory_mb: u64) -> PyResult<()> {
-    let settings = Settings::new(None, ocr, timeout, max_memory_mb)?;
+#[pyo3(signature = (ocr, timeout, max_memory_mb, corrections))]
+pub fn serve(
+    py: Python<'_>,
+    ocr: &str,
+    timeout: u64,
+    max_memory_mb: u64,
+    corrections: Option<String>,
+) -> PyResult<()> {
+    let corrections = corrections.map(|f| Given::new("file", f)).transpose()?;
+    let settings = Settings::new(None, ocr, timeout, max_memory_mb, corrections)?;
     // SAFETY: this interpreter was started (`python -c`) to run this call; only its main
     // thread runs.
     unsafe { govreport_read::ocr::engine::one_thread_per_recognition() };

@@ -38,12 +38,6 @@ def test_negative_counts_are_value_errors(options):
         govreport.extract("samples/xinhe-2024-poor.txt", **options)
 
 
-def test_corrections_are_refused_pointing_to_the_command_line_which_has_them():
-    assert "--corrections" in run_cli("extract", "--help").stdout
-    with pytest.raises(ValueError, match="extract --corrections FILE"):
-        govreport.extract("samples/xinhe-2024-poor.txt", corrections="fixes.csv")
-
-
 @pytest.mark.parametrize("paths", [42, [42], [{"schema": "govreport/1"}], None])
 def test_paths_that_are_not_paths_are_type_errors(paths):
     with pytest.raises(TypeError):
