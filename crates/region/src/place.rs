@@ -5,6 +5,7 @@ use serde::Serialize;
 use crate::agency::{AgencyKind, is_national, kind};
 use crate::chain::{Reading, resolve};
 use crate::context::Context;
+use crate::index::INDEX;
 use crate::region::{Level, Region};
 use crate::scan::{Mention, Mode, runs, scan};
 
@@ -69,7 +70,7 @@ pub fn place_in_year(
     let body = strip_note(agency.or(title.map(title_body)).unwrap_or(""));
     let agency_kind = kind(body);
     let context = Context::new(title, text, year);
-    let named = first_run(&scan(body, usize::MAX, Mode::Name, year));
+    let named = body_run(&scan(body, usize::MAX, Mode::Name, year));
     let national = named.divs.is_empty() && !body.is_empty() && is_national(body);
     let reading = if national || !named.divs.is_empty() {
         named
@@ -141,6 +142,23 @@ fn title_body(title: &str) -> &str {
         title.find("政府信息公开"),
     ];
     &title[..cut.into_iter().flatten().min().unwrap_or(title.len())]
+}
+
+/// The first run of names in a body's name that places it, taken deeper by each later run
+/// that lies within it (新疆生产建设兵团第八师石河子市: 新疆, then 石河子市 inside it; a
+/// later run elsewhere, 广东省人民政府驻北京办事处's 北京, is not the body's place).
+fn body_run(mentions: &[Mention]) -> Reading {
+    let mut readings = runs(mentions).map(resolve).filter(|r| !r.divs.is_empty());
+    let Some(mut best) = readings.next() else {
+        return Reading::default();
+    };
+    for later in readings {
+        let within = |d: &usize| best.divs.iter().any(|&b| b != *d && INDEX.contains(b, *d));
+        if later.divs.iter().all(within) {
+            best = later;
+        }
+    }
+    best
 }
 
 /// The reading of the first run of names; empty if no name.

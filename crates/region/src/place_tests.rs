@@ -58,6 +58,9 @@ const TABLE: &[Row] = &[
     ("湖北省潜江市人民政府", "", Some("429005"), Some(County), Government),
     ("济源市人民政府", "", Some("419001"), Some(County), Government),
     ("石河子市人民政府", "", Some("659001"), Some(County), Government),
+    // A name with a later place inside the first (兵团's 师市合一), and one outside it.
+    ("新疆生产建设兵团第八师石河子市", "", Some("659001"), Some(County), Other),
+    ("广东省人民政府驻北京办事处", "", Some("440000"), Some(Province), Department),
     // Autonomous divisions and their short forms.
     ("恩施土家族苗族自治州人民政府", "", Some("422800"), Some(City), Government),
     ("恩施州人民政府", "", Some("422800"), Some(City), Government),
