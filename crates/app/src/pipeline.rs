@@ -15,7 +15,7 @@ use govreport_parse::audit;
 use govreport_parse::report::{self, Parsed};
 use govreport_read::ocr::{self, Engines};
 use govreport_read::readers;
-use govreport_verify::{Context, engines};
+use govreport_verify::{Context, blend, engines, fill};
 
 use crate::corrections::{Corrections, apply};
 use crate::filehash::sha256_hex;
@@ -219,8 +219,10 @@ impl Bytes<'_> {
     }
 
     /// A PP-OCR reading left `partial` is read again by tesseract alone: tesseract's
-    /// reading stands when it is `ok` (whole, every rule holding), PP-OCR's otherwise, and
-    /// each is weighed against the other (see [`engines::weigh`]).
+    /// reading stands when it is `ok` (whole, every rule holding), PP-OCR's otherwise; the
+    /// one kept takes each ruled table the other read soundly where its own is in doubt
+    /// (see [`blend::blend`]) and the other's numbers that make a failing table's rules
+    /// hold ([`fill::fill`]), then is weighed against the other (see [`engines::weigh`]).
     fn second_opinion(&self, source: Source, first: Read) -> Read {
         if !first.ppocr || first.parsed.record.status != Status::Partial {
             return first;
@@ -234,6 +236,8 @@ impl Bytes<'_> {
             _ => (first, second),
         };
         let record = &mut chosen.parsed.record;
+        blend::blend(record, &other.parsed.record);
+        fill::fill(record, &other.parsed.record);
         engines::weigh(record, &other.parsed.record);
         record.status = report::status(record);
         chosen.deadline = deadline;

@@ -3,7 +3,9 @@
 //! judged and, where doubtful, re-read by our own OCR.
 
 pub mod blanks;
+pub mod blend;
 pub mod engines;
+pub mod fill;
 pub mod ocrlayer;
 pub mod provenance;
 pub mod resolve;

@@ -54,6 +54,38 @@ impl Crop {
     }
 }
 
+/// Share of the ink's height its top part must lie right of its bottom part to lean like
+/// `/` (a scan's skew of 2° moves it by under half of this).
+const LEAN: f32 = 0.06;
+
+impl Crop {
+    /// Whether the ink leans right like `/`: the mean column of its top three tenths
+    /// clearly right of its bottom three tenths'. A `1` stands upright, its flag pointing
+    /// left; read alone, the two are easily taken for each other.
+    pub fn leans(&self) -> bool {
+        let Some(ink) = self.glyph_box() else {
+            return false;
+        };
+        let [x0, y0, x1, y1] = ink.map(|v| v as usize);
+        let h = y1 - y0 + 1;
+        if h < 8 {
+            return false;
+        }
+        let band = h * 3 / 10;
+        let w = self.image.width;
+        let mean = |rows: std::ops::Range<usize>| {
+            let dark =
+                rows.flat_map(|y| (x0..=x1).filter(move |&x| self.image.pixels[y * w + x] < 128));
+            let (sum, n) = dark.fold((0.0, 0usize), |(s, n), x| (s + x as f32, n + 1));
+            (n > 0).then(|| sum / n as f32)
+        };
+        match (mean(y0..y0 + band), mean(y1 + 1 - band..y1 + 1)) {
+            (Some(top), Some(bottom)) => top - bottom > LEAN * h as f32,
+            _ => false,
+        }
+    }
+}
+
 /// The cells of `page` at `boxes`, `inset` pixels cut from each side (the rules), in black
 /// and white (grey paper on the white sheet tesseract is given would read as boxes), with
 /// the rest of the rules cleared and digits that touch set apart.
@@ -198,6 +230,32 @@ pub fn components(img: &Gray) -> Vec<Component> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A crop with a stroke from (`top`, 10) down to (`bottom`, 50), 4 pixels wide, and a
+    /// flag from the top to the left when `flag`.
+    fn stroke(top: usize, bottom: usize, flag: bool) -> Crop {
+        let mut image = Gray::white(40, 60);
+        for y in 10..=50 {
+            let x = top as f32 + (bottom as f32 - top as f32) * (y - 10) as f32 / 40.0;
+            let x = x.round() as usize;
+            image.pixels[y * 40 + x..y * 40 + x + 4].fill(0);
+        }
+        if flag {
+            (0..6).for_each(|i| image.pixels[(12 + i) * 40 + top - 1 - i] = 0);
+        }
+        Crop {
+            image,
+            origin: [0, 0],
+        }
+    }
+
+    #[test]
+    fn a_slash_leans_and_a_one_or_a_skewed_one_does_not() {
+        assert!(stroke(24, 14, false).leans());
+        assert!(!stroke(18, 18, true).leans());
+        assert!(!stroke(18, 17, true).leans(), "a 1 skewed by 1.4°");
+        assert!(!stroke(18, 19, false).leans());
+    }
 
     #[test]
     fn the_rest_of_a_ruling_line_is_cleared_from_a_crop() {

@@ -101,9 +101,10 @@ pub fn read(
     let decided: Vec<Option<PixelWord>> = readings
         .iter()
         .zip(&inside)
-        .map(|(reading, inside)| {
+        .zip(&crops)
+        .map(|((reading, inside), crop)| {
             let page: Vec<&tsv::Word> = inside.iter().map(|&i| &words[i]).collect();
-            decide(&page, reading, pp.is_some())
+            decide(&page, reading, pp.is_some()).map(|w| slash_read_as_one(w, crop))
         })
         .collect();
     let mut all = as_read(&labels, &lines, &grid, &to_page);
@@ -121,6 +122,16 @@ pub fn read(
         })
         .collect();
     Ok(PageRead { words: all, rules })
+}
+
+/// A cell read as `1` whose ink leans like `/` (the mark for "not applicable", which both
+/// engines often read as `1`): the mark, with `1` as the first reading.
+fn slash_read_as_one(mut word: PixelWord, crop: &Crop) -> PixelWord {
+    if word.text == "1" && crop.leans() {
+        word.first = Some(std::mem::replace(&mut word.text, "/".into()));
+        word.alternatives.clear();
+    }
+    word
 }
 
 /// The page-level reading of `img`: PP-OCR's where it is installed, else tesseract's
