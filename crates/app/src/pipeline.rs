@@ -15,7 +15,7 @@ use govreport_parse::audit;
 use govreport_parse::report::{self, Parsed};
 use govreport_read::ocr::{self, Engines};
 use govreport_read::readers;
-use govreport_verify::{Context, blend, engines, fill};
+use govreport_verify::{Context, blend, engines, fill, third};
 
 use crate::corrections::{Corrections, apply};
 use crate::filehash::sha256_hex;
@@ -222,7 +222,8 @@ impl Bytes<'_> {
     /// reading stands when it is `ok` (whole, every rule holding), PP-OCR's otherwise; the
     /// one kept takes each ruled table the other read soundly where its own is in doubt
     /// (see [`blend::blend`]) and the other's numbers that make a failing table's rules
-    /// hold ([`fill::fill`]), then is weighed against the other (see [`engines::weigh`]).
+    /// hold ([`fill::fill`]), then is weighed against the other (see [`engines::weigh`]);
+    /// 表二 cells still in doubt are read a third time, alone ([`third::confirm`]).
     fn second_opinion(&self, source: Source, first: Read) -> Read {
         if !first.ppocr || first.parsed.record.status != Status::Partial {
             return first;
@@ -239,6 +240,7 @@ impl Bytes<'_> {
         blend::blend(record, &other.parsed.record);
         fill::fill(record, &other.parsed.record);
         engines::weigh(record, &other.parsed.record);
+        third::confirm(record, &chosen.parsed.document.lines, self.bytes, deadline);
         record.status = report::status(record);
         chosen.deadline = deadline;
         chosen

@@ -7,6 +7,7 @@ pub mod budget;
 pub mod capi;
 pub mod cells;
 pub mod child;
+pub mod confirm;
 pub mod crop;
 pub mod decide;
 pub mod engine;

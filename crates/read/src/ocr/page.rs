@@ -216,7 +216,7 @@ fn centre_in(w: &[f32; 4], b: &PixelBox) -> bool {
 
 /// The page image to read: rendered, cut to the job's region, background normalised and
 /// skew removed; with the region's origin (pixels) and the points per pixel.
-fn prepare(
+pub(crate) fn prepare(
     pdf: &Path,
     job: &PageJob,
     deadline: Instant,
