@@ -272,7 +272,8 @@ fn a_wrong_correction_makes_the_record_partial_with_the_failing_rule() {
         message.contains("3956") && message.contains("3955") && message.contains("typo"),
         "{message}"
     );
-    assert_eq!(record["cells"][path]["source"], "corrected");
+    let row = &record["cells"]["tables.applications.rows.new_requests"];
+    assert_eq!(row["source"][0], "corrected", "{row}");
     assert_eq!(
         record["tables"]["applications"]["rows"]["new_requests"][0],
         3956
