@@ -185,24 +185,32 @@ fn row_cells(row: &str, entry: &Map<String, Value>) -> Result<Vec<(String, Prove
     };
     let mut out = Vec::new();
     for (path, at) in slots {
-        let value = |name: &str| field(name).and_then(|v| slot(v, at));
-        let Some(source) = value("source") else {
-            continue;
-        };
-        let source = serde_json::from_value(source.clone()).map_err(|e| e.to_string())?;
-        let page = value("page").map(|p| {
-            let page = p.as_u64().and_then(|p| u32::try_from(p).ok());
-            page.ok_or_else(|| format!("page {p} is not a page number"))
-        });
-        let bbox = match (field("y"), value("x"), value("box")) {
-            (Some(y), Some(x), _) => Some(joined(x, y)?),
-            (_, _, Some(b)) => Some(four(b)?),
-            _ => None,
-        };
-        let page = page.transpose()?;
-        out.push((path, Provenance { page, bbox, source }));
+        if let Some(provenance) = cell(entry, at)? {
+            out.push((path, provenance));
+        }
     }
     Ok(out)
+}
+
+/// The provenance of the cell at one slot of a row's entry (None: not listed).
+fn cell(entry: &Map<String, Value>, at: Slot) -> Result<Option<Provenance>, String> {
+    let field = |name: &str| entry.get(name).filter(|v| !v.is_null());
+    let value = |name: &str| field(name).and_then(|v| slot(v, at));
+    let Some(source) = value("source") else {
+        return Ok(None);
+    };
+    let source = serde_json::from_value(source.clone()).map_err(|e| e.to_string())?;
+    let page = value("page").map(|p| {
+        let page = p.as_u64().and_then(|p| u32::try_from(p).ok());
+        page.ok_or_else(|| format!("page {p} is not a page number"))
+    });
+    let bbox = match (field("y"), value("x"), value("box")) {
+        (Some(y), Some(x), _) => Some(joined(x, y)?),
+        (_, _, Some(b)) => Some(four(b)?),
+        _ => None,
+    };
+    let page = page.transpose()?;
+    Ok(Some(Provenance { page, bbox, source }))
 }
 
 /// A named column's cell path (`[n]`: an index among names).
