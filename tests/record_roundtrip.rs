@@ -17,6 +17,10 @@ fn every_sample_record_reads_back_unchanged() {
         read += 1;
     }
     assert!(read >= 30, "only {read} records");
+    // Cells by row, with shared and per-cell boxes, read back too.
+    for written in [r#""cells":{"#, r#""y":["#, r#""box":[["#] {
+        assert!(text.contains(written), "no record with {written}");
+    }
     // The OCR-layer samples carry source.ocr, which must cross the pipe too.
     assert!(
         text.contains(r#""existing_layer":["#),

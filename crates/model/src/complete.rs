@@ -6,6 +6,21 @@ use crate::codes::{CheckStatus, WarningCode};
 use crate::record::{Check, Warning};
 use crate::template::TableId;
 
+/// What the gap of a row whose values may sit in the wrong columns says.
+const UNCERTAIN: &str = "has fewer values than columns and neither positions nor the rules show which cells are missing";
+/// What the gap of a table with too many placements to try says.
+const TOO_MANY: &str = "too many ways to place the missing cells";
+
+/// Whether a check is the gap of a row or table whose values may sit in the wrong columns
+/// (what a national table's `cell_position_uncertain` warning warns of).
+pub fn is_placement_doubt(check: &Check) -> bool {
+    let says = |words: &str| check.message.contains(words);
+    check.rule.is_complete()
+        && check.status == CheckStatus::Fail
+        && check.path.is_some()
+        && (says(UNCERTAIN) || says(TOO_MANY))
+}
+
 /// Something a table should have and did not get.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Gap {
@@ -65,11 +80,11 @@ impl Gap {
             Gap::Cell { .. } => {
                 format!("{table}: {at} was not read and no consistency rule determines it")
             }
-            Gap::Uncertain { .. } => format!(
-                "{table}: {at} has fewer values than columns and neither positions nor the rules show which cells are missing; its values may sit in the wrong columns"
-            ),
+            Gap::Uncertain { .. } => {
+                format!("{table}: {at} {UNCERTAIN}; its values may sit in the wrong columns")
+            }
             Gap::TooManyPlacements { .. } => format!(
-                "{table}: too many ways to place the missing cells to try them all; the values of the incomplete rows are undetermined"
+                "{table}: {TOO_MANY} to try them all; the values of the incomplete rows are undetermined"
             ),
         }
     }

@@ -5,14 +5,13 @@
 use serde_json::Number;
 
 use super::Correction;
-use super::paths::{cells_under, guessed_rows, locate, spec_for, statistics_index};
+use super::paths::{cells_under, locate, spec_for, statistics_index};
+use super::warnings::{self, found_after_all, settle_guessed_rows};
 use govreport_model::checks::{entries, show};
-use govreport_model::codes::{CheckStatus, Rule, WarningCode};
+use govreport_model::codes::{CheckStatus, Rule};
 use govreport_model::complete;
 use govreport_model::equations::{self, Operand, Origin};
-use govreport_model::record::{
-    CellSource, Check, Provenance, Record, Status, Table, Warning, number,
-};
+use govreport_model::record::{CellSource, Check, Provenance, Record, Status, Table, number};
 use govreport_model::template::TableId;
 use govreport_parse::report;
 use govreport_parse::statistics::checks as statistics;
@@ -52,6 +51,8 @@ pub fn apply(record: &mut Record, rows: &[&Correction]) {
     let narrative = Rule::NarrativeAgreesWithTables;
     record.checks.retain(|c| c.rule != narrative);
     report::finish(record);
+    warnings::settle_table_doubts(record, &done);
+    record.status = report::status(record);
 }
 
 /// What a corrected cell held before: its value and how it was obtained.
@@ -139,16 +140,19 @@ fn set_statistics(record: &mut Record, row: &Correction) -> Result<String, Strin
 }
 
 /// Drops the doubts a correction settles: every failing or repaired check on a corrected
-/// cell, and those on a row or table all of whose cells were corrected; a table's
-/// completeness summary passes when no gap of it is left.
+/// cell, and those on a row or table all of whose cells were corrected, and every check on
+/// how such a cell was read by OCR, whatever it says; a table's completeness summary passes
+/// when no gap of it is left.
 fn settle_doubts(record: &mut Record, done: &[String]) {
+    let reading = [Rule::OcrCellReading, Rule::OcrLayerUnconfirmed];
     let settled = |c: &Check| {
         let Some(path) = c.path.as_deref() else {
             return false;
         };
         let doubt = matches!(c.status, CheckStatus::Fail | CheckStatus::Repaired);
         let cells = cells_under(record, path);
-        doubt && !cells.is_empty() && cells.iter().all(|p| done.contains(p))
+        let corrected = !cells.is_empty() && cells.iter().all(|p| done.contains(p));
+        corrected && (doubt || reading.contains(&c.rule))
     };
     let keep: Vec<bool> = record.checks.iter().map(|c| !settled(c)).collect();
     let gone: Vec<String> = (record.checks.iter().zip(&keep))
@@ -160,54 +164,6 @@ fn settle_doubts(record: &mut Record, done: &[String]) {
     record.warnings.retain(|w| !found_after_all(w, &gone));
     complete::close(&mut record.checks, "every gap was settled by a correction");
     settle_guessed_rows(record, done);
-}
-
-/// Whether a warning says a table or row was not found that corrections have since filled
-/// (`gone`: the paths of the gaps they settled).
-fn found_after_all(w: &Warning, gone: &[String]) -> bool {
-    let table = |p: &String| w.message.contains(&format!("({p})"));
-    let row = |p: &String| {
-        let key = p.rsplit('.').next().unwrap_or_default();
-        let id = TableId::ALL
-            .iter()
-            .find(|t| p.starts_with(&format!("{}.", t.path())));
-        id.is_some_and(|t| w.message == format!("{}: row {key} was not found", t.printed()))
-    };
-    match w.code {
-        WarningCode::TableNotFound => gone.iter().any(table),
-        WarningCode::RowNotFound => gone.iter().any(row),
-        _ => false,
-    }
-}
-
-/// A statistics row whose columns were guessed is settled once all its cells are
-/// corrected: the `cell_position_uncertain` warning names only the rows left, or goes.
-fn settle_guessed_rows(record: &mut Record, done: &[String]) {
-    let open = |row: &String| {
-        let cells = cells_under(record, row);
-        cells.is_empty() || !cells.iter().all(|c| done.contains(c))
-    };
-    let left: Vec<Option<Vec<String>>> = (record.warnings.iter())
-        .map(|w| {
-            let rows = guessed_rows(&w.message);
-            let guessed = w.code == WarningCode::CellPositionUncertain && !rows.is_empty();
-            guessed.then(|| rows.into_iter().filter(|r| open(r)).collect())
-        })
-        .collect();
-    let mut left = left.into_iter();
-    record.warnings.retain_mut(|w| match left.next().flatten() {
-        None => true,
-        Some(rows) => {
-            let names: Vec<&str> = (rows.iter())
-                .map(|r| r.trim_start_matches("tables.statistics."))
-                .collect();
-            w.message = format!(
-                "statistics: the columns of {} were guessed (cells missing)",
-                names.join(", ")
-            );
-            !rows.is_empty()
-        }
-    });
 }
 
 /// Runs 表三's or 表四's rules again over its cells as corrected: cells the rules derived
@@ -334,6 +290,7 @@ fn refused(row: &Correction, why: &str) -> Check {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use govreport_model::codes::WarningCode;
     use govreport_model::record::{Source, StatRow, Statistics, Warning};
 
     fn row(values: &[i64]) -> StatRow {
@@ -362,6 +319,7 @@ mod tests {
 
     #[test]
     fn a_guessed_statistics_row_is_settled_once_all_its_cells_are_corrected() {
+        // A pre-2019 record has no `cells` entries: the row's cells are the table's.
         let mut record = Record::new(Source::default());
         record.status = Status::Partial;
         record.tables.statistics = Some(Statistics {
@@ -369,10 +327,6 @@ mod tests {
             rows: vec![row(&[1, 2]), row(&[3, 4])],
             printed: Default::default(),
         });
-        for (r, c) in [(0, 0), (0, 1), (1, 0), (1, 1)] {
-            let at = format!("tables.statistics.rows[{r}].values[{c}]");
-            record.cells.set(&at, Provenance::text(Some(1), None));
-        }
         let message = "statistics: the columns of rows[0], rows[1] were guessed (cells missing)";
         let warning = Warning::new(WarningCode::CellPositionUncertain, message);
         record.warnings.push(warning);
@@ -401,5 +355,27 @@ mod tests {
         ];
         apply(&mut record, &more.iter().collect::<Vec<_>>());
         assert!(record.warnings.is_empty());
+    }
+
+    #[test]
+    fn a_check_on_how_a_corrected_cell_was_read_goes_whatever_it_said() {
+        let mut record = Record::new(Source::default());
+        let path = "tables.active_disclosure.regulations.issued";
+        let reading = |status, message: &str| Check {
+            rule: Rule::OcrCellReading,
+            status,
+            message: message.into(),
+            path: Some(path.into()),
+        };
+        record.checks = vec![
+            reading(
+                CheckStatus::Pass,
+                "OCR read 3 with doubt; tesseract reads 3 too: confirmed",
+            ),
+            reading(CheckStatus::Repaired, "OCR read 8 or 3; the rules give 3"),
+        ];
+        apply(&mut record, &[&correction(path, 5)]);
+        let left: Vec<Rule> = record.checks.iter().map(|c| c.rule).collect();
+        assert_eq!(left, [Rule::ReviewCorrection], "{:?}", record.checks);
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod apply;
 pub mod paths;
+pub mod warnings;
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;

@@ -58,7 +58,7 @@ pub fn layout(table: &Table, format: Template, key: &str) -> Option<TableSpec> {
 }
 
 /// The cells a check's path names: the cell itself, every cell of a row or of a table (as
-/// its format has them), or the cells under a statistics row.
+/// its format has them), or the cells of a statistics row (as the table has them).
 pub fn cells_under(record: &Record, path: &str) -> Vec<String> {
     if locate(path).is_some() || statistics_index(path).is_some() {
         return vec![path.to_string()];
@@ -86,8 +86,11 @@ pub fn cells_under(record: &Record, path: &str) -> Vec<String> {
         return cells.map(|c| c.path()).collect();
     }
     let prefix = format!("{path}.");
-    let cells = record.cells.0.iter().map(|(p, _)| p);
-    cells.filter(|p| p.starts_with(&prefix)).cloned().collect()
+    let rows = record.tables.statistics.iter().flat_map(|s| s.rows.iter());
+    let cells = rows.enumerate().flat_map(|(r, row)| {
+        (0..row.values.len()).map(move |c| format!("tables.statistics.rows[{r}].values[{c}]"))
+    });
+    cells.filter(|p| p.starts_with(&prefix)).collect()
 }
 
 /// Every cell path of the national tables, in every format and layout.

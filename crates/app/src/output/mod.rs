@@ -29,8 +29,7 @@ pub fn write_json(dir: &Path, name: &Path, record: &Record) -> std::io::Result<(
     fs::rename(&temp, &path)
 }
 
-/// A record as pretty JSON, with each `cells` entry on one line (a few hundred of them
-/// would otherwise take ten lines each).
+/// A record as pretty JSON, with each `cells` entry (a table row's cells) on one line.
 fn pretty(record: &Record) -> std::io::Result<String> {
     let text = serde_json::to_string_pretty(record).map_err(std::io::Error::other)?;
     let open = "\n  \"cells\": {\n";
@@ -39,11 +38,11 @@ fn pretty(record: &Record) -> std::io::Result<String> {
     };
     let body = start + open.len();
     let end = text[body..].find("\n  }").map_or(text.len(), |e| body + e);
-    let mut lines = Vec::with_capacity(record.cells.0.len());
-    for (path, provenance) in &record.cells.0 {
-        let key = serde_json::to_string(path).map_err(std::io::Error::other)?;
-        let value = serde_json::to_string(provenance).map_err(std::io::Error::other)?;
-        lines.push(format!("    {key}: {value}"));
+    let rows = serde_json::to_value(&record.cells).map_err(std::io::Error::other)?;
+    let mut lines = Vec::new();
+    for (row, entry) in rows.as_object().into_iter().flatten() {
+        let key = serde_json::to_string(row).map_err(std::io::Error::other)?;
+        lines.push(format!("    {key}: {entry}"));
     }
     Ok(format!(
         "{}{}{}",
@@ -65,7 +64,7 @@ mod tests {
     use govreport_model::record::{CellSource, Provenance, Source};
 
     #[test]
-    fn pretty_records_give_each_cell_one_line_and_read_back_unchanged() {
+    fn pretty_records_give_each_row_of_cells_one_line_and_read_back_unchanged() {
         let mut record = Record::new(Source::default());
         let text = Provenance::text(Some(3), Some([72.0, 100.5, 90.0, 112.0]));
         record
@@ -74,10 +73,13 @@ mod tests {
         let derived = Provenance::bare(CellSource::Derived);
         record
             .cells
-            .set("tables.applications.rows.granted[1]", derived);
+            .set("tables.applications.rows.granted[1]", derived.clone());
+        record
+            .cells
+            .set("tables.review_litigation.litigation_direct.total", derived);
         let text = pretty(&record).unwrap();
         assert!(text.ends_with(
-            "  \"cells\": {\n    \"tables.applications.rows.granted[0]\": {\"page\":3,\"box\":[72,100.5,90,112],\"source\":\"text\"},\n    \"tables.applications.rows.granted[1]\": {\"source\":\"derived\"}\n  }\n}"
+            "  \"cells\": {\n    \"tables.applications.rows.granted\": {\"page\":[3,null],\"source\":[\"text\",\"derived\"],\"y\":[100.5,112],\"x\":[[72,90],null]},\n    \"tables.review_litigation.litigation_direct\": {\"source\":{\"total\":\"derived\"}}\n  }\n}"
         ), "{text}");
         let back: Record = serde_json::from_str(&text).unwrap();
         assert_eq!(back, record);

@@ -1,6 +1,6 @@
 //! `extract --review FILE`: one CSV row per doubtful or failing cell — every cell a failing
-//! check names (a row or table named: each of its cells), and the cells of statistics rows
-//! whose columns were guessed — `sha256,path,value,page,reason,source_path`: a worksheet
+//! check names (a row or table named: each of its cells not yet corrected), and the cells
+//! of statistics rows whose columns were guessed — `sha256,path,value,page,reason,source_path`: a worksheet
 //! whose rows, with `value` set to what the page shows, make a corrections file.
 
 use std::io::Write;
@@ -9,7 +9,7 @@ use serde_json::{Number, Value};
 
 use crate::corrections::paths::{cells_under, guessed_rows, locate, statistics_index};
 use govreport_model::codes::{CheckStatus, WarningCode};
-use govreport_model::record::Record;
+use govreport_model::record::{CellSource, Record};
 
 /// The header of the review CSV.
 pub const HEADER: [&str; 6] = ["sha256", "path", "value", "page", "reason", "source_path"];
@@ -49,7 +49,12 @@ pub fn doubts(record: &Record) -> Vec<Doubt> {
         .chain(guessed)
         .collect();
     for (path, reason) in reasons {
-        for cell in cells_under(record, &path) {
+        let cells = cells_under(record, &path);
+        let whole = cells.iter().any(|c| *c != path);
+        for cell in cells
+            .into_iter()
+            .filter(|c| !(whole && corrected(record, c)))
+        {
             match out.iter_mut().find(|d| d.path == cell) {
                 Some(d) if !d.reason.contains(&reason) => {
                     d.reason = format!("{} | {reason}", d.reason);
@@ -65,6 +70,13 @@ pub fn doubts(record: &Record) -> Vec<Doubt> {
         }
     }
     out
+}
+
+/// Whether a person's correction set the cell (a row or table named in doubt lists only
+/// the cells left).
+fn corrected(record: &Record, path: &str) -> bool {
+    let source = record.cells.get(path).map(|p| p.source);
+    source == Some(CellSource::Corrected)
 }
 
 /// A cell's current value in the record (None when blank, unread or absent).

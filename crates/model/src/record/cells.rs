@@ -1,16 +1,18 @@
 //! `cells`: where each table cell came from — its page, its box on the page and its source —
-//! kept in one map beside the tables, keyed by the cell's record path.
+//! kept in one map beside the tables: one entry per cell in memory, written one entry per
+//! table row (see [`wire`]).
+
+mod wire;
 
 use serde::de::Deserializer;
-use serde::ser::{SerializeMap, Serializer};
+use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
-use serde_json::Number;
 
-use super::{Tables, number};
+use super::Tables;
 use crate::codes::named_enum;
 
 named_enum! {
-    /// How a cell's value was obtained (`cells[path].source`).
+    /// How a cell's value was obtained (the `source` of its `cells` entry).
     pub enum CellSource {
         /// Read from the document's own text (a PDF text layer, a web page, a Word or text file).
         Text = "text",
@@ -25,21 +27,14 @@ named_enum! {
     }
 }
 
-/// One cell's provenance. `page` and `box` are omitted where unknown (text, web pages and
+/// One cell's provenance. `page` and `box` are None where unknown (text, web pages and
 /// Word files have no pages; derived cells no box).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Provenance {
     /// 1-based page the cell was read on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
     /// `[x0, y0, x1, y1]`, y downward from the top: PDF points for a text layer (to 0.1 pt),
     /// pixels of the page image OCR read (300 dpi for an A4 page) for `ocr`.
-    #[serde(
-        rename = "box",
-        default,
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "short_box"
-    )]
     pub bbox: Option<[f32; 4]>,
     /// Where the value came from.
     pub source: CellSource,
@@ -63,16 +58,6 @@ impl Provenance {
             source,
         }
     }
-}
-
-/// Writes box coordinates as short numbers (`72.5`, `300`), not as `72.5000001`.
-fn short_box<S: Serializer>(bbox: &Option<[f32; 4]>, s: S) -> Result<S::Ok, S::Error> {
-    let numbers: Option<Vec<Number>> = bbox.map(|b| {
-        b.iter()
-            .map(|v| number(&format!("{v}")).unwrap_or_else(|| Number::from(0)))
-            .collect()
-    });
-    numbers.serialize(s)
 }
 
 /// The provenance of every table cell, by record path, in table order.
@@ -138,27 +123,16 @@ impl Cells {
 
 impl Serialize for Cells {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for (path, provenance) in &self.0 {
-            map.serialize_entry(path, provenance)?;
-        }
-        map.end()
+        wire::encode(&self.0).serialize(s)
     }
 }
 
 impl<'de> Deserialize<'de> for Cells {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let map = serde_json::Map::<String, serde_json::Value>::deserialize(d)?;
-        let entries = map
-            .into_iter()
-            .map(|(k, v)| {
-                Ok((
-                    k,
-                    serde_json::from_value(v).map_err(serde::de::Error::custom)?,
-                ))
-            })
-            .collect::<Result<Vec<_>, D::Error>>()?;
-        Ok(Cells(entries))
+        wire::decode(&map)
+            .map(Cells)
+            .map_err(serde::de::Error::custom)
     }
 }
 
@@ -166,27 +140,98 @@ impl<'de> Deserialize<'de> for Cells {
 mod tests {
     use super::*;
 
+    /// Cells written and read back: the JSON, and the same entries in the same order.
+    fn round_trip(cells: &Cells) -> String {
+        let json = serde_json::to_string(cells).unwrap();
+        let back: Cells = serde_json::from_str(&json).unwrap();
+        assert_eq!(&back, cells, "{json}");
+        json
+    }
+
     #[test]
-    fn cells_write_short_boxes_and_read_back() {
+    fn a_row_shares_its_page_source_and_top_and_bottom() {
         let mut cells = Cells::default();
-        let page = Provenance::text(Some(3), Some([72.04, 100.0, 90.56, 112.0]));
-        cells.set("tables.applications.rows.granted[0]", page);
+        let row = "tables.applications.rows.granted";
+        cells.set(
+            &format!("{row}[0]"),
+            Provenance::text(Some(3), Some([72.04, 100.0, 90.56, 112.0])),
+        );
+        cells.set(
+            &format!("{row}[1]"),
+            Provenance::text(Some(3), Some([95.0, 100.0, 99.5, 112.0])),
+        );
+        assert_eq!(
+            round_trip(&cells),
+            r#"{"tables.applications.rows.granted":{"page":3,"source":"text","y":[100,112],"x":[[72,90.6],[95,99.5]]}}"#
+        );
+    }
+
+    #[test]
+    fn cells_that_differ_are_given_one_by_one_in_the_rows_shape() {
+        let mut cells = Cells::default();
+        let row = "tables.applications.rows.new_requests";
+        cells.set(&format!("{row}[0]"), Provenance::bare(CellSource::Derived));
+        cells.set(
+            &format!("{row}[2]"),
+            Provenance::text(Some(2), Some([1.0, 5.0, 2.0, 6.0])),
+        );
+        cells.set(
+            &format!("{row}[3]"),
+            Provenance::text(Some(2), Some([3.0, 7.0, 4.0, 8.0])),
+        );
+        let active = "tables.active_disclosure.regulations";
+        cells.set(
+            &format!("{active}.new_made"),
+            Provenance::text(Some(2), Some([1.0, 5.0, 2.0, 6.0])),
+        );
+        cells.set(
+            &format!("{active}.total_published"),
+            Provenance::bare(CellSource::Corrected),
+        );
+        assert_eq!(
+            round_trip(&cells),
+            concat!(
+                r#"{"tables.applications.rows.new_requests":{"page":[null,null,2,2],"source":["derived",null,"text","text"],"#,
+                r#""box":[null,null,[1,5,2,6],[3,7,4,8]]},"#,
+                r#""tables.active_disclosure.regulations":{"page":{"new_made":2,"total_published":null},"#,
+                r#""source":{"new_made":"text","total_published":"corrected"},"#,
+                r#""y":[5,6],"x":{"new_made":[1,2],"total_published":null}}}"#
+            )
+        );
+    }
+
+    #[test]
+    fn rows_without_boxes_list_their_cells_by_source() {
+        let mut cells = Cells::default();
         cells.set(
             "tables.applications.rows.granted[1]",
             Provenance::bare(CellSource::Derived),
         );
-        let json = serde_json::to_string(&cells).unwrap();
+        let stat = "tables.statistics.rows[3].values";
+        cells.set(&format!("{stat}[0]"), Provenance::text(Some(1), None));
+        cells.set(&format!("{stat}[1]"), Provenance::text(Some(1), None));
         assert_eq!(
-            json,
-            r#"{"tables.applications.rows.granted[0]":{"page":3,"box":[72,100,90.6,112],"source":"text"},"tables.applications.rows.granted[1]":{"source":"derived"}}"#
+            round_trip(&cells),
+            concat!(
+                r#"{"tables.applications.rows.granted":{"source":[null,"derived"]},"#,
+                r#""tables.statistics.rows[3].values":{"page":1,"source":["text","text"]}}"#
+            )
         );
-        let back: Cells = serde_json::from_str(&json).unwrap();
-        assert_eq!(back.0.len(), 2);
-        assert_eq!(
-            back.get("tables.applications.rows.granted[1]")
-                .unwrap()
-                .source,
-            CellSource::Derived
-        );
+    }
+
+    #[test]
+    fn a_row_written_badly_is_an_error_naming_it() {
+        let bad = [
+            r#"{"tables.applications.rows.granted":{"source":"text"}}"#,
+            r#"{"tables.applications.rows.granted":{"source":"text","box":[[1,2,3]]}}"#,
+            r#"{"tables.applications.rows.granted":{"page":"two","source":["text"]}}"#,
+        ];
+        for text in bad {
+            let error = serde_json::from_str::<Cells>(text).unwrap_err().to_string();
+            assert!(
+                error.contains("cells.tables.applications.rows.granted"),
+                "{error}"
+            );
+        }
     }
 }

@@ -167,6 +167,9 @@ fn keep_fewer_doubts(record: &mut Record, other: &Record, id: TableId) {
         .push(Warning::new(WarningCode::OcrLayerReread, message));
 }
 
+/// How the check of a 表二 cell the two readings read apart begins (its warning counts them).
+pub const READ_OTHERWISE: &str = "the OCR layer reads";
+
 /// 表二 has no rules: where its page was re-read anyway and the layer's 表二 was kept, each
 /// number cell OCR reads otherwise is a doubt (a dropped minus sign, 8 read as 3).
 fn compare_active(record: &mut Record, other: &Record) {
@@ -194,7 +197,7 @@ fn compare_active(record: &mut Record, other: &Record) {
                 rule: trust::RULE,
                 status: CheckStatus::Fail,
                 message: format!(
-                    "the OCR layer reads {mine} here, govreport's OCR of the page image {b}; no rule tells which is right"
+                    "{READ_OTHERWISE} {mine} here, govreport's OCR of the page image {b}; no rule tells which is right"
                 ),
                 path: Some(at.path()),
             });
