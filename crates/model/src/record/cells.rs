@@ -220,6 +220,21 @@ mod tests {
     }
 
     #[test]
+    fn cells_written_one_by_one_before_rows_were_grouped_are_read() {
+        let old = r#"{"tables.applications.rows.granted[0]":{"page":2,"box":[1,2,3,4],"source":"ocr"},
+            "tables.active_disclosure.regulations.issued":{"source":"derived"}}"#;
+        let cells: Cells = serde_json::from_str(old).unwrap();
+        let granted = cells.get("tables.applications.rows.granted[0]").unwrap();
+        assert_eq!(
+            (granted.page, granted.bbox),
+            (Some(2), Some([1.0, 2.0, 3.0, 4.0]))
+        );
+        assert_eq!(granted.source, CellSource::Ocr);
+        let issued = cells.get("tables.active_disclosure.regulations.issued");
+        assert_eq!(issued.map(|p| p.source), Some(CellSource::Derived));
+    }
+
+    #[test]
     fn a_row_written_badly_is_an_error_naming_it() {
         let bad = [
             r#"{"tables.applications.rows.granted":{"source":"text"}}"#,

@@ -151,9 +151,46 @@ pub fn decode(rows: &Map<String, Value>) -> Result<Vec<(String, Provenance)>, St
         let entry = entry
             .as_object()
             .ok_or_else(|| format!("cells.{row}: not an object"))?;
+        if flat(row, entry) {
+            let cell = flat_cell(entry).map_err(|e| format!("cells.{row}: {e}"))?;
+            out.push((row.clone(), cell));
+            continue;
+        }
         out.extend(row_cells(row, entry).map_err(|e| format!("cells.{row}: {e}"))?);
     }
     Ok(out)
+}
+
+/// Whether an entry is one cell's, as records written before rows were grouped have them
+/// (`"tables.applications.rows.granted[0]": {"page": 2, "box": [x0, y0, x1, y1], "source":
+/// "text"}`): keyed by a cell's path (a column index, or 表二's and 表四's
+/// `tables.<table>.<row>.<column>`), one source, and a box of four numbers or none. A row's
+/// entry always lists its cells in an array or object of them.
+fn flat(key: &str, entry: &Map<String, Value>) -> bool {
+    let named = ["tables.active_disclosure.", "tables.review_litigation."];
+    let by_name = named.iter().any(|t| key.starts_with(t)) && key.split('.').count() == 4;
+    let cell_path = key.ends_with(']') || by_name;
+    let one_box = match entry.get("box") {
+        None | Some(Value::Null) => true,
+        Some(Value::Array(b)) => b.iter().all(Value::is_number),
+        Some(_) => false,
+    };
+    let one_source = entry.get("source").is_some_and(Value::is_string);
+    cell_path && one_source && one_box && !entry.contains_key("x")
+}
+
+/// One cell's entry as records written before rows were grouped have it.
+fn flat_cell(entry: &Map<String, Value>) -> Result<Provenance, String> {
+    let field = |name: &str| entry.get(name).filter(|v| !v.is_null());
+    let source = field("source").cloned().unwrap_or_default();
+    let source = serde_json::from_value(source).map_err(|e| e.to_string())?;
+    let page = field("page").map(page_number);
+    let bbox = field("box").map(four).transpose()?;
+    Ok(Provenance {
+        page: page.transpose()?,
+        bbox,
+        source,
+    })
 }
 
 /// Where a cell's value sits in a per-cell field: an array's index or an object's key.
@@ -200,10 +237,7 @@ fn cell(entry: &Map<String, Value>, at: Slot) -> Result<Option<Provenance>, Stri
         return Ok(None);
     };
     let source = serde_json::from_value(source.clone()).map_err(|e| e.to_string())?;
-    let page = value("page").map(|p| {
-        let page = p.as_u64().and_then(|p| u32::try_from(p).ok());
-        page.ok_or_else(|| format!("page {p} is not a page number"))
-    });
+    let page = value("page").map(page_number);
     let bbox = match (field("y"), value("x"), value("box")) {
         (Some(y), Some(x), _) => Some(joined(x, y)?),
         (_, _, Some(b)) => Some(four(b)?),
@@ -211,6 +245,12 @@ fn cell(entry: &Map<String, Value>, at: Slot) -> Result<Option<Provenance>, Stri
     };
     let page = page.transpose()?;
     Ok(Some(Provenance { page, bbox, source }))
+}
+
+/// A page number as written.
+fn page_number(p: &Value) -> Result<u32, String> {
+    let page = p.as_u64().and_then(|p| u32::try_from(p).ok());
+    page.ok_or_else(|| format!("page {p} is not a page number"))
 }
 
 /// A named column's cell path (`[n]`: an index among names).
