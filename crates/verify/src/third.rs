@@ -1,21 +1,35 @@
-//! 表二 cells left in doubt after two engines read the page — no rule checks 表二 — read a
-//! third time, alone: tesseract reading the cell cut from the page as digits. The same
-//! number as the kept reading confirms it (the doubt passes); another is said in the doubt.
+//! Cells a scan's two page readings leave unsettled, read a third time, alone: tesseract
+//! reading the cell cut from the page as digits. For a 表二 number in doubt (no rule checks
+//! 表二) the same number confirms it; for a blank cell among numbers (both page readers can
+//! miss a lone `0`), a `0` read alone is taken (the rules cannot tell it from blank), no ink
+//! confirms the blank, and another number is named as a doubt.
 
 use std::collections::HashMap;
 use std::time::Instant;
 
 use govreport_document::layout::Line;
 use govreport_model::codes::CheckStatus;
-use govreport_model::record::{CellSource, Record, number};
+use govreport_model::record::{CellSource, Provenance, Record, number};
 use govreport_model::template::TableId;
 use govreport_read::ocr::confirm::{self, Target};
 use serde_json::Number;
 
 use super::resolve::RULE;
 
-/// Reads each doubtful 表二 cell of `record` (a scan of `bytes`, laid out as `lines`) alone
-/// and weighs the reading against the kept one. Nothing changes when tesseract cannot read.
+/// What the page readings left: a number kept in doubt, or a blank.
+#[derive(Debug, Clone, PartialEq)]
+enum Kept {
+    /// A 表二 number the engines read apart.
+    Number(Number),
+    /// A blank cell in a row of numbers.
+    Blank,
+}
+
+/// One cell to read again: its check's index, its path, where to read and what was kept.
+type Doubt = (usize, String, Target, Kept);
+
+/// Reads each unsettled cell of `record` (a scan of `bytes`, laid out as `lines`) alone and
+/// weighs the reading against the kept one. Nothing changes when tesseract cannot read.
 pub fn confirm(record: &mut Record, lines: &[Line], bytes: &[u8], deadline: Instant) {
     let sizes: HashMap<u32, (f32, f32)> = lines
         .iter()
@@ -26,57 +40,177 @@ pub fn confirm(record: &mut Record, lines: &[Line], bytes: &[u8], deadline: Inst
     if doubts.is_empty() {
         return;
     }
-    let targets: Vec<Target> = doubts.iter().map(|d| d.1.clone()).collect();
+    let targets: Vec<Target> = doubts.iter().map(|d| d.2.clone()).collect();
     let Ok(read) = confirm::digits(bytes, &targets, deadline) else {
         return;
     };
-    for ((check, _, kept), alone) in doubts.into_iter().zip(read) {
+    for ((check, path, target, kept), alone) in doubts.into_iter().zip(read) {
         let alone = alone.as_deref().and_then(number);
         let c = &mut record.checks[check];
-        match alone {
-            Some(n) if n == kept => {
+        let said = match &alone {
+            Some(n) => format!("read alone, the cell gives {n}"),
+            None => "read alone, the cell gives nothing".to_string(),
+        };
+        c.message = format!("{}; {said}", c.message);
+        match (kept, alone) {
+            (Kept::Number(k), Some(n)) if n == k => c.status = CheckStatus::Pass,
+            (Kept::Blank, None) => {}
+            (Kept::Blank, Some(n)) if n.as_f64() == Some(0.0) => {
                 c.status = CheckStatus::Pass;
-                c.message = format!(
-                    "{}; read alone, the cell gives {n} too: confirmed",
-                    c.message
-                );
+                c.message.push_str(": taken");
+                take_zero(record, &path, &target);
             }
-            Some(n) => c.message = format!("{}; read alone, the cell gives {n}", c.message),
-            None => c.message = format!("{}; read alone, the cell gives nothing", c.message),
+            _ => c.status = CheckStatus::Fail,
         }
     }
 }
 
-/// The failing reading checks on 表二 cells that hold a number read by OCR with a box: the
-/// check's index, where to read, and the number kept.
-fn doubts(record: &Record, sizes: &HashMap<u32, (f32, f32)>) -> Vec<(usize, Target, Number)> {
-    let prefix = format!("{}.", TableId::ActiveDisclosure.path());
-    let values: HashMap<String, Number> = record
+/// The failing reading checks on 表二 numbers read by OCR, and the reading checks (passed
+/// or not) on blank cells of 表三 and 表四 whose row and column were read by OCR elsewhere.
+fn doubts(record: &Record, sizes: &HashMap<u32, (f32, f32)>) -> Vec<Doubt> {
+    let values: HashMap<String, Option<Number>> = record
         .tables
         .cells()
-        .filter_map(|(at, cell)| Some((at.path(), cell.value.clone()?)))
+        .filter(|(_, cell)| cell.value.is_some() || cell.printed.as_deref() == Some(""))
+        .map(|(at, cell)| (at.path(), cell.value.clone()))
         .collect();
+    let two = format!("{}.", TableId::ActiveDisclosure.path());
     let mut out = Vec::new();
     for (i, c) in record.checks.iter().enumerate() {
-        let Some(path) = c.path.as_deref().filter(|p| p.starts_with(&prefix)) else {
+        let Some(path) = c.path.as_deref().filter(|_| c.rule == RULE) else {
             continue;
         };
-        if c.rule != RULE || c.status != CheckStatus::Fail {
-            continue;
-        }
-        let Some(p) = record
-            .cells
-            .get(path)
-            .filter(|p| p.source == CellSource::Ocr)
-        else {
-            continue;
+        let found = match values.get(path) {
+            Some(Some(n)) if path.starts_with(&two) && c.status == CheckStatus::Fail => {
+                boxed(record, path).map(|at| (at, Kept::Number(n.clone())))
+            }
+            Some(None) if !path.starts_with(&two) => {
+                inferred(record, path).map(|at| (at, Kept::Blank))
+            }
+            _ => None,
         };
-        let (Some(page), Some(bbox), Some(kept)) = (p.page, p.bbox, values.get(path)) else {
-            continue;
-        };
-        if let Some(&size) = sizes.get(&page) {
-            out.push((i, Target { page, size, bbox }, kept.clone()));
+        if let Some(((page, bbox), kept)) = found
+            && let Some(&size) = sizes.get(&page)
+        {
+            out.push((i, path.to_string(), Target { page, size, bbox }, kept));
         }
     }
     out
+}
+
+/// Where OCR read a cell: its page and box.
+fn boxed(record: &Record, path: &str) -> Option<(u32, [f32; 4])> {
+    let p = record
+        .cells
+        .get(path)
+        .filter(|p| p.source == CellSource::Ocr)?;
+    Some((p.page?, p.bbox?))
+}
+
+/// Where a blank cell's number would be: the height of its row's numbers and the width of
+/// its column's, as OCR read them on the same page.
+fn inferred(record: &Record, path: &str) -> Option<(u32, [f32; 4])> {
+    let (row, column) = split(path);
+    let table = path.split('.').take(2).collect::<Vec<_>>().join(".");
+    let read: Vec<(&str, &str, u32, [f32; 4])> = record
+        .cells
+        .0
+        .iter()
+        .filter(|(p, _)| p.starts_with(&table))
+        .filter_map(|(p, v)| {
+            let (r, c) = split(p);
+            (v.source == CellSource::Ocr).then_some((r, c, v.page?, v.bbox?))
+        })
+        .collect();
+    let page = read.iter().find(|r| r.0 == row)?.2;
+    let in_row = read.iter().filter(|r| r.0 == row && r.2 == page);
+    let in_column = read.iter().filter(|r| r.1 == column && r.2 == page);
+    let (y0, y1) = in_row.fold((f32::MAX, f32::MIN), |a, r| {
+        (a.0.min(r.3[1]), a.1.max(r.3[3]))
+    });
+    let (x0, x1) = in_column.fold((f32::MAX, f32::MIN), |a, r| {
+        (a.0.min(r.3[0]), a.1.max(r.3[2]))
+    });
+    (x0 < x1 && y0 < y1).then_some((page, [x0, y0, x1, y1]))
+}
+
+/// A cell path as its row and its column (`rows.granted` and `[3]`, `administrative_review`
+/// and `.total`).
+fn split(path: &str) -> (&str, &str) {
+    let at = match path.ends_with(']') {
+        true => path.rfind('['),
+        false => path.rfind('.'),
+    };
+    at.map_or((path, ""), |i| path.split_at(i))
+}
+
+/// Writes 0 into the blank cell at `path`, read at `target`.
+fn take_zero(record: &mut Record, path: &str, target: &Target) {
+    for id in [TableId::Applications, TableId::ReviewLitigation] {
+        let Some(table) = record.tables.slot(id).as_mut() else {
+            continue;
+        };
+        for row in table.rows.iter_mut() {
+            for (index, cell) in row.cells.iter_mut().enumerate() {
+                let at = govreport_model::template::CellRef {
+                    table: id,
+                    row: &row.key,
+                    column: &cell.column,
+                    index,
+                };
+                if at.path() == path {
+                    cell.value = Some(Number::from(0));
+                    cell.printed = None;
+                }
+            }
+        }
+    }
+    let provenance = Provenance {
+        page: Some(target.page),
+        bbox: Some(target.bbox),
+        source: CellSource::Ocr,
+    };
+    record.cells.set(path, provenance);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_splits_into_its_row_and_column() {
+        assert_eq!(
+            split("tables.applications.rows.granted[3]"),
+            ("tables.applications.rows.granted", "[3]")
+        );
+        assert_eq!(
+            split("tables.review_litigation.litigation_direct.total"),
+            ("tables.review_litigation.litigation_direct", ".total")
+        );
+    }
+
+    #[test]
+    fn a_blank_cells_place_is_its_rows_height_and_its_columns_width() {
+        let mut r = Record::new(Default::default());
+        let at = |page, bbox| Provenance {
+            page: Some(page),
+            bbox: Some(bbox),
+            source: CellSource::Ocr,
+        };
+        r.cells.set(
+            "tables.applications.rows.granted[0]",
+            at(3, [100.0, 500.0, 120.0, 530.0]),
+        );
+        r.cells.set(
+            "tables.applications.rows.denied[1]",
+            at(3, [200.0, 600.0, 230.0, 628.0]),
+        );
+        r.cells.set(
+            "tables.applications.rows.other[1]",
+            at(3, [195.0, 700.0, 225.0, 729.0]),
+        );
+        let place = inferred(&r, "tables.applications.rows.granted[1]");
+        assert_eq!(place, Some((3, [195.0, 500.0, 230.0, 530.0])));
+        assert_eq!(inferred(&r, "tables.applications.rows.none[1]"), None);
+    }
 }
