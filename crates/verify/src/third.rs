@@ -1,6 +1,6 @@
 //! Cells a scan's two page readings leave unsettled, read a third time, alone: tesseract
 //! reading the cell cut from the page as digits. For a 表二 number in doubt (no rule checks
-//! 表二) the same number confirms it; for a blank cell among numbers (both page readers can
+//! 表二) the same number, and no other, confirms it; for a blank cell among numbers (both page readers can
 //! miss a lone `0`), a `0` read alone is taken (the rules cannot tell it from blank), no ink
 //! confirms the blank, and another number is named as a doubt.
 
@@ -45,17 +45,21 @@ pub fn confirm(record: &mut Record, lines: &[Line], bytes: &[u8], deadline: Inst
         return;
     };
     for ((check, path, target, kept), alone) in doubts.into_iter().zip(read) {
-        let alone = alone.as_deref().and_then(number);
+        let alone: Vec<Number> = alone.iter().filter_map(|t| number(t)).collect();
         let c = &mut record.checks[check];
-        let said = match &alone {
-            Some(n) => format!("read alone, the cell gives {n}"),
-            None => "read alone, the cell gives nothing".to_string(),
+        let said: Vec<String> = alone.iter().map(Number::to_string).collect();
+        let said = match said.is_empty() {
+            true => "nothing".to_string(),
+            false => said.join(" or "),
         };
-        c.message = format!("{}; {said}", c.message);
-        match (kept, alone) {
-            (Kept::Number(k), Some(n)) if n == k => c.status = CheckStatus::Pass,
-            (Kept::Blank, None) => {}
-            (Kept::Blank, Some(n)) if n.as_f64() == Some(0.0) => {
+        c.message = format!("{}; read alone, the cell gives {said}", c.message);
+        let zero = |n: &Number| n.as_f64() == Some(0.0);
+        match kept {
+            Kept::Number(k) if !alone.is_empty() && alone.iter().all(|n| *n == k) => {
+                c.status = CheckStatus::Pass;
+            }
+            Kept::Blank if alone.is_empty() => {}
+            Kept::Blank if alone.iter().all(zero) => {
                 c.status = CheckStatus::Pass;
                 c.message.push_str(": taken");
                 take_zero(record, &path, &target);

@@ -1,17 +1,20 @@
 //! A third reading of single cells: each box (pixels of a page image as OCR read it) cut
 //! with a margin from the page rendered and prepared again, and read alone by tesseract as
-//! digits. It settles a cell the two engines' page readings left apart where no rule can
-//! (all of 表二): a reading of that cell alone that agrees with one of them.
+//! digits at three thresholds (each reading kept). It settles a cell the two engines' page
+//! readings left apart where no rule can (all of 表二): a reading of that cell alone that
+//! agrees with one of them.
 
 use std::io::Write;
 use std::time::Instant;
 
 use super::OcrError;
-use super::cells::{self, Reading};
+use super::cells;
 use super::crop::{self, PixelBox};
 use super::engine;
+use super::grid;
 use super::page::{PageJob, prepare};
 use super::render::dpi_for;
+use super::rules::{self, Params};
 
 /// One cell to read: its 1-based page, the page's size in points and the box of what was
 /// read there, in pixels of the page image.
@@ -25,22 +28,28 @@ pub struct Target {
     pub bbox: PixelBox,
 }
 
-/// White taken around a box, as a share of its height (the digits' own ink stays whole;
-/// the cell's rules, if caught, are cleared by the crop).
+/// White taken around a box outside any ruled cell, as a share of its height (the digits'
+/// own ink stays whole; the cell's rules, if caught, are cleared by the crop).
 const MARGIN: f32 = 0.5;
 
-/// Each target's digits as tesseract reads the cell alone (None: no reading), in order.
+/// The thresholds, as shares of the paper's grey, a cell is read at: tesseract's reading of
+/// a lone number swings with the strokes' weight (`57` read as `37` at one of them).
+const THRESHOLDS: [f32; 3] = [0.5, 0.7, 0.8];
+
+/// Each target's readings by tesseract, the cell alone (none: no reading at any threshold),
+/// in order. A target inside a ruled cell is read in that cell (an OCR reading's box sits
+/// on its row label's line, which may be above the digits in a cell of a wrapped label).
 /// Fails when tesseract is not installed or a page cannot be rendered in time.
 pub fn digits(
     bytes: &[u8],
     targets: &[Target],
     deadline: Instant,
-) -> Result<Vec<Option<String>>, OcrError> {
+) -> Result<Vec<Vec<String>>, OcrError> {
     let engine = engine::engine().map_err(|m| OcrError::Unavailable(m.to_string()))?;
     let mut file = tempfile::NamedTempFile::new().map_err(|e| OcrError::Failed(e.to_string()))?;
     file.write_all(bytes)
         .map_err(|e| OcrError::Failed(e.to_string()))?;
-    let mut out = vec![None; targets.len()];
+    let mut out = vec![Vec::new(); targets.len()];
     let mut pages: Vec<u32> = targets.iter().map(|t| t.page).collect();
     pages.sort_unstable();
     pages.dedup();
@@ -59,49 +68,82 @@ pub fn digits(
             dpi,
         };
         let (img, _, _) = prepare(file.path(), &job, deadline)?;
-        let boxes: Vec<PixelBox> = on_page
+        let dpi = dpi as f32;
+        let params = Params {
+            ink: (img.median() as f32 * 0.85) as u8,
+            ..Params::for_dpi(dpi)
+        };
+        let grid = grid::cells(&rules::detect(&img, &params), dpi / 60.0, dpi / 15.0);
+        let size = (img.width, img.height);
+        let (boxes, owners): (Vec<PixelBox>, Vec<usize>) = on_page
             .iter()
-            .map(|&i| around(targets[i].bbox, img.width, img.height))
-            .collect();
-        let crops = crop::cut(&img, &boxes, 0.0);
-        let refs: Vec<&crop::Crop> = crops.iter().collect();
-        let read = cells::read_digits(engine, &refs, deadline).map_err(OcrError::from)?;
-        for (&i, reading) in on_page.iter().zip(read) {
-            out[i] = text(reading);
+            .flat_map(|&i| places(targets[i].bbox, &grid, dpi / 60.0, size).map(move |b| (b, i)))
+            .unzip();
+        for share in THRESHOLDS {
+            let threshold = (img.median() as f32 * share) as u8;
+            let crops = crop::cut_at(&img, &boxes, 0.0, threshold);
+            let refs: Vec<&crop::Crop> = crops.iter().collect();
+            let read = cells::read_digits(engine, &refs, deadline).map_err(OcrError::from)?;
+            for (&i, reading) in owners.iter().zip(read) {
+                let text = reading.text;
+                if !text.is_empty() && !out[i].contains(&text) {
+                    out[i].push(text);
+                }
+            }
         }
     }
     Ok(out)
 }
 
-/// The box with a margin around it, inside the image.
-fn around(b: PixelBox, width: usize, height: usize) -> PixelBox {
-    let m = (b[3] - b[1]).max(1.0) * MARGIN;
-    [
+/// Where to read a box: with a margin, inside the image, and in the ruled cell holding its
+/// middle (`inset` pixels in from the rules) when there is one of about a cell's size.
+fn places(
+    b: PixelBox,
+    grid: &[PixelBox],
+    inset: f32,
+    (width, height): (usize, usize),
+) -> impl Iterator<Item = PixelBox> {
+    let (w, h) = ((b[2] - b[0]).max(1.0), (b[3] - b[1]).max(1.0));
+    let (cx, cy) = ((b[0] + b[2]) / 2.0, (b[1] + b[3]) / 2.0);
+    let cell = grid.iter().find(|g| {
+        let holds = cx >= g[0] && cx < g[2] && cy >= g[1] && cy < g[3];
+        holds && g[3] - g[1] <= CELL * h && g[2] - g[0] <= CELL * w.max(h)
+    });
+    let ruled = cell.map(|g| [g[0] + inset, g[1] + inset, g[2] - inset, g[3] - inset]);
+    let m = h * MARGIN;
+    let margin = [
         (b[0] - m).max(0.0),
         (b[1] - m).max(0.0),
         (b[2] + m).min(width as f32),
         (b[3] + m).min(height as f32),
-    ]
+    ];
+    std::iter::once(margin).chain(ruled)
 }
 
-/// A reading's digits; None for no reading.
-fn text(reading: Reading) -> Option<String> {
-    (!reading.text.is_empty()).then_some(reading.text)
-}
+/// A ruled cell larger than this many times a reading's height (or width) is no single
+/// cell (rules missing inside a table) and is not read.
+const CELL: f32 = 5.0;
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn a_box_grows_by_half_its_height_inside_the_image() {
+    fn a_box_is_read_with_a_margin_and_in_its_ruled_cell_of_a_cells_size() {
+        let grid = [[0.0, 0.0, 100.0, 100.0], [100.0, 0.0, 200.0, 90.0]];
+        let size = (1000, 1000);
+        let read = |b, grid: &[PixelBox]| places(b, grid, 5.0, size).collect::<Vec<_>>();
         assert_eq!(
-            around([100.0, 100.0, 140.0, 120.0], 1000, 1000),
-            [90.0, 90.0, 150.0, 130.0]
+            read([120.0, 20.0, 140.0, 40.0], &grid),
+            [[110.0, 10.0, 150.0, 50.0], [105.0, 5.0, 195.0, 85.0]]
         );
         assert_eq!(
-            around([2.0, 2.0, 998.0, 22.0], 1000, 1000),
-            [0.0, 0.0, 1000.0, 32.0]
+            read([20.0, 40.0, 30.0, 45.0], &grid),
+            [[17.5, 37.5, 32.5, 47.5]]
+        );
+        assert_eq!(
+            read([2.0, 902.0, 998.0, 922.0], &[]),
+            [[0.0, 892.0, 1000.0, 932.0]]
         );
     }
 }

@@ -90,7 +90,11 @@ impl Crop {
 /// and white (grey paper on the white sheet tesseract is given would read as boxes), with
 /// the rest of the rules cleared and digits that touch set apart.
 pub fn cut(page: &Gray, boxes: &[PixelBox], inset: f32) -> Vec<Crop> {
-    let threshold = (page.median() as f32 * 0.7) as u8;
+    cut_at(page, boxes, inset, (page.median() as f32 * 0.7) as u8)
+}
+
+/// [`cut`] with ink taken as what is darker than `threshold`.
+pub fn cut_at(page: &Gray, boxes: &[PixelBox], inset: f32, threshold: u8) -> Vec<Crop> {
     boxes
         .iter()
         .map(|b| {
