@@ -6,6 +6,7 @@ use govreport_model::codes::CheckStatus;
 use govreport_model::record::{Check, Record, Warning};
 use govreport_model::template::TableId;
 
+use super::engines::engine;
 use super::resolve::RULE;
 
 /// The tables the rules check: the only ones a reading can be shown sound for.
@@ -55,13 +56,6 @@ fn warns_of(warning: &Warning, id: TableId) -> bool {
 
 /// Replaces `kept`'s table `id`, and what is said about it, with `other`'s.
 fn take(kept: &mut Record, other: &Record, id: TableId) {
-    let engine = |r: &Record| {
-        r.source
-            .ocr
-            .as_ref()
-            .and_then(|o| o.engine.clone())
-            .unwrap_or_else(|| "the other engine".into())
-    };
     let doubts: Vec<String> = kept
         .checks
         .iter()

@@ -17,13 +17,6 @@ use super::resolve::RULE;
 /// they read apart where no rule settles them (see [`unsettled`]) become doubts. The status
 /// is left to the caller.
 pub fn weigh(first: &mut Record, second: &Record) {
-    let engine = |r: &Record| {
-        r.source
-            .ocr
-            .as_ref()
-            .and_then(|o| o.engine.clone())
-            .unwrap_or_else(|| "the other engine".into())
-    };
     let (one, other_engine) = (engine(first), engine(second));
     let theirs: HashMap<String, Option<Number>> = second
         .tables
@@ -81,6 +74,13 @@ pub fn weigh(first: &mut Record, second: &Record) {
         }
     }
     first.checks.extend(disagree);
+}
+
+/// The engine that read a record (`PP-OCRv6 small`, `tesseract 5.3.0`), as messages name it.
+pub fn engine(record: &Record) -> String {
+    let ocr = record.source.ocr.as_ref();
+    let name = ocr.and_then(|o| o.engine.clone());
+    name.unwrap_or_else(|| "the other engine".into())
 }
 
 /// Whether the rules leave `table`'s cells to the readings: 表二 has no rules, and a table

@@ -12,6 +12,7 @@ use govreport_model::equations::{Equation, Operand, Origin, Verdict, verdict};
 use govreport_model::record::{Cell, Check, Record, Table};
 use govreport_model::template::{CellRef, TableId};
 
+use super::engines::engine;
 use super::resolve::RULE;
 
 /// Takes into `kept` the other engine's numbers where they make a failing table's rules
@@ -84,10 +85,6 @@ fn commit(
     equations: &[Equation],
     changed: &[usize],
 ) -> Vec<String> {
-    let engine = |r: &Record| {
-        let ocr = r.source.ocr.as_ref().and_then(|o| o.engine.clone());
-        ocr.unwrap_or_else(|| "the other engine".into())
-    };
     let (mine, theirs) = (engine(kept), engine(other));
     let paths: Vec<String> = changed.iter().map(|&i| at[i].path()).collect();
     let mut notes = Vec::new();
@@ -147,20 +144,9 @@ fn cell_mut<'t>(table: &'t mut Table, at: &CellRef) -> Option<&'t mut Cell> {
     row.cells.iter_mut().find(|c| c.column == at.column)
 }
 
-/// A cell as an operand of the rules: blank, a mark with no number, or lost when absent.
+/// A cell as an operand of the rules; lost when absent.
 fn operand(cell: Option<&Cell>) -> Operand {
-    match cell {
-        Some(c) => match (&c.value, c.printed.as_deref()) {
-            (Some(v), _) => Operand::printed(v.as_f64()),
-            (None, Some("")) => Operand {
-                value: None,
-                origin: Origin::Blank,
-            },
-            (None, Some(_)) => Operand::printed(None),
-            (None, None) => Operand::lost(),
-        },
-        None => Operand::lost(),
-    }
+    cell.map_or_else(Operand::lost, Cell::operand)
 }
 
 /// How many equations fail.

@@ -10,7 +10,7 @@ use super::warnings::{self, found_after_all, settle_guessed_rows};
 use govreport_model::checks::{entries, show};
 use govreport_model::codes::{CheckStatus, Rule};
 use govreport_model::complete;
-use govreport_model::equations::{self, Operand, Origin};
+use govreport_model::equations::{self, Operand};
 use govreport_model::record::{CellSource, Check, Provenance, Record, Status, Table, number};
 use govreport_model::template::TableId;
 use govreport_parse::report;
@@ -212,15 +212,7 @@ fn recheck(record: &mut Record, id: TableId, done: &[String]) {
 /// A table cell as an operand of the rules: lost when absent, unread or to be derived again.
 fn operand(cell: Option<&govreport_model::record::Cell>, rederive: bool) -> Operand {
     match cell {
-        Some(c) if !rederive => match (&c.value, c.printed.as_deref()) {
-            (Some(v), _) => Operand::printed(v.as_f64()),
-            (None, Some("")) => Operand {
-                value: None,
-                origin: Origin::Blank,
-            },
-            (None, Some(_)) => Operand::printed(None),
-            (None, None) => Operand::lost(),
-        },
+        Some(c) if !rederive => c.operand(),
         _ => Operand::lost(),
     }
 }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Number, Value};
 
 use super::Statistics;
-use crate::equations::Equation;
+use crate::equations::{Equation, Operand, Origin};
 use crate::template::{CellRef, TableId, TableSpec, applications};
 
 /// The three tables; each is null when the report does not contain it.
@@ -92,6 +92,22 @@ pub struct Cell {
     /// The text as printed, when it was anything other than a plain number (blank, `—`,
     /// `/`, `1,234`).
     pub printed: Option<String>,
+}
+
+impl Cell {
+    /// The cell as an operand of the rules: a number, a printed blank, a mark with no
+    /// number, or lost when nothing was read.
+    pub fn operand(&self) -> Operand {
+        match (&self.value, self.printed.as_deref()) {
+            (Some(v), _) => Operand::printed(v.as_f64()),
+            (None, Some("")) => Operand {
+                value: None,
+                origin: Origin::Blank,
+            },
+            (None, Some(_)) => Operand::printed(None),
+            (None, None) => Operand::lost(),
+        }
+    }
 }
 
 impl Table {
