@@ -2,7 +2,8 @@
 //! reading the cell cut from the page as digits. For a 表二 number in doubt (no rule checks
 //! 表二) the same number, and no other, confirms it; for a blank cell among numbers (both page readers can
 //! miss a lone `0`), a `0` read alone is taken (the rules cannot tell it from blank), no ink
-//! confirms the blank, and another number is named as a doubt.
+//! confirms the blank, and another number is taken where every rule of its table then holds
+//! (else it is named as a doubt).
 
 use std::collections::HashMap;
 use std::time::Instant;
@@ -14,6 +15,7 @@ use govreport_model::template::TableId;
 use govreport_read::ocr::confirm::{self, Target};
 use serde_json::Number;
 
+use super::fill::fill;
 use super::resolve::RULE;
 
 /// What the page readings left: a number kept in doubt, or a blank.
@@ -44,6 +46,7 @@ pub fn confirm(record: &mut Record, lines: &[Line], bytes: &[u8], deadline: Inst
     let Ok(read) = confirm::digits(bytes, &targets, deadline) else {
         return;
     };
+    let mut offers = Vec::new();
     for ((check, path, target, kept), alone) in doubts.into_iter().zip(read) {
         let alone: Vec<Number> = alone.iter().filter_map(|t| number(t)).collect();
         let c = &mut record.checks[check];
@@ -62,11 +65,32 @@ pub fn confirm(record: &mut Record, lines: &[Line], bytes: &[u8], deadline: Inst
             Kept::Blank if alone.iter().all(zero) => {
                 c.status = CheckStatus::Pass;
                 c.message.push_str(": taken");
-                take_zero(record, &path, &target);
+                take(record, &path, &target, Number::from(0));
+            }
+            Kept::Blank if alone.iter().all(|n| *n == alone[0]) => {
+                c.status = CheckStatus::Fail;
+                offers.push((path, target, alone[0].clone()));
             }
             _ => c.status = CheckStatus::Fail,
         }
     }
+    offer(record, offers);
+}
+
+/// Blank cells a reading alone gives another number for, taken as the other engine's
+/// numbers are ([`fill`]): when every rule of their table then holds.
+fn offer(record: &mut Record, offers: Vec<(String, Target, Number)>) {
+    if offers.is_empty() {
+        return;
+    }
+    let mut alone = record.clone();
+    if let Some(ocr) = alone.source.ocr.as_mut() {
+        ocr.engine = Some("tesseract (the cell read alone)".into());
+    }
+    for (path, target, n) in offers {
+        take(&mut alone, &path, &target, n);
+    }
+    fill(record, &alone);
 }
 
 /// The failing reading checks on 表二 numbers read by OCR, and the reading checks (passed
@@ -148,8 +172,8 @@ fn split(path: &str) -> (&str, &str) {
     at.map_or((path, ""), |i| path.split_at(i))
 }
 
-/// Writes 0 into the blank cell at `path`, read at `target`.
-fn take_zero(record: &mut Record, path: &str, target: &Target) {
+/// Writes `value` into the blank cell at `path`, read at `target`.
+fn take(record: &mut Record, path: &str, target: &Target, value: Number) {
     for id in [TableId::Applications, TableId::ReviewLitigation] {
         let Some(table) = record.tables.slot(id).as_mut() else {
             continue;
@@ -163,7 +187,7 @@ fn take_zero(record: &mut Record, path: &str, target: &Target) {
                     index,
                 };
                 if at.path() == path {
-                    cell.value = Some(Number::from(0));
+                    cell.value = Some(value.clone());
                     cell.printed = None;
                 }
             }
