@@ -279,6 +279,52 @@ fn labels_wrapped_above_their_values_in_poor_text() {
 }
 
 #[test]
+fn labels_wrapped_in_poor_text_go_where_known_indicators_and_open_marks_say() {
+    // Nothing in the table's layout shows where values sit: `其中:主` + `动公开规范性文件数`
+    // and `（1）政府公报公开` + `政府信息数` make known indicators; `“非《规` is left open.
+    let text = "序号\t项目\t本年\t单位\t代码
+1\t其中:主\t44\t条\t103
+\t动公开规范性文件数
+2\t制发规范性文件总数\t14\t件\t104
+\t（1）政府公报公开
+3\t政府信息数\t604\t条\t105
+4\t其中：“非《规\t4\t条\t605
+\t定》所指政府信息”数
+5\t网站专栏页面访问量\t16\t人次\t201";
+    let p = parse(&lines(text)).unwrap();
+    let labels: Vec<String> = labels_and_values(&p).into_iter().map(|(l, _)| l).collect();
+    assert_eq!(
+        labels,
+        [
+            "主动公开规范性文件数",
+            "制发规范性文件总数",
+            "政府公报公开政府信息数",
+            "“非《规定》所指政府信息”数",
+            "网站专栏页面访问量"
+        ]
+    );
+}
+
+#[test]
+fn a_row_whose_value_is_blank_between_its_wrapped_label_lines() {
+    // The middle line holds the row's 序号, unit and code but no number (a blank value).
+    let text = "序号\t事项\t2018年度\t计算单位\t编码
+①\t政府公报公开政府信息数\t4,367\t条\t1-5
+\t政府网站公开
+②\t\t\t条\t1-6
+\t政府信息数
+③\t政务微博公开政府信息数\t3,865\t条\t1-7";
+    let p = parse(&lines(text)).unwrap();
+    let got = labels_and_values(&p);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(
+        got[1],
+        ("政府网站公开政府信息数".to_string(), vec![Json::Null])
+    );
+    assert_eq!(p.table.rows[2].code.as_deref(), Some("1-7"));
+}
+
+#[test]
 fn numbering_in_the_serial_column_nests_and_is_kept() {
     let text = "序号\t项目\t单位\t本年度\t上年度\t增减
 一\t主动公开情况\t\t\t\t

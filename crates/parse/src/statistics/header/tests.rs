@@ -101,6 +101,24 @@ fn a_header_wrapped_over_three_lines_is_joined_by_column() {
 }
 
 #[test]
+fn a_header_whose_first_line_holds_only_the_tops_of_wrapped_names() {
+    // 行/次 and 上半/年, 单/位: the first line names no column by itself.
+    let lines = lines(
+        "行\t\t上半\t\t\t单
+次\t项目名称\t\t下半年\t全年\t位\t代码
+\t\t年
+1\t一、主动公开情况\t——\t——\t——\t——\t1",
+    );
+    let (h, next) = find_at(&lines, 0).unwrap();
+    assert_eq!(h.names(), ["上半年", "下半年", "全年"]);
+    assert_eq!(h.columns[0].name, "行次");
+    assert_eq!(h.columns[5].name, "单位");
+    assert_eq!(next, 3);
+    // A line that names nothing, before one that names nothing either, starts no header.
+    assert!(find_at(&lines, 2).is_none());
+}
+
+#[test]
 fn a_two_row_header_in_tab_separated_text_keeps_the_leaf_names() {
     let lines = lines("统计\t单位\t代码\t数值\n指标\t\t\t本期\t累计\n甲\t乙\t丙\t1\t2");
     let (h, next) = find_at(&lines, 0).unwrap();
