@@ -17,6 +17,8 @@ SPLITS (fixed before anything was measured; never move a seed between them):
     values-first seeds 7001–7060 diagnostic (not held out; added while fixing the orders that
                               print values before code and unit): the broader forms with the
                               order forced to one of VALUES_FIRST
+    reportlab seeds 8001–8060 diagnostic (not held out): the tuned/heldout forms, all rendered
+                              by reportlab
 
 Each seed makes one invented 2008–2018 report (pre2019.py's narrative) with one statistics
 table whose header and rows are drawn from the forms real reports use:
@@ -95,7 +97,10 @@ SPLITS = {"tuned": range(1, 41), "heldout": range(1001, 1061),
           # diagnostic, not held out (added while fixing the values-first orders): the broader
           # forms of WIDE with the order forced to one that prints the values before the code
           # and/or the unit (VALUES_FIRST, by seed), so those orders meet every other feature
-          "values-first": range(7001, 7061)}
+          "values-first": range(7001, 7061),
+          # diagnostic, not held out (added while looking for reportlab tables not found): the
+          # forms of tuned/heldout, every one rendered by reportlab
+          "reportlab": range(8001, 8061)}
 # the orders of the values-first split: values before the code and the unit (2 of them drawn
 # in wide as well), and values before the unit with the code after the indicator
 VALUES_FIRST = ["SLVCU", "LVCU", "SLVUC", "LVUC", "CLVU", "LCVU"]
@@ -1231,6 +1236,8 @@ def build_case(seed: int) -> dict:
     rng = random.Random(seed)
     fmt = FORMATS[seed % len(FORMATS)] if seed < 1000 else FORMATS[(seed * 7) % len(FORMATS)]
     fmt = rng.choice([fmt, fmt, rng.choice(FORMATS)])
+    if seed in SPLITS["reportlab"]:
+        fmt = "pdf-reportlab"
     single = None
     if seed in SPLITS["single"]:
         name, single, fmt = single_of(seed)

@@ -263,7 +263,7 @@ fn build(tokens: &[Token]) -> Option<Header> {
             let name: String = w.iter().map(|t| t.text.as_str()).collect();
             let (x0, x1) = extent(w);
             Some(Column {
-                role: role_of(&name)?,
+                role: role_of(&name).or_else(|| grouped_value(w))?,
                 name,
                 x0,
                 x1,
@@ -280,6 +280,15 @@ fn build(tokens: &[Token]) -> Option<Header> {
     }
     let bounds = bounds(&columns);
     Some(Header { columns, bounds })
+}
+
+/// A group name joined to the value column it stands over (`统计数据` + `2013年`, which
+/// as one name has a year's digits inside it): a value column, its name cut by
+/// [`strip_groups`].
+fn grouped_value(words: &[&Token]) -> Option<Role> {
+    let rest: String = words.iter().skip(1).map(|t| t.text.as_str()).collect();
+    let grouped = words.len() > 1 && GROUPS.contains(&words[0].text.as_str());
+    (grouped && role_of(&rest) == Some(Role::Value)).then_some(Role::Value)
 }
 
 /// Tokens that name values and span two or more words side by side on a line below them

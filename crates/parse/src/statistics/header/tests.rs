@@ -193,6 +193,23 @@ fn a_group_name_centred_between_its_columns_is_left_out() {
 }
 
 #[test]
+fn a_group_name_over_year_columns_joined_to_one_of_them_is_cut_off() {
+    // PDF: 统计数据 over 2013年 | 2014年, overlapping 2013年 more (统计数据2013年 as one
+    // name has a year's digits inside it).
+    let lines = [
+        placed(&[
+            ("统计项目", 120.0, 156.0),
+            ("代码", 250.0, 268.0),
+            ("单位", 290.0, 308.0),
+            ("统计数据", 330.0, 366.0),
+        ]),
+        placed(&[("2013年", 316.0, 346.0), ("2014年", 356.0, 386.0)]),
+    ];
+    let (h, _) = find_at(&lines, 0).unwrap();
+    assert_eq!(h.names(), ["2013年", "2014年"]);
+}
+
+#[test]
 fn a_unit_name_wrapped_over_four_lines_and_more_names() {
     // 行次 | 项目名称 | 计/量/单/位 | 本期数 | 增长率(%) | 备注, middle-aligned text.
     let lines = lines(
