@@ -13,11 +13,15 @@ use govreport_model::format::Format;
 use govreport_model::record::{Record, Source, Status};
 use serde_json::Value;
 
-const TEXT_SAMPLES: [&str; 4] = [
+const TEXT_SAMPLES: [&str; 7] = [
     "chengbei-2023-poor",
     "heping-2019-poor",
     "taoyuan-2021-poor-gbk",
     "xinhe-2024-poor",
+    // converter text, torn (samples/generate/torn.py): labels on the line before their values
+    "liutang-2022-torn",
+    "songxi-2021-torn",
+    "xishan-2020-torn",
 ];
 
 fn read(stem: &str) -> (String, Value) {
@@ -60,11 +64,85 @@ fn is_number(field: &str) -> bool {
     !field.is_empty() && field.chars().all(|c| c.is_ascii_digit())
 }
 
-/// The lines of a text sample that carry at least three numeric cells: the table rows.
+/// A value cell: a number, signed or with decimals (`-6`, `669.60`).
+fn is_value(field: &str) -> bool {
+    let digits = field.strip_prefix('-').unwrap_or(field);
+    let mut parts = digits.splitn(2, '.');
+    parts.all(is_number)
+}
+
+/// A line cut into its fields, keeping what stands between them (tabs; else runs of
+/// spaces and `|` borders, as converters write rows) so that a changed line keeps its form.
+struct Cut {
+    head: String,
+    fields: Vec<String>,
+    seps: Vec<String>,
+    tail: String,
+}
+
+impl Cut {
+    fn new(line: &str) -> Cut {
+        if line.contains('\t') {
+            let fields: Vec<String> = line.split('\t').map(str::to_string).collect();
+            let seps = vec!["\t".to_string(); fields.len() - 1];
+            return Cut {
+                head: String::new(),
+                fields,
+                seps,
+                tail: String::new(),
+            };
+        }
+        let sep = |c: char| c == ' ' || c == '|' || c == '\u{3000}';
+        let mut runs: Vec<(bool, String)> = Vec::new();
+        for c in line.chars() {
+            match runs.last_mut() {
+                Some((s, run)) if *s == sep(c) => run.push(c),
+                _ => runs.push((sep(c), c.to_string())),
+            }
+        }
+        let head = match runs.first() {
+            Some((true, _)) => runs.remove(0).1,
+            _ => String::new(),
+        };
+        let tail = match runs.last() {
+            Some((true, _)) => runs.pop().map(|r| r.1).unwrap_or_default(),
+            _ => String::new(),
+        };
+        let (fields, seps) = runs.into_iter().partition::<Vec<_>, _>(|r| !r.0);
+        Cut {
+            head,
+            fields: fields.into_iter().map(|r| r.1).collect(),
+            seps: seps.into_iter().map(|r| r.1).collect(),
+            tail,
+        }
+    }
+
+    fn join(&self, fields: &[String]) -> String {
+        let mut out = self.head.clone();
+        for (k, f) in fields.iter().enumerate() {
+            if k > 0 {
+                out.push_str(self.seps.get(k - 1).map_or("\t", String::as_str));
+            }
+            out.push_str(f);
+        }
+        out + &self.tail
+    }
+
+    fn numbers(&self) -> usize {
+        self.fields.iter().filter(|f| is_value(f.trim())).count()
+    }
+}
+
+/// The lines of a text sample that carry at least three value cells, or only value cells
+/// (a row's values torn from its label): the table rows.
 fn table_rows(text: &str) -> Vec<usize> {
     text.lines()
         .enumerate()
-        .filter(|(_, l)| l.split('\t').filter(|f| is_number(f.trim())).count() >= 3)
+        .filter(|(_, l)| {
+            let cut = Cut::new(l);
+            let n = cut.numbers();
+            n >= 3 || (n > 0 && n == cut.fields.len())
+        })
         .map(|(i, _)| i)
         .collect()
 }
@@ -80,50 +158,96 @@ fn with_line(text: &str, at: usize, line: Option<String>) -> String {
     lines.join("\n")
 }
 
-/// Every broken variant of one table line: deleted (alone and with the next line), its
+/// The text with lines `at` and `at + 1` trading places.
+fn with_lines_swapped(text: &str, at: usize) -> String {
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.swap(at, at + 1);
+    lines.join("\n")
+}
+
+/// Every broken variant of one table line: deleted (alone and with the next line, unless
+/// the line holds only values and the next only a label: torn text then prints the next
+/// row's values under this row's label and the next row not at all, a consistent table with
+/// one row missing that the rules rebuild as the text states it), its
 /// label garbled, and for each numeric cell: lost; in 表三 and 表四 rows (five values or
 /// more: 表二 has no rule that could notice) also misread (one digit changed); in 表三
 /// rows also swapped with the next cell (a swap inside a 表四 group keeps every sum, so
-/// the text then states a different, consistent table that no rule can question).
-fn variants(text: &str, at: usize) -> Vec<String> {
+/// the text then states a different, consistent table that no rule can question). Where
+/// the row's label stands on the line before (torn text), that label line is lost, and
+/// printed after the values instead of before them.
+fn variants(text: &str, at: usize) -> Vec<(&'static str, String)> {
     let line = text.lines().nth(at).expect("line exists");
-    let fields: Vec<&str> = line.split('\t').collect();
-    let values = fields.iter().filter(|f| is_number(f.trim())).count();
+    let cut = Cut::new(line);
+    let values = cut.numbers();
     let ruled = values >= 5;
     let deleted = with_line(text, at, None);
-    let mut out = vec![with_line(&deleted, at, None), deleted];
-    let garbled: String = line
-        .chars()
-        .map(|c| {
-            if c.is_ascii_digit() || c == '\t' {
-                c
-            } else {
-                '某'
-            }
+    let mut out = Vec::new();
+    if !(cut.numbers() == cut.fields.len() && text.lines().nth(at + 1).is_some_and(label_only)) {
+        out.push(("deleted with the next line", with_line(&deleted, at, None)));
+    }
+    out.push(("deleted", deleted));
+    let garbled: Vec<String> = cut
+        .fields
+        .iter()
+        .map(|f| {
+            f.chars()
+                .map(|c| if c.is_ascii_digit() { c } else { '某' })
+                .collect()
         })
         .collect();
-    out.push(with_line(text, at, Some(garbled)));
+    out.push((
+        "label garbled",
+        with_line(text, at, Some(cut.join(&garbled))),
+    ));
+    out.extend(label_line_variants(text, at));
+    let fields = &cut.fields;
     for (k, f) in fields.iter().enumerate() {
-        if !is_number(f.trim()) {
+        if !is_value(f.trim()) {
             continue;
         }
         let mut lost = fields.clone();
         lost.remove(k);
-        out.push(with_line(text, at, Some(lost.join("\t"))));
-        if !ruled {
+        out.push(("a value lost", with_line(text, at, Some(cut.join(&lost)))));
+        if !ruled || !is_number(f.trim()) {
             continue;
         }
-        let misread = misread(f.trim());
         let mut changed = fields.clone();
-        changed[k] = &misread;
-        out.push(with_line(text, at, Some(changed.join("\t"))));
+        changed[k] = misread(f.trim());
+        out.push((
+            "a value misread",
+            with_line(text, at, Some(cut.join(&changed))),
+        ));
         if values == 7 && k + 1 < fields.len() && fields[k] != fields[k + 1] {
             let mut swapped = fields.clone();
             swapped.swap(k, k + 1);
-            out.push(with_line(text, at, Some(swapped.join("\t"))));
+            out.push((
+                "two values swapped",
+                with_line(text, at, Some(cut.join(&swapped))),
+            ));
         }
     }
     out
+}
+
+/// A row label standing alone on its line: one field, not blank, no number.
+fn label_only(line: &str) -> bool {
+    let cut = Cut::new(line);
+    !line.trim().is_empty() && cut.numbers() == 0 && cut.fields.len() == 1
+}
+
+/// When the line before `at` is a row label standing alone (no number, not blank), the
+/// text without it and the text with it after the values.
+fn label_line_variants(text: &str, at: usize) -> Vec<(&'static str, String)> {
+    let Some(before) = at.checked_sub(1).and_then(|b| text.lines().nth(b)) else {
+        return Vec::new();
+    };
+    if !label_only(before) {
+        return Vec::new();
+    }
+    vec![
+        ("its label line lost", with_line(text, at - 1, None)),
+        ("its label after it", with_lines_swapped(text, at - 1)),
+    ]
 }
 
 /// The number with its first digit misread as another (3→8, 0→6, 1→7 …).
@@ -164,12 +288,12 @@ fn sweep_inputs() -> Vec<(String, String, Value)> {
 
 #[test]
 fn no_broken_variant_of_a_text_sample_is_ok_with_a_wrong_or_missing_cell() {
-    let mut tried = 0;
-    let mut partial = 0;
+    let (mut tried, mut partial) = (0, 0);
+    let mut silent = Vec::new();
     for (stem, text, golden) in sweep_inputs() {
         assert_eq!(extract(&text).status, Status::Ok, "{stem} itself is ok");
         for at in table_rows(&text) {
-            for variant in variants(&text, at) {
+            for (kind, variant) in variants(&text, at) {
                 tried += 1;
                 let record = extract(&variant);
                 if record.status != Status::Ok {
@@ -177,16 +301,20 @@ fn no_broken_variant_of_a_text_sample_is_ok_with_a_wrong_or_missing_cell() {
                     continue;
                 }
                 let wrong = wrong_cells(&record, &golden);
-                assert!(
-                    wrong.is_empty(),
-                    "{stem}, line {}: an ok record with wrong cells: {wrong:?}\n{variant}",
-                    at + 1
-                );
+                if !wrong.is_empty() {
+                    silent.push(format!("{stem}, line {} {kind}: {wrong:?}", at + 1));
+                }
             }
         }
     }
     eprintln!(
         "{tried} broken variants tried, {partial} partial, the rest ok with every cell right"
+    );
+    assert!(
+        silent.is_empty(),
+        "{} ok records with wrong cells:\n{}",
+        silent.len(),
+        silent.join("\n")
     );
     assert!(tried > 1000, "only {tried} variants");
 }

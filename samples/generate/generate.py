@@ -470,6 +470,8 @@ def main() -> None:
     if not (only or kinds):   # the pre-2019 samples (pre2019.py; run it alone for --only)
         import pre2019
         pre2019.main(["--goldens-only"] if args.goldens_only else [])
+        import torn   # the torn converter-text samples (torn.py samples; text, so always written)
+        torn.write_samples()
     if not ok:
         raise SystemExit("some self-checks failed (see warnings)")
     if render and not (only or kinds):

@@ -13,6 +13,14 @@ SPLITS (fixed before anything was measured; never move a seed between them):
                               feature at a time on a plain form (统计指标 | 单位 | 统计数, the
                               2015 form, top-aligned cells), each variant of SINGLE in text
                               (aligned spaces), HTML and reportlab PDF
+    wide, wide-heldout        the broader forms (below): seeds 4001–4040 tuned, 5001–5060 held out
+    values-first seeds 7001–7060 diagnostic (not held out; added while fixing the orders that
+                              print values before code and unit): the broader forms with the
+                              order forced to one of VALUES_FIRST
+    reportlab seeds 8001–8060 diagnostic (not held out): the tuned/heldout forms, all rendered
+                              by reportlab
+    poor-values-first 9001–9060 diagnostic (not held out; added after a held-out measurement,
+                              from its tallies): values-first's forms, all as poor text
 
 Each seed makes one invented 2008–2018 report (pre2019.py's narrative) with one statistics
 table whose header and rows are drawn from the forms real reports use:
@@ -87,7 +95,21 @@ KEYS_RS = ROOT / "crates" / "parse" / "src" / "statistics" / "keys.rs"
 SPLITS = {"tuned": range(1, 41), "heldout": range(1001, 1061),
           # the broader forms of WIDE (added after the reader was tuned on tuned/heldout's forms;
           # fixed before anything was measured on them): tune on wide, measure wide-heldout only
-          "wide": range(4001, 4041), "wide-heldout": range(5001, 5061)}
+          "wide": range(4001, 4041), "wide-heldout": range(5001, 5061),
+          # diagnostic, not held out (added while fixing the values-first orders): the broader
+          # forms of WIDE with the order forced to one that prints the values before the code
+          # and/or the unit (VALUES_FIRST, by seed), so those orders meet every other feature
+          "values-first": range(7001, 7061),
+          # diagnostic, not held out (added while looking for reportlab tables not found): the
+          # forms of tuned/heldout, every one rendered by reportlab
+          "reportlab": range(8001, 8061),
+          # diagnostic, not held out (added after the first held-out measurement of the
+          # values-first fixes, from its tallies: poor text with the values first was weak):
+          # values-first's tables, every one as poor text
+          "poor-values-first": range(9001, 9061)}
+# the orders of the values-first split: values before the code and the unit (2 of them drawn
+# in wide as well), and values before the unit with the code after the indicator
+VALUES_FIRST = ["SLVCU", "LVCU", "SLVUC", "LVUC", "CLVU", "LCVU"]
 # diagnostic, not held out: one feature at a time on a plain form (see SINGLE below)
 SINGLE_FORMATS = ["txt-spaces", "html", "pdf-reportlab"]
 FORMATS = ["txt-tabs", "txt-spaces", "txt-poor", "html", "pdf-reportlab", "pdf-lo"]
@@ -703,12 +725,15 @@ WRAPS_WIDE = {**WRAPS, "计量单位": "计\n量\n单\n位", "增长率(%)": "�
 REMARKS = ["含转办", "不含重复", "按件计", "含部门网站", "同比持平", "全年累计"]
 
 
-def draw_layout_wide(rng: random.Random, year: int, form: str, fmt: str) -> tuple[Layout, list[str]]:
+def draw_layout_wide(rng: random.Random, year: int, form: str, fmt: str,
+                     forced: str | None = None) -> tuple[Layout, list[str]]:
     """Like draw_layout, from the broader lists: more names for every role, 备注 (N), 行次,
-    3- and 4-line wraps, letter-spaced names in every format, 4–5 value columns."""
+    3- and 4-line wraps, letter-spaced names in every format, 4–5 value columns; the column
+    order `forced` when given."""
     order = rng.choice(ORDERS_WIDE)
     if form == "provincial" and "C" not in order and rng.random() < 0.6:
         order = rng.choice(["LCUV", "LUCV", "CLUV", "SLCUV", "LCUVN"])
+    order = forced or order
     vs = rng.choice(list(VALUE_SETS_WIDE))
     if vs == "years":
         k = rng.randint(1, 3)
@@ -759,10 +784,10 @@ def draw_layout_wide(rng: random.Random, year: int, form: str, fmt: str) -> tupl
     return lay, feats
 
 
-def build_table_wide(rng: random.Random, year: int, fmt: str) -> Table:
+def build_table_wide(rng: random.Random, year: int, fmt: str, forced: str | None = None) -> Table:
     form = rng.choice(["2015", "2015", "provincial", "mixed"])
     rows = pick_rows(form, rng)
-    lay, feats = draw_layout_wide(rng, year, form, fmt)
+    lay, feats = draw_layout_wide(rng, year, form, fmt, forced)
     feats.append(f"form:{form}")
     labels, row_kinds = draw_labels(rng, rows, lay)
     in_seq = lay.seq in ("numbering", "numbering-full")
@@ -778,11 +803,12 @@ def build_table_wide(rng: random.Random, year: int, fmt: str) -> Table:
     return Table(rows, lay, labels, label_cells, code_list, cells, form_keys(rows), row_kinds, feats, remarks)
 
 
-def build_table(rng: random.Random, year: int, fmt: str, single: dict | None = None, wide: bool = False) -> Table:
+def build_table(rng: random.Random, year: int, fmt: str, single: dict | None = None, wide: bool = False,
+                forced: str | None = None) -> Table:
     if single is not None:
         return build_single(rng, year, fmt, single)
-    if wide:
-        return build_table_wide(rng, year, fmt)
+    if wide or forced:
+        return build_table_wide(rng, year, fmt, forced)
     form = rng.choice(["2015", "2015", "provincial", "mixed"])
     rows = pick_rows(form, rng)
     lay, feats = draw_layout(rng, year, form, fmt)
@@ -1216,6 +1242,10 @@ def build_case(seed: int) -> dict:
     rng = random.Random(seed)
     fmt = FORMATS[seed % len(FORMATS)] if seed < 1000 else FORMATS[(seed * 7) % len(FORMATS)]
     fmt = rng.choice([fmt, fmt, rng.choice(FORMATS)])
+    if seed in SPLITS["reportlab"]:
+        fmt = "pdf-reportlab"
+    if seed in SPLITS["poor-values-first"]:
+        fmt = "txt-poor"
     single = None
     if seed in SPLITS["single"]:
         name, single, fmt = single_of(seed)
@@ -1232,7 +1262,9 @@ def build_case(seed: int) -> dict:
                          period=rng.choice(["from_to_end", "shixian", "baogaoqi", "qixian", "none"]))
     rep = pre2019.build(spec)
     wide = seed in SPLITS["wide"] or seed in SPLITS["wide-heldout"]
-    table = build_table(rng, year, fmt, single, wide)
+    values_first = seed in SPLITS["values-first"] or seed in SPLITS["poor-values-first"]
+    forced = VALUES_FIRST[seed % len(VALUES_FIRST)] if values_first else None
+    table = build_table(rng, year, fmt, single, wide, forced)
     # the table: at the end of its section, or as an appendix after the signature
     caption = Block("caption", f"{agency}{year}年政府信息公开情况统计表")
     blocks = rep["blocks"]

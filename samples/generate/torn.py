@@ -3,6 +3,7 @@
 
     python3 samples/generate/torn.py tuned                # → /tmp/torn/tuned/
     python3 samples/generate/torn.py heldout [--out DIR] [--only 3 7]
+    python3 samples/generate/torn.py samples              # the committed ones → samples/, golden/
 
 SPLITS (fixed before anything was measured; never move a seed between them):
 
@@ -28,6 +29,10 @@ tables damaged in the ways such converters damage them:
 Goldens are the report's own golden (`Report.golden("text", None)`): the tables are the
 generator's truth whatever the damage. DIR/manifest.json lists each file's damage features
 (read by bench/table_cells.py).
+
+`samples` writes three tuned seeds (COMMITTED) into the regression corpus: samples/<stem>.txt,
+golden/<stem>.json (the same truth goldens) and their entries in samples/generate/manifest.json;
+tests/ok_means_complete.rs damages them further. generate.py runs it on a full run.
 """
 from __future__ import annotations
 
@@ -48,6 +53,10 @@ from model import (G3, G4, G5, G6, ROW_CARRIED, ROW_FORWARD, ROW_NEW, ROW_TOTAL,
 from tables import caption, t3_outcome_rows  # noqa: E402
 
 SPLITS = {"tuned": range(1, 31), "heldout": range(1001, 1041)}
+# Tuned seeds committed as samples, chosen for their damage: both templates, pipes and spaces,
+# Markdown headings, 表三 rows dumped column-wise, 表四 values on three lines, rows swapped.
+COMMITTED = [5, 16, 18]
+ROOT = HERE.parent.parent
 GROUPS = {G3, G4, G5, G6}
 
 
@@ -263,12 +272,44 @@ def render(rep: model.Report, seed: int) -> tuple[str, list[str]]:
     return "\n".join(o.lines) + "\n", feats
 
 
+def made(seed: int) -> tuple[str, str, dict, list[str], model.Report]:
+    """One seed's stem (agency and year, `-torn`), text, golden, features and report."""
+    rep = report_for(seed)
+    text, feats = render(rep, seed)
+    return f"{rep.spec.key.rsplit('-t', 1)[0]}-torn", text, rep.golden("text", None), feats, rep
+
+
+def write_json(path: Path, value) -> None:
+    path.write_text(json.dumps(value, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def write_samples() -> None:
+    """The COMMITTED seeds as samples/<stem>.txt with golden/<stem>.json and manifest entries."""
+    man_path = HERE / "manifest.json"
+    manifest = json.loads(man_path.read_text(encoding="utf-8"))
+    entries = []
+    for seed in COMMITTED:
+        stem, text, gold, feats, rep = made(seed)
+        (ROOT / "samples" / f"{stem}.txt").write_text(text, encoding="utf-8")
+        write_json(ROOT / "golden" / f"{stem}.json", gold)
+        entries.append({"file": f"samples/{stem}.txt", "golden": f"golden/{stem}.json",
+                        "report": rep.spec.key, "agency": rep.spec.agency, "year": rep.spec.year,
+                        "producer": f"torn.py seed {seed}", "features": ["torn-converter-text"] + feats})
+        print(f"samples/{stem}.txt {' '.join(feats)}")
+    ours = {e["file"] for e in entries}
+    manifest["samples"] = [m for m in manifest["samples"] if m["file"] not in ours] + entries
+    write_json(man_path, manifest)
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("split", choices=list(SPLITS))
+    ap.add_argument("split", choices=list(SPLITS) + ["samples"])
     ap.add_argument("--out", type=Path, help="output folder (default /tmp/torn/<split>)")
     ap.add_argument("--only", nargs="*", type=int, help="seeds of the split to (re)make")
     args = ap.parse_args(argv)
+    if args.split == "samples":
+        write_samples()
+        return
     out = args.out or Path("/tmp/torn") / args.split
     (out / "golden").mkdir(parents=True, exist_ok=True)
     manifest_path = out / "manifest.json"
@@ -276,13 +317,10 @@ def main(argv: list[str] | None = None) -> None:
     for seed in SPLITS[args.split]:
         if args.only and seed not in args.only:
             continue
-        rep = report_for(seed)
-        text, feats = render(rep, seed)
-        stem = f"t{seed:04d}-{rep.spec.key.rsplit('-t', 1)[0]}-torn"
+        name, text, gold, feats, _ = made(seed)
+        stem = f"t{seed:04d}-{name}"
         (out / f"{stem}.txt").write_text(text, encoding="utf-8")
-        gold = rep.golden("text", None)
-        (out / "golden" / f"{stem}.json").write_text(json.dumps(gold, ensure_ascii=False, indent=2) + "\n",
-                                                     encoding="utf-8")
+        write_json(out / "golden" / f"{stem}.json", gold)
         manifest[stem] = {"features": feats}
         print(f"{stem:34s} {' '.join(feats)}")
     manifest_path.write_text(json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")

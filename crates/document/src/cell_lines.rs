@@ -2,13 +2,13 @@
 //! (`行政许可` / `0` / `0` / `0`, often with blank lines between): such runs are folded
 //! back into one tab-separated line per row so the table parsers see a row. Cells
 //! separated by `|` (a table written as Markdown or pasted with its borders) become
-//! tab-separated cells first.
+//! tab-separated cells first, and a Markdown heading's marks (`## 二、…`) are dropped.
 
 /// Folds each short label line followed by two or more lines holding one value cell each
 /// (blank lines between them allowed) into one line `label\tv1\tv2…`, keeping the label's
 /// line number; every other line is kept as it is, with its number.
 pub fn fold<'a>(lines: impl IntoIterator<Item = &'a str>) -> Vec<(usize, String)> {
-    let owned: Vec<String> = lines.into_iter().map(unpiped).collect();
+    let owned: Vec<String> = lines.into_iter().map(|l| unpiped(unmarked(l))).collect();
     let lines: Vec<&str> = owned.iter().map(String::as_str).collect();
     let mut out = Vec::with_capacity(lines.len());
     let mut i = 0;
@@ -23,6 +23,17 @@ pub fn fold<'a>(lines: impl IntoIterator<Item = &'a str>) -> Vec<(usize, String)
         }
     }
     out
+}
+
+/// The line without the marks of a Markdown heading (`# 标题`, `## 二、…`: one to six `#`
+/// and a space at its start); any other line as it is.
+fn unmarked(line: &str) -> &str {
+    let text = line.trim_start();
+    let marks = text.len() - text.trim_start_matches('#').len();
+    match text[marks..].strip_prefix([' ', '\u{3000}']) {
+        Some(rest) if (1..=6).contains(&marks) => rest,
+        _ => line,
+    }
 }
 
 /// The line with `|` borders removed and the cells between them tab-separated
@@ -143,6 +154,20 @@ mod tests {
         assert_eq!(
             folded(text),
             ["行政处罚\t4\t1", "", "行政强制\t2\t0", "第二十条第（八）项"]
+        );
+    }
+
+    #[test]
+    fn markdown_heading_marks_are_dropped() {
+        let text = "# 某市2024年政府信息公开工作年度报告\n## 二、主动公开\n#1号文件\n####### 七";
+        assert_eq!(
+            folded(text),
+            [
+                "某市2024年政府信息公开工作年度报告",
+                "二、主动公开",
+                "#1号文件",
+                "####### 七"
+            ]
         );
     }
 }

@@ -90,12 +90,13 @@ pub fn fill(record: &mut Record, lines: &[Line]) -> Vec<String> {
 }
 
 /// `ok` when the sections were found, every statistics cell was placed, no statistics rows
-/// were left unread and every check holds; `partial` otherwise.
+/// were left unread or run together and every check holds; `partial` otherwise.
 pub fn status(record: &Record) -> Status {
     let doubt = [
         WarningCode::SectionNotFound,
         WarningCode::CellPositionUncertain,
         WarningCode::StatisticsUnread,
+        WarningCode::RowNotFound,
     ];
     let warned = record.warnings.iter().any(|w| doubt.contains(&w.code));
     if warned || record.checks.iter().any(|c| c.status == CheckStatus::Fail) {
@@ -146,6 +147,24 @@ mod tests {
             Some(3)
         );
         assert_eq!(status(&record), Status::Ok);
+    }
+
+    #[test]
+    fn two_rows_run_together_make_the_record_partial_with_a_named_doubt() {
+        let text = "一、概述\n本局做好政府信息公开工作。\n二、附表\n统计指标\t单位\t统计数\n\
+                    六、举报投诉数\t件\t11\n七、收取费用总额八、政府信息公开专项经费\t万元\t9.7";
+        let mut record = Record::new(Default::default());
+        fill(&mut record, &lines(text));
+        let doubt = record
+            .warnings
+            .iter()
+            .find(|w| w.code == WarningCode::RowNotFound);
+        assert!(
+            doubt.is_some_and(|w| w.message.contains("rows[1]")),
+            "{:?}",
+            record.warnings
+        );
+        assert_eq!(status(&record), Status::Partial);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 use std::borrow::Cow;
 
 use crate::statistics::header::{self, Header, Role};
+use crate::statistics::label::{is_unit, numbering};
 use crate::statistics::place;
 use crate::statistics::rows::{self, RawRow, Read};
 use crate::statistics::wrapped::{self, Wraps};
@@ -50,15 +51,37 @@ pub fn table_at(lines: &[Line], at: usize, h: &Header) -> (Vec<RawRow>, usize) {
 }
 
 /// The line at `i`, or on a page the lines from `i` that make one row (at most one of
-/// them with values) joined column by column; and the index after them.
+/// them with values, at most one starting a row) joined column by column; and the index
+/// after them.
 pub fn unit_at<'a>(lines: &'a [Line], i: usize, h: &Header) -> (Cow<'a, Line>, usize) {
     let end = group_end(lines, i);
     let valued = lines[i..end].iter().filter(|l| valued(l, h)).count();
-    if end - i > 1 && valued <= 1 {
+    if end - i > 1 && valued <= 1 && !several_rows(&lines[i..end], h) {
         (Cow::Owned(place::joined(&lines[i..end], h)), end)
     } else {
         (Cow::Borrowed(&lines[i]), i + 1)
     }
+}
+
+/// Whether lines set close together still hold two rows or more (the table's last rows,
+/// set apart from the text after it, one of them blank): two of them each hold a 序号, a
+/// label that starts afresh (numbered, `其中`) or a whole unit (`万元` and `万元`, not `万`
+/// and `元`).
+fn several_rows(lines: &[Line], h: &Header) -> bool {
+    let text = |p: &place::Placed, role: Role| {
+        h.index(role)
+            .map(|i| p.columns[i].concat())
+            .unwrap_or_default()
+    };
+    let starts = lines.iter().filter(|l| {
+        let p = place::place(l, h);
+        let label = text(&p, Role::Label);
+        !text(&p, Role::Serial).is_empty()
+            || numbering(&label).is_some()
+            || label.starts_with("其中")
+            || is_unit(&text(&p, Role::Unit))
+    });
+    starts.count() >= 2
 }
 
 /// Whether a line has a value cell (a number or a dash) in a value column.

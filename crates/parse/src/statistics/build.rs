@@ -94,6 +94,22 @@ fn values_of(r: &RawRow, n: usize, printed: &mut Map<String, Json>) -> Vec<Json>
         .collect()
 }
 
+/// A `row_not_found` warning naming the rows whose label holds a numbering inside it: two
+/// rows' labels ran together, so a row (its values, or its label) is missing.
+fn run_together(table: &Statistics) -> Option<Warning> {
+    let rows: Vec<String> = (0..table.rows.len())
+        .filter(|&n| label::runs_together(&table.rows[n].text))
+        .map(|n| format!("rows[{n}] (“{}”)", table.rows[n].text))
+        .collect();
+    (!rows.is_empty()).then(|| {
+        let message = format!(
+            "statistics: the label of {} holds a numbering inside it, as when two rows' labels run together; a row of the table may be missing",
+            rows.join(", ")
+        );
+        Warning::new(WarningCode::RowNotFound, message)
+    })
+}
+
 /// Nests, keys and checks the rows read; heading rows only appear as parents.
 pub fn build(h: &Header, raw: &[RawRow], spans: Vec<Range<usize>>) -> Parsed {
     let nested = nest(raw);
@@ -150,14 +166,12 @@ pub fn build(h: &Header, raw: &[RawRow], spans: Vec<Range<usize>>) -> Parsed {
             hang: Some(hang),
         });
     }
-    let warnings = (!uncertain.is_empty())
-        .then(|| {
-            let rows = uncertain.join(", ");
-            let message = format!("statistics: the columns of {rows} were guessed (cells missing)");
-            Warning::new(WarningCode::CellPositionUncertain, message)
-        })
-        .into_iter()
-        .collect();
+    let guessed = (!uncertain.is_empty()).then(|| {
+        let rows = uncertain.join(", ");
+        let message = format!("statistics: the columns of {rows} were guessed (cells missing)");
+        Warning::new(WarningCode::CellPositionUncertain, message)
+    });
+    let warnings = guessed.into_iter().chain(run_together(&table)).collect();
     Parsed {
         checks: checks::run(&items, &h.changes()),
         table,

@@ -225,19 +225,25 @@ pub fn find(line: &Line) -> Option<Header> {
 
 /// A header printed over up to six lines (wrapped names, a group over its columns): the
 /// header and the index of the line after it. The most lines that still make a header win;
-/// the first line names a column with at least one of its words (a lone `次` or `位` is the
-/// rest of a cell above, not a header's start).
+/// the first line names a column with at least one of its words, or holds only the tops of
+/// names wrapped onto the next line, which names one (`行` / `次 项目名称 …`, `上半 单` /
+/// `统计内容 编码 下半年 全年` / `年 位`): then the header has two lines or more (a lone
+/// `次` or `位` is the rest of a cell above, not a header's start).
 pub fn find_at(lines: &[Line], at: usize) -> Option<(Header, usize)> {
     let names = |l: &Line| tokens(l, 0).iter().any(|t| role_of(&t.text).is_some());
-    if !names(&lines[at]) {
+    let least = if names(&lines[at]) {
+        1
+    } else if lines.get(at + 1).is_some_and(names) {
+        2
+    } else {
         return None;
-    }
+    };
     let n = lines[at..]
         .iter()
         .take(6)
         .take_while(|l| headerish(l))
         .count();
-    (1..=n).rev().find_map(|k| {
+    (least..=n).rev().find_map(|k| {
         let tokens: Vec<Token> = lines[at..at + k]
             .iter()
             .enumerate()
@@ -257,7 +263,7 @@ fn build(tokens: &[Token]) -> Option<Header> {
             let name: String = w.iter().map(|t| t.text.as_str()).collect();
             let (x0, x1) = extent(w);
             Some(Column {
-                role: role_of(&name)?,
+                role: role_of(&name).or_else(|| grouped_value(w))?,
                 name,
                 x0,
                 x1,
@@ -274,6 +280,15 @@ fn build(tokens: &[Token]) -> Option<Header> {
     }
     let bounds = bounds(&columns);
     Some(Header { columns, bounds })
+}
+
+/// A group name joined to the value column it stands over (`统计数据` + `2013年`, which
+/// as one name has a year's digits inside it): a value column, its name cut by
+/// [`strip_groups`].
+fn grouped_value(words: &[&Token]) -> Option<Role> {
+    let rest: String = words.iter().skip(1).map(|t| t.text.as_str()).collect();
+    let grouped = words.len() > 1 && GROUPS.contains(&words[0].text.as_str());
+    (grouped && role_of(&rest) == Some(Role::Value)).then_some(Role::Value)
 }
 
 /// Tokens that name values and span two or more words side by side on a line below them

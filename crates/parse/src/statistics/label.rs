@@ -121,9 +121,39 @@ pub fn is_unit(text: &str) -> bool {
     UNITS.contains(&without_whitespace(text).as_str())
 }
 
+/// A numbering inside a label, between its characters (`…收取费用总额八、政府…`,
+/// `…培训班数（三）接受…`, `…数2.传真…`).
+static INNER_NUMBERING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"[\p{Han}”）)](?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.]|[①-⑳])[\p{Han}“]",
+    )
+    .expect("valid regex")
+});
+
+/// Whether a row's label holds a numbering inside it, as when the labels of two rows ran
+/// together (a row then missing from the table).
+pub fn runs_together(text: &str) -> bool {
+    INNER_NUMBERING.is_match(&without_whitespace(text))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_of_two_rows_run_together_are_told_from_numbered_notes() {
+        assert!(runs_together("七、收取费用总额八、政府信息公开专项经费"));
+        assert!(runs_together(
+            "2930（二）举办各类培训班数（三）接受培训人员数"
+        ));
+        assert!(runs_together("其中：当面申请数2.传真申请数"));
+        assert!(!runs_together(
+            "（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）"
+        ));
+        assert!(!runs_together("其中：1.当面申请数"));
+        assert!(!runs_together("（1）“非《规定》所指政府信息”数"));
+        assert!(!runs_together("政府信息公开专项经费（1.5万元以上）"));
+    }
 
     #[test]
     fn numbering_styles_are_told_apart() {

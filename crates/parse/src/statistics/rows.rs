@@ -92,10 +92,10 @@ pub fn read(line: &Line, index: usize, h: &Header) -> Read {
         let i = h.index(role)?;
         Some(without_whitespace(&placed.columns[i].concat())).filter(|t| !t.is_empty())
     };
-    let unit_cell = cell(Role::Unit);
+    let (text, unit_cell) = run_over(cell(Role::Label).unwrap_or_default(), cell(Role::Unit));
     let dash = unit_cell.as_deref().is_some_and(is_dash);
     let row = RawRow {
-        text: cell(Role::Label).unwrap_or_default(),
+        text,
         serial: cell(Role::Serial).filter(|t| !is_dash(t)),
         unit: unit_cell.filter(|t| !is_dash(t)),
         code: cell(Role::Code).filter(|t| !is_dash(t)),
@@ -117,6 +117,23 @@ pub fn read(line: &Line, index: usize, h: &Header) -> Read {
         return Read::Text(row);
     }
     Read::Row(row)
+}
+
+/// A label that ran on into the unit column (`…维护等方面的经费` + `）万元` on a narrow
+/// page): the closing bracket it lacks taken back from the unit cell.
+fn run_over(label: String, unit: Option<String>) -> (String, Option<String>) {
+    let open = label.matches(['（', '(']).count() > label.matches(['）', ')']).count();
+    match unit {
+        Some(u) if open && u.starts_with(['）', ')']) => {
+            let close = u.chars().next().unwrap_or('）');
+            let rest = u[close.len_utf8()..].to_string();
+            (
+                format!("{label}{close}"),
+                Some(rest).filter(|r| !r.is_empty()),
+            )
+        }
+        unit => (label, unit),
+    }
 }
 
 /// The value cells in their columns: None for a blank cell.

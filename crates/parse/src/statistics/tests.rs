@@ -108,6 +108,88 @@ fn placed(y: f32, cells: &[(&str, f32, f32)]) -> Line {
 }
 
 #[test]
+fn the_last_rows_set_close_together_before_the_text_stay_apart() {
+    // The table's last two rows stand closer to each other than to the text after it; each
+    // has its numbered label and its unit, so they are two rows, not one spread over lines.
+    let lines = [
+        placed(
+            100.0,
+            &[
+                ("指标名称", 100.0, 140.0),
+                ("单位", 300.0, 318.0),
+                ("统计数", 360.0, 387.0),
+            ],
+        ),
+        placed(
+            120.0,
+            &[
+                ("六、举报投诉数", 100.0, 163.0),
+                ("件", 303.0, 312.0),
+                ("11", 368.0, 378.0),
+            ],
+        ),
+        placed(
+            140.0,
+            &[("七、收取费用总额", 100.0, 172.0), ("万元", 300.0, 318.0)],
+        ),
+        placed(
+            160.0,
+            &[
+                ("八、政府信息公开专项经费", 100.0, 208.0),
+                ("万元", 300.0, 318.0),
+                ("9.7", 366.0, 380.0),
+            ],
+        ),
+        placed(200.0, &[("四、政府信息公开的收费及减免情况", 110.0, 250.0)]),
+    ];
+    let got = labels_and_values(&parse(&lines).unwrap());
+    assert_eq!(
+        got,
+        [
+            ("举报投诉数".to_string(), vec![Json::from(11)]),
+            ("收取费用总额".to_string(), vec![Json::Null]),
+            ("政府信息公开专项经费".to_string(), vec![Json::from(9.7)])
+        ]
+    );
+}
+
+#[test]
+fn a_label_run_on_into_the_unit_column_takes_its_bracket_back() {
+    let lines = [
+        placed(
+            100.0,
+            &[
+                ("指标名称", 100.0, 140.0),
+                ("单位", 300.0, 318.0),
+                ("统计数", 360.0, 387.0),
+            ],
+        ),
+        placed(
+            120.0,
+            &[
+                ("（四）专项经费（不包括网站建设的经费", 100.0, 296.0),
+                ("）万元", 297.0, 318.0),
+                ("142.3", 360.0, 385.0),
+            ],
+        ),
+        placed(140.0, &[("五、会议和培训情况", 100.0, 180.0)]),
+        placed(
+            160.0,
+            &[
+                ("（一）举办各类培训班数", 100.0, 200.0),
+                ("次", 303.0, 312.0),
+                ("3", 370.0, 375.0),
+            ],
+        ),
+    ];
+    let p = parse(&lines).unwrap();
+    let rows = &p.table.rows;
+    assert_eq!(rows[0].text, "（四）专项经费（不包括网站建设的经费）");
+    assert_eq!(rows[0].unit.as_deref(), Some("万元"));
+    assert_eq!(rows[1].label, "举办各类培训班数");
+}
+
+#[test]
 fn a_row_centred_over_three_lines_is_joined_by_column() {
     // Chromium: cells centred vertically, 万元 wrapped in the narrow unit column, the long
     // label touching the unit column (one cell with 万), its end on the line below.
@@ -276,6 +358,52 @@ fn labels_wrapped_above_their_values_in_poor_text() {
     let labels: Vec<String> = labels_and_values(&p).into_iter().map(|(l, _)| l).collect();
     assert_eq!(labels, ["主动公开规范性文件数", "申请办结数", "按时办结数"]);
     assert_eq!(p.table.rows[2].parent.as_deref(), Some("申请办结数"));
+}
+
+#[test]
+fn labels_wrapped_in_poor_text_go_where_known_indicators_and_open_marks_say() {
+    // Nothing in the table's layout shows where values sit: `其中:主` + `动公开规范性文件数`
+    // and `（1）政府公报公开` + `政府信息数` make known indicators; `“非《规` is left open.
+    let text = "序号\t项目\t本年\t单位\t代码
+1\t其中:主\t44\t条\t103
+\t动公开规范性文件数
+2\t制发规范性文件总数\t14\t件\t104
+\t（1）政府公报公开
+3\t政府信息数\t604\t条\t105
+4\t其中：“非《规\t4\t条\t605
+\t定》所指政府信息”数
+5\t网站专栏页面访问量\t16\t人次\t201";
+    let p = parse(&lines(text)).unwrap();
+    let labels: Vec<String> = labels_and_values(&p).into_iter().map(|(l, _)| l).collect();
+    assert_eq!(
+        labels,
+        [
+            "主动公开规范性文件数",
+            "制发规范性文件总数",
+            "政府公报公开政府信息数",
+            "“非《规定》所指政府信息”数",
+            "网站专栏页面访问量"
+        ]
+    );
+}
+
+#[test]
+fn a_row_whose_value_is_blank_between_its_wrapped_label_lines() {
+    // The middle line holds the row's 序号, unit and code but no number (a blank value).
+    let text = "序号\t事项\t2018年度\t计算单位\t编码
+①\t政府公报公开政府信息数\t4,367\t条\t1-5
+\t政府网站公开
+②\t\t\t条\t1-6
+\t政府信息数
+③\t政务微博公开政府信息数\t3,865\t条\t1-7";
+    let p = parse(&lines(text)).unwrap();
+    let got = labels_and_values(&p);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(
+        got[1],
+        ("政府网站公开政府信息数".to_string(), vec![Json::Null])
+    );
+    assert_eq!(p.table.rows[2].code.as_deref(), Some("1-7"));
 }
 
 #[test]

@@ -26,8 +26,9 @@ pub enum Wrap {
 impl Wrap {
     /// What the table's unambiguous cases show, in its first 300 lines: a line that does
     /// not start a label after a row and before a row whose label starts afresh or a line
-    /// that starts something (values first), or a line that starts a label before a row
-    /// whose label does not (values last). None when nothing shows it.
+    /// that starts something, or after a row whose label is left open (`其中：“非《规`)
+    /// (values first); a line that starts a label, or is left open, before a row whose label
+    /// does not start (values last). None when nothing shows it.
     pub fn of(lines: &[Line], at: usize, h: &Header) -> Option<Wrap> {
         let read: Vec<Read> = (at..lines.len().min(at + 300))
             .map(|k| rows::read(&lines[k], k, h))
@@ -42,14 +43,16 @@ impl Wrap {
             Read::Text(t) if !t.text.is_empty() => Some(starts(t)),
             _ => None,
         };
+        let open = |r: &Read| matches!(r, Read::Text(t) if unclosed(&t.text));
         let (mut first, mut last) = (0, 0);
         for w in read.windows(3) {
             let (a, b, c) = (row(&w[0]), text(&w[1]), row(&w[2]));
             let before_start = a.is_some() && text(&w[2]) == Some(true);
             let between_fresh = a.is_some_and(fresh_label) && c.is_some_and(fresh_label);
-            if b == Some(false) && (before_start || between_fresh) {
+            let after_open = a.is_some_and(|r| unclosed(&r.text));
+            if b == Some(false) && (before_start || between_fresh || after_open) {
                 first += 1;
-            } else if b == Some(true) && c.is_some_and(rest_of_label) {
+            } else if (b == Some(true) || open(&w[1])) && c.is_some_and(rest_of_label) {
                 last += 1;
             }
         }
@@ -169,6 +172,8 @@ fn action(
     };
     if next_row.is_some() && unclosed(&t.text) {
         Action::Pending
+    } else if let Some(known) = by_known(last, t, next_row.as_ref()) {
+        known
     } else if follows
         && (fresh_next || (wrap.get() == Some(Wrap::First) && (goes_on() || completes())))
     {
@@ -185,18 +190,38 @@ fn action(
     }
 }
 
+/// What the known indicators say of a text line: it completes the last row's label into
+/// one (`其中:主` + `动公开规范性文件数`) or begins the next row's (`（1）政府公报公开` +
+/// `政府信息数`) — the label alone not being one — and not both. None when they say nothing.
+fn by_known(last: Option<&RawRow>, t: &RawRow, next: Option<&RawRow>) -> Option<Action> {
+    let known = |text: &str| keys::is_known(&label::parts(text).label);
+    let joins = |a: &str, b: &str, own: &str| known(&format!("{a}{b}")) && !known(own);
+    let completes = !starts(t) && last.is_some_and(|r| joins(&r.text, &t.text, &r.text));
+    let begins = next.is_some_and(|r| joins(&t.text, &r.text, &r.text));
+    match (completes, begins) {
+        (true, false) => Some(Action::Append),
+        (false, true) => Some(Action::Pending),
+        _ => None,
+    }
+}
+
 /// A row whose cells are centred vertically, so that wrapped cells (`万` / `元`, a long
 /// label) stand on the lines above and below its values: two or three lines, only one of
-/// them with numbers, joined column by column and added to `rows`; the next line to read.
+/// them with the row's cells (numbers, or with its value blank a unit, code or 序号 without
+/// label text), joined column by column and added to `rows`; the next line to read.
 fn spread_row(lines: &[Line], at: usize, h: &Header, rows: &mut Vec<RawRow>) -> Option<usize> {
     let numeric = |l: &Line| {
         l.cells
             .iter()
             .any(|c| crate::tables::cells::value(&c.text, 0.0).is_some_and(|v| v.number.is_some()))
     };
+    let holds_cells = |k: usize| {
+        numeric(&lines[k])
+            || matches!(rows::read(&lines[k], k, h), Read::Row(r) if r.text.is_empty())
+    };
     let (row, next) = [3, 2].into_iter().find_map(|k| {
         let window = lines.get(at..at + k)?;
-        if window.iter().filter(|l| numeric(l)).count() != 1 {
+        if (at..at + k).filter(|&j| holds_cells(j)).count() != 1 {
             return None;
         }
         match rows::read(&place::joined(window, h), at, h) {
@@ -208,10 +233,17 @@ fn spread_row(lines: &[Line], at: usize, h: &Header, rows: &mut Vec<RawRow>) -> 
     Some(next)
 }
 
-/// An opening bracket not yet closed: the label wraps onto the next line.
+/// An opening bracket, title mark or quote not yet closed (`（…`, `“非《规`): the label
+/// wraps onto the next line.
 fn unclosed(text: &str) -> bool {
-    let open = text.matches(['（', '(']).count();
-    open > text.matches(['）', ')']).count()
+    let pairs: [(&[char], &[char]); 3] = [
+        (&['（', '('], &['）', ')']),
+        (&['《'], &['》']),
+        (&['“'], &['”']),
+    ];
+    pairs
+        .iter()
+        .any(|(open, close)| text.matches(*open).count() > text.matches(*close).count())
 }
 
 /// Whether line `i` has values but no indicator (its label printed on the lines above and

@@ -37,37 +37,19 @@ pub fn parse(lines: &[Line], format: Template) -> Option<TableResult> {
         };
         from = from.max(at + 1);
         used.push(at);
+        let shown = !values.is_empty() || blank_shown(&lines[at]);
         let (slots, uncertain) = place(lines, at, values, row, &mut warnings);
-        if uncertain {
-            gaps.push(Gap::Uncertain { path: path.clone() });
-        }
-        let unread = row.columns.iter().zip(&slots);
-        gaps.extend(
-            unread
-                .filter(|(_, v)| v.as_ref().is_some_and(Value::unreadable))
-                .map(|(column, _)| Gap::Cell {
-                    path: format!("{path}.{column}"),
-                }),
-        );
+        gaps.extend(row_gaps(&path, row, &slots, uncertain, shown));
         provenance.extend(row.columns.iter().zip(&slots).map(|(column, v)| {
             let found = v.as_ref();
             let page = found.and_then(|v| v.page).or(lines[at].page);
             let at = format!("{path}.{column}");
             (at, Provenance::text(page, found.and_then(|v| v.bbox)))
         }));
-        let cells = row.columns.iter().zip(&slots).map(|(column, v)| Cell {
-            column: column.to_string(),
-            value: v.as_ref().and_then(|v| v.number.clone()),
-            printed: match v {
-                None => Some(String::new()),
-                Some(v) if v.unreadable() => None,
-                Some(v) => v.printed.clone(),
-            },
-        });
         debug.push(format!("{:<26} ← {}", row.key, lines[at].text()));
         table.rows.push(Row {
             key: row.key.to_string(),
-            cells: cells.collect(),
+            cells: row_cells(row, &slots, shown),
         });
     }
     if table.rows.is_empty() {
@@ -82,6 +64,51 @@ pub fn parse(lines: &[Line], format: Template) -> Option<TableResult> {
         debug,
         cells: provenance,
     })
+}
+
+/// Whether a row found without a value cell shows its cells printed blank: a grid's empty
+/// cells (HTML, Word) or a PDF page's table. A plain text line holding only the label
+/// shows nothing of its values: they may have been lost (converters tear rows apart).
+fn blank_shown(line: &Line) -> bool {
+    line.page.is_some() || line.cells.iter().any(|c| c.text.is_empty())
+}
+
+/// What a found row lacks: its place when `uncertain`, each unreadable cell, and every
+/// cell when no value was `shown` at all.
+fn row_gaps(
+    path: &str,
+    row: &RowSpec,
+    slots: &[Option<Value>],
+    uncertain: bool,
+    shown: bool,
+) -> Vec<Gap> {
+    let place = uncertain.then(|| Gap::Uncertain { path: path.into() });
+    let cells = row.columns.iter().zip(slots);
+    let unread = cells.filter(|(_, v)| v.as_ref().map_or(!shown, Value::unreadable));
+    place
+        .into_iter()
+        .chain(unread.map(|(column, _)| Gap::Cell {
+            path: format!("{path}.{column}"),
+        }))
+        .collect()
+}
+
+/// The record's cells of a found row: a value as printed; a cell with no value printed
+/// blank (`""`) when the row showed its cells (`shown`), else not read (no printed text).
+fn row_cells(row: &RowSpec, slots: &[Option<Value>], shown: bool) -> Vec<Cell> {
+    let cells = row.columns.iter().zip(slots);
+    cells
+        .map(|(column, v)| Cell {
+            column: column.to_string(),
+            value: v.as_ref().and_then(|v| v.number.clone()),
+            printed: match v {
+                None if !shown => None,
+                None => Some(String::new()),
+                Some(v) if v.unreadable() => None,
+                Some(v) => v.printed.clone(),
+            },
+        })
+        .collect()
 }
 
 /// The row's values in its columns: in order when complete; by the header's column
@@ -194,6 +221,45 @@ mod tests {
                 .iter()
                 .all(|c| c.status == govreport_model::codes::CheckStatus::Pass)
         );
+    }
+
+    #[test]
+    fn a_label_alone_in_plain_text_is_a_row_not_read_but_an_empty_grid_cell_is_blank() {
+        let text = "第二十条第（五）项\n行政许可\n第二十条第（六）项\n行政处罚\t3\n行政强制\t0\n\
+                    行政事业性收费\t1.5\n规章\t0\t0\t4\n行政规范性文件\t2\t1\t30";
+        let mut lines: Vec<Line> = text
+            .lines()
+            .enumerate()
+            .map(|(i, l)| text_line(l, i))
+            .collect();
+        let t = parse(&lines, Template::Format2021).expect("表二");
+        let licensing = &t
+            .table
+            .rows
+            .iter()
+            .find(|r| r.key == "administrative_licensing");
+        let cell = &licensing.expect("the row is found").cells[0];
+        assert_eq!((cell.value.as_ref(), cell.printed.as_deref()), (None, None));
+        let path = "tables.active_disclosure.administrative_licensing.decisions";
+        assert!(t.checks.iter().any(|c| c.path.as_deref() == Some(path)
+            && c.status == govreport_model::codes::CheckStatus::Fail));
+        // A web page's empty cell shows the value printed blank.
+        lines[1].cells.push(govreport_document::layout::Cell {
+            x0: 20.0,
+            x1: 40.0,
+            text: String::new(),
+        });
+        let t = parse(&lines, Template::Format2021).expect("表二");
+        let licensing = &t
+            .table
+            .rows
+            .iter()
+            .find(|r| r.key == "administrative_licensing");
+        assert_eq!(
+            licensing.expect("found").cells[0].printed.as_deref(),
+            Some("")
+        );
+        assert!(t.checks.iter().all(|c| c.path.is_none()), "{:?}", t.checks);
     }
 
     #[test]

@@ -55,14 +55,12 @@ fn collect_rows(lines: &[Line], min: usize, skip_unread: bool) -> Vec<ValueRow> 
     rows
 }
 
-/// Aligns observed rows onto template rows (each given by its label phrases), keeping
-/// order: returns for each template row the index of the observed row matched to it.
+/// Aligns observed rows onto template rows (each given by its label phrases): a row whose
+/// label names a template row outright ([`pin`]) goes to that row wherever it is printed;
+/// the other rows are aligned in order ([`ordered`]) between the pinned rows that stand in
+/// template order. Returns for each template row the index of the observed row matched to it.
 pub fn align(rows: &[ValueRow], template: &[&[&str]]) -> Vec<Option<usize>> {
-    let (n, m) = (rows.len(), template.len());
-    let labels: Vec<Prepared> = unglued(rows, template)
-        .iter()
-        .map(|l| Prepared::label(l))
-        .collect();
+    let labels = unglued(rows, template);
     let phrases: Vec<Vec<Prepared>> = template
         .iter()
         .map(|t| t.iter().map(|p| Prepared::phrase(p)).collect())
@@ -71,8 +69,89 @@ pub fn align(rows: &[ValueRow], template: &[&[&str]]) -> Vec<Option<usize>> {
     // and for the rows that trade places after it.
     let fit: Vec<Vec<f32>> = labels
         .iter()
-        .map(|l| phrases.iter().map(|p| prepared_similarity(l, p)).collect())
+        .map(|l| {
+            let l = Prepared::label(l);
+            phrases.iter().map(|p| prepared_similarity(&l, p)).collect()
+        })
         .collect();
+    let pins: Vec<Option<usize>> = labels.iter().map(|l| pin(&squeeze(l), template)).collect();
+    let anchors = in_order(&pins);
+    let mut matched = vec![None; template.len()];
+    for &i in &anchors {
+        matched[pins[i].expect("anchors are pinned")] = Some(i);
+    }
+    for (i, p) in pins.iter().enumerate() {
+        if let Some(j) = *p
+            && matched[j].is_none()
+        {
+            matched[j] = Some(i);
+        }
+    }
+    let mut bounds: Vec<(usize, usize)> = vec![(0, 0)];
+    bounds.extend(anchors.iter().map(|&i| (i + 1, pins[i].unwrap_or(0) + 1)));
+    let ends = anchors.iter().map(|&i| (i, pins[i].unwrap_or(0)));
+    for ((r0, t0), (r1, t1)) in bounds
+        .into_iter()
+        .zip(ends.chain([(rows.len(), template.len())]))
+    {
+        let free_rows: Vec<usize> = (r0..r1).filter(|&i| pins[i].is_none()).collect();
+        let free: Vec<usize> = (t0..t1).filter(|&j| matched[j].is_none()).collect();
+        for (i, j) in ordered(&fit, &free_rows, &free) {
+            matched[j] = Some(i);
+        }
+    }
+    by_label(&mut matched, |i, j| fit[i][j], |i| pins[i].is_some());
+    matched
+}
+
+/// The template row a label names outright: of the phrases of [`NAMING`] or more
+/// characters it contains, the one printed last (the label's own line comes after a row whose values
+/// were lost, or a group heading), the longest where two end together.
+fn pin(label: &str, template: &[&[&str]]) -> Option<usize> {
+    let mut best: Option<(usize, usize, usize)> = None;
+    for (row, phrases) in template.iter().enumerate() {
+        for phrase in phrases.iter().filter(|p| p.chars().count() >= NAMING) {
+            if let Some(at) = label.rfind(phrase) {
+                let key = (at + phrase.len(), phrase.len(), row);
+                if best.is_none_or(|b| (key.0, key.1) > (b.0, b.1)) {
+                    best = Some(key);
+                }
+            }
+        }
+    }
+    best.map(|b| b.2)
+}
+
+/// The pinned rows that stand in template order: the longest run of rows, in the order
+/// printed, whose template rows increase (rows printed out of order are left out).
+fn in_order(pins: &[Option<usize>]) -> Vec<usize> {
+    let pinned: Vec<(usize, usize)> = pins
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| p.map(|j| (i, j)))
+        .collect();
+    let mut best: Vec<(usize, Option<usize>)> = Vec::with_capacity(pinned.len());
+    for k in 0..pinned.len() {
+        let before = (0..k)
+            .filter(|&b| pinned[b].1 < pinned[k].1)
+            .max_by_key(|&b| best[b].0);
+        best.push((before.map_or(1, |b| best[b].0 + 1), before));
+    }
+    let mut at = (0..pinned.len()).max_by_key(|&k| best[k].0);
+    let mut run = Vec::new();
+    while let Some(k) = at {
+        run.push(pinned[k].0);
+        at = best[k].1;
+    }
+    run.reverse();
+    run
+}
+
+/// Aligns the rows `rows` onto the template rows `template` in order (indices into `fit`):
+/// each pair scores one plus how well the label fits, a row left out −1, a template row
+/// left out −0.6. Returns the matched pairs (row, template row).
+fn ordered(fit: &[Vec<f32>], rows: &[usize], template: &[usize]) -> Vec<(usize, usize)> {
+    let (n, m) = (rows.len(), template.len());
     let mut score = vec![vec![f32::MIN; m + 1]; n + 1];
     let mut back = vec![vec![0u8; m + 1]; n + 1];
     score[0][0] = 0.0;
@@ -89,7 +168,7 @@ pub fn align(rows: &[ValueRow], template: &[&[&str]]) -> Vec<Option<usize>> {
                 }
             };
             if i < n && j < m {
-                relax(i + 1, j + 1, here + 1.0 + fit[i][j], 1);
+                relax(i + 1, j + 1, here + 1.0 + fit[rows[i]][template[j]], 1);
             }
             if i < n {
                 relax(i + 1, j, here - 1.0, 2);
@@ -99,12 +178,12 @@ pub fn align(rows: &[ValueRow], template: &[&[&str]]) -> Vec<Option<usize>> {
             }
         }
     }
-    let mut matched = vec![None; m];
+    let mut pairs = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
         match back[i][j] {
             1 => {
-                matched[j - 1] = Some(i - 1);
+                pairs.push((rows[i - 1], template[j - 1]));
                 i -= 1;
                 j -= 1;
             }
@@ -112,8 +191,7 @@ pub fn align(rows: &[ValueRow], template: &[&[&str]]) -> Vec<Option<usize>> {
             _ => j -= 1,
         }
     }
-    by_label(&mut matched, |i, j| fit[i][j]);
-    matched
+    pairs
 }
 
 /// The labels rows are matched by. Rows dumped column-wise (`1.信访举报投诉类申请`,
@@ -138,12 +216,16 @@ fn unglued(rows: &[ValueRow], template: &[&[&str]]) -> Vec<String> {
     labels
 }
 
+/// The fewest characters of a phrase that names a row by itself (`其他`, `总计` are parts of
+/// other labels and headings: `（六）其他处理`, `法人或其他组织`).
+const NAMING: usize = 4;
+
 /// The template phrases a label holds, in the order printed, one per template row, none
 /// inside another's span (the longest phrase wins where two start together).
 fn named_rows<'a>(label: &str, template: &[&[&'a str]]) -> Vec<&'a str> {
     let mut found: Vec<(usize, usize, usize, &str)> = Vec::new();
     for (row, phrases) in template.iter().enumerate() {
-        for phrase in phrases.iter().filter(|p| p.chars().count() >= 2) {
+        for phrase in phrases.iter().filter(|p| p.chars().count() >= NAMING) {
             found.extend(
                 label
                     .match_indices(phrase)
@@ -169,10 +251,14 @@ const NAMES: f32 = 0.85;
 /// How much better two rows must fit each other's template rows to trade places.
 const MARGIN: f32 = 0.5;
 
-/// Rows printed out of order go where their labels say: two matched rows trade template
-/// rows when each label clearly names the other's row and fits it much better than its
-/// own (`fit(row, template row)`). Order decides only where labels do not.
-fn by_label(matched: &mut [Option<usize>], fit: impl Fn(usize, usize) -> f32) {
+/// Rows printed out of order go where their labels say: two matched rows, neither
+/// `pinned`, trade template rows when each label clearly names the other's row and fits it
+/// much better than its own (`fit(row, template row)`). Order decides only where labels do not.
+fn by_label(
+    matched: &mut [Option<usize>],
+    fit: impl Fn(usize, usize) -> f32,
+    pinned: impl Fn(usize) -> bool,
+) {
     let mut changed = true;
     while changed {
         changed = false;
@@ -181,6 +267,9 @@ fn by_label(matched: &mut [Option<usize>], fit: impl Fn(usize, usize) -> f32) {
                 let (Some(ra), Some(rb)) = (matched[a], matched[b]) else {
                     continue;
                 };
+                if pinned(ra) || pinned(rb) {
+                    continue;
+                }
                 let (crossed, kept) = (fit(ra, b) + fit(rb, a), fit(ra, a) + fit(rb, b));
                 if fit(ra, b) >= NAMES && fit(rb, a) >= NAMES && crossed > kept + MARGIN {
                     matched.swap(a, b);
@@ -396,6 +485,64 @@ mod tests {
         // A run that names fewer rows than there are bare value rows is left to the order.
         let r = rows("1.信访举报投诉类申请\n3\t3\n0\t0\n2\t2");
         assert_eq!(align(&r, &t), vec![Some(0), Some(1), Some(2)]);
+    }
+
+    const DENIED: [&[&str]; 5] = [
+        &["予以公开"],
+        &["属于国家秘密"],
+        &["其他法律行政法规禁止公开"],
+        &["危及三安全一稳定", "三安全一稳定"],
+        &["保护第三方合法权益"],
+    ];
+
+    #[test]
+    fn a_label_that_names_a_row_is_read_as_that_row_wherever_it_stands() {
+        // 国家秘密 lost its values (its label runs into the next row's), and rows 4 and 3
+        // trade places: order would put each row one place off.
+        let r = rows(
+            "（一）予以公开\t5\t5\n1.属于国家秘密\n2.其他法律行政法规禁止公开\t1\t1\n\
+             4.保护第三方合法权益\t4\t4\n3.危及“三安全一稳定”\t0\t0",
+        );
+        assert_eq!(
+            align(&r, &DENIED),
+            [Some(0), None, Some(1), Some(3), Some(2)]
+        );
+    }
+
+    #[test]
+    fn a_row_whose_label_is_unreadable_never_takes_a_named_rows_place() {
+        let t: [&[&str]; 5] = [
+            &["予以公开"],
+            &["部分公开"],
+            DENIED[2],
+            DENIED[3],
+            DENIED[4],
+        ];
+        // Printed before （一）: order would give it 予以公开 and push （一） down; it is left
+        // out, and its row is left for the rules to rebuild.
+        let r = rows(
+            "某某某某\t4\t4\n（一）予以公开\t5\t5\n2.其他法律行政法规禁止公开\t1\t1\n\
+             3.危及“三安全一稳定”\t0\t0\n4.保护第三方合法权益\t2\t2",
+        );
+        assert_eq!(align(&r, &t), [Some(1), None, Some(2), Some(3), Some(4)]);
+        // Between named rows, it takes the row left free between them.
+        let r = rows("（一）予以公开\t5\t5\n某某某某\t4\t4\n2.其他法律行政法规禁止公开\t1\t1");
+        assert_eq!(align(&r, &t)[..3], [Some(0), Some(1), Some(2)]);
+    }
+
+    #[test]
+    fn a_group_heading_in_a_column_wise_run_names_no_row() {
+        let r = rows(
+            "1.信访举报投诉类申请\n2.重复申请\n（六）其他处理\n\
+             1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\n3\t3\n0\t0\n2\t2",
+        );
+        let t: [&[&str]; 4] = [
+            &["信访举报投诉类申请"],
+            &["重复申请"],
+            &["申请人无正当理由逾期不补正"],
+            &["3.其他", "其他"],
+        ];
+        assert_eq!(align(&r, &t), [Some(0), Some(1), Some(2), None]);
     }
 
     #[test]

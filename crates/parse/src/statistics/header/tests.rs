@@ -101,6 +101,24 @@ fn a_header_wrapped_over_three_lines_is_joined_by_column() {
 }
 
 #[test]
+fn a_header_whose_first_line_holds_only_the_tops_of_wrapped_names() {
+    // 行/次 and 上半/年, 单/位: the first line names no column by itself.
+    let lines = lines(
+        "行\t\t上半\t\t\t单
+次\t项目名称\t\t下半年\t全年\t位\t代码
+\t\t年
+1\t一、主动公开情况\t——\t——\t——\t——\t1",
+    );
+    let (h, next) = find_at(&lines, 0).unwrap();
+    assert_eq!(h.names(), ["上半年", "下半年", "全年"]);
+    assert_eq!(h.columns[0].name, "行次");
+    assert_eq!(h.columns[5].name, "单位");
+    assert_eq!(next, 3);
+    // A line that names nothing, before one that names nothing either, starts no header.
+    assert!(find_at(&lines, 2).is_none());
+}
+
+#[test]
 fn a_two_row_header_in_tab_separated_text_keeps_the_leaf_names() {
     let lines = lines("统计\t单位\t代码\t数值\n指标\t\t\t本期\t累计\n甲\t乙\t丙\t1\t2");
     let (h, next) = find_at(&lines, 0).unwrap();
@@ -172,6 +190,23 @@ fn a_group_name_centred_between_its_columns_is_left_out() {
     ];
     let (h, _) = find_at(&lines, 0).unwrap();
     assert_eq!(h.names(), ["本年", "上年"]);
+}
+
+#[test]
+fn a_group_name_over_year_columns_joined_to_one_of_them_is_cut_off() {
+    // PDF: 统计数据 over 2013年 | 2014年, overlapping 2013年 more (统计数据2013年 as one
+    // name has a year's digits inside it).
+    let lines = [
+        placed(&[
+            ("统计项目", 120.0, 156.0),
+            ("代码", 250.0, 268.0),
+            ("单位", 290.0, 308.0),
+            ("统计数据", 330.0, 366.0),
+        ]),
+        placed(&[("2013年", 316.0, 346.0), ("2014年", 356.0, 386.0)]),
+    ];
+    let (h, _) = find_at(&lines, 0).unwrap();
+    assert_eq!(h.names(), ["2013年", "2014年"]);
 }
 
 #[test]
