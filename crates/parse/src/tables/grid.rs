@@ -106,8 +106,12 @@ pub fn align(rows: &[ValueRow], template: &[&[&str]]) -> Vec<Option<usize>> {
 
 /// The template row a label names outright: of the phrases of [`NAMING`] or more
 /// characters it contains, the one printed last (the label's own line comes after a row whose values
-/// were lost, or a group heading), the longest where two end together.
+/// were lost, or a group heading), the longest where two end together. Only the text after
+/// the label's last list number (`3.`, `06.`) counts: what stands before it is the end of
+/// the row above's wrapped label (`禁止公开3.危及“三安全一稳定”`), and an OCR'd row whose
+/// own phrase is garbled must not be pinned by it.
 fn pin(label: &str, template: &[&[&str]]) -> Option<usize> {
+    let label = own_part(label);
     let mut best: Option<(usize, usize, usize)> = None;
     for (row, phrases) in template.iter().enumerate() {
         for phrase in phrases.iter().filter(|p| p.chars().count() >= NAMING) {
@@ -120,6 +124,24 @@ fn pin(label: &str, template: &[&[&str]]) -> Option<usize> {
         }
     }
     best.map(|b| b.2)
+}
+
+/// A label from just after its last list number (digits then `.`, `．` or `、`) with text
+/// after it; the whole label when it has none.
+fn own_part(label: &str) -> &str {
+    let chars: Vec<(usize, char)> = label.char_indices().collect();
+    let mut start = 0;
+    for w in chars.windows(2) {
+        let ((_, digit), (at, mark)) = (w[0], w[1]);
+        if (digit.is_ascii_digit() || ('０'..='９').contains(&digit)) && "．.、".contains(mark)
+        {
+            let next = at + mark.len_utf8();
+            if next < label.len() {
+                start = next;
+            }
+        }
+    }
+    &label[start..]
 }
 
 /// The pinned rows that stand in template order: the longest run of rows, in the order
@@ -428,6 +450,18 @@ mod tests {
             .map(|(i, l)| text_line(l, i))
             .collect();
         value_rows(&lines, 2)
+    }
+
+    #[test]
+    fn a_label_is_pinned_by_its_own_text_after_its_list_number_only() {
+        let template: [&[&str]; 2] = [&["其他法律行政法规", "禁止公开"], &["三安全一稳定"]];
+        assert_eq!(own_part("禁止公开3.危及三安全一稳"), "危及三安全一稳");
+        assert_eq!(own_part("信息06.属于四类过程性信"), "属于四类过程性信");
+        assert_eq!(own_part("一、本年新收"), "一、本年新收");
+        assert_eq!(own_part("合计1."), "合计1.");
+        assert_eq!(pin("禁止公开3.危及三安全一稳", &template), None);
+        assert_eq!(pin("禁止公开3.危及三安全一稳定", &template), Some(1));
+        assert_eq!(pin("2.其他法律行政法规禁止公开", &template), Some(0));
     }
 
     #[test]
