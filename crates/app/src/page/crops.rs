@@ -13,6 +13,9 @@ use govreport_read::ocr::render::dpi_for;
 const CROP_DPI: f32 = 150.0;
 /// Points of page around the cell, left and right, and above and below.
 const MARGIN: (f32, f32) = (40.0, 8.0);
+/// Points below an OCR cell's box besides [`MARGIN`]: its box sits on its row label's line,
+/// which in a wrapped label is above the digits.
+const OCR_BELOW: f32 = 24.0;
 
 /// Whether `pdftoppm` runs here; the reason when it does not.
 pub fn available() -> Result<(), String> {
@@ -29,15 +32,15 @@ pub fn crop(pdf: &Path, cell: &Provenance) -> Result<String, String> {
         return Err("no box: the cell was not read from a place on a page".into());
     };
     let shape = page_shape(pdf, page)?;
-    let bbox = match cell.source {
-        CellSource::Ocr => to_points(shape, bbox)?,
-        _ => turned(shape, bbox),
+    let (bbox, below) = match cell.source {
+        CellSource::Ocr => (to_points(shape, bbox)?, OCR_BELOW),
+        _ => (turned(shape, bbox), 0.0),
     };
     let px = |v: f32| (v * CROP_DPI / 72.0).round().max(0.0) as u32;
     let (x, y) = (px(bbox[0] - MARGIN.0), px(bbox[1] - MARGIN.1));
     let (w, h) = (
         px(bbox[2] - bbox[0] + 2.0 * MARGIN.0),
-        px(bbox[3] - bbox[1] + 2.0 * MARGIN.1),
+        px(bbox[3] - bbox[1] + 2.0 * MARGIN.1 + below),
     );
     let n = page.to_string();
     let args = [
