@@ -9,25 +9,8 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use common::govreport;
+use common::{cells, govreport};
 use serde_json::Value;
-
-/// Every table cell of a record's `tables`: path → value (`printed` maps left out).
-fn cells(v: &Value, at: String, out: &mut BTreeMap<String, Value>) {
-    match v {
-        Value::Object(m) => m
-            .iter()
-            .filter(|(k, _)| !matches!(k.as_str(), "printed" | "columns"))
-            .for_each(|(k, x)| cells(x, format!("{at}.{k}"), out)),
-        Value::Array(a) => a
-            .iter()
-            .enumerate()
-            .for_each(|(i, x)| cells(x, format!("{at}[{i}]"), out)),
-        _ => {
-            out.insert(at, v.clone());
-        }
-    }
-}
 
 fn table_cells(record: &Value) -> BTreeMap<String, Value> {
     let mut out = BTreeMap::new();

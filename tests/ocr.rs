@@ -7,26 +7,9 @@ mod common;
 use std::collections::BTreeMap;
 use std::process::Command;
 
-use common::govreport;
+use common::{cells, govreport};
 use govreport_model::record::Record;
 use serde_json::Value;
-
-/// Every table cell of a record: path → value.
-fn cells(v: &Value, at: String, out: &mut BTreeMap<String, Value>) {
-    match v {
-        Value::Object(m) => m
-            .iter()
-            .filter(|(k, _)| k.as_str() != "printed")
-            .for_each(|(k, x)| cells(x, format!("{at}.{k}"), out)),
-        Value::Array(a) => a
-            .iter()
-            .enumerate()
-            .for_each(|(i, x)| cells(x, format!("{at}[{i}]"), out)),
-        _ => {
-            out.insert(at, v.clone());
-        }
-    }
-}
 
 fn extract(path: &str, extra: &[&str]) -> Value {
     extract_with(path, extra, &[])

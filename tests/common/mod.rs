@@ -79,3 +79,26 @@ pub fn sample_files() -> Vec<String> {
     files.sort();
     files
 }
+
+/// Every table cell under `v` (a record's `tables`, at path `at`): path → value; `printed`
+/// maps and statistics `columns` are not cells.
+pub fn cells(
+    v: &serde_json::Value,
+    at: String,
+    out: &mut std::collections::BTreeMap<String, serde_json::Value>,
+) {
+    use serde_json::Value;
+    match v {
+        Value::Object(m) => m
+            .iter()
+            .filter(|(k, _)| !matches!(k.as_str(), "printed" | "columns"))
+            .for_each(|(k, x)| cells(x, format!("{at}.{k}"), out)),
+        Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .for_each(|(i, x)| cells(x, format!("{at}[{i}]"), out)),
+        _ => {
+            out.insert(at, v.clone());
+        }
+    }
+}
