@@ -459,8 +459,12 @@ fn a_review_row_short_of_a_value_is_repaired_right_or_partial() {
     }
 }
 
+/// The fuzz finding whose 表三 once overflowed the placement count (the count's saturation is
+/// unit-tested in `placement.rs`). Its page 3 content is damaged past the table: lopdf stopped
+/// there, the content lexer reads on, so the table may be undetermined or not found; either
+/// way the record is partial and names 表三.
 #[test]
-fn the_placement_search_overflow_found_by_fuzzing_is_undetermined_not_wrapped() {
+fn the_placement_search_overflow_found_by_fuzzing_is_partial_and_names_the_table() {
     let root = env!("CARGO_MANIFEST_DIR");
     let path = format!("{root}/tests/regressions/pdf-grid-placement-overflow.pdf");
     let bytes = std::fs::read(path).expect("regression input");
@@ -472,10 +476,10 @@ fn the_placement_search_overflow_found_by_fuzzing_is_undetermined_not_wrapped() 
     )
     .record;
     assert_eq!(record.status, Status::Partial);
-    let too_many = record.checks.iter().any(|c| {
+    let named = record.checks.iter().any(|c| {
         c.rule.as_str() == "applications.complete"
             && c.path.as_deref() == Some("tables.applications")
-            && c.message.contains("too many ways")
+            && (c.message.contains("too many ways") || c.message.contains("was not found"))
     });
-    assert!(too_many, "{:?}", record.checks);
+    assert!(named, "{:?}", record.checks);
 }

@@ -5,13 +5,13 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::time::Instant;
 
-use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::PdfError;
 use super::font::Font;
 use super::images::ImageDraw;
 use super::layer::LayerSigns;
+use super::lexer::{Lexer, Op};
 use super::matrix::{IDENTITY, Matrix, apply, mul};
 use govreport_document::layout::orient;
 use govreport_document::layout::{Glyph, Rule};
@@ -114,8 +114,9 @@ impl<'a> Interpreter<'a> {
         resources: &Dictionary,
         depth: usize,
     ) -> Result<(), PdfError> {
-        for op in Content::decode_iter(data) {
-            let Ok(op) = op else { break };
+        let mut lexer = Lexer::new(data);
+        let mut operands = Vec::new();
+        while let Some(operator) = lexer.next_op(&mut operands) {
             self.ops += 1;
             if self.ops.is_multiple_of(4096) && Instant::now() > self.deadline {
                 return Err(PdfError::Timeout);
@@ -125,6 +126,10 @@ impl<'a> Interpreter<'a> {
                     "more glyphs on one page than the limit".into(),
                 ));
             }
+            let op = Op {
+                operator,
+                operands: &operands,
+            };
             self.step(&op, resources, depth)?;
         }
         Ok(())
@@ -132,7 +137,7 @@ impl<'a> Interpreter<'a> {
 
     fn step(
         &mut self,
-        op: &Operation,
+        op: &Op,
         resources: &Dictionary,
         depth: usize,
     ) -> Result<(), PdfError> {
@@ -142,7 +147,7 @@ impl<'a> Interpreter<'a> {
                 .and_then(|o| o.as_float().ok())
                 .unwrap_or(0.0)
         };
-        match op.operator.as_str() {
+        match op.operator {
             "q" if self.stack.len() < 256 => self.stack.push(self.state.clone()),
             "Q" => {
                 if let Some(s) = self.stack.pop() {
@@ -166,8 +171,8 @@ impl<'a> Interpreter<'a> {
     }
 
     /// A text operator: text state, positioning or showing.
-    fn text_op(&mut self, op: &Operation, resources: &Dictionary, n: &dyn Fn(usize) -> f32) {
-        match op.operator.as_str() {
+    fn text_op(&mut self, op: &Op, resources: &Dictionary, n: &dyn Fn(usize) -> f32) {
+        match op.operator {
             "BT" => {
                 self.tm = IDENTITY;
                 self.tlm = IDENTITY;
@@ -329,7 +334,7 @@ impl<'a> Interpreter<'a> {
 
     fn form(
         &mut self,
-        op: &Operation,
+        op: &Op,
         resources: &Dictionary,
         depth: usize,
     ) -> Result<(), PdfError> {
@@ -379,9 +384,9 @@ impl<'a> Interpreter<'a> {
         result
     }
 
-    fn path_op(&mut self, op: &Operation, n: &dyn Fn(usize) -> f32) {
+    fn path_op(&mut self, op: &Op, n: &dyn Fn(usize) -> f32) {
         let ctm = self.state.ctm;
-        match op.operator.as_str() {
+        match op.operator {
             "m" => {
                 self.cursor = apply(&ctm, n(0), n(1));
                 self.start = self.cursor;

@@ -5,16 +5,18 @@ use std::collections::HashMap;
 use lopdf::Encoding;
 use lopdf::{Dictionary, Document, Object};
 
+use super::cmap::ToUnicode;
+
 /// How the bytes of a string are cut into character codes and turned into text.
 enum Decoder {
     /// One byte per code: the ToUnicode map, looked up the first time a code is shown
     /// (subset fonts show few of their 256 codes), else a table from the base encoding.
     Simple {
-        to_unicode: Option<Encoding<'static>>,
+        to_unicode: Option<ToUnicode>,
         base: Box<[Option<char>; 256]>,
     },
     /// Two-byte codes (Identity-H/V and other two-byte CMaps) mapped by a ToUnicode CMap.
-    Cid(Encoding<'static>),
+    Cid(ToUnicode),
     /// Two-byte codes that are UCS-2 / UTF-16BE code units (UniGB-UCS2-H, UniGB-UTF16-H…).
     Utf16,
     /// GBK/GB2312 multi-byte codes (GBK-EUC-H, GB-EUC-H, GBKp-EUC-H…), decoded by encoding_rs.
@@ -117,7 +119,7 @@ impl Font {
         // Without /Encoding, lopdf's encoding is the ToUnicode map itself: use the one
         // parsed above rather than inflating and parsing the CMap a second time.
         let base = match (&to_unicode, dict.has(b"Encoding")) {
-            (Some(map), false) => base_table(Some(map)),
+            (Some(map), false) => map_table(map),
             _ => base_table(dict.get_font_encoding_with_limit(doc, limit).ok().as_ref()),
         };
         let first = dict.get(b"FirstChar").and_then(Object::as_i64).unwrap_or(0);
@@ -212,16 +214,12 @@ impl Font {
         let c = match &self.decoder {
             Decoder::Simple { to_unicode, base } => to_unicode
                 .as_ref()
-                .and_then(|m| match m {
-                    Encoding::UnicodeMapEncoding(map) => map.get(code, 1),
-                    _ => None,
-                })
+                .and_then(|map| map.get(code, 1))
                 .and_then(|units| String::from_utf16(&units).ok())
                 .map_or(base[code as usize & 0xFF], |s| s.chars().next()),
-            Decoder::Cid(Encoding::UnicodeMapEncoding(map)) => map
+            Decoder::Cid(map) => map
                 .get(code, len as u8)
                 .and_then(|u| char::decode_utf16(u).next().and_then(Result::ok)),
-            Decoder::Cid(_) => None,
             Decoder::Utf16 => char::from_u32(code),
             Decoder::Gbk => gbk_char(code, len),
             Decoder::Unknown2 => None,
@@ -259,6 +257,19 @@ fn base_table(base: Option<&Encoding>) -> Box<[Option<char>; 256]> {
     table
 }
 
+/// The first character of each one-byte code through a ToUnicode map (U+FFFD where unmapped),
+/// as the base table of a simple font without /Encoding.
+fn map_table(map: &ToUnicode) -> Box<[Option<char>; 256]> {
+    let mut table: Box<[Option<char>; 256]> = Box::new([None; 256]);
+    for (code, slot) in table.iter_mut().enumerate() {
+        let units = map.get(code as u32, 1).unwrap_or(vec![0xFFFD]);
+        *slot = char::decode_utf16(units)
+            .next()
+            .map(|c| c.unwrap_or('\u{FFFD}'));
+    }
+    table
+}
+
 fn gbk_char(code: u32, len: usize) -> Option<char> {
     let bytes: Vec<u8> = if len == 1 {
         vec![code as u8]
@@ -279,17 +290,11 @@ fn number(doc: &Document, object: &Object) -> Option<f32> {
         .and_then(|(_, o)| o.as_float().ok())
 }
 
-/// Parses the font's /ToUnicode CMap, if any, through lopdf.
-fn to_unicode_map(doc: &Document, dict: &Dictionary, limit: usize) -> Option<Encoding<'static>> {
-    let reference = dict.get(b"ToUnicode").ok()?.clone();
-    doc.dereference(&reference).ok()?.1.as_stream().ok()?;
-    let mut only = Dictionary::new();
-    only.set("Type", Object::Name(b"Font".to_vec()));
-    only.set("ToUnicode", reference);
-    match only.get_font_encoding_with_limit(doc, limit).ok()? {
-        Encoding::UnicodeMapEncoding(map) => Some(Encoding::UnicodeMapEncoding(map)),
-        _ => None,
-    }
+/// Parses the font's /ToUnicode CMap, if any (a stream inflating past `limit` gives none).
+fn to_unicode_map(doc: &Document, dict: &Dictionary, limit: usize) -> Option<ToUnicode> {
+    let stream = dict.get_deref(b"ToUnicode", doc).ok()?.as_stream().ok()?;
+    let content = stream.get_plain_content_with_limit(limit).ok()?;
+    ToUnicode::parse(&content)
 }
 
 /// Reads a CIDFont's /W array and /DW into a width table.

@@ -1,9 +1,11 @@
 //! The PDF text layer: opens a document within limits and gives each page's glyphs and rules.
 
+mod cmap;
 mod content;
 mod font;
 mod images;
 mod layer;
+mod lexer;
 mod matrix;
 pub mod objects;
 #[cfg(test)]
