@@ -179,7 +179,11 @@ endcmap CMapName currentdict /CMap defineresource pop end end";
         assert_eq!(map.get(0x0021, 2), Some(vec![0x62]));
         assert_eq!(map.get(0x0031, 2), Some(vec![0xD835, 0xDC01]));
         assert_eq!(map.get(0x05, 1), Some(vec![0x66, 0x69]));
-        assert_eq!(map.get(0x05, 2), None, "a two-byte <0005> is not the one-byte <05>");
+        assert_eq!(
+            map.get(0x05, 2),
+            None,
+            "a two-byte <0005> is not the one-byte <05>"
+        );
         assert_eq!(map.get(0x0013, 2), None);
     }
 
@@ -223,7 +227,9 @@ mod versus_lopdf {
             };
             for object in doc.objects.values() {
                 let Ok(dict) = object.as_dict() else { continue };
-                let Ok(stream) = dict.get_deref(b"ToUnicode", &doc).and_then(Object::as_stream)
+                let Ok(stream) = dict
+                    .get_deref(b"ToUnicode", &doc)
+                    .and_then(Object::as_stream)
                 else {
                     continue;
                 };

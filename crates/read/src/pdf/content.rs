@@ -135,12 +135,7 @@ impl<'a> Interpreter<'a> {
         Ok(())
     }
 
-    fn step(
-        &mut self,
-        op: &Op,
-        resources: &Dictionary,
-        depth: usize,
-    ) -> Result<(), PdfError> {
+    fn step(&mut self, op: &Op, resources: &Dictionary, depth: usize) -> Result<(), PdfError> {
         let n = |i: usize| {
             op.operands
                 .get(i)
@@ -332,12 +327,7 @@ impl<'a> Interpreter<'a> {
         }
     }
 
-    fn form(
-        &mut self,
-        op: &Op,
-        resources: &Dictionary,
-        depth: usize,
-    ) -> Result<(), PdfError> {
+    fn form(&mut self, op: &Op, resources: &Dictionary, depth: usize) -> Result<(), PdfError> {
         if depth >= self.limits.max_form_depth {
             return Ok(());
         }

@@ -293,7 +293,7 @@ fn number(doc: &Document, object: &Object) -> Option<f32> {
 /// Parses the font's /ToUnicode CMap, if any (a stream inflating past `limit` gives none).
 fn to_unicode_map(doc: &Document, dict: &Dictionary, limit: usize) -> Option<ToUnicode> {
     let stream = dict.get_deref(b"ToUnicode", doc).ok()?.as_stream().ok()?;
-    let content = stream.get_plain_content_with_limit(limit).ok()?;
+    let content = super::inflate::plain(stream, limit)?;
     ToUnicode::parse(&content)
 }
 

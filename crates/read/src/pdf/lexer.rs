@@ -129,7 +129,7 @@ impl<'a> Lexer<'a> {
             .iter()
             .position(|c| !matches!(c, b'0'..=b'9' | b'.' | b'+' | b'-'))
             .unwrap_or(word.len());
-        if (1..word.len()).contains(&digits)
+        if digits > 0
             && let Some(n) = number(&word[..digits])
         {
             self.pos = start + digits;
@@ -139,7 +139,7 @@ impl<'a> Lexer<'a> {
             b"true" => Token::Object(Object::Boolean(true)),
             b"false" => Token::Object(Object::Boolean(false)),
             b"null" => Token::Object(Object::Null),
-            _ => number(word).map_or(Token::Keyword(word), Token::Object),
+            _ => Token::Keyword(word),
         }
     }
 
@@ -321,14 +321,32 @@ impl<'a> Lexer<'a> {
     }
 }
 
+/// Byte classes: 1 whitespace, 2 delimiter, 0 regular.
+const CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let spaces = b" \t\n\r\x0c\0";
+    let mut i = 0;
+    while i < spaces.len() {
+        table[spaces[i] as usize] = 1;
+        i += 1;
+    }
+    let delimiters = b"()<>[]{}/%";
+    let mut i = 0;
+    while i < delimiters.len() {
+        table[delimiters[i] as usize] = 2;
+        i += 1;
+    }
+    table
+};
+
 /// PDF whitespace.
 fn is_space(c: u8) -> bool {
-    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'\0')
+    CLASS[c as usize] == 1
 }
 
 /// Neither whitespace nor a delimiter.
 fn is_regular(c: u8) -> bool {
-    !is_space(c) && !b"()<>[]{}/%".contains(&c)
+    CLASS[c as usize] == 0
 }
 
 fn hex_value(c: u8) -> Option<u8> {
@@ -337,7 +355,14 @@ fn hex_value(c: u8) -> Option<u8> {
 
 /// An integer or real in PDF syntax (`12`, `-3`, `+.5`, `4.`), if `word` is one.
 fn number(word: &[u8]) -> Option<Object> {
-    let digits = word.strip_prefix(b"-").or(word.strip_prefix(b"+")).unwrap_or(word);
+    if (1..=9).contains(&word.len()) && word.iter().all(u8::is_ascii_digit) {
+        let value = word.iter().fold(0i64, |v, &d| v * 10 + i64::from(d - b'0'));
+        return Some(Object::Integer(value));
+    }
+    let digits = word
+        .strip_prefix(b"-")
+        .or(word.strip_prefix(b"+"))
+        .unwrap_or(word);
     let dots = digits.iter().filter(|&&c| c == b'.').count();
     let valid = !digits.is_empty()
         && dots <= 1

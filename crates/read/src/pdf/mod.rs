@@ -4,6 +4,7 @@ mod cmap;
 mod content;
 mod font;
 mod images;
+mod inflate;
 mod layer;
 mod lexer;
 mod matrix;
