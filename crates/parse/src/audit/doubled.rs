@@ -66,12 +66,11 @@ fn doubled_at(chars: &[(usize, char)], i: usize) -> Option<usize> {
             return false;
         };
         let (a, b) = both.split_at(len);
-        let word: String = a.iter().map(|(_, c)| c).collect();
         a.iter().zip(b).all(|((_, x), (_, y))| x == y)
             && a.iter().all(|(_, c)| is_han(*c))
             && !a.iter().all(|(_, c)| *c == a[0].1)
             && !NUMERALS.contains(a[0].1)
-            && !REDUPLICATIONS.contains(&word.as_str())
+            && !REDUPLICATIONS.contains(&a.iter().map(|(_, c)| c).collect::<String>().as_str())
     })
 }
 

@@ -115,7 +115,12 @@ fn pin(label: &str, template: &[&[&str]]) -> Option<usize> {
     let mut best: Option<(usize, usize, usize)> = None;
     for (row, phrases) in template.iter().enumerate() {
         for phrase in phrases.iter().filter(|p| p.chars().count() >= NAMING) {
-            if let Some(at) = label.rfind(phrase) {
+            // A byte search: `rfind` builds a two-way searcher per call, and labels are short.
+            let found = label
+                .as_bytes()
+                .windows(phrase.len())
+                .rposition(|w| w == phrase.as_bytes());
+            if let Some(at) = found {
                 let key = (at + phrase.len(), phrase.len(), row);
                 if best.is_none_or(|b| (key.0, key.1) > (b.0, b.1)) {
                     best = Some(key);
