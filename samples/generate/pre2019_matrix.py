@@ -855,6 +855,10 @@ SINGLE = ([("plain", {})]
           + [(f"heading-cells:{h}", {"heading_cells": h}) for h in ("blank", "span")]
           + [(f"form:{f}", {"form": f}) for f in ("provincial", "mixed")]
           + [(f"fmt:{f}", {"fmt": f}) for f in FORMATS if f not in SINGLE_FORMATS])
+# diagnostic, not held out (added in session 12, after wide-heldout's one ok record with wrong
+# cells was seen only as a tally: poor text, tabs, values on the label's first line): the broader
+# forms of WIDE, all as poor text
+SPLITS["wide-poor"] = range(5501, 5621)
 SPLITS["single"] = range(3001, 3001 + 3 * len(SINGLE))
 
 
@@ -1244,7 +1248,7 @@ def build_case(seed: int) -> dict:
     fmt = rng.choice([fmt, fmt, rng.choice(FORMATS)])
     if seed in SPLITS["reportlab"]:
         fmt = "pdf-reportlab"
-    if seed in SPLITS["poor-values-first"]:
+    if seed in SPLITS["poor-values-first"] or seed in SPLITS["wide-poor"]:
         fmt = "txt-poor"
     single = None
     if seed in SPLITS["single"]:
@@ -1261,7 +1265,7 @@ def build_case(seed: int) -> dict:
                          table_in=table_in, appendix=appendix,
                          period=rng.choice(["from_to_end", "shixian", "baogaoqi", "qixian", "none"]))
     rep = pre2019.build(spec)
-    wide = seed in SPLITS["wide"] or seed in SPLITS["wide-heldout"]
+    wide = seed in SPLITS["wide"] or seed in SPLITS["wide-heldout"] or seed in SPLITS["wide-poor"]
     values_first = seed in SPLITS["values-first"] or seed in SPLITS["poor-values-first"]
     forced = VALUES_FIRST[seed % len(VALUES_FIRST)] if values_first else None
     table = build_table(rng, year, fmt, single, wide, forced)
