@@ -120,12 +120,16 @@ pub fn build(h: &Header, raw: &[RawRow], spans: Vec<Range<usize>>) -> Parsed {
         printed: Map::new(),
     };
     let (mut items, mut debug, mut uncertain) = (Vec::new(), Vec::new(), Vec::new());
+    let mut doubtful = Vec::new();
     let mut cells = Vec::new();
     for (i, r) in raw.iter().enumerate().filter(|(i, _)| !nested.heading[*i]) {
         let n = table.rows.len();
         index[i] = Some(n);
         if r.uncertain {
             uncertain.push(format!("rows[{n}]"));
+        }
+        if r.label_doubt {
+            doubtful.push(format!("rows[{n}]"));
         }
         let values = values_of(r, n, &mut table.printed);
         let (parts, link) = (&nested.parts[i], nested.links[i]);
@@ -171,7 +175,18 @@ pub fn build(h: &Header, raw: &[RawRow], spans: Vec<Range<usize>>) -> Parsed {
         let message = format!("statistics: the columns of {rows} were guessed (cells missing)");
         Warning::new(WarningCode::CellPositionUncertain, message)
     });
-    let warnings = guessed.into_iter().chain(run_together(&table)).collect();
+    let wrapped = (!doubtful.is_empty()).then(|| {
+        let rows = doubtful.join(", ");
+        let message = format!(
+            "statistics: the labels of {rows} may begin with the end of the row above's (the table does not show whether a wrapped label's values stand on its first line or its last)"
+        );
+        Warning::new(WarningCode::CellPositionUncertain, message)
+    });
+    let warnings = guessed
+        .into_iter()
+        .chain(wrapped)
+        .chain(run_together(&table))
+        .collect();
     Parsed {
         checks: checks::run(&items, &h.changes()),
         table,

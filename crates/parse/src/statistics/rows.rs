@@ -23,6 +23,10 @@ pub struct RawRow {
     pub values: Vec<Option<Value>>,
     /// The values' columns were guessed (cells missing, no positions to go by).
     pub uncertain: bool,
+    /// Where the label begins is not certain: it was joined from lines the table does not
+    /// show to belong to it rather than to the row above (values on a label's first line
+    /// or its last undecided).
+    pub label_doubt: bool,
     /// Index of the line.
     pub line: usize,
 }
@@ -64,6 +68,7 @@ impl RawRow {
             code: None,
             values: vec![None; width],
             uncertain: false,
+            label_doubt: false,
             line,
         }
     }
@@ -101,6 +106,7 @@ pub fn read(line: &Line, index: usize, h: &Header) -> Read {
         code: cell(Role::Code).filter(|t| !is_dash(t)),
         values: values(&placed.columns, h),
         uncertain: placed.guessed,
+        label_doubt: false,
         line: index,
     };
     let valued = row.values.iter().any(Option::is_some);

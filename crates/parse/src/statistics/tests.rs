@@ -496,3 +496,34 @@ fn a_row_set_over_lines_closer_than_the_rows_around_it_is_one_row() {
         ]
     );
 }
+
+#[test]
+fn a_plain_text_label_line_the_table_does_not_place_is_a_named_doubt() {
+    // No numbering, no `其中`, nothing open: `的主动公开信息数` ends the row above (values on
+    // a label's first line) or begins the next (a row centred over three lines); only the
+    // words decide, so the rows it could belong to are named and the table is not certain.
+    let text = "指标\t本年数\t上年数\t单位
+主动公开信息数\t1895\t1368\t条
+全文电子化\t18\t103\t条
+的主动公开信息数
+网站专栏页面\t194\t5308\t人次
+访问量（不含重复）
+现场接待人数\t5770\t5595\t人次";
+    let p = parse(&lines(text)).unwrap();
+    let doubts: Vec<&str> = p.warnings.iter().map(|w| w.message.as_str()).collect();
+    assert_eq!(doubts.len(), 1, "{doubts:?}");
+    assert!(doubts[0].contains("rows[2]"), "{doubts:?}");
+    assert_eq!(
+        p.warnings[0].code,
+        govreport_model::codes::WarningCode::CellPositionUncertain
+    );
+    // Numbered labels show the wrap (values first): the same lines are then no doubt.
+    let numbered = text
+        .replace("全文电子化", "1.全文电子化")
+        .replace("网站专栏页面", "2.网站专栏页面")
+        .replace("现场接待人数", "3.现场接待人数");
+    let p = parse(&lines(&numbered)).unwrap();
+    assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+    let labels: Vec<String> = labels_and_values(&p).into_iter().map(|(l, _)| l).collect();
+    assert_eq!(labels[1], "全文电子化的主动公开信息数");
+}

@@ -136,7 +136,22 @@ pub fn step(
         }
         Action::Pending => *pending = t.text,
         Action::Heading => rows.push(RawRow::heading(t.text, t.serial, h.width(), i)),
-        Action::Spread => return spread_row(lines, i, h, rows),
+        Action::Spread => {
+            // A label line of plain text that could as well end the row above: with the
+            // table showing no wrap, which row it belongs to is a guess.
+            let doubt = lines[i].page.is_none()
+                && rows.last().is_some_and(|r| !r.is_heading())
+                && !starts(&t)
+                && label_like(&t.text)
+                && wrap.get().is_none();
+            let next = spread_row(lines, i, h, rows);
+            if doubt && next.is_some() {
+                rows.last_mut()
+                    .expect("a spread row was pushed")
+                    .label_doubt = true;
+            }
+            return next;
+        }
     }
     Some(next)
 }
