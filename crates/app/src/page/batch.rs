@@ -370,7 +370,8 @@ fn review(
     for d in &doubts {
         link(h, id, &source.path);
         let value = d.value.as_ref().map(|n| n.to_string()).unwrap_or_default();
-        h.el("<td class=l>", &d.path, "").el("<td>", &value, "<td>");
+        h.el("<td class=l>", &d.path.to_string(), "")
+            .el("<td>", &value, "<td>");
         if let Some(p) = d.page {
             h.show(p);
         }

@@ -5,7 +5,7 @@ use serde_json::Number;
 
 use crate::codes::{AgencyKind, AgencyLevel, CheckStatus, ErrorCode, Rule, Topic, WarningCode};
 use crate::format::Format;
-use crate::template::Template;
+use crate::template::{CellPath, Template};
 
 pub mod audit;
 pub mod cells;
@@ -226,9 +226,9 @@ pub struct Check {
     pub status: CheckStatus,
     /// The equation with its values.
     pub message: String,
-    /// The cell concerned (for `repaired` and `fail`), as a record path.
+    /// The cell, row or table concerned (for `repaired` and `fail`), as a record path.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub path: Option<String>,
+    pub path: Option<CellPath>,
 }
 
 /// Builds a JSON number from a decimal string (`"7730.28"`, `"-8"`), if it is one.
