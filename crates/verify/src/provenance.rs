@@ -91,11 +91,8 @@ mod tests {
             serde_json::json!({"administrative_review": {"upheld": 1, "corrected": 2, "other": 3}});
         let map = group.as_object().cloned().unwrap_or_default();
         record.tables.review_litigation = Table::from_json(TableId::ReviewLitigation, map).ok();
-        let path = |c: &str| {
-            CellPath::parse(&format!(
-                "tables.review_litigation.administrative_review.{c}"
-            ))
-        };
+        let row = "tables.review_litigation.administrative_review";
+        let path = |c: &str| CellPath::parse(&format!("{row}.{c}"));
         let cell = |page| Provenance::text(Some(page), Some([72.0, 144.0, 90.0, 150.0]));
         record.cells.set(&path("other"), cell(3));
         record.cells.set(&path("upheld"), cell(1));

@@ -223,6 +223,7 @@ fn statistics(out: &mut Vec<Cell>, table: &Statistics) {
     }
 }
 
+/// Entry tests, and the tables helper the other compare tests share.
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
