@@ -42,7 +42,9 @@ impl Column {
 
 /// A path into `tables`, as the record's `checks[].path` and the keys of `cells` write it.
 /// Text the parser does not understand (a hand-edited or older record) is kept as
-/// [`CellPath::Other`]; every other value is written as the text it was parsed from.
+/// [`CellPath::Other`]; every other value is written as the text it was parsed from (a row
+/// key or column name holding `.`, `[` or `]`, which no table has, would read back as other
+/// text).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CellPath {
     /// A national table: `tables.applications`.
