@@ -324,7 +324,7 @@ fn failed_or(record: &Record, status: CheckStatus) -> Vec<String> {
         .checks
         .iter()
         .filter(|c| c.status == status)
-        .filter_map(|c| c.path.clone())
+        .filter_map(|c| Some(c.path.as_ref()?.to_string()))
         .collect()
 }
 
@@ -333,7 +333,7 @@ fn failed_paths(record: &Record, rule_suffix: &str) -> Vec<String> {
         .checks
         .iter()
         .filter(|c| c.rule.as_str().ends_with(rule_suffix) && c.status == CheckStatus::Fail)
-        .filter_map(|c| c.path.clone())
+        .filter_map(|c| Some(c.path.as_ref()?.to_string()))
         .collect()
 }
 
@@ -478,7 +478,7 @@ fn the_placement_search_overflow_found_by_fuzzing_is_partial_and_names_the_table
     assert_eq!(record.status, Status::Partial);
     let named = record.checks.iter().any(|c| {
         c.rule.as_str() == "applications.complete"
-            && c.path.as_deref() == Some("tables.applications")
+            && c.path.as_ref().is_some_and(|p| *p == "tables.applications")
             && (c.message.contains("too many ways") || c.message.contains("was not found"))
     });
     assert!(named, "{:?}", record.checks);

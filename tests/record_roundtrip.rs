@@ -5,6 +5,7 @@ mod common;
 
 use common::govreport;
 use govreport_model::record::Record;
+use govreport_model::template::CellPath;
 
 #[test]
 fn every_sample_record_reads_back_unchanged() {
@@ -14,6 +15,7 @@ fn every_sample_record_reads_back_unchanged() {
     for line in text.lines() {
         let record: Record = serde_json::from_str(line).expect("a record reads back");
         assert_eq!(serde_json::to_string(&record).unwrap(), line);
+        known_paths(&record);
         read += 1;
     }
     assert!(read >= 30, "only {read} records");
@@ -26,4 +28,17 @@ fn every_sample_record_reads_back_unchanged() {
         text.contains(r#""existing_layer":["#),
         "no record with source.ocr"
     );
+}
+
+/// Every path a record names (its checks', its audit findings', its `cells`) is in one of the
+/// forms [`CellPath`] knows, and every `cells` entry is a cell's.
+fn known_paths(record: &Record) {
+    let named = record.checks.iter().filter_map(|c| c.path.as_ref());
+    let found = record.audit.iter().filter_map(|f| f.path.as_ref());
+    for path in named.chain(found) {
+        assert!(!matches!(path, CellPath::Other(_)), "{path}");
+    }
+    for (path, _) in &record.cells.0 {
+        assert!(path.is_cell(), "{path}");
+    }
 }

@@ -4,6 +4,7 @@
 use crate::codes::{CheckStatus, Rule};
 use crate::equations::{Equation, Operand, Verdict, verdict};
 use crate::record::{Check, number};
+use crate::template::CellPath;
 
 /// Formats a value as printed (integers without a decimal point).
 pub fn show(value: Option<f64>) -> String {
@@ -19,7 +20,7 @@ pub fn entries(
     cells: &[Operand],
     equations: &[Equation],
     repaired: &[(usize, usize)],
-    path: &dyn Fn(usize) -> String,
+    path: &dyn Fn(usize) -> CellPath,
 ) -> Vec<Check> {
     let fixed = |rule: Rule| {
         repaired
@@ -53,7 +54,7 @@ pub fn verdicts(
     cells: &[Operand],
     equations: &[Equation],
     fixed: &dyn Fn(Rule) -> usize,
-    path: &dyn Fn(usize) -> String,
+    path: &dyn Fn(usize) -> CellPath,
 ) -> Vec<Check> {
     let mut out = Vec::new();
     let mut rules: Vec<Rule> = equations.iter().map(|e| e.rule).collect();
@@ -109,7 +110,7 @@ fn summary(rule: Rule, verdicts: &[Verdict], fixed: usize) -> Check {
     }
 }
 
-fn failure(cells: &[Operand], eq: &Equation, path: &dyn Fn(usize) -> String) -> Check {
+fn failure(cells: &[Operand], eq: &Equation, path: &dyn Fn(usize) -> CellPath) -> Check {
     let join = |side: &[usize]| {
         side.iter()
             .map(|&i| show(cells[i].value))
@@ -145,9 +146,11 @@ mod tests {
             Operand::printed(Some(1.0)),
             Operand::printed(Some(0.0)),
         ];
-        let checks = entries(&cells, &[eq(2, &[0, 1])], &[], &|i| format!("c[{i}]"));
+        let checks = entries(&cells, &[eq(2, &[0, 1])], &[], &|i| {
+            CellPath::parse(&format!("c[{i}]"))
+        });
         assert_eq!(checks[0].status, CheckStatus::Fail);
-        assert_eq!(checks[1].path.as_deref(), Some("c[2]"));
+        assert_eq!(checks[1].path, Some(CellPath::Other("c[2]".into())));
         assert!(
             checks[1].message.contains("0 ≠ 10 + 1"),
             "{}",

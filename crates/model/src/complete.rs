@@ -4,7 +4,7 @@
 
 use crate::codes::{CheckStatus, WarningCode};
 use crate::record::{Check, Warning};
-use crate::template::TableId;
+use crate::template::{CellPath, TableId};
 
 /// What the gap of a row whose values may sit in the wrong columns says.
 const UNCERTAIN: &str = "has fewer values than columns and neither positions nor the rules show which cells are missing";
@@ -29,36 +29,36 @@ pub enum Gap {
     /// A row the format requires was not found.
     Row {
         /// The row's path, e.g. `tables.applications.rows.granted`.
-        path: String,
+        path: CellPath,
     },
     /// A row not found whose values the rules rebuilt, while the label of a found row
     /// next to it also fits it: which of the two rows is missing is uncertain.
     Ambiguous {
         /// The row's path.
-        path: String,
+        path: CellPath,
     },
     /// A cell whose value was not read and that no rule determines.
     Cell {
         /// The cell's path, e.g. `tables.applications.rows.granted[3]`.
-        path: String,
+        path: CellPath,
     },
     /// A row with fewer values than columns whose gaps neither positions nor the rules
     /// could place: its values were read left to right and may sit in the wrong columns.
     Uncertain {
         /// The row's path.
-        path: String,
+        path: CellPath,
     },
     /// The row-placement search had too many candidates to try them all.
     TooManyPlacements {
         /// The table's path.
-        path: String,
+        path: CellPath,
     },
 }
 
 impl Gap {
-    fn path(&self, table_path: &str) -> String {
+    fn path(&self, table_path: &CellPath) -> CellPath {
         match self {
-            Gap::Table => table_path.to_string(),
+            Gap::Table => table_path.clone(),
             Gap::Row { path }
             | Gap::Ambiguous { path }
             | Gap::Cell { path }
@@ -67,7 +67,7 @@ impl Gap {
         }
     }
 
-    fn message(&self, table: &str, table_path: &str) -> String {
+    fn message(&self, table: &str, table_path: &CellPath) -> String {
         let at = self.path(table_path);
         match self {
             Gap::Table => format!("{table} was not found in the report"),
@@ -94,7 +94,7 @@ impl Gap {
 pub fn row_warnings(table: TableId, gaps: &[Gap]) -> Vec<Warning> {
     gaps.iter()
         .filter_map(|g| match g {
-            Gap::Row { path } => Some(path.rsplit('.').next().unwrap_or(path)),
+            Gap::Row { path } => path.row_key(),
             _ => None,
         })
         .map(|key| {
@@ -178,19 +178,19 @@ mod tests {
         assert_eq!(checks.len(), 3);
         assert!(checks.iter().all(|c| c.status == CheckStatus::Fail));
         assert_eq!(
-            checks[1].path.as_deref(),
-            Some("tables.applications.rows.granted")
+            checks[1].path,
+            Some("tables.applications.rows.granted".into())
         );
         assert_eq!(
-            checks[2].path.as_deref(),
-            Some("tables.applications.rows.new_requests[2]")
+            checks[2].path,
+            Some("tables.applications.rows.new_requests[2]".into())
         );
     }
 
     #[test]
     fn a_missing_table_names_the_table() {
         let checks = entries(TableId::ReviewLitigation, 1, &[Gap::Table]);
-        assert_eq!(checks[1].path.as_deref(), Some("tables.review_litigation"));
+        assert_eq!(checks[1].path, Some(TableId::ReviewLitigation.path()));
         assert!(checks[1].message.contains("表四 was not found"));
     }
 }

@@ -69,8 +69,8 @@ fn from_region(r: placer::Region) -> Region {
     }
 }
 
-/// The record's agency level.
-fn from_level(level: placer::AgencyLevel) -> AgencyLevel {
+/// The record's agency level of the placer's.
+pub fn from_level(level: placer::AgencyLevel) -> AgencyLevel {
     match level {
         placer::AgencyLevel::Province => AgencyLevel::Province,
         placer::AgencyLevel::City => AgencyLevel::City,

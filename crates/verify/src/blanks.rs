@@ -5,15 +5,16 @@
 use super::resolve::RULE;
 use govreport_model::codes::CheckStatus;
 use govreport_model::record::{Check, Record, Status};
+use govreport_model::template::CellPath;
 
 /// Adds a failing `ocr.cell_reading` check for each blank cell in a row with a number, in a
 /// record every page of which OCR read, unless a failing check names the cell already.
 pub fn doubt_blanks(record: &mut Record) {
-    let named = |path: &str| {
+    let named = |path: &CellPath| {
         record
             .checks
             .iter()
-            .any(|c| c.status == CheckStatus::Fail && c.path.as_deref() == Some(path))
+            .any(|c| c.status == CheckStatus::Fail && c.path.as_ref() == Some(path))
     };
     let mut doubts = Vec::new();
     for table in [
@@ -88,10 +89,10 @@ mod tests {
         });
         record.status = Status::Ok;
         doubt_blanks(&mut record);
-        let paths: Vec<&str> = record
+        let paths: Vec<String> = record
             .checks
             .iter()
-            .filter_map(|c| c.path.as_deref())
+            .filter_map(|c| Some(c.path.as_ref()?.to_string()))
             .collect();
         assert_eq!(paths, ["tables.review_litigation.upheld.b"]);
         assert_eq!(record.status, Status::Partial);

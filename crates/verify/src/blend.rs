@@ -4,7 +4,7 @@
 
 use govreport_model::codes::CheckStatus;
 use govreport_model::record::{Check, Record, Warning};
-use govreport_model::template::TableId;
+use govreport_model::template::{CellPath, TableId};
 
 use super::engines::engine;
 use super::resolve::RULE;
@@ -41,17 +41,14 @@ fn sound(record: &Record, id: TableId) -> bool {
 
 /// Whether a check is about table `id`: one of its rules, or a doubt about one of its cells.
 fn about(check: &Check, id: TableId) -> bool {
-    let prefix = format!("{}.", id.path());
-    check.rule.subject() == id.to_string()
-        || check
-            .path
-            .as_deref()
-            .is_some_and(|p| p.starts_with(&prefix))
+    let under = |p: &CellPath| p.lies_under(&id.path());
+    check.rule.subject() == id.to_string() || check.path.as_ref().is_some_and(under)
 }
 
 /// Whether a warning is about table `id` (`表三: row … was not found`, `… (tables.applications)`).
 fn warns_of(warning: &Warning, id: TableId) -> bool {
-    warning.message.starts_with(id.printed()) || warning.message.contains(&id.path())
+    let path = id.path().to_string();
+    warning.message.starts_with(id.printed()) || warning.message.contains(&path)
 }
 
 /// Replaces `kept`'s table `id`, and what is said about it, with `other`'s.
@@ -69,9 +66,9 @@ fn take(kept: &mut Record, other: &Record, id: TableId) {
     kept.warnings.retain(|w| !warns_of(w, id));
     kept.warnings
         .extend(other.warnings.iter().filter(|w| warns_of(w, id)).cloned());
-    let prefix = format!("{}.", id.path());
-    kept.cells.retain(|p, _| !p.starts_with(&prefix));
-    let theirs = other.cells.0.iter().filter(|(p, _)| p.starts_with(&prefix));
+    let table = id.path();
+    kept.cells.retain(|p, _| !p.lies_under(&table));
+    let theirs = other.cells.0.iter().filter(|(p, _)| p.lies_under(&table));
     kept.cells.extend(theirs.cloned());
     kept.cells.tidy(&kept.tables);
     let why = match doubts.is_empty() {

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use govreport_model::codes::CheckStatus;
 use govreport_model::record::{Check, Record};
-use govreport_model::template::TableId;
+use govreport_model::template::{CellPath, TableId};
 use serde_json::Number;
 
 use super::resolve::RULE;
@@ -18,12 +18,12 @@ use super::resolve::RULE;
 /// is left to the caller.
 pub fn weigh(first: &mut Record, second: &Record) {
     let (one, other_engine) = (engine(first), engine(second));
-    let theirs: HashMap<String, Option<Number>> = second
+    let theirs: HashMap<CellPath, Option<Number>> = second
         .tables
         .cells()
         .map(|(at, cell)| (at.path(), cell.value.clone()))
         .collect();
-    let mine: HashMap<String, Option<Number>> = first
+    let mine: HashMap<CellPath, Option<Number>> = first
         .tables
         .cells()
         .map(|(at, cell)| (at.path(), cell.value.clone()))
@@ -50,7 +50,7 @@ pub fn weigh(first: &mut Record, second: &Record) {
             _ => {}
         }
     }
-    let named: Vec<String> = first.checks.iter().filter_map(|c| c.path.clone()).collect();
+    let named: Vec<CellPath> = first.checks.iter().filter_map(|c| c.path.clone()).collect();
     let mut disagree = Vec::new();
     for (at, cell) in first.tables.cells() {
         let path = at.path();
@@ -177,7 +177,7 @@ mod tests {
         let paths: Vec<_> = first
             .checks
             .iter()
-            .filter_map(|c| c.path.as_deref())
+            .filter_map(|c| c.path.as_ref())
             .collect();
         assert_eq!(paths, vec!["tables.applications.rows.granted[0]"]);
     }
@@ -190,8 +190,8 @@ mod tests {
         let check = &first.checks[0];
         assert_eq!(check.status, CheckStatus::Fail);
         assert_eq!(
-            check.path.as_deref(),
-            Some("tables.active_disclosure.regulations.issued")
+            check.path,
+            Some("tables.active_disclosure.regulations.issued".into())
         );
         assert!(
             check

@@ -10,14 +10,14 @@ use govreport_model::checks::{entries, show};
 use govreport_model::codes::{CheckStatus, Rule};
 use govreport_model::equations::{Equation, Operand, Origin, Verdict, verdict};
 use govreport_model::record::{Cell, Check, Record, Table};
-use govreport_model::template::{CellRef, TableId};
+use govreport_model::template::{CellPath, CellRef, TableId};
 
 use super::engines::engine;
 use super::resolve::RULE;
 
 /// Takes into `kept` the other engine's numbers where they make a failing table's rules
 /// hold; returns the paths of the cells taken.
-pub fn fill(kept: &mut Record, other: &Record) -> Vec<String> {
+pub fn fill(kept: &mut Record, other: &Record) -> Vec<CellPath> {
     let mut taken = Vec::new();
     for id in [TableId::Applications, TableId::ReviewLitigation] {
         taken.extend(fill_table(kept, other, id));
@@ -26,7 +26,7 @@ pub fn fill(kept: &mut Record, other: &Record) -> Vec<String> {
 }
 
 /// One table: the cells taken, or none when the rules would not all hold.
-fn fill_table(kept: &mut Record, other: &Record, id: TableId) -> Vec<String> {
+fn fill_table(kept: &mut Record, other: &Record, id: TableId) -> Vec<CellPath> {
     let (Some(mine), Some(theirs)) = (kept.tables.get(id), other.tables.get(id)) else {
         return Vec::new();
     };
@@ -84,9 +84,9 @@ fn commit(
     cells: &[Operand],
     equations: &[Equation],
     changed: &[usize],
-) -> Vec<String> {
+) -> Vec<CellPath> {
     let (mine, theirs) = (engine(kept), engine(other));
-    let paths: Vec<String> = changed.iter().map(|&i| at[i].path()).collect();
+    let paths: Vec<CellPath> = changed.iter().map(|&i| at[i].path()).collect();
     let mut notes = Vec::new();
     let theirs_table = other.tables.get(id);
     let table = kept.tables.slot(id).as_mut().expect("read above");
@@ -164,11 +164,11 @@ fn confirmed(i: usize, cells: &[Operand], equations: &[Equation]) -> bool {
 }
 
 /// Whether a failing check names the cell.
-fn in_doubt(record: &Record, path: &str) -> bool {
+fn in_doubt(record: &Record, path: &CellPath) -> bool {
     record
         .checks
         .iter()
-        .any(|c| c.status == CheckStatus::Fail && c.path.as_deref() == Some(path))
+        .any(|c| c.status == CheckStatus::Fail && c.path.as_ref() == Some(path))
 }
 
 #[cfg(test)]
@@ -249,7 +249,7 @@ mod tests {
         let note = kept
             .checks
             .iter()
-            .find(|c| c.path.as_deref() == Some(taken[0].as_str()));
+            .find(|c| c.path.as_ref() == Some(&taken[0]));
         let note = note.expect("the taken cell is named");
         assert_eq!((note.rule, note.status), (RULE, CheckStatus::Pass));
         assert!(

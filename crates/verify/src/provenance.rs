@@ -75,7 +75,7 @@ mod tests {
     use super::*;
     use govreport_document::layout::Frame;
     use govreport_model::record::{OcrSource, Source, Table};
-    use govreport_model::template::TableId;
+    use govreport_model::template::{CellPath, TableId};
 
     #[test]
     fn ocr_cells_get_pixel_boxes_and_layer_cells_their_source() {
@@ -91,14 +91,15 @@ mod tests {
             serde_json::json!({"administrative_review": {"upheld": 1, "corrected": 2, "other": 3}});
         let map = group.as_object().cloned().unwrap_or_default();
         record.tables.review_litigation = Table::from_json(TableId::ReviewLitigation, map).ok();
-        let path = |c: &str| format!("tables.review_litigation.administrative_review.{c}");
+        let row = "tables.review_litigation.administrative_review";
+        let path = |c: &str| CellPath::parse(&format!("{row}.{c}"));
         let cell = |page| Provenance::text(Some(page), Some([72.0, 144.0, 90.0, 150.0]));
         record.cells.set(&path("other"), cell(3));
         record.cells.set(&path("upheld"), cell(1));
         record.cells.set(&path("corrected"), cell(2));
         record
             .cells
-            .set("tables.review_litigation.nothing.here", cell(1));
+            .set(&"tables.review_litigation.nothing.here".into(), cell(1));
         let frame = |p| Line {
             page: Some(p),
             y: 0.0,
@@ -120,10 +121,10 @@ mod tests {
             record.cells.get(&path("other")).unwrap().source,
             CellSource::Text
         );
-        let order: Vec<&str> = record.cells.0.iter().map(|(p, _)| p.as_str()).collect();
+        let order: Vec<&CellPath> = record.cells.0.iter().map(|(p, _)| p).collect();
         assert_eq!(
             order,
-            [path("upheld"), path("corrected"), path("other")],
+            [&path("upheld"), &path("corrected"), &path("other")],
             "table order, no stray path"
         );
     }

@@ -7,6 +7,7 @@ use serde_json::Number;
 use govreport_document::layout::PageLayer;
 use govreport_model::codes::{CheckStatus, Rule};
 use govreport_model::record::{Check, Record, Status};
+use govreport_model::template::CellPath;
 use govreport_read::ocr::plan::OcrState;
 
 /// Most doubts tried on one file (each costs a re-parse per alternative).
@@ -113,7 +114,7 @@ fn judge(
     }
 }
 
-fn check(status: CheckStatus, message: String, path: String) -> Check {
+fn check(status: CheckStatus, message: String, path: CellPath) -> Check {
     Check {
         rule: RULE,
         status,
@@ -141,12 +142,12 @@ fn try_all(
 }
 
 /// Failing checks of the table that holds the cell at `path` (`tables.<table>.…`).
-fn table_fails(record: &Record, path: &str) -> usize {
-    let table = path.split('.').nth(1).unwrap_or_default();
+fn table_fails(record: &Record, path: &CellPath) -> usize {
+    let table = path.table_key();
     record
         .checks
         .iter()
-        .filter(|c| c.status == CheckStatus::Fail && c.rule.subject() == table)
+        .filter(|c| c.status == CheckStatus::Fail && Some(c.rule.subject()) == table)
         .count()
 }
 
@@ -159,7 +160,7 @@ fn fails(record: &Record) -> usize {
 }
 
 /// The path of the first table cell whose value differs between two records.
-fn changed_cell(a: &Record, b: &Record) -> Option<String> {
+fn changed_cell(a: &Record, b: &Record) -> Option<CellPath> {
     let value = |c: &govreport_model::record::Cell| c.value.as_ref().and_then(Number::as_f64);
     a.tables
         .cells()
@@ -256,8 +257,8 @@ mod tests {
             .expect("a repaired check");
         assert_eq!(check.status, CheckStatus::Repaired);
         assert_eq!(
-            check.path.as_deref(),
-            Some("tables.review_litigation.administrative_review.upheld")
+            check.path,
+            Some("tables.review_litigation.administrative_review.upheld".into())
         );
         assert!(check.message.contains("OCR read 3"), "{}", check.message);
     }
@@ -276,8 +277,8 @@ mod tests {
             .expect("a failing check");
         assert_eq!(check.status, CheckStatus::Fail);
         assert_eq!(
-            check.path.as_deref(),
-            Some("tables.review_litigation.administrative_review.total")
+            check.path,
+            Some("tables.review_litigation.administrative_review.total".into())
         );
     }
 
@@ -294,10 +295,7 @@ mod tests {
         );
         b.tables.applications = table(serde_json::json!({"rows": {"granted": [1, 8, 3]}}));
         let changed = changed_cell(&a, &b);
-        assert_eq!(
-            changed.as_deref(),
-            Some("tables.applications.rows.granted[1]")
-        );
+        assert_eq!(changed, Some("tables.applications.rows.granted[1]".into()));
         assert_eq!(changed_cell(&a, &a), None);
     }
 }

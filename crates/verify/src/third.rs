@@ -11,7 +11,7 @@ use std::time::Instant;
 use govreport_document::layout::Line;
 use govreport_model::codes::CheckStatus;
 use govreport_model::record::{CellSource, Provenance, Record, number};
-use govreport_model::template::TableId;
+use govreport_model::template::{CellPath, Column, TableId};
 use govreport_read::ocr::confirm::{self, Target};
 use serde_json::Number;
 
@@ -28,7 +28,7 @@ enum Kept {
 }
 
 /// One cell to read again: its check's index, its path, where to read and what was kept.
-type Doubt = (usize, String, Target, Kept);
+type Doubt = (usize, CellPath, Target, Kept);
 
 /// Reads each unsettled cell of `record` (a scan of `bytes`, laid out as `lines`) alone and
 /// weighs the reading against the kept one. Nothing changes when tesseract cannot read.
@@ -79,7 +79,7 @@ pub fn confirm(record: &mut Record, lines: &[Line], bytes: &[u8], deadline: Inst
 
 /// Blank cells a reading alone gives another number for, taken as the other engine's
 /// numbers are ([`fill`]): when every rule of their table then holds.
-fn offer(record: &mut Record, offers: Vec<(String, Target, Number)>) {
+fn offer(record: &mut Record, offers: Vec<(CellPath, Target, Number)>) {
     if offers.is_empty() {
         return;
     }
@@ -96,38 +96,37 @@ fn offer(record: &mut Record, offers: Vec<(String, Target, Number)>) {
 /// The failing reading checks on 表二 numbers read by OCR, and the reading checks (passed
 /// or not) on blank cells of 表三 and 表四 whose row and column were read by OCR elsewhere.
 fn doubts(record: &Record, sizes: &HashMap<u32, (f32, f32)>) -> Vec<Doubt> {
-    let values: HashMap<String, Option<Number>> = record
+    let values: HashMap<CellPath, Option<Number>> = record
         .tables
         .cells()
         .filter(|(_, cell)| cell.value.is_some() || cell.printed.as_deref() == Some(""))
         .map(|(at, cell)| (at.path(), cell.value.clone()))
         .collect();
-    let two = format!("{}.", TableId::ActiveDisclosure.path());
+    let two = TableId::ActiveDisclosure.path();
     let mut out = Vec::new();
     for (i, c) in record.checks.iter().enumerate() {
-        let Some(path) = c.path.as_deref().filter(|_| c.rule == RULE) else {
+        let Some(path) = c.path.as_ref().filter(|_| c.rule == RULE) else {
             continue;
         };
+        let in_two = path.lies_under(&two);
         let found = match values.get(path) {
-            Some(Some(n)) if path.starts_with(&two) && c.status == CheckStatus::Fail => {
+            Some(Some(n)) if in_two && c.status == CheckStatus::Fail => {
                 boxed(record, path).map(|at| (at, Kept::Number(n.clone())))
             }
-            Some(None) if !path.starts_with(&two) => {
-                inferred(record, path).map(|at| (at, Kept::Blank))
-            }
+            Some(None) if !in_two => inferred(record, path).map(|at| (at, Kept::Blank)),
             _ => None,
         };
         if let Some(((page, bbox), kept)) = found
             && let Some(&size) = sizes.get(&page)
         {
-            out.push((i, path.to_string(), Target { page, size, bbox }, kept));
+            out.push((i, path.clone(), Target { page, size, bbox }, kept));
         }
     }
     out
 }
 
 /// Where OCR read a cell: its page and box.
-fn boxed(record: &Record, path: &str) -> Option<(u32, [f32; 4])> {
+fn boxed(record: &Record, path: &CellPath) -> Option<(u32, [f32; 4])> {
     let p = record
         .cells
         .get(path)
@@ -137,17 +136,16 @@ fn boxed(record: &Record, path: &str) -> Option<(u32, [f32; 4])> {
 
 /// Where a blank cell's number would be: the height of its row's numbers and the width of
 /// its column's, as OCR read them on the same page.
-fn inferred(record: &Record, path: &str) -> Option<(u32, [f32; 4])> {
-    let (row, column) = split(path);
-    let table = path.split('.').take(2).collect::<Vec<_>>().join(".");
-    let read: Vec<(&str, &str, u32, [f32; 4])> = record
+fn inferred(record: &Record, path: &CellPath) -> Option<(u32, [f32; 4])> {
+    let (row, column) = path.split()?;
+    let read: Vec<(CellPath, Column, u32, [f32; 4])> = record
         .cells
         .0
         .iter()
-        .filter(|(p, _)| p.starts_with(&table))
+        .filter(|(p, v)| p.table_key() == path.table_key() && v.source == CellSource::Ocr)
         .filter_map(|(p, v)| {
-            let (r, c) = split(p);
-            (v.source == CellSource::Ocr).then_some((r, c, v.page?, v.bbox?))
+            let (r, c) = p.split()?;
+            Some((r, c, v.page?, v.bbox?))
         })
         .collect();
     let page = read.iter().find(|r| r.0 == row)?.2;
@@ -162,36 +160,11 @@ fn inferred(record: &Record, path: &str) -> Option<(u32, [f32; 4])> {
     (x0 < x1 && y0 < y1).then_some((page, [x0, y0, x1, y1]))
 }
 
-/// A cell path as its row and its column (`rows.granted` and `[3]`, `administrative_review`
-/// and `.total`).
-fn split(path: &str) -> (&str, &str) {
-    let at = match path.ends_with(']') {
-        true => path.rfind('['),
-        false => path.rfind('.'),
-    };
-    at.map_or((path, ""), |i| path.split_at(i))
-}
-
 /// Writes `value` into the blank cell at `path`, read at `target`.
-fn take(record: &mut Record, path: &str, target: &Target, value: Number) {
-    for id in [TableId::Applications, TableId::ReviewLitigation] {
-        let Some(table) = record.tables.slot(id).as_mut() else {
-            continue;
-        };
-        for row in table.rows.iter_mut() {
-            for (index, cell) in row.cells.iter_mut().enumerate() {
-                let at = govreport_model::template::CellRef {
-                    table: id,
-                    row: &row.key,
-                    column: &cell.column,
-                    index,
-                };
-                if at.path() == path {
-                    cell.value = Some(value.clone());
-                    cell.printed = None;
-                }
-            }
-        }
+fn take(record: &mut Record, path: &CellPath, target: &Target, value: Number) {
+    if let Some(cell) = record.tables.cell_mut(path) {
+        cell.value = Some(value);
+        cell.printed = None;
     }
     let provenance = Provenance {
         page: Some(target.page),
@@ -206,18 +179,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_path_splits_into_its_row_and_column() {
-        assert_eq!(
-            split("tables.applications.rows.granted[3]"),
-            ("tables.applications.rows.granted", "[3]")
-        );
-        assert_eq!(
-            split("tables.review_litigation.litigation_direct.total"),
-            ("tables.review_litigation.litigation_direct", ".total")
-        );
-    }
-
-    #[test]
     fn a_blank_cells_place_is_its_rows_height_and_its_columns_width() {
         let mut r = Record::new(Default::default());
         let at = |page, bbox| Provenance {
@@ -225,20 +186,22 @@ mod tests {
             bbox: Some(bbox),
             source: CellSource::Ocr,
         };
+        let path = CellPath::parse;
         r.cells.set(
-            "tables.applications.rows.granted[0]",
+            &path("tables.applications.rows.granted[0]"),
             at(3, [100.0, 500.0, 120.0, 530.0]),
         );
         r.cells.set(
-            "tables.applications.rows.denied[1]",
+            &path("tables.applications.rows.denied[1]"),
             at(3, [200.0, 600.0, 230.0, 628.0]),
         );
         r.cells.set(
-            "tables.applications.rows.other[1]",
+            &path("tables.applications.rows.other[1]"),
             at(3, [195.0, 700.0, 225.0, 729.0]),
         );
-        let place = inferred(&r, "tables.applications.rows.granted[1]");
+        let place = inferred(&r, &path("tables.applications.rows.granted[1]"));
         assert_eq!(place, Some((3, [195.0, 500.0, 230.0, 530.0])));
-        assert_eq!(inferred(&r, "tables.applications.rows.none[1]"), None);
+        let none = inferred(&r, &path("tables.applications.rows.none[1]"));
+        assert_eq!(none, None);
     }
 }

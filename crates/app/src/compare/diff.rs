@@ -191,7 +191,7 @@ fn count_changes(left: &Entry, right: &Entry) -> Vec<CountChange> {
         });
         let same_unit = r.is_some_and(|r| r.unit == l.unit);
         let (change, percent) = if same_unit {
-            change(l.value.as_ref(), r.and_then(|r| r.value.as_ref()))
+            change(Some(&l.value), r.map(|r| &r.value))
         } else {
             (None, None)
         };
@@ -202,8 +202,8 @@ fn count_changes(left: &Entry, right: &Entry) -> Vec<CountChange> {
         out.push(CountChange {
             label: l.label.clone(),
             unit,
-            left: l.value.clone(),
-            right: r.and_then(|r| r.value.clone()),
+            left: Some(l.value.clone()),
+            right: r.map(|r| r.value.clone()),
             change,
             percent,
         });
@@ -213,7 +213,7 @@ fn count_changes(left: &Entry, right: &Entry) -> Vec<CountChange> {
             label: r.label.clone(),
             unit: r.unit.clone(),
             left: None,
-            right: r.value.clone(),
+            right: Some(r.value.clone()),
             change: None,
             percent: None,
         });
@@ -224,10 +224,11 @@ fn count_changes(left: &Entry, right: &Entry) -> Vec<CountChange> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::compare::entry::tests::tables;
     use crate::compare::entry::{Count, cells};
     use serde_json::json;
 
-    fn entry(year: i32, tables: serde_json::Value, counts: Vec<Count>, policies: &[&str]) -> Entry {
+    fn entry(year: i32, json: serde_json::Value, counts: Vec<Count>, policies: &[&str]) -> Entry {
         Entry {
             path: format!("r{year}.json"),
             agency: Some("石湾区人民政府".into()),
@@ -237,7 +238,7 @@ mod tests {
             year: Some(year),
             template: "2021".into(),
             status: "ok".into(),
-            cells: cells(&tables),
+            cells: cells(&tables(json)),
             counts,
             policies: policies.iter().map(|p| p.to_string()).collect(),
             sentences: Vec::new(),
@@ -247,7 +248,7 @@ mod tests {
     fn count(label: &str, value: i64, unit: &str) -> Count {
         Count {
             label: label.into(),
-            value: Some(value.into()),
+            value: value.into(),
             unit: unit.into(),
         }
     }
@@ -315,7 +316,7 @@ mod tests {
     fn statistics_are_matched_by_key() {
         let stats = |v: i64, label: &str| {
             json!({"statistics": {"columns": ["统计数"], "rows": [
-                {"label": label, "key": "active.published", "values": [v]}]}})
+                {"label": label, "text": label, "key": "active.published", "values": [v]}]}})
         };
         let pair = Pair::new(
             &entry(2016, stats(10, "主动公开政府信息数"), vec![], &[]),

@@ -1,6 +1,5 @@
 //! [`Entry`]: what `compare` keeps of one record — identity, every table cell, the
-//! narrative counts, the policy titles and the sections' sentences (hashed) — built from
-//! the record's JSON form.
+//! narrative counts, the policy titles and the sections' sentences (hashed).
 
 use std::collections::HashSet;
 use std::sync::{Arc, LazyLock, Mutex};
@@ -8,7 +7,9 @@ use std::sync::{Arc, LazyLock, Mutex};
 use serde::Serialize;
 use serde_json::{Number, Value};
 
+use govreport_model::record::{Record, Report, Statistics, Table, Tables};
 use govreport_parse::agency::agency_key;
+use govreport_parse::region::from_level;
 
 use super::reuse::{Sentence, sentences};
 
@@ -116,37 +117,38 @@ pub struct Count {
     /// The phrase that names it.
     pub label: String,
     /// The number.
-    pub value: Option<Number>,
+    pub value: Number,
     /// The unit (条, 件, %…).
     pub unit: String,
 }
 
 impl Entry {
-    /// The entry of a record's JSON form (record.md's contract, so that any version's
-    /// records, and tables the record type may not know, read alike).
-    pub fn from_value(record: &Value) -> Entry {
-        let report = &record["report"];
-        let agency = report["agency"].as_str().map(String::from);
-        let year = report["year"].as_i64().and_then(|y| i32::try_from(y).ok());
-        let (region_code, agency_level) = placed(report, year);
+    /// The entry of a record; `regions_written` is false for a record written before
+    /// regions (no `report.region` at all), whose region and agency level are placed again
+    /// from its agency and title.
+    pub fn of(record: &Record, regions_written: bool) -> Entry {
+        let report = &record.report;
+        let (region_code, agency_level) = placed(report, regions_written);
+        let agency = report.agency.clone();
         Entry {
-            path: text(&record["source"]["path"]),
+            path: record.source.path.clone(),
             key: (agency.as_deref()).map(|a| agency_key(a, region_code.as_deref())),
             agency,
             region_code,
             agency_level,
-            year,
-            template: text(&report["template"]),
-            status: text(&record["status"]),
-            cells: cells(&record["tables"]),
-            counts: counts(&record["counts"]),
-            policies: record["policies"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|p| p["title"].as_str().map(String::from))
+            year: report.year,
+            template: report.template.to_string(),
+            status: record.status.to_string(),
+            cells: cells(&record.tables),
+            counts: (record.counts.iter())
+                .map(|c| Count {
+                    label: c.label.clone(),
+                    value: c.value.clone(),
+                    unit: c.unit.clone(),
+                })
                 .collect(),
-            sentences: sentences(&record["sections"]),
+            policies: record.policies.iter().map(|p| p.title.clone()).collect(),
+            sentences: sentences(&record.sections),
         }
     }
 
@@ -168,116 +170,86 @@ impl Entry {
 }
 
 /// The region code and agency level of a record's `report`: as written, or for a record
-/// written before regions (no `region` field), placed again from its agency and title.
-fn placed(report: &Value, year: Option<i32>) -> (Option<String>, Option<String>) {
-    let named = |v: &Value| v.as_str().map(String::from);
-    if report.get("region").is_some() {
-        return (
-            named(&report["region"]["code"]),
-            named(&report["agency_level"]),
-        );
+/// written before regions, placed again from its agency and title.
+fn placed(report: &Report, regions_written: bool) -> (Option<String>, Option<String>) {
+    if regions_written {
+        let code = report.region.as_ref().map(|r| r.code.clone());
+        return (code, report.agency_level.map(|l| l.to_string()));
     }
-    let (agency, title) = (report["agency"].as_str(), report["title"].as_str());
-    let p = govreport_region::place_in_year(agency, title, "", year);
-    let level = p.agency_level.map(serde_json::to_value);
-    let level = level.and_then(Result::ok).as_ref().and_then(named);
+    let (agency, title) = (report.agency.as_deref(), report.title.as_deref());
+    let p = govreport_region::place_in_year(agency, title, "", report.year);
+    let level = p.agency_level.map(|l| from_level(l).to_string());
     (p.region.map(|r| r.code), level)
 }
 
-/// A JSON string's text, or "" for anything else.
-fn text(v: &Value) -> String {
-    v.as_str().unwrap_or_default().to_string()
-}
-
-/// Every cell of the record's `tables` (表二, 表三, 表四, then pre-2019 statistics).
-pub fn cells(tables: &Value) -> Vec<Cell> {
-    let mut out = Vec::new();
-    grouped(&mut out, "active_disclosure", &tables["active_disclosure"]);
-    applications(&mut out, &tables["applications"]);
-    grouped(&mut out, "review_litigation", &tables["review_litigation"]);
-    statistics(&mut out, &tables["statistics"]);
+/// Every cell of the record's tables (表二, 表三, 表四, then pre-2019 statistics).
+pub fn cells(tables: &Tables) -> Vec<Cell> {
+    let national = [
+        &tables.active_disclosure,
+        &tables.applications,
+        &tables.review_litigation,
+    ];
+    let mut out: Vec<Cell> = national.into_iter().flatten().flat_map(table).collect();
+    if let Some(s) = &tables.statistics {
+        statistics(&mut out, s);
+    }
     out
 }
 
-fn cell(table: &str, row: &str, column: &str, value: &Value, printed: Option<&Value>) -> Cell {
-    Cell {
-        place: place(table, row, column),
-        value: value.as_number().cloned(),
-        printed: printed.and_then(Value::as_str).map(Box::from),
-    }
-}
-
-/// 表二 and 表四: row → column → value, with a `printed` map keyed `row.column`.
-fn grouped(out: &mut Vec<Cell>, table: &str, value: &Value) {
-    let Some(rows) = value.as_object() else {
-        return;
-    };
-    let printed = &value["printed"];
-    for (row, columns) in rows.iter().filter(|(k, _)| *k != "printed") {
-        for (column, v) in columns.as_object().into_iter().flatten() {
-            let text = printed.get(format!("{row}.{column}"));
-            out.push(cell(table, row, column, v, text));
-        }
-    }
-}
-
-/// 表三: `columns` and `rows` of seven values, `printed` keyed `rows.key[i]`.
-fn applications(out: &mut Vec<Cell>, value: &Value) {
-    let columns = value["columns"].as_array().cloned().unwrap_or_default();
-    for (row, values) in value["rows"].as_object().into_iter().flatten() {
-        for (i, v) in values.as_array().into_iter().flatten().enumerate() {
-            let column = columns.get(i).and_then(Value::as_str).unwrap_or("?");
-            let text = value["printed"].get(format!("rows.{row}[{i}]"));
-            out.push(cell("applications", row, column, v, text));
-        }
-    }
+/// A national table's cells, row after row, named by table, row and column key.
+fn table(t: &Table) -> impl Iterator<Item = Cell> + '_ {
+    t.rows.iter().flat_map(move |row| {
+        row.cells.iter().map(move |c| Cell {
+            place: place(t.id.as_str(), &row.key, &c.column),
+            value: c.value.clone(),
+            printed: c.printed.as_deref().map(Box::from),
+        })
+    })
 }
 
 /// Pre-2019 statistics: rows named by `key` (else `label`), columns by their headers.
-fn statistics(out: &mut Vec<Cell>, value: &Value) {
-    let columns = value["columns"].as_array().cloned().unwrap_or_default();
-    for (r, row) in value["rows"].as_array().into_iter().flatten().enumerate() {
-        let name = row["key"].as_str().or_else(|| row["label"].as_str());
-        let Some(name) = name else { continue };
-        for (i, v) in row["values"].as_array().into_iter().flatten().enumerate() {
-            let column = columns.get(i).and_then(Value::as_str).unwrap_or("value");
-            let text = value["printed"].get(format!("rows[{r}].values[{i}]"));
-            out.push(cell("statistics", name, column, v, text));
+fn statistics(out: &mut Vec<Cell>, table: &Statistics) {
+    for (r, row) in table.rows.iter().enumerate() {
+        let name = row.key.as_deref().unwrap_or(&row.label);
+        for (i, v) in row.values.iter().enumerate() {
+            let column = table.columns.get(i).map_or("value", String::as_str);
+            let printed = table.printed.get(&format!("rows[{r}].values[{i}]"));
+            out.push(Cell {
+                place: place("statistics", name, column),
+                value: v.as_number().cloned(),
+                printed: printed.and_then(Value::as_str).map(Box::from),
+            });
         }
     }
 }
 
-fn counts(value: &Value) -> Vec<Count> {
-    let counts = value.as_array().into_iter().flatten();
-    counts
-        .filter_map(|c| {
-            Some(Count {
-                label: c["label"].as_str()?.to_string(),
-                value: c["value"].as_number().cloned(),
-                unit: c["unit"].as_str().unwrap_or_default().to_string(),
-            })
-        })
-        .collect()
-}
-
+/// Entry tests, and the tables helper the other compare tests share.
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+    use govreport_model::record::Source;
     use serde_json::json;
+
+    /// Tables from their JSON, the tables it leaves out null.
+    pub(crate) fn tables(json: Value) -> Tables {
+        let mut all =
+            json!({"active_disclosure": null, "applications": null, "review_litigation": null});
+        let given = json.as_object().cloned().unwrap_or_default();
+        all.as_object_mut().expect("an object").extend(given);
+        serde_json::from_value(all).expect("tables")
+    }
 
     #[test]
     fn every_table_becomes_cells_named_like_the_tidy_csv() {
-        let tables = json!({
+        let tables = tables(json!({
             "active_disclosure": {"regulations": {"issued": 1}, "printed": {"regulations.issued": "1"}},
-            "applications": {"columns": ["natural_person", "total"],
-                             "rows": {"new_requests": [3, null]},
+            "applications": {"rows": {"new_requests": [3, null]},
                              "printed": {"rows.new_requests[1]": "—"}},
-            "review_litigation": null,
             "statistics": {"columns": ["统计数"], "rows": [
-                {"label": "主动公开政府信息数", "key": "active.published", "values": [12]},
-                {"label": "其他", "key": null, "values": [null]}],
+                {"label": "主动公开政府信息数", "text": "", "key": "active.published", "values": [12]},
+                {"label": "其他", "text": "", "key": null, "values": [null]}],
                 "printed": {"rows[1].values[0]": "/"}}
-        });
+        }));
         let cells = cells(&tables);
         let names: Vec<String> = cells
             .iter()
@@ -288,11 +260,12 @@ mod tests {
             [
                 "active_disclosure.regulations.issued",
                 "applications.new_requests.natural_person",
-                "applications.new_requests.total",
+                "applications.new_requests.commercial_enterprise",
                 "statistics.active.published.统计数",
                 "statistics.其他.统计数",
             ]
         );
+        assert_eq!(cells[0].printed.as_deref(), Some("1"));
         assert_eq!(cells[2].printed.as_deref(), Some("—"));
         assert_eq!(cells[2].value, None);
         assert_eq!(cells[4].printed.as_deref(), Some("/"));
@@ -300,20 +273,28 @@ mod tests {
 
     #[test]
     fn the_region_is_read_as_written_or_placed_for_older_records() {
-        let written = json!({"report": {"agency": "洪泽区人民政府", "year": 2023,
-            "region": {"code": "320813"}, "agency_level": "county"}});
-        let e = Entry::from_value(&written);
+        let record = |agency: &str, year| {
+            let mut r = Record::new(Source::default());
+            r.report.agency = Some(agency.into());
+            r.report.year = year;
+            r
+        };
+        let mut written = record("洪泽区人民政府", Some(2023));
+        written.report.region = serde_json::from_value(json!({"code": "320813", "name": "洪泽区",
+            "level": "county", "province": "江苏省", "city": "淮安市", "county": "洪泽区"}))
+        .unwrap();
+        written.report.agency_level = Some(govreport_model::codes::AgencyLevel::County);
+        let e = Entry::of(&written, true);
         assert_eq!(e.region_code.as_deref(), Some("320813"));
         assert_eq!(e.key.as_deref(), Some("320813:人民政府"));
-        let older = json!({"report": {"agency": "淮安市洪泽区人民政府", "year": 2024}});
-        let e = Entry::from_value(&older);
+        let older = record("淮安市洪泽区人民政府", Some(2024));
+        let e = Entry::of(&older, false);
         assert_eq!(e.region_code.as_deref(), Some("320813"));
         assert_eq!(e.agency_level.as_deref(), Some("county"));
         assert_eq!(e.key.as_deref(), Some("320813:人民政府"));
-        let unplaced = json!({"report": {"agency": "鼓楼区人民政府", "region": null}});
-        let e = Entry::from_value(&unplaced);
+        let unplaced = Entry::of(&record("鼓楼区人民政府", None), true);
         assert_eq!(
-            (e.region_code, e.key.as_deref()),
+            (unplaced.region_code, unplaced.key.as_deref()),
             (None, Some("鼓楼区人民政府"))
         );
     }

@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::Entry;
 use crate::input::{Format, Input};
 use crate::worker::Spec;
-use govreport_model::record::Record;
+use govreport_model::record::{Record, Status};
 
 /// An input that gave no usable record.
 #[derive(Debug, Clone, Serialize)]
@@ -144,7 +144,7 @@ pub fn load(
     }
     let inputs: Vec<Input> = reports.iter().map(|(_, i)| i.clone()).collect();
     crate::batch::run(&inputs, workers, jobs, |i, _, extraction| {
-        let read = match usable(extraction.record) {
+        let read = match usable(&extraction.record, true) {
             Ok(entry) => Read::Entry(Box::new(entry)),
             Err(bad) => Read::Bad(bad),
         };
@@ -164,31 +164,24 @@ pub fn load(
     Ok(loaded)
 }
 
-/// A failed record is an input that could not be read; any other becomes an entry.
-fn usable(record: Record) -> Result<Entry, Unreadable> {
-    from_value(&serde_json::to_value(&record).unwrap_or_default())
-}
-
-fn from_value(record: &Value) -> Result<Entry, Unreadable> {
-    if record["status"] == "failed" {
-        let errors = record["errors"].as_array().into_iter().flatten();
+/// A failed record is an input that could not be read; any other becomes an entry (see
+/// [`Entry::of`] for `regions_written`).
+fn usable(record: &Record, regions_written: bool) -> Result<Entry, Unreadable> {
+    if record.status == Status::Failed {
+        let errors = record.errors.iter();
         let message: Vec<String> = errors
-            .map(|e| format!("{}: {}", str_of(&e["code"]), str_of(&e["message"])))
+            .map(|e| format!("{}: {}", e.code, e.message))
             .collect();
         return Err(Unreadable {
-            path: str_of(&record["source"]["path"]).to_string(),
+            path: record.source.path.clone(),
             message: format!("the record failed ({})", message.join("; ")),
         });
     }
-    Ok(Entry::from_value(record))
+    Ok(Entry::of(record, regions_written))
 }
 
-fn str_of(v: &Value) -> &str {
-    v.as_str().unwrap_or_default()
-}
-
-/// One record from its JSON text, checked to be a [`Record`] and then read in its JSON
-/// form (which keeps any table the type does not know). JSON without a `govreport/` schema found in a folder
+/// One record from its JSON text, read as a [`Record`] (whose fields added since a record
+/// was written take their defaults). JSON without a `govreport/` schema found in a folder
 /// (`named` false) is not a record and is skipped.
 fn parse(text: &str, at: &str, named: bool) -> Read {
     let bad = |message: String| {
@@ -205,10 +198,14 @@ fn parse(text: &str, at: &str, named: bool) -> Read {
     if !named && !schema.starts_with("govreport/") {
         return Read::NotRecord(at.to_string());
     }
-    if let Err(e) = Record::deserialize(&value) {
-        return bad(format!("not a govreport record: {e}"));
-    }
-    match from_value(&value) {
+    // The one thing the type cannot tell: `report.region` absent (written before regions)
+    // rather than null (not placed).
+    let regions_written = value["report"].get("region").is_some();
+    let record = match Record::deserialize(value) {
+        Ok(record) => record,
+        Err(e) => return bad(format!("not a govreport record: {e}")),
+    };
+    match usable(&record, regions_written) {
         Ok(entry) => Read::Entry(Box::new(entry)),
         Err(e) => Read::Bad(e),
     }
@@ -285,5 +282,62 @@ mod tests {
         );
         let skipped = parse("{\"samples\": []}", "dir/manifest.json", false);
         assert!(matches!(skipped, Read::NotRecord(p) if p == "dir/manifest.json"));
+    }
+
+    /// A record as an older govreport wrote it: no region, agency level, kind or key, no
+    /// audit, `source.format` `""`, `cells` one entry per cell, and a check whose path was
+    /// edited by hand into no known form.
+    fn older() -> Value {
+        let mut record = Record::new(Default::default());
+        record.status = Status::Partial;
+        record.report.agency = Some("淮安市洪泽区人民政府".into());
+        record.report.year = Some(2019);
+        let mut json = serde_json::to_value(&record).unwrap();
+        let report = json["report"].as_object_mut().unwrap();
+        for field in ["region", "agency_level", "agency_kind", "agency_key"] {
+            report.remove(field);
+        }
+        json.as_object_mut().unwrap().remove("audit");
+        json["source"]["path"] = "old.pdf".into();
+        json["source"]["format"] = "".into();
+        json["tables"]["applications"] = serde_json::json!({"rows": {"granted": [1, 2]}});
+        json["checks"] = serde_json::json!([{"rule": "applications.balance", "status": "fail",
+            "message": "edited", "path": "tables.applications.rows.granted[01]"}]);
+        json["cells"] = serde_json::json!({"tables.applications.rows.granted[0]":
+            {"page": 2, "box": [1, 2, 3, 4], "source": "ocr"}});
+        json
+    }
+
+    #[test]
+    fn a_record_an_older_version_wrote_is_read_and_its_body_placed_again() {
+        let Read::Entry(entry) = parse(&older().to_string(), "old.json", false) else {
+            panic!("an older record is read");
+        };
+        assert_eq!(entry.path, "old.pdf");
+        assert_eq!(entry.region_code.as_deref(), Some("320813"));
+        assert_eq!(entry.key.as_deref(), Some("320813:人民政府"));
+        assert_eq!(entry.status, "partial");
+        let granted: Vec<_> = entry.cells.iter().map(|c| c.value.clone()).collect();
+        assert_eq!(granted, [Some(1.into()), Some(2.into())]);
+    }
+
+    #[test]
+    fn a_failed_record_is_unreadable_and_a_null_region_is_not_placed_again() {
+        let mut json = older();
+        json["report"]["region"] = Value::Null;
+        let Read::Entry(entry) = parse(&json.to_string(), "old.json", true) else {
+            panic!("a record with a null region is read");
+        };
+        assert_eq!(
+            (entry.region_code, entry.key.as_deref()),
+            (None, Some("淮安市洪泽区人民政府"))
+        );
+        json["status"] = "failed".into();
+        json["errors"] = serde_json::json!([{"code": "encrypted", "message": "locked"}]);
+        let Read::Bad(bad) = parse(&json.to_string(), "old.json", true) else {
+            panic!("a failed record is unreadable");
+        };
+        assert_eq!(bad.path, "old.pdf");
+        assert_eq!(bad.message, "the record failed (encrypted: locked)");
     }
 }

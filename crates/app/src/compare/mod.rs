@@ -2,9 +2,9 @@
 //! by side; the cross-year rule `cross_year.carry_over`; text reuse between consecutive
 //! years; duplicates and gaps.
 //!
-//! Everything here works on [`Entry`], a compact view of one record built from its JSON
-//! form (the record.md contract), so records written by any version of the extractor and
-//! tables added later (`tables.statistics`) are read the same way.
+//! Everything here works on [`Entry`], a compact view of one typed record; a record written
+//! by an older version of the extractor reads into the type with the fields added since at
+//! their defaults, and its body is placed again when it was written before regions.
 
 pub mod csv;
 pub mod diff;

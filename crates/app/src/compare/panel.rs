@@ -260,14 +260,23 @@ pub fn carry_over(previous: &Entry, current: &Entry) -> Vec<CarryOver> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::compare::entry::tests::tables;
+    use govreport_model::record::{Record, Source};
+    use govreport_model::template::Template;
     use serde_json::json;
 
+    /// A record of 表三's two carry-over rows in two columns, its body placed from its name.
     fn entry(agency: &str, year: i32, path: &str, over: i64, forward: i64) -> Entry {
-        let tables = json!({"applications": {"columns": ["natural_person", "total"],
-            "rows": {"carried_over": [over, over], "carried_forward": [forward, null]}}});
-        Entry::from_value(&json!({
-            "source": {"path": path}, "status": "ok", "tables": tables,
-            "report": {"agency": agency, "year": year, "template": "2021"}}))
+        let mut record = Record::new(Source {
+            path: path.into(),
+            ..Source::default()
+        });
+        record.tables = tables(json!({"applications": {
+            "rows": {"carried_over": [over, over], "carried_forward": [forward, null]}}}));
+        record.report.agency = Some(agency.into());
+        record.report.year = Some(year);
+        record.report.template = Template::Format2021;
+        Entry::of(&record, false)
     }
 
     #[test]

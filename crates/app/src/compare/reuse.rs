@@ -18,7 +18,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 use serde::Serialize;
-use serde_json::Value;
+
+use govreport_model::record::Section;
 
 /// One normalised sentence: its section number and hash.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,15 +56,12 @@ const ENDS: [char; 6] = ['。', '！', '？', '；', '!', '?'];
 /// The shortest sentence counted, in characters after normalisation.
 const SHORTEST: usize = 8;
 
-/// The sentences of a record's sections (its JSON form).
-pub fn sentences(sections: &Value) -> Vec<Sentence> {
+/// The sentences of a record's sections.
+pub fn sentences(sections: &[Section]) -> Vec<Sentence> {
     let mut out = Vec::new();
-    for section in sections.as_array().into_iter().flatten() {
-        let number = section["number"].as_u64().unwrap_or_default() as u32;
-        let text: String = section["text"]
-            .as_str()
-            .unwrap_or_default()
-            .lines()
+    for section in sections {
+        let number = u32::from(section.number);
+        let text: String = (section.text.lines())
             .filter(|l| CELL.find_iter(l).count() < 2)
             .flat_map(|l| l.chars().filter(|c| !c.is_whitespace()))
             .collect();
@@ -121,12 +119,17 @@ mod tests {
     use serde_json::json;
 
     fn of(texts: &[&str]) -> Vec<Sentence> {
-        let sections: Vec<Value> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| json!({"number": i + 1, "text": t}))
+        let sections: Vec<Section> = (1u8..)
+            .zip(texts)
+            .map(|(number, t)| Section {
+                number,
+                heading: String::new(),
+                page: None,
+                text: t.to_string(),
+                topic: Default::default(),
+            })
             .collect();
-        sentences(&Value::Array(sections))
+        sentences(&sections)
     }
 
     #[test]

@@ -5,14 +5,14 @@
 use serde_json::Number;
 
 use super::Correction;
-use super::paths::{cells_under, locate, spec_for, statistics_index};
+use super::paths::{cells_under, locate, spec_for};
 use super::warnings::{self, found_after_all, settle_guessed_rows};
 use govreport_model::checks::{entries, show};
 use govreport_model::codes::{CheckStatus, Rule};
 use govreport_model::complete;
 use govreport_model::equations::{self, Operand};
 use govreport_model::record::{CellSource, Check, Provenance, Record, Status, Table, number};
-use govreport_model::template::TableId;
+use govreport_model::template::{CellPath, TableId};
 use govreport_parse::report;
 use govreport_parse::statistics::checks as statistics;
 use govreport_parse::statistics::header::is_change;
@@ -36,14 +36,11 @@ pub fn apply(record: &mut Record, rows: &[&Correction]) {
     }
     settle_doubts(record, &done);
     for id in TableId::ALL {
-        if done
-            .iter()
-            .any(|p| p.starts_with(&format!("{}.", id.path())))
-        {
+        if done.iter().any(|p| p.lies_under(&id.path())) {
             recheck(record, *id, &done);
         }
     }
-    if done.iter().any(|p| p.starts_with("tables.statistics.")) {
+    if done.iter().any(|p| p.lies_under(&CellPath::Statistics)) {
         recheck_statistics(record);
     }
     record.checks.extend(notes);
@@ -64,10 +61,9 @@ struct Old {
 /// Sets one cell; returns what it held, or why it cannot be set.
 fn set(record: &mut Record, row: &Correction) -> Result<Old, String> {
     let source = record.cells.get(&row.path).cloned();
-    let value = if row.path.starts_with("tables.statistics.") {
-        set_statistics(record, row)?
-    } else {
-        set_national(record, row)?
+    let value = match row.path {
+        CellPath::StatisticsCell(r, c) => set_statistics(record, r, c, row)?,
+        _ => set_national(record, row)?,
     };
     let provenance = Provenance {
         source: CellSource::Corrected,
@@ -89,11 +85,9 @@ fn set_national(record: &mut Record, row: &Correction) -> Result<String, String>
         id,
         rows: Vec::new(),
     };
-    let has = |r: &&govreport_model::template::RowSpec| {
-        r.key == key && r.columns.contains(&column.as_str())
-    };
+    let has = |r: &&govreport_model::template::RowSpec| r.key == key && r.columns.contains(&column);
     let table = record.tables.get(id).unwrap_or(&empty);
-    let spec = spec_for(table, record.report.template, &key)
+    let spec = spec_for(table, record.report.template, key)
         .filter(|spec| spec.rows.iter().any(has))
         .ok_or_else(|| {
             format!(
@@ -103,7 +97,7 @@ fn set_national(record: &mut Record, row: &Correction) -> Result<String, String>
         })?;
     let table = record.tables.slot(id).get_or_insert(empty);
     let cell = table
-        .cell_or_insert(&spec, &key, &column)
+        .cell_or_insert(&spec, key, column)
         .ok_or_else(|| format!("{} has no cell {key}.{column}", id.printed()))?;
     let old = show(cell.value.as_ref().and_then(Number::as_f64));
     cell.value = row.value.clone();
@@ -111,9 +105,13 @@ fn set_national(record: &mut Record, row: &Correction) -> Result<String, String>
     Ok(old)
 }
 
-/// Sets a cell of a pre-2019 statistics table (which must have it).
-fn set_statistics(record: &mut Record, row: &Correction) -> Result<String, String> {
-    let (r, c) = statistics_index(&row.path).ok_or("no such cell")?;
+/// Sets the cell of row `r`, value `c` of a pre-2019 statistics table (which must have it).
+fn set_statistics(
+    record: &mut Record,
+    r: usize,
+    c: usize,
+    row: &Correction,
+) -> Result<String, String> {
     let table = record
         .tables
         .statistics
@@ -143,10 +141,10 @@ fn set_statistics(record: &mut Record, row: &Correction) -> Result<String, Strin
 /// cell, and those on a row or table all of whose cells were corrected, and every check on
 /// how such a cell was read by OCR, whatever it says; a table's completeness summary passes
 /// when no gap of it is left.
-fn settle_doubts(record: &mut Record, done: &[String]) {
+fn settle_doubts(record: &mut Record, done: &[CellPath]) {
     let reading = [Rule::OcrCellReading, Rule::OcrLayerUnconfirmed];
     let settled = |c: &Check| {
-        let Some(path) = c.path.as_deref() else {
+        let Some(path) = c.path.as_ref() else {
             return false;
         };
         let doubt = matches!(c.status, CheckStatus::Fail | CheckStatus::Repaired);
@@ -155,7 +153,7 @@ fn settle_doubts(record: &mut Record, done: &[String]) {
         corrected && (doubt || reading.contains(&c.rule))
     };
     let keep: Vec<bool> = record.checks.iter().map(|c| !settled(c)).collect();
-    let gone: Vec<String> = (record.checks.iter().zip(&keep))
+    let gone: Vec<CellPath> = (record.checks.iter().zip(&keep))
         .filter(|(_, k)| !**k)
         .filter_map(|(c, _)| c.path.clone())
         .collect();
@@ -168,7 +166,7 @@ fn settle_doubts(record: &mut Record, done: &[String]) {
 
 /// Runs 表三's or 表四's rules again over its cells as corrected: cells the rules derived
 /// before (and did not get a correction) are derived again; the rules' checks are replaced.
-fn recheck(record: &mut Record, id: TableId, done: &[String]) {
+fn recheck(record: &mut Record, id: TableId, done: &[CellPath]) {
     let Some(table) = record.tables.slot(id).as_mut() else {
         return;
     };

@@ -14,6 +14,7 @@ use sha2::{Digest, Sha256};
 
 use crate::filehash::hex;
 use govreport_model::record::number;
+use govreport_model::template::CellPath;
 
 /// One row of the file: set the cell at `path` of the input with `sha256` to `value`.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,7 +24,7 @@ pub struct Correction {
     /// SHA-256 of the input's bytes, lowercase hex.
     pub sha256: String,
     /// The cell's record path, e.g. `tables.applications.rows.granted[0]`.
-    pub path: String,
+    pub path: CellPath,
     /// The value; None for a blank cell.
     pub value: Option<Number>,
     /// Why (free text, may be empty).
@@ -64,7 +65,7 @@ impl Corrections {
         let note = column("note");
         let known = paths::known();
         let mut rows: Vec<Correction> = Vec::new();
-        let mut seen: HashMap<(String, String), u64> = HashMap::new();
+        let mut seen: HashMap<(String, CellPath), u64> = HashMap::new();
         for record in reader.records() {
             let record = record.map_err(|e| e.to_string())?;
             let line = record.position().map_or(0, |p| p.line());
@@ -132,14 +133,15 @@ fn correction(
     sha256: &str,
     path: &str,
     value: &str,
-    known: &HashSet<String>,
+    known: &HashSet<CellPath>,
 ) -> Result<Correction, String> {
     if sha256.len() != 64 || !sha256.chars().all(|c| c.is_ascii_hexdigit()) {
         return Err(format!(
             "line {line}: {sha256:?} is not a sha256 (64 hexadecimal digits, as in a record's source.sha256)"
         ));
     }
-    if !known.contains(path) && paths::statistics_index(path).is_none() {
+    let path = CellPath::parse(path);
+    if !known.contains(&path) && !matches!(path, CellPath::StatisticsCell(..)) {
         return Err(format!(
             "line {line}: {path:?} names no table cell (paths as in checks, e.g. tables.applications.rows.granted[0])"
         ));
@@ -153,7 +155,7 @@ fn correction(
     Ok(Correction {
         line,
         sha256: sha256.to_ascii_lowercase(),
-        path: path.to_string(),
+        path,
         value,
         note: String::new(),
     })

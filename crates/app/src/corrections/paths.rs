@@ -4,32 +4,20 @@
 use std::collections::HashSet;
 
 use govreport_model::record::{Record, Table};
-use govreport_model::template::{TableId, TableSpec, Template, active, applications, review};
+use govreport_model::template::{
+    CellPath, Column, TableId, TableSpec, Template, active, applications, review,
+};
 
-/// The table, row key and column of a national table's cell path.
-pub fn locate(path: &str) -> Option<(TableId, String, String)> {
-    let rest = path.strip_prefix("tables.")?;
-    let (table, cell) = rest.split_once('.')?;
-    let id = *TableId::ALL.iter().find(|t| t.as_str() == table)?;
-    if id == TableId::Applications {
-        let (key, index) = cell
-            .strip_prefix("rows.")?
-            .strip_suffix(']')?
-            .split_once('[')?;
-        let column = applications::COLUMNS.get(index.parse::<usize>().ok()?)?;
-        return Some((id, key.to_string(), column.to_string()));
-    }
-    let (key, column) = cell.split_once('.')?;
-    Some((id, key.to_string(), column.to_string()))
-}
-
-/// `(row, column)` of `tables.statistics.rows[N].values[M]`.
-pub fn statistics_index(path: &str) -> Option<(usize, usize)> {
-    let rest = path
-        .strip_prefix("tables.statistics.rows[")?
-        .strip_suffix(']')?;
-    let (row, column) = rest.split_once("].values[")?;
-    Some((row.parse().ok()?, column.parse().ok()?))
+/// The table, row key and column key of a national table's cell path (表三's cells named
+/// by their column's index, the others' by its key).
+pub fn locate(path: &CellPath) -> Option<(TableId, &str, &str)> {
+    let (id, key) = (path.table()?, path.row_key()?);
+    let column = match path.column()? {
+        Column::Index(i) if id == TableId::Applications => applications::COLUMNS.get(*i)?,
+        Column::Name(name) if id != TableId::Applications => name.as_str(),
+        _ => return None,
+    };
+    Some((id, key, column))
 }
 
 /// The spec a cell of row `key` is set in, when it has that row: see [`layout`].
@@ -58,43 +46,42 @@ pub fn layout(table: &Table, format: Template, key: &str) -> Option<TableSpec> {
 }
 
 /// The cells a check's path names: the cell itself, every cell of a row or of a table (as
-/// its format has them), or the cells of a statistics row (as the table has them).
-pub fn cells_under(record: &Record, path: &str) -> Vec<String> {
-    if locate(path).is_some() || statistics_index(path).is_some() {
-        return vec![path.to_string()];
-    }
-    for &id in TableId::ALL {
-        let empty = Table {
-            id,
-            rows: Vec::new(),
-        };
-        let table = record.tables.get(id).unwrap_or(&empty);
-        let rows = if id == TableId::Applications {
-            ".rows."
-        } else {
-            "."
-        };
-        let key = match path.strip_prefix(&id.path()) {
-            Some("") => None,
-            Some(rest) => Some(rest.strip_prefix(rows).unwrap_or(rest)),
-            None => continue,
-        };
-        let Some(spec) = layout(table, record.report.template, key.unwrap_or_default()) else {
-            return Vec::new();
-        };
-        let cells = spec.cells().filter(|c| key.is_none_or(|k| c.row == k));
-        return cells.map(|c| c.path()).collect();
-    }
-    let prefix = format!("{path}.");
+/// its format has them), or the cells of a statistics row or table (as the table has them).
+pub fn cells_under(record: &Record, path: &CellPath) -> Vec<CellPath> {
+    let key = match path {
+        _ if locate(path).is_some() => return vec![path.clone()],
+        CellPath::StatisticsCell(..) => return vec![path.clone()],
+        CellPath::Statistics | CellPath::StatisticsRow(_) => return statistics(record, path),
+        CellPath::Table(_) => None,
+        CellPath::Row { row, .. } => Some(row.as_str()),
+        _ => return Vec::new(),
+    };
+    let Some(id) = path.table() else {
+        return Vec::new();
+    };
+    let empty = Table {
+        id,
+        rows: Vec::new(),
+    };
+    let table = record.tables.get(id).unwrap_or(&empty);
+    let Some(spec) = layout(table, record.report.template, key.unwrap_or_default()) else {
+        return Vec::new();
+    };
+    let cells = spec.cells().filter(|c| key.is_none_or(|k| c.row == k));
+    cells.map(|c| c.path()).collect()
+}
+
+/// The statistics cells under a statistics row or the whole table, as the table has them.
+fn statistics(record: &Record, path: &CellPath) -> Vec<CellPath> {
     let rows = record.tables.statistics.iter().flat_map(|s| s.rows.iter());
-    let cells = rows.enumerate().flat_map(|(r, row)| {
-        (0..row.values.len()).map(move |c| format!("tables.statistics.rows[{r}].values[{c}]"))
-    });
-    cells.filter(|p| p.starts_with(&prefix)).collect()
+    let cells = rows
+        .enumerate()
+        .flat_map(|(r, row)| (0..row.values.len()).map(move |c| CellPath::StatisticsCell(r, c)));
+    cells.filter(|c| path.contains(c)).collect()
 }
 
 /// Every cell path of the national tables, in every format and layout.
-pub fn known() -> HashSet<String> {
+pub fn known() -> HashSet<CellPath> {
     let specs: Vec<TableSpec> = [Template::Format2021, Template::Format2019]
         .into_iter()
         .filter_map(active::spec)
@@ -110,13 +97,17 @@ pub fn known() -> HashSet<String> {
         .collect()
 }
 
-/// The statistics rows a `cell_position_uncertain` warning names (`rows[3]`), as paths.
-pub fn guessed_rows(message: &str) -> Vec<String> {
+/// The statistics rows a `cell_position_uncertain` warning names (`rows[3]`), by index.
+pub fn guessed_rows(message: &str) -> Vec<usize> {
     let Some(list) = message.strip_prefix("statistics: the columns of ") else {
         return Vec::new();
     };
     list.split([',', ' '])
-        .filter(|t| t.starts_with("rows[") && t.ends_with(']'))
-        .map(|t| format!("tables.statistics.{t}"))
+        .filter_map(
+            |t| match CellPath::parse(&format!("tables.statistics.{t}")) {
+                CellPath::StatisticsRow(r) => Some(r),
+                _ => None,
+            },
+        )
         .collect()
 }

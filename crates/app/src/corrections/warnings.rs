@@ -4,23 +4,24 @@
 //! layer (`ocr_layer_doubtful`, `ocr_layer_reread`) once no failing check of theirs is left —
 //! narrowed to the number left while some are.
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 
 use super::paths::{cells_under, guessed_rows};
 use govreport_model::codes::{CheckStatus, Rule, WarningCode};
 use govreport_model::complete::is_placement_doubt;
 use govreport_model::record::{Check, Record, Warning};
-use govreport_model::template::TableId;
+use govreport_model::template::{CellPath, TableId};
 use govreport_verify::ocrlayer::choose::READ_OTHERWISE;
 
 /// Whether a warning says a table or row was not found that corrections have since filled
 /// (`gone`: the paths of the gaps they settled).
-pub fn found_after_all(w: &Warning, gone: &[String]) -> bool {
-    let table = |p: &String| w.message.contains(&format!("({p})"));
-    let row = |p: &String| {
-        let key = p.rsplit('.').next().unwrap_or_default();
-        let id = TableId::ALL.iter().find(|t| within(p, &t.path()));
-        id.is_some_and(|t| w.message == format!("{}: row {key} was not found", t.printed()))
+pub fn found_after_all(w: &Warning, gone: &[CellPath]) -> bool {
+    let table = |p: &CellPath| w.message.contains(&format!("({p})"));
+    let row = |p: &CellPath| match p {
+        CellPath::Row { table, row } => {
+            w.message == format!("{}: row {row} was not found", table.printed())
+        }
+        _ => false,
     };
     match w.code {
         WarningCode::TableNotFound => gone.iter().any(table),
@@ -31,12 +32,12 @@ pub fn found_after_all(w: &Warning, gone: &[String]) -> bool {
 
 /// A statistics row whose columns were guessed is settled once all its cells are
 /// corrected: the `cell_position_uncertain` warning names only the rows left, or goes.
-pub fn settle_guessed_rows(record: &mut Record, done: &[String]) {
-    let open = |row: &String| {
-        let cells = cells_under(record, row);
+pub fn settle_guessed_rows(record: &mut Record, done: &[CellPath]) {
+    let open = |row: &usize| {
+        let cells = cells_under(record, &CellPath::StatisticsRow(*row));
         cells.is_empty() || !cells.iter().all(|c| done.contains(c))
     };
-    let left: Vec<Option<Vec<String>>> = (record.warnings.iter())
+    let left: Vec<Option<Vec<usize>>> = (record.warnings.iter())
         .map(|w| {
             let rows = guessed_rows(&w.message);
             let guessed = w.code == WarningCode::CellPositionUncertain && !rows.is_empty();
@@ -47,9 +48,7 @@ pub fn settle_guessed_rows(record: &mut Record, done: &[String]) {
     record.warnings.retain_mut(|w| match left.next().flatten() {
         None => true,
         Some(rows) => {
-            let names: Vec<&str> = (rows.iter())
-                .map(|r| r.trim_start_matches("tables.statistics."))
-                .collect();
+            let names: Vec<String> = rows.iter().map(|r| format!("rows[{r}]")).collect();
             w.message = format!(
                 "statistics: the columns of {} were guessed (cells missing)",
                 names.join(", ")
@@ -62,9 +61,9 @@ pub fn settle_guessed_rows(record: &mut Record, done: &[String]) {
 /// Drops, or narrows to the doubts left, the placement and OCR-layer warnings about a
 /// national table that got a correction (`done`: the cells corrected), once the checks it
 /// stands for are settled.
-pub fn settle_table_doubts(record: &mut Record, done: &[String]) {
+pub fn settle_table_doubts(record: &mut Record, done: &[CellPath]) {
     let touched: Vec<TableId> = (TableId::ALL.iter().copied())
-        .filter(|id| done.iter().any(|p| within(p, &id.path())))
+        .filter(|id| done.iter().any(|p| id.path().contains(p)))
         .collect();
     let checks = &record.checks;
     record.warnings.retain_mut(|w| {
@@ -93,13 +92,12 @@ pub fn settle_table_doubts(record: &mut Record, done: &[String]) {
 
 /// The path a national table's `cell_position_uncertain` warning is about: the row it
 /// names (`表二: row regulations has 2 of 3 values …`), else the table.
-fn placement_scope(message: &str, id: TableId) -> String {
+fn placement_scope(message: &str, id: TableId) -> CellPath {
     let row = message
         .strip_prefix(&format!("{}: row ", id.printed()))
         .and_then(|rest| rest.split(' ').next());
     match row {
-        Some(key) if id == TableId::Applications => format!("{}.rows.{key}", id.path()),
-        Some(key) => format!("{}.{key}", id.path()),
+        Some(key) => CellPath::row(id, key),
         None => id.path(),
     }
 }
@@ -115,8 +113,8 @@ fn doubts_left(checks: &[Check], id: TableId, read_otherwise: bool) -> usize {
     let paths = checks
         .iter()
         .filter(counted)
-        .filter_map(|c| c.path.as_deref());
-    paths.collect::<BTreeSet<_>>().len()
+        .filter_map(|c| c.path.as_ref());
+    paths.collect::<HashSet<_>>().len()
 }
 
 /// Keeps a warning whose count of doubts is now `left`, with that count; drops it at none.
@@ -131,14 +129,8 @@ fn narrow(w: &mut Warning, left: usize) -> bool {
 }
 
 /// Whether a check's path is `scope` or lies under it.
-fn names(check: &Check, scope: &str) -> bool {
-    check.path.as_deref().is_some_and(|p| within(p, scope))
-}
-
-/// Whether `path` is `scope` or a path under it (`scope.` or `scope[`).
-fn within(path: &str, scope: &str) -> bool {
-    path.strip_prefix(scope)
-        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+fn names(check: &Check, scope: &CellPath) -> bool {
+    check.path.as_ref().is_some_and(|p| scope.contains(p))
 }
 
 #[cfg(test)]
@@ -151,17 +143,17 @@ mod tests {
     const REREAD: &str = "表三: the OCR layer's reading has 2 doubtful cell(s), govreport's OCR of the page image 25 doubtful cell(s); the layer's reading was kept";
     const APART: &str = "表二 was read from an OCR text layer made before publication, and govreport's OCR of the page image reads 1 of its cells otherwise (each named by a failing check)";
 
-    fn fail(rule: Rule, path: &str, message: &str) -> Check {
+    fn fail(rule: Rule, path: &CellPath, message: &str) -> Check {
         Check {
             rule,
             status: CheckStatus::Fail,
             message: message.into(),
-            path: Some(path.into()),
+            path: Some(path.clone()),
         }
     }
 
-    fn granted(i: usize) -> String {
-        format!("tables.applications.rows.granted[{i}]")
+    fn granted(i: usize) -> CellPath {
+        format!("tables.applications.rows.granted[{i}]").into()
     }
 
     fn messages(record: &Record) -> Vec<&str> {
@@ -202,12 +194,12 @@ mod tests {
         record.checks = vec![
             fail(
                 Rule::OcrLayerUnconfirmed,
-                &format!("{active}.regulations.issued"),
+                &format!("{active}.regulations.issued").into(),
                 &apart,
             ),
             fail(
                 Rule::OcrLayerUnconfirmed,
-                &format!("{active}.normative_documents.issued"),
+                &format!("{active}.normative_documents.issued").into(),
                 "?",
             ),
         ];
@@ -216,7 +208,7 @@ mod tests {
             Warning::new(WarningCode::OcrLayerDoubtful, doubtful.clone()),
             Warning::new(WarningCode::OcrLayerDoubtful, APART),
         ];
-        let done = [format!("{active}.regulations.issued")];
+        let done = [format!("{active}.regulations.issued").into()];
         record.checks.remove(0);
         settle_table_doubts(&mut record, &done);
         assert_eq!(messages(&record), [doubtful.replace("leave 2", "leave 1")]);
@@ -225,10 +217,10 @@ mod tests {
     #[test]
     fn placement_warnings_go_with_the_gaps_of_their_row_or_table() {
         let mut record = Record::new(Source::default());
-        let row = "tables.applications.rows.granted".to_string();
+        let row = CellPath::parse("tables.applications.rows.granted");
         let gaps = [Gap::Uncertain { path: row }];
         record.checks = entries(TableId::Applications, 23, &gaps);
-        let regulations = "tables.active_disclosure.regulations".to_string();
+        let regulations = CellPath::parse("tables.active_disclosure.regulations");
         let gaps = [Gap::Uncertain {
             path: regulations.clone(),
         }];
@@ -242,7 +234,7 @@ mod tests {
         record
             .checks
             .retain(|c| c.path.as_ref() != Some(&regulations));
-        let done = [granted(0), format!("{regulations}.issued")];
+        let done = [granted(0), format!("{regulations}.issued").into()];
         settle_table_doubts(&mut record, &done);
         assert_eq!(messages(&record), [table], "表三's row is still uncertain");
         record.checks.clear();

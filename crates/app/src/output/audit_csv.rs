@@ -34,12 +34,13 @@ impl<W: Write> AuditWriter<W> {
         let year = r.year.map(|y| y.to_string()).unwrap_or_default();
         for f in &record.audit {
             let page = f.page.map(|p| p.to_string()).unwrap_or_default();
+            let path = f.path.as_ref().map(ToString::to_string).unwrap_or_default();
             self.inner.write_record([
                 record.source.path.as_str(),
                 r.agency.as_deref().unwrap_or_default(),
                 year.as_str(),
                 f.rule.as_str(),
-                f.path.as_deref().unwrap_or_default(),
+                path.as_str(),
                 page.as_str(),
                 f.message.as_str(),
             ])?;

@@ -69,14 +69,16 @@ mod tests {
         let text = Provenance::text(Some(3), Some([72.0, 100.5, 90.0, 112.0]));
         record
             .cells
-            .set("tables.applications.rows.granted[0]", text);
+            .set(&"tables.applications.rows.granted[0]".into(), text);
         let derived = Provenance::bare(CellSource::Derived);
-        record
-            .cells
-            .set("tables.applications.rows.granted[1]", derived.clone());
-        record
-            .cells
-            .set("tables.review_litigation.litigation_direct.total", derived);
+        record.cells.set(
+            &"tables.applications.rows.granted[1]".into(),
+            derived.clone(),
+        );
+        record.cells.set(
+            &"tables.review_litigation.litigation_direct.total".into(),
+            derived,
+        );
         let text = pretty(&record).unwrap();
         assert!(text.ends_with(
             "  \"cells\": {\n    \"tables.applications.rows.granted\": {\"page\":[3,null],\"source\":[\"text\",\"derived\"],\"y\":[100.5,112],\"x\":[[72,90],null]},\n    \"tables.review_litigation.litigation_direct\": {\"source\":{\"total\":\"derived\"}}\n  }\n}"

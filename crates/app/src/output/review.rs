@@ -7,9 +7,10 @@ use std::io::Write;
 
 use serde_json::{Number, Value};
 
-use crate::corrections::paths::{cells_under, guessed_rows, locate, statistics_index};
+use crate::corrections::paths::{cells_under, guessed_rows, locate};
 use govreport_model::codes::{CheckStatus, WarningCode};
 use govreport_model::record::{CellSource, Record};
+use govreport_model::template::CellPath;
 
 /// The header of the review CSV.
 pub const HEADER: [&str; 6] = ["sha256", "path", "value", "page", "reason", "source_path"];
@@ -18,7 +19,7 @@ pub const HEADER: [&str; 6] = ["sha256", "path", "value", "page", "reason", "sou
 #[derive(Debug, Clone, PartialEq)]
 pub struct Doubt {
     /// The cell's record path.
-    pub path: String,
+    pub path: CellPath,
     /// Its current reading (None: blank or not read).
     pub value: Option<Number>,
     /// The page it was read on, when known.
@@ -34,20 +35,20 @@ pub fn doubts(record: &Record) -> Vec<Doubt> {
         .checks
         .iter()
         .filter(|c| c.status == CheckStatus::Fail)
-        .filter_map(|c| Some((c.path.as_deref()?, format!("{}: {}", c.rule, c.message))));
+        .filter_map(|c| Some((c.path.clone()?, format!("{}: {}", c.rule, c.message))));
     let guessed = record
         .warnings
         .iter()
         .filter(|w| w.code == WarningCode::CellPositionUncertain)
         .flat_map(|w| {
-            guessed_rows(&w.message)
-                .into_iter()
-                .map(|p| (p, format!("{}: {}", w.code, w.message)))
+            guessed_rows(&w.message).into_iter().map(|r| {
+                (
+                    CellPath::StatisticsRow(r),
+                    format!("{}: {}", w.code, w.message),
+                )
+            })
         });
-    let reasons: Vec<(String, String)> = named
-        .map(|(p, r)| (p.to_string(), r))
-        .chain(guessed)
-        .collect();
+    let reasons: Vec<(CellPath, String)> = named.chain(guessed).collect();
     for (path, reason) in reasons {
         let cells = cells_under(record, &path);
         let whole = cells.iter().any(|c| *c != path);
@@ -74,14 +75,14 @@ pub fn doubts(record: &Record) -> Vec<Doubt> {
 
 /// Whether a person's correction set the cell (a row or table named in doubt lists only
 /// the cells left).
-fn corrected(record: &Record, path: &str) -> bool {
+fn corrected(record: &Record, path: &CellPath) -> bool {
     let source = record.cells.get(path).map(|p| p.source);
     source == Some(CellSource::Corrected)
 }
 
 /// A cell's current value in the record (None when blank, unread or absent).
-fn value(record: &Record, path: &str) -> Option<Number> {
-    if let Some((row, column)) = statistics_index(path) {
+fn value(record: &Record, path: &CellPath) -> Option<Number> {
+    if let CellPath::StatisticsCell(row, column) = *path {
         let table = record.tables.statistics.as_ref()?;
         return match table.rows.get(row)?.values.get(column)? {
             Value::Number(n) => Some(n.clone()),
@@ -89,7 +90,7 @@ fn value(record: &Record, path: &str) -> Option<Number> {
         };
     }
     let (id, key, column) = locate(path)?;
-    let row = record.tables.get(id)?.row(&key)?;
+    let row = record.tables.get(id)?.row(key)?;
     let cell = row.cells.iter().find(|c| c.column == column)?;
     cell.value.clone()
 }
@@ -113,7 +114,8 @@ impl<W: Write> ReviewWriter<W> {
             let value = d.value.map(|n| n.to_string()).unwrap_or_default();
             let page = d.page.map(|p| p.to_string()).unwrap_or_default();
             let sha = &record.source.sha256;
-            let row = [sha, &d.path, &value, &page, &d.reason, &record.source.path];
+            let path = d.path.to_string();
+            let row = [sha, &path, &value, &page, &d.reason, &record.source.path];
             self.out.write_record(row)?;
         }
         Ok(())
@@ -150,7 +152,7 @@ mod tests {
         let found = doubts(&record);
         assert_eq!(found.len(), 5);
         assert_eq!(
-            found[4].path,
+            found[4].path.to_string(),
             "tables.review_litigation.litigation_direct.total"
         );
         assert!(
@@ -162,7 +164,7 @@ mod tests {
             guessed_rows(
                 "statistics: the columns of rows[3], rows[5] were guessed (cells missing)"
             ),
-            ["tables.statistics.rows[3]", "tables.statistics.rows[5]"]
+            [3, 5]
         );
     }
 }

@@ -11,16 +11,15 @@ use std::fs::{self, File};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use serde_json::Value;
-
 use super::charts::{Bar, bars};
 use super::crops;
 use super::tables::{self, Marks};
 use super::{Html, file_url, foot, head};
 use crate::output::review;
-use govreport_model::codes::AuditRule;
+use govreport_model::codes::{AuditRule, CheckStatus};
 use govreport_model::format::Format;
-use govreport_model::record::Record;
+use govreport_model::record::{Check, Notice, Record, Region, Status};
+use govreport_model::template::CellPath;
 
 /// The parts written while the batch runs, in page order.
 const PARTS: [&str; 6] = [
@@ -43,8 +42,8 @@ pub struct BatchPage {
 struct Tally {
     files: usize,
     by_status: [usize; 3],
-    codes: BTreeMap<String, usize>,
-    warnings: BTreeMap<String, usize>,
+    codes: BTreeMap<&'static str, usize>,
+    warnings: BTreeMap<&'static str, usize>,
     failing_per_file: BTreeMap<usize, usize>,
     repaired: usize,
     pages: u64,
@@ -81,33 +80,29 @@ impl BatchPage {
     }
 
     /// Adds one record: counts it, writes its problem rows and its collapsed details.
-    /// The record is read in its JSON form (record.md's contract), like `compare` reads it.
     pub fn add(&mut self, record: &Record) -> std::io::Result<()> {
-        let r = serde_json::to_value(record).map_err(std::io::Error::other)?;
         let t = &mut self.tally;
         t.files += 1;
-        t.by_status[index(text(&r["status"]))] += 1;
-        t.pages += r["source"]["pages"].as_u64().unwrap_or(0);
-        for e in list(&r["errors"]) {
-            *t.codes.entry(text(&e["code"]).to_string()).or_default() += 1;
+        t.by_status[index(record.status)] += 1;
+        t.pages += u64::from(record.source.pages.unwrap_or(0));
+        for e in &record.errors {
+            *t.codes.entry(e.code.as_str()).or_default() += 1;
         }
-        for w in list(&r["warnings"]) {
-            *t.warnings.entry(text(&w["code"]).to_string()).or_default() += 1;
+        for w in &record.warnings {
+            *t.warnings.entry(w.code.as_str()).or_default() += 1;
         }
         *t.failing_per_file
-            .entry(checks(&r, "fail").count())
+            .entry(checks(record, CheckStatus::Fail).count())
             .or_default() += 1;
-        t.repaired += checks(&r, "repaired")
-            .filter(|c| c["path"].is_string())
-            .count();
-        match r["report"]["region"]["code"].as_str() {
-            Some(code) => *t.places.entry(code.to_string()).or_default() += 1,
-            None if r["status"] != "failed" => t.unplaced += 1,
+        t.repaired += repaired(record).count();
+        match &record.report.region {
+            Some(region) => *t.places.entry(region.code.clone()).or_default() += 1,
+            None if record.status != Status::Failed => t.unplaced += 1,
             None => {}
         }
         let id = t.files;
         let mut h = Html::new();
-        let [failed, failing, repaired] = problems(&mut h, &r, id, &mut self.parts)?;
+        let [failed, failing, repaired] = problems(&mut h, record, id, &mut self.parts)?;
         let crops = self.crops.as_ref().map(|_| ()).map_err(String::as_str);
         let cells = review(&mut h, record, id, crops, &mut self.tally.crops);
         self.parts[2].1.write_all(h.take().as_bytes())?;
@@ -118,8 +113,8 @@ impl BatchPage {
         for f in &record.audit {
             *self.tally.findings.entry(f.rule.as_str()).or_default() += 1;
         }
-        self.tally.rows[4] += findings(&mut h, &r, id, &mut self.parts[4].1)?;
-        details(&mut h, &r, id);
+        self.tally.rows[4] += findings(&mut h, record, id, &mut self.parts[4].1)?;
+        details(&mut h, record, id);
         self.parts[5].1.write_all(h.take().as_bytes())
     }
 
@@ -163,24 +158,28 @@ impl Drop for BatchPage {
     }
 }
 
-/// The position of a status name in [`STATUS`] (an unknown one counts as failed).
-fn index(status: &str) -> usize {
-    STATUS.iter().position(|(s, _)| *s == status).unwrap_or(2)
-}
-
-/// A JSON string, or "" for anything else.
-fn text(v: &Value) -> &str {
-    v.as_str().unwrap_or_default()
-}
-
-/// The elements of a JSON array (none for anything else).
-fn list(v: &Value) -> impl Iterator<Item = &Value> {
-    v.as_array().into_iter().flatten()
+/// The position of a status in [`STATUS`].
+fn index(status: Status) -> usize {
+    match status {
+        Status::Ok => 0,
+        Status::Partial => 1,
+        Status::Failed => 2,
+    }
 }
 
 /// A record's checks with one status.
-fn checks<'a>(record: &'a Value, status: &'a str) -> impl Iterator<Item = &'a Value> {
-    list(&record["checks"]).filter(move |c| c["status"] == status)
+fn checks(record: &Record, status: CheckStatus) -> impl Iterator<Item = &Check> {
+    record.checks.iter().filter(move |c| c.status == status)
+}
+
+/// A record's repaired checks that name a cell.
+fn repaired(record: &Record) -> impl Iterator<Item = (&CellPath, &Check)> {
+    checks(record, CheckStatus::Repaired).filter_map(|c| Some((c.path.as_ref()?, c)))
+}
+
+/// A path's text, or "" for none.
+fn path_text(path: Option<&CellPath>) -> String {
+    path.map(CellPath::to_string).unwrap_or_default()
 }
 
 /// Status names and their colours, in summary order.
@@ -222,10 +221,10 @@ fn charts(h: &mut Html, t: &Tally) {
         })
         .collect();
     bars(h, "Files by status", &status);
-    let coded = |m: &BTreeMap<String, usize>, colour| -> Vec<Bar> {
+    let coded = |m: &BTreeMap<&str, usize>, colour| -> Vec<Bar> {
         m.iter()
             .map(|(label, &count)| Bar {
-                label: label.clone(),
+                label: label.to_string(),
                 count,
                 colour,
             })
@@ -267,21 +266,18 @@ fn charts(h: &mut Html, t: &Tally) {
 }
 
 /// Writes one record's audit findings into the audit part; returns how many.
-fn findings(h: &mut Html, r: &Value, id: usize, part: &mut impl Write) -> std::io::Result<usize> {
-    let path = text(&r["source"]["path"]);
-    let mut n = 0;
-    for f in list(&r["audit"]) {
-        n += 1;
-        link(h, id, path);
-        h.el("<td class=l>", text(&f["rule"]), "")
-            .el("<td class=msg>", text(&f["message"]), "")
-            .el("<td class=l>", text(&f["path"]), "<td>");
-        if let Some(p) = f["page"].as_u64() {
+fn findings(h: &mut Html, r: &Record, id: usize, part: &mut impl Write) -> std::io::Result<usize> {
+    for f in &r.audit {
+        link(h, id, &r.source.path);
+        h.el("<td class=l>", f.rule.as_str(), "")
+            .el("<td class=msg>", &f.message, "")
+            .el("<td class=l>", &path_text(f.path.as_ref()), "<td>");
+        if let Some(p) = f.page {
             h.show(p);
         }
     }
     part.write_all(h.take().as_bytes())?;
-    Ok(n)
+    Ok(r.audit.len())
 }
 
 /// A link to the file's details further down the page.
@@ -295,64 +291,57 @@ fn link(h: &mut Html, id: usize, path: &str) {
 
 /// The page of a national table's cell: its section's page (PDF only; none for the
 /// pre-2019 statistics, whose section varies).
-fn page_of(value: &Value, path: &str) -> Option<u64> {
-    let number = match path.split('.').nth(1) {
-        Some("active_disclosure") => 2,
-        Some("applications") => 3,
-        Some("review_litigation") => 4,
-        _ => return None,
-    };
-    let sections = value["sections"].as_array()?;
-    let section = sections.iter().find(|s| s["number"] == number);
-    section.and_then(|s| s["page"].as_u64())
+fn page_of(record: &Record, path: &CellPath) -> Option<u32> {
+    let number = path.table()?.section();
+    let section = record.sections.iter().find(|s| s.number == number);
+    section.and_then(|s| s.page)
 }
 
 /// Writes one record's rows into the failed-files, failing-checks and repaired-cells parts;
 /// returns how many rows each part got.
 fn problems(
     h: &mut Html,
-    r: &Value,
+    r: &Record,
     id: usize,
     parts: &mut [(PathBuf, BufWriter<File>)],
 ) -> std::io::Result<[usize; 3]> {
-    let path = text(&r["source"]["path"]);
-    let mut rows = [0; 3];
-    for e in list(&r["errors"]) {
-        rows[0] += 1;
+    let path = &r.source.path;
+    for e in &r.errors {
         link(h, id, path);
-        h.el("<td class=l>", text(&e["code"]), "")
-            .el("<td class=msg>", text(&e["message"]), "");
+        h.el("<td class=l>", e.code.as_str(), "")
+            .el("<td class=msg>", &e.message, "");
     }
     parts[0].1.write_all(h.take().as_bytes())?;
-    for c in checks(r, "fail") {
-        rows[1] += 1;
+    let failing = checks(r, CheckStatus::Fail).count();
+    for c in checks(r, CheckStatus::Fail) {
         link(h, id, path);
-        let cell = text(&c["path"]);
-        h.el("<td class=l>", text(&c["rule"]), "")
-            .el("<td class=msg>", text(&c["message"]), "")
-            .el("<td class=l>", cell, "<td>");
-        if let Some(p) = page_of(r, cell) {
+        h.el("<td class=l>", c.rule.as_str(), "")
+            .el("<td class=msg>", &c.message, "")
+            .el("<td class=l>", &path_text(c.path.as_ref()), "<td>");
+        if let Some(p) = c.path.as_ref().and_then(|cell| page_of(r, cell)) {
             h.show(p);
         }
     }
-    for w in list(&r["warnings"]) {
-        rows[1] += 1;
+    for w in &r.warnings {
         link(h, id, path);
-        h.el("<td class=l>warning: ", text(&w["code"]), "").el(
+        h.el("<td class=l>warning: ", w.code.as_str(), "").el(
             "<td class=msg>",
-            text(&w["message"]),
+            &w.message,
             "<td><td>",
         );
     }
     parts[1].1.write_all(h.take().as_bytes())?;
-    for c in checks(r, "repaired").filter(|c| c["path"].is_string()) {
-        rows[2] += 1;
+    for (cell, c) in repaired(r) {
         link(h, id, path);
-        h.el("<td class=l>", text(&c["path"]), "")
-            .el("<td class=msg>", text(&c["message"]), "");
+        h.el("<td class=l>", &cell.to_string(), "")
+            .el("<td class=msg>", &c.message, "");
     }
     parts[3].1.write_all(h.take().as_bytes())?;
-    Ok(rows)
+    Ok([
+        r.errors.len(),
+        failing + r.warnings.len(),
+        repaired(r).count(),
+    ])
 }
 
 /// Writes one row per doubtful cell of a record (as `extract --review` lists them): its
@@ -370,7 +359,8 @@ fn review(
     for d in &doubts {
         link(h, id, &source.path);
         let value = d.value.as_ref().map(|n| n.to_string()).unwrap_or_default();
-        h.el("<td class=l>", &d.path, "").el("<td>", &value, "<td>");
+        h.el("<td class=l>", &d.path.to_string(), "")
+            .el("<td>", &value, "<td>");
         if let Some(p) = d.page {
             h.show(p);
         }
@@ -402,10 +392,10 @@ fn review(
 }
 
 /// One report, collapsed: status, path and title; inside, metadata and tables.
-fn details(h: &mut Html, r: &Value, id: usize) {
-    let status = STATUS[index(text(&r["status"]))].0;
-    let source = &r["source"];
-    let path = text(&source["path"]);
+fn details(h: &mut Html, r: &Record, id: usize) {
+    let status = STATUS[index(r.status)].0;
+    let source = &r.source;
+    let path = &source.path;
     h.raw("<details id=\"f")
         .show(id)
         .raw("\"><summary><b class=");
@@ -415,74 +405,64 @@ fn details(h: &mut Html, r: &Value, id: usize) {
         .raw("</b> ")
         .text(path)
         .raw(" — ");
-    let title = r["report"]["title"].as_str().unwrap_or("(no title)");
+    let title = r.report.title.as_deref().unwrap_or("(no title)");
     h.text(title)
         .raw("</summary><dl class=meta><dt>source<dd><a href=\"");
     h.text(&file_url(path)).raw("\">").text(path).raw("</a> (");
-    h.text(text(&source["format"]))
+    h.text(source.format.map_or("", Format::name))
         .raw(", ")
-        .show(&source["bytes"])
+        .show(source.bytes)
         .raw(" bytes");
-    if let Some(p) = source["pages"].as_u64() {
+    if let Some(p) = source.pages {
         h.raw(", ").show(p).raw(" pages");
     }
     h.raw(")");
     report_meta(h, r);
     h.raw("</dl>");
-    let marks = Marks::of(&r["checks"], &r["tables"]);
-    tables::render(h, &r["tables"], &marks);
+    let marks = Marks::of(&r.checks, &r.tables);
+    tables::render(h, &r.tables, &marks);
     h.raw("</details>\n");
 }
 
-/// A record's `report.region` as `320813 江苏省 淮安市 洪泽区 (county)`, if placed.
-fn region(region: &Value) -> Option<String> {
-    let code = region["code"].as_str()?;
-    let names = ["province", "city", "county"].map(|k| region[k].as_str());
-    let mut names: Vec<&str> = names.into_iter().flatten().collect();
+/// A record's `report.region` as `320813 江苏省 淮安市 洪泽区 (county)`.
+fn region(region: &Region) -> String {
+    let names = [&region.province, &region.city, &region.county];
+    let mut names: Vec<&str> = names.into_iter().flatten().map(String::as_str).collect();
     names.dedup();
-    let level = text(&region["level"]);
-    Some(format!("{code} {} ({level})", names.join(" ")))
+    let (code, level) = (&region.code, region.level);
+    format!("{code} {} ({level})", names.join(" "))
 }
 
 /// A record's report fields, check count, errors and warnings, as `<dt>`/`<dd>` pairs.
-fn report_meta(h: &mut Html, r: &Value) {
-    let report = &r["report"];
-    let period = &report["period"];
-    let period = (period.is_object())
-        .then(|| format!("{} – {}", text(&period["start"]), text(&period["end"])));
+fn report_meta(h: &mut Html, r: &Record) {
+    let report = &r.report;
+    let period = (report.period.as_ref()).map(|p| format!("{} – {}", p.start, p.end));
     for (name, v) in [
-        ("agency", report["agency"].as_str().map(String::from)),
-        ("region", region(&report["region"])),
-        (
-            "agency level",
-            report["agency_level"].as_str().map(String::from),
-        ),
-        (
-            "agency kind",
-            report["agency_kind"].as_str().map(String::from),
-        ),
-        ("year", report["year"].as_i64().map(|y| y.to_string())),
+        ("agency", report.agency.clone()),
+        ("region", report.region.as_ref().map(region)),
+        ("agency level", report.agency_level.map(|l| l.to_string())),
+        ("agency kind", report.agency_kind.map(|k| k.to_string())),
+        ("year", report.year.map(|y| y.to_string())),
         ("period", period),
-        ("template", report["template"].as_str().map(String::from)),
+        ("template", Some(report.template.to_string())),
     ] {
         h.raw("<dt>")
             .text(name)
             .raw("<dd>")
             .text(v.as_deref().unwrap_or("—"));
     }
-    let all = list(&r["checks"]).count();
     h.raw("<dt>checks<dd>")
-        .show(all)
+        .show(r.checks.len())
         .raw(", failing ")
-        .show(checks(r, "fail").count());
-    for (name, notices) in [("error", &r["errors"]), ("warning", &r["warnings"])] {
-        for n in list(notices) {
-            h.raw("<dt>")
-                .text(name)
-                .raw("<dd>")
-                .text(text(&n["code"]))
-                .raw(": ");
-            h.text(text(&n["message"]));
-        }
+        .show(checks(r, CheckStatus::Fail).count());
+    notices(h, "error", &r.errors);
+    notices(h, "warning", &r.warnings);
+}
+
+/// A record's errors or warnings, `code: message`, as `<dt>`/`<dd>` pairs.
+fn notices<C: std::fmt::Display>(h: &mut Html, name: &str, notices: &[Notice<C>]) {
+    for n in notices {
+        h.raw("<dt>").text(name).raw("<dd>").show(&n.code).raw(": ");
+        h.text(&n.message);
     }
 }

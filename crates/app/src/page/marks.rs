@@ -3,19 +3,22 @@
 
 use std::collections::HashSet;
 
-use serde_json::Value;
+use serde_json::Number;
 
 use super::Html;
+use govreport_model::codes::{CheckStatus, Rule};
+use govreport_model::record::{Check, Tables};
+use govreport_model::template::{CellPath, Column, TableId, applications};
 
 /// Cell paths (`tables.applications.rows.granted[0]`) to mark.
 #[derive(Default)]
 pub struct Marks {
     /// Cells derived from the rules (`repaired` checks).
-    pub repaired: HashSet<String>,
+    pub repaired: HashSet<CellPath>,
     /// Cells named by a failing check (the total the equation does not reach).
-    pub failing: HashSet<String>,
+    pub failing: HashSet<CellPath>,
     /// The other cells of a failing equation.
-    pub involved: HashSet<String>,
+    pub involved: HashSet<CellPath>,
 }
 
 /// 表三 rows that are not outcomes (三（一）–（六）).
@@ -27,21 +30,20 @@ const NOT_OUTCOMES: [&str; 4] = [
 ];
 
 impl Marks {
-    /// The marks of a record's `checks` and `tables` (its JSON form).
-    pub fn of(checks: &Value, tables: &Value) -> Marks {
+    /// The marks of a record's checks on its tables.
+    pub fn of(checks: &[Check], tables: &Tables) -> Marks {
         let mut marks = Marks::default();
-        for c in checks.as_array().into_iter().flatten() {
-            let Some(path) = c["path"].as_str() else {
+        for c in checks {
+            let Some(path) = &c.path else {
                 continue;
             };
-            match c["status"].as_str() {
-                Some("repaired") => {
-                    marks.repaired.insert(path.to_string());
+            match c.status {
+                CheckStatus::Repaired => {
+                    marks.repaired.insert(path.clone());
                 }
-                Some("fail") => {
-                    let rule = c["rule"].as_str().unwrap_or_default();
-                    marks.involved.extend(equation(rule, path, tables));
-                    marks.failing.insert(path.to_string());
+                CheckStatus::Fail => {
+                    marks.involved.extend(equation(c.rule, path, tables));
+                    marks.failing.insert(path.clone());
                 }
                 _ => {}
             }
@@ -50,7 +52,13 @@ impl Marks {
     }
 
     /// Writes one cell, its class naming its mark.
-    pub fn cell(&self, h: &mut Html, path: &str, value: &Value, printed: Option<&str>) {
+    pub fn cell(
+        &self,
+        h: &mut Html,
+        path: &CellPath,
+        value: Option<&Number>,
+        printed: Option<&str>,
+    ) {
         h.raw(if self.failing.contains(path) {
             "<td class=bad>"
         } else if self.repaired.contains(path) {
@@ -60,7 +68,7 @@ impl Marks {
         } else {
             "<td>"
         });
-        match (value.as_number(), printed) {
+        match (value, printed) {
             (Some(n), _) => h.show(n),
             (None, Some(p)) => h.text(p),
             (None, None) => h.raw(""),
@@ -70,47 +78,40 @@ impl Marks {
 
 /// Every cell of the equation a failing check names by `path` (none for rules whose
 /// equation the path alone does not give, such as the statistics' breakdowns).
-fn equation(rule: &str, path: &str, tables: &Value) -> Vec<String> {
-    let cell = |row: &str, i: &str| format!("tables.applications.rows.{row}[{i}]");
+fn equation(rule: Rule, path: &CellPath, tables: &Tables) -> Vec<CellPath> {
+    let cell = |row: &str, i: usize| CellPath::cell(TableId::Applications, row, Column::Index(i));
     match rule {
-        "applications.balance" | "applications.outcome_sum" => {
-            let Some(column) = index(path) else {
+        Rule::ApplicationsBalance | Rule::ApplicationsOutcomeSum => {
+            let Some(column) = path.index() else {
                 return Vec::new();
             };
-            let rows: Vec<String> = if rule == "applications.balance" {
-                NOT_OUTCOMES.iter().map(|r| r.to_string()).collect()
+            let rows: Vec<&str> = if rule == Rule::ApplicationsBalance {
+                NOT_OUTCOMES.to_vec()
             } else {
-                let all = tables["applications"]["rows"].as_object();
-                let keys = all.into_iter().flat_map(|m| m.keys());
-                keys.filter(|k| !NOT_OUTCOMES[..2].contains(&k.as_str()) && *k != "carried_forward")
-                    .cloned()
+                let all = tables.applications.iter().flat_map(|t| &t.rows);
+                all.map(|r| r.key.as_str())
+                    .filter(|k| !NOT_OUTCOMES[..2].contains(k) && *k != "carried_forward")
                     .collect()
             };
             rows.iter().map(|r| cell(r, column)).collect()
         }
-        "applications.row_totals" => {
-            let Some(row) = path.strip_prefix("tables.applications.rows.") else {
-                return Vec::new();
-            };
-            let row = row.split('[').next().unwrap_or_default();
-            (0..7).map(|i| cell(row, &i.to_string())).collect()
-        }
-        "review_litigation.totals" => {
-            let Some(group) = path.strip_suffix(".total") else {
-                return Vec::new();
-            };
-            ["upheld", "corrected", "other", "pending"]
-                .iter()
-                .map(|c| format!("{group}.{c}"))
-                .collect()
-        }
+        Rule::ApplicationsRowTotals => match (path.table(), path.row_key()) {
+            (Some(TableId::Applications), Some(row)) => (0..applications::COLUMNS.len())
+                .map(|i| cell(row, i))
+                .collect(),
+            _ => Vec::new(),
+        },
+        Rule::ReviewLitigationTotals => match path.split() {
+            Some((group, Column::Name(total))) if total == "total" => {
+                ["upheld", "corrected", "other", "pending"]
+                    .iter()
+                    .map(|c| group.join(Column::Name(c.to_string())))
+                    .collect()
+            }
+            _ => Vec::new(),
+        },
         _ => Vec::new(),
     }
-}
-
-/// The column index of a 表三 path (`…[3]` → `3`).
-fn index(path: &str) -> Option<&str> {
-    path.rsplit_once('[')?.1.strip_suffix(']')
 }
 
 #[cfg(test)]
@@ -120,21 +121,21 @@ mod tests {
 
     #[test]
     fn a_failing_equation_marks_its_total_and_its_terms() {
-        let tables = json!({"applications": {"rows": {
+        let tables = json!({"active_disclosure": null, "review_litigation": null,
+            "applications": {"rows": {
             "new_requests": [1], "carried_over": [0], "granted": [1], "other_other": [0],
             "total_processed": [2], "carried_forward": [0]}}});
         let checks = json!([
-            {"rule": "applications.outcome_sum", "status": "fail",
+            {"rule": "applications.outcome_sum", "status": "fail", "message": "",
              "path": "tables.applications.rows.total_processed[0]"},
-            {"rule": "review_litigation.totals", "status": "fail",
+            {"rule": "review_litigation.totals", "status": "fail", "message": "",
              "path": "tables.review_litigation.litigation_direct.total"}]);
+        let tables: Tables = serde_json::from_value(tables).unwrap();
+        let checks: Vec<Check> = serde_json::from_value(checks).unwrap();
         let marks = Marks::of(&checks, &tables);
-        assert!(
-            marks
-                .failing
-                .contains("tables.applications.rows.total_processed[0]")
-        );
-        let mut involved: Vec<&String> = marks.involved.iter().collect();
+        let total = CellPath::parse("tables.applications.rows.total_processed[0]");
+        assert!(marks.failing.contains(&total));
+        let mut involved: Vec<String> = marks.involved.iter().map(|p| p.to_string()).collect();
         involved.sort();
         assert_eq!(
             involved,

@@ -5,6 +5,8 @@ use serde_json::Value;
 
 use super::Html;
 pub use super::marks::Marks;
+use govreport_model::record::{Row, Statistics, Table, Tables};
+use govreport_model::template::{CellPath, CellRef, TableId};
 
 /// 表三's row labels (record.md), in table order.
 pub const APPLICATION_ROWS: [(&str, &str); 26] = [
@@ -97,24 +99,28 @@ pub fn label(key: &str) -> &str {
         .map_or(key, |(_, l)| l)
 }
 
-/// All tables of a record (`tables` of its JSON form).
-pub fn render(h: &mut Html, tables: &Value, marks: &Marks) {
-    active(h, &tables["active_disclosure"], marks);
-    applications(h, &tables["applications"], marks);
-    review(h, &tables["review_litigation"], marks);
-    statistics(h, &tables["statistics"], marks);
+/// All tables of a record.
+pub fn render(h: &mut Html, tables: &Tables, marks: &Marks) {
+    if let Some(t) = &tables.active_disclosure {
+        active(h, t, marks);
+    }
+    if let Some(t) = &tables.applications {
+        applications(h, t, marks);
+    }
+    if let Some(t) = &tables.review_litigation {
+        review(h, t, marks);
+    }
+    if let Some(t) = &tables.statistics {
+        statistics(h, t, marks);
+    }
 }
 
 /// 表二: one block per run of rows with the same columns, each under its column header.
-fn active(h: &mut Html, t: &Value, marks: &Marks) {
-    let Some(rows) = t.as_object() else { return };
+fn active(h: &mut Html, t: &Table, marks: &Marks) {
     h.raw("<h4>表二 主动公开政府信息情况</h4><table class=t>");
-    let mut previous: Vec<&String> = Vec::new();
-    for (row, cells) in rows.iter().filter(|(k, _)| *k != "printed") {
-        let Some(cells) = cells.as_object() else {
-            continue;
-        };
-        let columns: Vec<&String> = cells.keys().collect();
+    let mut previous: Vec<&str> = Vec::new();
+    for row in &t.rows {
+        let columns: Vec<&str> = row.cells.iter().map(|c| c.column.as_str()).collect();
         if columns != previous {
             h.raw("<tr><th class=l>信息内容");
             for c in &columns {
@@ -122,91 +128,69 @@ fn active(h: &mut Html, t: &Value, marks: &Marks) {
             }
             previous = columns;
         }
-        h.el("<tr><td>", label(row), "");
-        for (c, v) in cells {
-            let printed = t["printed"][format!("{row}.{c}")].as_str();
-            marks.cell(
-                h,
-                &format!("tables.active_disclosure.{row}.{c}"),
-                v,
-                printed,
-            );
-        }
+        h.el("<tr><td>", label(&row.key), "");
+        cells(h, t.id, row, marks);
     }
     h.raw("</table>");
 }
 
+/// A row's cells, each marked by its path.
+fn cells(h: &mut Html, table: TableId, row: &Row, marks: &Marks) {
+    for (index, cell) in row.cells.iter().enumerate() {
+        let at = CellRef {
+            table,
+            row: &row.key,
+            column: &cell.column,
+            index,
+        };
+        marks.cell(h, &at.path(), cell.value.as_ref(), cell.printed.as_deref());
+    }
+}
+
 /// 表三: the applicant columns under 申请人情况, one row per printed row.
-fn applications(h: &mut Html, t: &Value, marks: &Marks) {
-    let Some(rows) = t["rows"].as_object() else {
-        return;
-    };
+fn applications(h: &mut Html, t: &Table, marks: &Marks) {
     h.raw("<h4>表三 收到和处理政府信息公开申请情况</h4><table class=t><tr><th class=l rowspan=2>")
         .raw("<th colspan=7>申请人情况<tr><th>自然人<th>商业企业<th>科研机构<th>社会公益组织")
         .raw("<th>法律服务机构<th>其他<th>总计");
-    for (row, values) in rows {
-        h.el("<tr><td>", label(row), "");
-        for (i, v) in values.as_array().into_iter().flatten().enumerate() {
-            let printed = t["printed"][format!("rows.{row}[{i}]")].as_str();
-            marks.cell(
-                h,
-                &format!("tables.applications.rows.{row}[{i}]"),
-                v,
-                printed,
-            );
-        }
+    for row in &t.rows {
+        h.el("<tr><td>", label(&row.key), "");
+        cells(h, t.id, row, marks);
     }
     h.raw("</table>");
 }
 
 /// 表四: 行政复议 and the two 行政诉讼 groups, five results each, in one row.
-fn review(h: &mut Html, t: &Value, marks: &Marks) {
-    let Some(groups) = t.as_object() else { return };
-    let groups: Vec<(&String, &Value)> = groups.iter().filter(|(k, _)| *k != "printed").collect();
+fn review(h: &mut Html, t: &Table, marks: &Marks) {
     h.raw("<h4>表四 政府信息公开行政复议、行政诉讼情况</h4><table><tr>");
-    for (g, _) in &groups {
-        h.el("<th colspan=5>", label(g), "");
+    for group in &t.rows {
+        h.el("<th colspan=5>", label(&group.key), "");
     }
     h.raw("<tr>");
-    for (_, cells) in &groups {
-        for c in cells.as_object().into_iter().flatten().map(|(c, _)| c) {
-            h.el("<th>", label(c), "");
+    for group in &t.rows {
+        for c in &group.cells {
+            h.el("<th>", label(&c.column), "");
         }
     }
     h.raw("<tr>");
-    for (g, cells) in &groups {
-        for (c, v) in cells.as_object().into_iter().flatten() {
-            let printed = t["printed"][format!("{g}.{c}")].as_str();
-            marks.cell(h, &format!("tables.review_litigation.{g}.{c}"), v, printed);
-        }
+    for group in &t.rows {
+        cells(h, t.id, group, marks);
     }
     h.raw("</table>");
 }
 
 /// Pre-2019 statistics: indicator, unit, one column per value column.
-fn statistics(h: &mut Html, t: &Value, marks: &Marks) {
-    let Some(rows) = t["rows"].as_array() else {
-        return;
-    };
+fn statistics(h: &mut Html, t: &Statistics, marks: &Marks) {
     h.raw("<h4>统计表</h4><table class=t><tr><th class=l>统计指标<th>单位");
-    for c in t["columns"].as_array().into_iter().flatten() {
-        h.el("<th>", c.as_str().unwrap_or_default(), "");
+    for c in &t.columns {
+        h.el("<th>", c, "");
     }
-    for (r, row) in rows.iter().enumerate() {
-        let text = row["text"].as_str().or_else(|| row["label"].as_str());
-        h.el("<tr><td>", text.unwrap_or_default(), "").el(
-            "<td>",
-            row["unit"].as_str().unwrap_or_default(),
-            "",
-        );
-        for (i, v) in row["values"].as_array().into_iter().flatten().enumerate() {
-            let printed = t["printed"][format!("rows[{r}].values[{i}]")].as_str();
-            marks.cell(
-                h,
-                &format!("tables.statistics.rows[{r}].values[{i}]"),
-                v,
-                printed,
-            );
+    for (r, row) in t.rows.iter().enumerate() {
+        h.el("<tr><td>", &row.text, "")
+            .el("<td>", row.unit.as_deref().unwrap_or_default(), "");
+        for (i, v) in row.values.iter().enumerate() {
+            let printed = t.printed.get(&format!("rows[{r}].values[{i}]"));
+            let path = CellPath::StatisticsCell(r, i);
+            marks.cell(h, &path, v.as_number(), printed.and_then(Value::as_str));
         }
     }
     h.raw("</table>");
@@ -215,9 +199,18 @@ fn statistics(h: &mut Html, t: &Value, marks: &Marks) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use govreport_model::record::Check;
     use serde_json::json;
 
+    /// The tables of a record with `checks`, both given as JSON (absent tables null).
     fn page(tables: Value, checks: Value) -> String {
+        let mut all =
+            json!({"active_disclosure": null, "applications": null, "review_litigation": null});
+        all.as_object_mut()
+            .unwrap()
+            .extend(tables.as_object().unwrap().clone());
+        let tables: Tables = serde_json::from_value(all).unwrap();
+        let checks: Vec<Check> = serde_json::from_value(checks).unwrap();
         let mut h = Html::new();
         render(&mut h, &tables, &Marks::of(&checks, &tables));
         h.into_string()
@@ -248,8 +241,8 @@ mod tests {
                     {"label": "主动公开政府信息数", "text": "（一）主动公开政府信息数", "unit": "条",
                      "values": [12]}]}}),
             json!([
-                {"rule": "r", "status": "repaired", "message": "", "path": "tables.applications.rows.new_requests[0]"},
-                {"rule": "r", "status": "fail", "message": "", "path": "tables.statistics.rows[0].values[0]"}]),
+                {"rule": "applications.balance", "status": "repaired", "message": "", "path": "tables.applications.rows.new_requests[0]"},
+                {"rule": "statistics.parts_sum", "status": "fail", "message": "", "path": "tables.statistics.rows[0].values[0]"}]),
         );
         assert!(html.contains("<td class=rep>3"), "{html}");
         assert!(html.contains("<td>—"), "{html}");

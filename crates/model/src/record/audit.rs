@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::codes::AuditRule;
+use crate::template::CellPath;
 
 /// One finding of the audit.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -14,7 +15,7 @@ pub struct Finding {
     pub message: String,
     /// The record path concerned (a cell for `audit.restatement`), where one applies.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub path: Option<String>,
+    pub path: Option<CellPath>,
     /// The page the finding is on (PDF only), where one applies.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,

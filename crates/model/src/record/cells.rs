@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Tables;
 use crate::codes::named_enum;
+use crate::template::CellPath;
 
 named_enum! {
     /// How a cell's value was obtained (the `source` of its `cells` entry).
@@ -62,31 +63,31 @@ impl Provenance {
 
 /// The provenance of every table cell, by record path, in table order.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Cells(pub Vec<(String, Provenance)>);
+pub struct Cells(pub Vec<(CellPath, Provenance)>);
 
 impl Cells {
     /// A cell's provenance.
-    pub fn get(&self, path: &str) -> Option<&Provenance> {
+    pub fn get(&self, path: &CellPath) -> Option<&Provenance> {
         self.0.iter().find(|(p, _)| p == path).map(|(_, v)| v)
     }
 
     /// Sets a cell's provenance (replacing it in place, or appending it).
-    pub fn set(&mut self, path: &str, provenance: Provenance) {
+    pub fn set(&mut self, path: &CellPath, provenance: Provenance) {
         match self.0.iter_mut().find(|(p, _)| p == path) {
             Some(entry) => entry.1 = provenance,
-            None => self.0.push((path.to_string(), provenance)),
+            None => self.0.push((path.clone(), provenance)),
         }
     }
 
     /// Adds entries, each replacing any entry of the same path.
-    pub fn extend(&mut self, entries: impl IntoIterator<Item = (String, Provenance)>) {
+    pub fn extend(&mut self, entries: impl IntoIterator<Item = (CellPath, Provenance)>) {
         for (path, provenance) in entries {
             self.set(&path, provenance);
         }
     }
 
     /// Keeps only the entries `keep` accepts.
-    pub fn retain(&mut self, mut keep: impl FnMut(&str, &Provenance) -> bool) {
+    pub fn retain(&mut self, mut keep: impl FnMut(&CellPath, &Provenance) -> bool) {
         self.0.retain(|(p, v)| keep(p, v));
     }
 
@@ -94,25 +95,19 @@ impl Cells {
     /// statistics table; row after row), leaving out those that say no more than `text`
     /// (no page, no box: a cell of a text file, web page or Word file read as printed).
     pub fn tidy(&mut self, tables: &Tables) {
-        let mut paths: Vec<String> = tables.cells().map(|(at, _)| at.path()).collect();
+        let mut paths: Vec<CellPath> = tables.cells().map(|(at, _)| at.path()).collect();
         for (n, row) in tables
             .statistics
             .iter()
             .flat_map(|s| s.rows.iter().enumerate())
         {
-            paths.extend(
-                (0..row.values.len()).map(|c| format!("tables.statistics.rows[{n}].values[{c}]")),
-            );
+            paths.extend((0..row.values.len()).map(|c| CellPath::StatisticsCell(n, c)));
         }
-        let rank: std::collections::HashMap<&str, usize> = paths
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.as_str(), i))
-            .collect();
+        let rank: std::collections::HashMap<&CellPath, usize> =
+            paths.iter().enumerate().map(|(i, p)| (p, i)).collect();
         let plain = Provenance::bare(CellSource::Text);
-        self.0
-            .retain(|(p, v)| rank.contains_key(p.as_str()) && *v != plain);
-        self.0.sort_by_key(|(p, _)| rank[p.as_str()]);
+        self.0.retain(|(p, v)| rank.contains_key(p) && *v != plain);
+        self.0.sort_by_key(|(p, _)| rank[p]);
     }
 
     /// Whether there are no entries.
@@ -148,16 +143,21 @@ mod tests {
         json
     }
 
+    /// The path of a text.
+    fn at(text: &str) -> CellPath {
+        CellPath::parse(text)
+    }
+
     #[test]
     fn a_row_shares_its_page_source_and_top_and_bottom() {
         let mut cells = Cells::default();
         let row = "tables.applications.rows.granted";
         cells.set(
-            &format!("{row}[0]"),
+            &at(&format!("{row}[0]")),
             Provenance::text(Some(3), Some([72.04, 100.0, 90.56, 112.0])),
         );
         cells.set(
-            &format!("{row}[1]"),
+            &at(&format!("{row}[1]")),
             Provenance::text(Some(3), Some([95.0, 100.0, 99.5, 112.0])),
         );
         assert_eq!(
@@ -170,22 +170,25 @@ mod tests {
     fn cells_that_differ_are_given_one_by_one_in_the_rows_shape() {
         let mut cells = Cells::default();
         let row = "tables.applications.rows.new_requests";
-        cells.set(&format!("{row}[0]"), Provenance::bare(CellSource::Derived));
         cells.set(
-            &format!("{row}[2]"),
+            &at(&format!("{row}[0]")),
+            Provenance::bare(CellSource::Derived),
+        );
+        cells.set(
+            &at(&format!("{row}[2]")),
             Provenance::text(Some(2), Some([1.0, 5.0, 2.0, 6.0])),
         );
         cells.set(
-            &format!("{row}[3]"),
+            &at(&format!("{row}[3]")),
             Provenance::text(Some(2), Some([3.0, 7.0, 4.0, 8.0])),
         );
         let active = "tables.active_disclosure.regulations";
         cells.set(
-            &format!("{active}.new_made"),
+            &at(&format!("{active}.new_made")),
             Provenance::text(Some(2), Some([1.0, 5.0, 2.0, 6.0])),
         );
         cells.set(
-            &format!("{active}.total_published"),
+            &at(&format!("{active}.total_published")),
             Provenance::bare(CellSource::Corrected),
         );
         assert_eq!(
@@ -204,12 +207,12 @@ mod tests {
     fn rows_without_boxes_list_their_cells_by_source() {
         let mut cells = Cells::default();
         cells.set(
-            "tables.applications.rows.granted[1]",
+            &at("tables.applications.rows.granted[1]"),
             Provenance::bare(CellSource::Derived),
         );
         let stat = "tables.statistics.rows[3].values";
-        cells.set(&format!("{stat}[0]"), Provenance::text(Some(1), None));
-        cells.set(&format!("{stat}[1]"), Provenance::text(Some(1), None));
+        cells.set(&at(&format!("{stat}[0]")), Provenance::text(Some(1), None));
+        cells.set(&at(&format!("{stat}[1]")), Provenance::text(Some(1), None));
         assert_eq!(
             round_trip(&cells),
             concat!(
@@ -224,13 +227,15 @@ mod tests {
         let old = r#"{"tables.applications.rows.granted[0]":{"page":2,"box":[1,2,3,4],"source":"ocr"},
             "tables.active_disclosure.regulations.issued":{"source":"derived"}}"#;
         let cells: Cells = serde_json::from_str(old).unwrap();
-        let granted = cells.get("tables.applications.rows.granted[0]").unwrap();
+        let granted = cells
+            .get(&at("tables.applications.rows.granted[0]"))
+            .unwrap();
         assert_eq!(
             (granted.page, granted.bbox),
             (Some(2), Some([1.0, 2.0, 3.0, 4.0]))
         );
         assert_eq!(granted.source, CellSource::Ocr);
-        let issued = cells.get("tables.active_disclosure.regulations.issued");
+        let issued = cells.get(&at("tables.active_disclosure.regulations.issued"));
         assert_eq!(issued.map(|p| p.source), Some(CellSource::Derived));
     }
 

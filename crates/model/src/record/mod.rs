@@ -3,9 +3,11 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Number;
 
-use crate::codes::{AgencyKind, AgencyLevel, CheckStatus, ErrorCode, Rule, Topic, WarningCode};
+use crate::codes::{
+    AgencyKind, AgencyLevel, CheckStatus, ErrorCode, Rule, Topic, WarningCode, named_enum,
+};
 use crate::format::Format;
-use crate::template::Template;
+use crate::template::{CellPath, Template};
 
 pub mod audit;
 pub mod cells;
@@ -125,16 +127,16 @@ pub struct OcrSource {
     pub existing_layer: Option<Vec<u32>>,
 }
 
-/// The overall outcome for one input.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    /// All three tables found and every check passes or was repaired.
-    Ok,
-    /// Read, but a table is missing or a check fails.
-    Partial,
-    /// Nothing usable.
-    Failed,
+named_enum! {
+    /// The overall outcome for one input.
+    pub enum Status {
+        /// All three tables found and every check passes or was repaired.
+        Ok = "ok",
+        /// Read, but a table is missing or a check fails.
+        Partial = "partial",
+        /// Nothing usable.
+        Failed = "failed",
+    }
 }
 
 /// An error or warning with a stable code.
@@ -226,9 +228,9 @@ pub struct Check {
     pub status: CheckStatus,
     /// The equation with its values.
     pub message: String,
-    /// The cell concerned (for `repaired` and `fail`), as a record path.
+    /// The cell, row or table concerned (for `repaired` and `fail`), as a record path.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub path: Option<String>,
+    pub path: Option<CellPath>,
 }
 
 /// Builds a JSON number from a decimal string (`"7730.28"`, `"-8"`), if it is one.

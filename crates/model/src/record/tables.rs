@@ -10,7 +10,7 @@ use serde_json::{Map, Number, Value};
 
 use super::Statistics;
 use crate::equations::{Equation, Operand, Origin};
-use crate::template::{CellRef, TableId, TableSpec, applications};
+use crate::template::{CellPath, CellRef, Column, TableId, TableSpec, applications};
 
 /// The three tables; each is null when the report does not contain it.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
@@ -53,6 +53,17 @@ impl Tables {
         let row = self.get(cell.table)?.row(cell.row)?;
         let found = row.cells.get(cell.index)?;
         Some(found.value.as_ref().and_then(Number::as_f64))
+    }
+
+    /// The cell of a national table a path names, to change, when the table has it.
+    pub fn cell_mut(&mut self, path: &CellPath) -> Option<&mut Cell> {
+        let (table, row, column) = (path.table()?, path.row_key()?, path.column()?);
+        let table = self.slot(table).as_mut()?;
+        let row = table.rows.iter_mut().find(|r| r.key == row)?;
+        match column {
+            Column::Index(i) => row.cells.get_mut(*i),
+            Column::Name(name) => row.cells.iter_mut().find(|c| c.column == *name),
+        }
     }
 
     /// Every cell of every table, in table order (表二, 表三, 表四) and row order.

@@ -1,10 +1,14 @@
 //! The national template as data: one spec per table — its rows and columns, format
 //! variants, anchor words, consistency equations, the figures the narrative restates —
-//! and [`CellRef`], the one name of a table cell (its record path and CSV key).
+//! and [`CellRef`], the one name of a table cell (its record path and CSV key); [`CellPath`],
+//! the owned record path of a table, row or cell.
 
 pub mod active;
 pub mod applications;
+pub mod path;
 pub mod review;
+
+pub use path::{CellPath, Column};
 
 use crate::codes::{Rule, named_enum};
 
@@ -66,8 +70,8 @@ impl TableId {
     }
 
     /// The table's path in the record: `tables.applications`.
-    pub fn path(self) -> String {
-        format!("tables.{self}")
+    pub fn path(self) -> CellPath {
+        CellPath::Table(self)
     }
 
     /// The rule of the table's completeness checks.
@@ -127,12 +131,8 @@ impl TableSpec {
 
     /// The path of the row at position `row`: `tables.applications.rows.granted` in 表三
     /// (whose rows are arrays), `tables.active_disclosure.regulations` elsewhere.
-    pub fn row_path(&self, row: usize) -> String {
-        let key = self.rows[row].key;
-        match self.id {
-            TableId::Applications => format!("{}.rows.{key}", self.id.path()),
-            _ => format!("{}.{key}", self.id.path()),
-        }
+    pub fn row_path(&self, row: usize) -> CellPath {
+        CellPath::row(self.id, self.rows[row].key)
     }
 
     /// The cell in column `index` of the row at position `row`.
@@ -200,9 +200,14 @@ impl CellRef<'_> {
         }
     }
 
-    /// The cell's path in the record: `tables.applications.rows.granted[6]`.
-    pub fn path(&self) -> String {
-        format!("tables.{}.{}", self.table, self.key())
+    /// The cell's path in the record: `tables.applications.rows.granted[6]` (by index in
+    /// 表三, whose rows are arrays), `tables.active_disclosure.regulations.issued` elsewhere.
+    pub fn path(&self) -> CellPath {
+        let column = match self.table {
+            TableId::Applications => Column::Index(self.index),
+            _ => Column::Name(self.column.to_string()),
+        };
+        CellPath::cell(self.table, self.row, column)
     }
 }
 
@@ -214,11 +219,14 @@ mod tests {
     fn cells_render_the_record_paths() {
         let spec = applications::spec(applications::SixLayout::OneRow);
         let cell = spec.cell(spec.flat("carried_over", 6).unwrap());
-        assert_eq!(cell.path(), "tables.applications.rows.carried_over[6]");
+        assert_eq!(
+            cell.path().to_string(),
+            "tables.applications.rows.carried_over[6]"
+        );
         assert_eq!(cell.column, "total");
         let review = review::spec();
         assert_eq!(
-            review.cell(7).path(),
+            review.cell(7).path().to_string(),
             "tables.review_litigation.litigation_direct.other"
         );
         assert_eq!(review.width(), 5);

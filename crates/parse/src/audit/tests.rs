@@ -155,7 +155,7 @@ fn a_table_dropped_is_missing_but_an_unread_one_is_not() {
     let got = findings(&text);
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].rule, AuditRule::TableMissing);
-    assert_eq!(got[0].path.as_deref(), Some("tables.review_litigation"));
+    assert_eq!(got[0].path, Some("tables.review_litigation".into()));
     let garbled = CLEAN.replacen("74\t21\t45\t11\t151", "", 1);
     assert_eq!(
         findings(&garbled),
@@ -200,8 +200,8 @@ fn a_narrative_figure_that_disagrees_with_its_table_is_a_finding_and_a_check() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].rule, AuditRule::Restatement);
     assert_eq!(
-        got[0].path.as_deref(),
-        Some("tables.applications.rows.new_requests[6]")
+        got[0].path,
+        Some("tables.applications.rows.new_requests[6]".into())
     );
     assert!(record.checks.iter().any(|c| c.message == got[0].message));
 }

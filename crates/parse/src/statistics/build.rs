@@ -11,6 +11,7 @@ use crate::statistics::rows::RawRow;
 use crate::statistics::{Parsed, StatRow, Statistics, checks, keys};
 use govreport_model::codes::WarningCode;
 use govreport_model::record::{Hang, Provenance, Warning};
+use govreport_model::template::CellPath;
 
 /// What the rows are beyond their cells: label parts, unit, heading or not, parent, key.
 struct Nested {
@@ -151,7 +152,7 @@ pub fn build(h: &Header, raw: &[RawRow], spans: Vec<Range<usize>>) -> Parsed {
             numbered: hang.numbered,
         });
         cells.extend(r.values.iter().enumerate().map(|(c, v)| {
-            let at = format!("tables.statistics.rows[{n}].values[{c}]");
+            let at = CellPath::StatisticsCell(n, c);
             let found = v.as_ref();
             (
                 at,

@@ -5,6 +5,7 @@ use govreport_model::checks::{rule_status, show};
 use govreport_model::codes::{CheckStatus, Rule};
 use govreport_model::equations::Verdict;
 use govreport_model::record::Check;
+use govreport_model::template::CellPath;
 
 /// Rule: a row's numbered parts not introduced by `其中` add up to it.
 pub const PARTS_SUM: Rule = Rule::StatisticsPartsSum;
@@ -59,7 +60,7 @@ pub fn run(items: &[Item], changes: &[bool]) -> Vec<Check> {
                             rule,
                             status: CheckStatus::Fail,
                             message,
-                            path: Some(format!("tables.statistics.rows[{p}].values[{c}]")),
+                            path: Some(CellPath::StatisticsCell(p, c)),
                         });
                     }
                     verdicts.push(v);
@@ -180,8 +181,8 @@ mod tests {
         let c = run(&bad, &[]);
         assert_eq!(c[0].status, CheckStatus::Fail);
         assert_eq!(
-            c[1].path.as_deref(),
-            Some("tables.statistics.rows[0].values[0]")
+            c[1].path,
+            Some("tables.statistics.rows[0].values[0]".into())
         );
         let mut blank = ok.clone();
         blank[2].values[0] = None;
@@ -201,11 +202,11 @@ mod tests {
             (SUBSET.as_str(), "fail")
         );
         assert_eq!(c.len(), 2, "{c:?}");
-        assert!(
-            c[1..]
-                .iter()
-                .all(|f| f.path.as_deref() == Some("tables.statistics.rows[0].values[1]"))
-        );
+        assert!(c[1..].iter().all(|f| {
+            f.path
+                .as_ref()
+                .is_some_and(|p| *p == "tables.statistics.rows[0].values[1]")
+        }));
     }
 
     #[test]

@@ -19,6 +19,7 @@ use std::ops::Range;
 use govreport_document::layout::Line;
 use govreport_model::record::{Check, Provenance, Warning};
 pub use govreport_model::record::{StatRow, Statistics};
+use govreport_model::template::CellPath;
 use header::Header;
 use rows::RawRow;
 
@@ -35,7 +36,7 @@ pub struct Parsed {
     /// One line per row, for `govreport text`.
     pub debug: Vec<String>,
     /// Where each cell came from, by record path.
-    pub cells: Vec<(String, Provenance)>,
+    pub cells: Vec<(CellPath, Provenance)>,
 }
 
 /// Finds the statistics tables (a later table with the same columns continues the first)

@@ -78,8 +78,8 @@ fn a_total_that_does_not_add_up_fails_with_the_parent_cell() {
         .unwrap();
     assert_eq!(fail.rule.as_str(), "statistics.parts_sum");
     assert_eq!(
-        fail.path.as_deref(),
-        Some("tables.statistics.rows[3].values[0]")
+        fail.path,
+        Some("tables.statistics.rows[3].values[0]".into())
     );
     assert_eq!(p.table.rows[3].values, [Json::from(9)]);
 }

@@ -10,7 +10,7 @@ use govreport_document::squeeze;
 use govreport_model::codes::WarningCode;
 use govreport_model::complete::{self, Gap};
 use govreport_model::record::{Cell, Provenance, Row, Table, Warning};
-use govreport_model::template::{self, RowSpec, TableId, Template};
+use govreport_model::template::{self, CellPath, Column, RowSpec, TableId, Template};
 
 /// Parses 表二 from its region in the given format; None when no row is found.
 pub fn parse(lines: &[Line], format: Template) -> Option<TableResult> {
@@ -43,7 +43,7 @@ pub fn parse(lines: &[Line], format: Template) -> Option<TableResult> {
         provenance.extend(row.columns.iter().zip(&slots).map(|(column, v)| {
             let found = v.as_ref();
             let page = found.and_then(|v| v.page).or(lines[at].page);
-            let at = format!("{path}.{column}");
+            let at = path.join(Column::Name(column.to_string()));
             (at, Provenance::text(page, found.and_then(|v| v.bbox)))
         }));
         debug.push(format!("{:<26} ← {}", row.key, lines[at].text()));
@@ -76,19 +76,19 @@ fn blank_shown(line: &Line) -> bool {
 /// What a found row lacks: its place when `uncertain`, each unreadable cell, and every
 /// cell when no value was `shown` at all.
 fn row_gaps(
-    path: &str,
+    path: &CellPath,
     row: &RowSpec,
     slots: &[Option<Value>],
     uncertain: bool,
     shown: bool,
 ) -> Vec<Gap> {
-    let place = uncertain.then(|| Gap::Uncertain { path: path.into() });
+    let place = uncertain.then(|| Gap::Uncertain { path: path.clone() });
     let cells = row.columns.iter().zip(slots);
     let unread = cells.filter(|(_, v)| v.as_ref().map_or(!shown, Value::unreadable));
     place
         .into_iter()
         .chain(unread.map(|(column, _)| Gap::Cell {
-            path: format!("{path}.{column}"),
+            path: path.join(Column::Name(column.to_string())),
         }))
         .collect()
 }
@@ -241,8 +241,12 @@ mod tests {
         let cell = &licensing.expect("the row is found").cells[0];
         assert_eq!((cell.value.as_ref(), cell.printed.as_deref()), (None, None));
         let path = "tables.active_disclosure.administrative_licensing.decisions";
-        assert!(t.checks.iter().any(|c| c.path.as_deref() == Some(path)
-            && c.status == govreport_model::codes::CheckStatus::Fail));
+        assert!(
+            t.checks
+                .iter()
+                .any(|c| c.path.as_ref().is_some_and(|p| *p == path)
+                    && c.status == govreport_model::codes::CheckStatus::Fail)
+        );
         // A web page's empty cell shows the value printed blank.
         lines[1].cells.push(govreport_document::layout::Cell {
             x0: 20.0,

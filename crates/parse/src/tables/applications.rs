@@ -11,8 +11,8 @@ use govreport_model::codes::WarningCode;
 use govreport_model::complete;
 use govreport_model::equations::{Operand, Origin};
 use govreport_model::record::{Provenance, Row, Table, Warning};
-use govreport_model::template::TableSpec;
 use govreport_model::template::applications::{self, SixLayout};
+use govreport_model::template::{CellPath, TableSpec};
 
 /// Parses 表三 from the lines of its region; None when no value rows are there.
 pub fn parse(lines: &[Line]) -> Option<TableResult> {
@@ -112,7 +112,7 @@ fn record(
     placed: &[Option<Placed>],
     cells: &[Operand],
     pages: &[Option<u32>],
-) -> (Table, Vec<(String, Provenance)>) {
+) -> (Table, Vec<(CellPath, Provenance)>) {
     let width = spec.width();
     let mut table = Table {
         id: spec.id,
@@ -287,11 +287,11 @@ mod tests {
             json(&t)["rows"]["new_requests"],
             serde_json::json!([3, 0, 0, 0, 0, 1, 4])
         );
-        let repaired: Vec<&str> = t
+        let repaired: Vec<&CellPath> = t
             .checks
             .iter()
             .filter(|c| c.status == CheckStatus::Repaired)
-            .filter_map(|c| c.path.as_deref())
+            .filter_map(|c| c.path.as_ref())
             .collect();
         assert_eq!(repaired, ["tables.applications.rows.new_requests[0]"]);
     }
@@ -349,7 +349,11 @@ mod tests {
         rows[0].1 = "3 0 0 0 0 1 5".into();
         let t = run(&rows);
         assert_eq!(json(&t)["rows"]["new_requests"][6], 5);
-        assert!(t.checks.iter().any(|c| c.status == CheckStatus::Fail
-            && c.path.as_deref() == Some("tables.applications.rows.new_requests[6]")));
+        assert!(t.checks.iter().any(|c| {
+            c.status == CheckStatus::Fail
+                && c.path
+                    .as_ref()
+                    .is_some_and(|p| *p == "tables.applications.rows.new_requests[6]")
+        }));
     }
 }

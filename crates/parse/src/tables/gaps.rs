@@ -6,6 +6,7 @@ use super::grid::ValueRow;
 use super::placement::{Placement, Settled};
 use govreport_model::complete::Gap;
 use govreport_model::equations::Origin;
+use govreport_model::template::CellPath;
 
 /// Whether each template row was found by [`align`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,14 +58,14 @@ pub fn gaps(
     settled: &Settled,
     found: &[Found],
     width: usize,
-    row_path: &dyn Fn(usize) -> String,
-    cell_path: &dyn Fn(usize) -> String,
-    table_path: &str,
+    row_path: &dyn Fn(usize) -> CellPath,
+    cell_path: &dyn Fn(usize) -> CellPath,
+    table_path: &CellPath,
 ) -> Vec<Gap> {
     let mut out = Vec::new();
     if settled.placement == Placement::TooMany {
         out.push(Gap::TooManyPlacements {
-            path: table_path.into(),
+            path: table_path.clone(),
         });
     }
     for (r, &was_found) in found.iter().enumerate() {

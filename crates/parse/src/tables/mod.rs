@@ -12,6 +12,7 @@ pub mod placement;
 pub mod review;
 
 use govreport_model::record::{Check, Provenance, Table, Warning};
+use govreport_model::template::CellPath;
 
 /// A parsed table with the checks and warnings it produced and the rows it was read from.
 pub struct TableResult {
@@ -24,5 +25,5 @@ pub struct TableResult {
     /// One line per reconstructed row, for `govreport text`.
     pub debug: Vec<String>,
     /// Where each of its cells came from, by record path.
-    pub cells: Vec<(String, Provenance)>,
+    pub cells: Vec<(CellPath, Provenance)>,
 }

@@ -2,12 +2,14 @@
 //! page image: only tables the layer leaves doubtful are re-read, and of the two readings
 //! the one with fewer doubtful cells is kept, with a warning saying which.
 
+use std::collections::HashSet;
+
 use serde_json::Number;
 
 use govreport_document::layout::Line;
 use govreport_model::codes::{CheckStatus, Rule, WarningCode};
 use govreport_model::record::{CellSource, Check, Provenance, Record, Warning};
-use govreport_model::template::TableId;
+use govreport_model::template::{CellPath, TableId};
 
 use super::{TABLES, anchor_page, trust};
 
@@ -16,25 +18,24 @@ use super::{TABLES, anchor_page, trust};
 pub type Reread<'a> = dyn Fn(&[u32]) -> Option<Record> + 'a;
 
 /// The cells a record leaves in doubt in one table: each cell a failing check names (an
-/// `ocr_layer.unconfirmed` one included) counts once, a row it names for the row's cells,
-/// a missing table for more than any table has.
+/// `ocr_layer.unconfirmed` one included) counts once, a row it names for the row's cells
+/// (a 表三 row for one cell, as this count has always weighed it), a missing table for
+/// more than any table has.
 fn doubt_count(record: &Record, id: TableId) -> usize {
     let table = id.path();
     let absent = record.tables.get(id).is_none();
-    let mut paths: Vec<&str> = record
+    let paths: HashSet<&CellPath> = record
         .checks
         .iter()
         .filter(|c| c.status == CheckStatus::Fail)
-        .filter_map(|c| c.path.as_deref())
-        .filter(|p| p.starts_with(&format!("{table}.")))
+        .filter_map(|c| c.path.as_ref())
+        .filter(|p| p.lies_under(&table))
         .collect();
-    paths.sort_unstable();
-    paths.dedup();
-    let weight = |p: &&str| match (id, p.contains('['), p.split('.').count()) {
-        (TableId::Applications, true, _) | (_, false, 4) => 1,
-        (TableId::Applications, false, _) => 7,
-        (TableId::ReviewLitigation, _, _) => 5,
-        _ => 3,
+    let weight = |p: &&CellPath| match id {
+        _ if p.is_cell() => 1,
+        TableId::Applications => 1,
+        TableId::ReviewLitigation => 5,
+        TableId::ActiveDisclosure => 3,
     };
     paths.iter().map(weight).sum::<usize>() + usize::from(absent) * ABSENT
 }
@@ -59,15 +60,15 @@ fn table_pages(lines: &[Line], k: usize, layer: &[u32]) -> Vec<u32> {
 /// Moves one table, with its checks and warnings, from `from` into `into`.
 fn take_table(into: &mut Record, from: &Record, id: TableId) {
     let (table, name, title) = (id.path(), id.as_str(), id.printed());
-    let mine = |rule: &Rule, path: Option<&str>| match path {
-        Some(p) => p == table || p.starts_with(&format!("{table}.")),
+    let mine = |rule: &Rule, path: Option<&CellPath>| match path {
+        Some(p) => table.contains(p),
         None => rule.subject() == name,
     };
-    into.checks.retain(|c| !mine(&c.rule, c.path.as_deref()));
+    into.checks.retain(|c| !mine(&c.rule, c.path.as_ref()));
     into.checks.extend(
         from.checks
             .iter()
-            .filter(|c| mine(&c.rule, c.path.as_deref()))
+            .filter(|c| mine(&c.rule, c.path.as_ref()))
             .cloned(),
     );
     into.warnings.retain(|w| !w.message.starts_with(title));
@@ -78,8 +79,7 @@ fn take_table(into: &mut Record, from: &Record, id: TableId) {
             .cloned(),
     );
     *into.tables.slot(id) = from.tables.get(id).cloned();
-    let prefix = format!("{table}.");
-    into.cells.retain(|p, _| !p.starts_with(&prefix));
+    into.cells.retain(|p, _| !table.contains(p));
     let read = |p: &Provenance| match p.source {
         CellSource::Text => Provenance {
             source: CellSource::Ocr,
@@ -87,7 +87,7 @@ fn take_table(into: &mut Record, from: &Record, id: TableId) {
         },
         _ => p.clone(),
     };
-    let theirs = from.cells.0.iter().filter(|(p, _)| p.starts_with(&prefix));
+    let theirs = from.cells.0.iter().filter(|(p, _)| table.contains(p));
     into.cells.extend(theirs.map(|(p, v)| (p.clone(), read(v))));
 }
 

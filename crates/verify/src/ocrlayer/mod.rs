@@ -94,7 +94,7 @@ fn judge(record: &mut Record, raw: &Tables, tables: &[usize], from: &str) {
             let named = record
                 .checks
                 .iter()
-                .any(|c| c.status == CheckStatus::Fail && c.path.as_deref() == Some(&d.path));
+                .any(|c| c.status == CheckStatus::Fail && c.path.as_ref() == Some(&d.path));
             if !named {
                 record.checks.push(Check {
                     rule: trust::RULE,

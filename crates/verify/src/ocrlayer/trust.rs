@@ -10,7 +10,7 @@ use govreport_model::equations::{self, Equation, Operand, Origin, Verdict};
 use govreport_model::record::{
     Cell, CellSource, Check, Provenance, Record, Row, Table, Tables, number,
 };
-use govreport_model::template::{CellRef, TableId, TableSpec};
+use govreport_model::template::{CellPath, CellRef, TableId, TableSpec};
 use govreport_model::{checks, complete};
 
 /// The rule name of the checks that name a doubtful cell of an OCR layer.
@@ -20,7 +20,7 @@ pub const RULE: Rule = Rule::OcrLayerUnconfirmed;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Doubt {
     /// Record path of the cell or row.
-    pub path: String,
+    pub path: CellPath,
     /// What is doubtful about it.
     pub why: String,
 }
@@ -31,7 +31,7 @@ fn cell<'t>(table: &'t Table, at: &CellRef) -> Option<&'t Cell> {
     row.cells.iter().find(|c| c.column == at.column)
 }
 
-fn repaired_paths(record: &Record) -> Vec<String> {
+fn repaired_paths(record: &Record) -> Vec<CellPath> {
     record
         .checks
         .iter()
@@ -111,7 +111,7 @@ fn unconfirmed(
     equations: &[Equation],
     filled: &[(usize, usize)],
     present: &dyn Fn(usize) -> bool,
-    path: &dyn Fn(usize) -> String,
+    path: &dyn Fn(usize) -> CellPath,
 ) -> Vec<Doubt> {
     let (mut by_row, mut by_column) = (vec![false; cells.len()], vec![false; cells.len()]);
     let orientation = |e: &Equation| {
@@ -181,15 +181,15 @@ pub fn settle(record: &mut Record) -> Vec<Doubt> {
         let Some((checks, mut cells)) = settled else {
             continue;
         };
-        let filled: Vec<&str> = checks
+        let filled: Vec<&CellPath> = checks
             .iter()
             .filter(|c| c.status == CheckStatus::Repaired)
-            .filter_map(|c| c.path.as_deref())
+            .filter_map(|c| c.path.as_ref())
             .collect();
         let rules: Vec<Rule> = checks.iter().map(|c| c.rule).collect();
         record.checks.retain(|c| {
             let gap_filled =
-                c.rule.is_complete() && c.path.as_deref().is_some_and(|p| filled.contains(&p));
+                c.rule.is_complete() && c.path.as_ref().is_some_and(|p| filled.contains(&p));
             !rules.contains(&c.rule) && !gap_filled
         });
         complete::close(
@@ -205,7 +205,7 @@ pub fn settle(record: &mut Record) -> Vec<Doubt> {
 /// The doubtful cells and rows of one table, given the tables as read without the
 /// look-alike digits. `settled` holds the doubts of [`settle`].
 pub fn doubts(record: &Record, raw: &Tables, settled: &[Doubt], id: TableId) -> Vec<Doubt> {
-    let prefix = format!("{}.", id.path());
+    let table_path = id.path();
     let Some(table) = record.tables.get(id) else {
         let why = "the table was not found in the OCR layer".to_string();
         return vec![Doubt {
@@ -215,15 +215,17 @@ pub fn doubts(record: &Record, raw: &Tables, settled: &[Doubt], id: TableId) -> 
     };
     let mut out: Vec<Doubt> = settled
         .iter()
-        .filter(|d| d.path.starts_with(&prefix))
+        .filter(|d| d.path.lies_under(&table_path))
         .cloned()
         .collect();
     let failing = record
         .checks
         .iter()
         .filter(|c| c.status == CheckStatus::Fail);
-    for c in failing.filter(|c| c.path.as_deref().is_some_and(|p| p.starts_with(&prefix))) {
-        let path = c.path.clone().unwrap_or_default();
+    for c in failing {
+        let Some(path) = c.path.clone().filter(|p| p.lies_under(&table_path)) else {
+            continue;
+        };
         let why = format!("the check {} fails on it", c.rule);
         out.push(Doubt { path, why });
     }
@@ -240,7 +242,7 @@ pub fn doubts(record: &Record, raw: &Tables, settled: &[Doubt], id: TableId) -> 
     if id == TableId::ActiveDisclosure {
         out.extend(look_alikes(table, raw.get(id)));
     }
-    out.sort_by(|a, b| a.path.cmp(&b.path));
+    out.sort_by_cached_key(|d| d.path.to_string());
     out.dedup_by(|a, b| a.path == b.path);
     out
 }
@@ -254,10 +256,7 @@ fn missing_rows(record: &Record, id: TableId) -> Vec<Doubt> {
         .filter(|w| w.code == WarningCode::RowNotFound)
         .filter_map(|w| w.message.strip_prefix(&missing)?.split(' ').next())
         .map(|key| Doubt {
-            path: match id {
-                TableId::Applications => format!("{}.rows.{key}", id.path()),
-                _ => format!("{}.{key}", id.path()),
-            },
+            path: CellPath::row(id, key),
             why: "the OCR layer has no such row".to_string(),
         })
         .collect()

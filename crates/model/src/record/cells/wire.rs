@@ -18,28 +18,7 @@ use serde_json::{Map, Number, Value};
 
 use super::Provenance;
 use crate::record::number;
-
-/// A cell's place in its row: a column index (`[3]`) or a column name (`.issued`).
-#[derive(Debug, Clone, PartialEq)]
-enum Column {
-    /// An array row's column.
-    Index(usize),
-    /// An object row's column.
-    Name(String),
-}
-
-/// Splits a cell path into its row's path and its column.
-fn split(path: &str) -> (&str, Column) {
-    if let Some(open) = path.strip_suffix(']').and_then(|p| p.rfind('['))
-        && let Ok(index) = path[open + 1..path.len() - 1].parse()
-    {
-        return (&path[..open], Column::Index(index));
-    }
-    match path.rsplit_once('.') {
-        Some((row, name)) => (row, Column::Name(name.to_string())),
-        None => ("", Column::Name(path.to_string())),
-    }
-}
+use crate::template::{CellPath, Column};
 
 /// One row's cells in column order: an array's slots (index 0 up to the last listed; None
 /// for a cell not listed), or an object's keys (`[n]` for an index among names).
@@ -130,10 +109,15 @@ fn coordinates(values: &[f32]) -> Value {
 
 /// The written form of the cells' entries (grouped by row, rows in the order they first
 /// appear).
-pub fn encode(cells: &[(String, Provenance)]) -> Map<String, Value> {
-    let mut rows: Vec<(&str, Vec<(Column, &Provenance)>)> = Vec::new();
+pub fn encode(cells: &[(CellPath, Provenance)]) -> Map<String, Value> {
+    let mut rows: Vec<(CellPath, Vec<(Column, &Provenance)>)> = Vec::new();
     for (path, provenance) in cells {
-        let (row, column) = split(path);
+        let (row, column) = path.split().unwrap_or_else(|| {
+            (
+                CellPath::Other(String::new()),
+                Column::Name(path.to_string()),
+            )
+        });
         match rows.iter_mut().find(|(r, _)| *r == row) {
             Some((_, listed)) => listed.push((column, provenance)),
             None => rows.push((row, vec![(column, provenance)])),
@@ -145,7 +129,7 @@ pub fn encode(cells: &[(String, Provenance)]) -> Map<String, Value> {
 }
 
 /// The cells' entries read back from their written form.
-pub fn decode(rows: &Map<String, Value>) -> Result<Vec<(String, Provenance)>, String> {
+pub fn decode(rows: &Map<String, Value>) -> Result<Vec<(CellPath, Provenance)>, String> {
     let mut out = Vec::new();
     for (row, entry) in rows {
         let entry = entry
@@ -153,7 +137,7 @@ pub fn decode(rows: &Map<String, Value>) -> Result<Vec<(String, Provenance)>, St
             .ok_or_else(|| format!("cells.{row}: not an object"))?;
         if flat(row, entry) {
             let cell = flat_cell(entry).map_err(|e| format!("cells.{row}: {e}"))?;
-            out.push((row.clone(), cell));
+            out.push((CellPath::parse(row), cell));
             continue;
         }
         out.extend(row_cells(row, entry).map_err(|e| format!("cells.{row}: {e}"))?);
@@ -167,9 +151,7 @@ pub fn decode(rows: &Map<String, Value>) -> Result<Vec<(String, Provenance)>, St
 /// `tables.<table>.<row>.<column>`), one source, and a box of four numbers or none. A row's
 /// entry always lists its cells in an array or object of them.
 fn flat(key: &str, entry: &Map<String, Value>) -> bool {
-    let named = ["tables.active_disclosure.", "tables.review_litigation."];
-    let by_name = named.iter().any(|t| key.starts_with(t)) && key.split('.').count() == 4;
-    let cell_path = key.ends_with(']') || by_name;
+    let cell_path = CellPath::parse(key).is_cell() || key.ends_with(']');
     let one_box = match entry.get("box") {
         None | Some(Value::Null) => true,
         Some(Value::Array(b)) => b.iter().all(Value::is_number),
@@ -203,20 +185,21 @@ enum Slot<'k> {
 }
 
 /// The cells of one row's entry, in column order.
-fn row_cells(row: &str, entry: &Map<String, Value>) -> Result<Vec<(String, Provenance)>, String> {
+fn row_cells(row: &str, entry: &Map<String, Value>) -> Result<Vec<(CellPath, Provenance)>, String> {
     let field = |name: &str| entry.get(name).filter(|v| !v.is_null());
     let listing = ["source", "box", "x", "page"]
         .iter()
         .filter_map(|&name| field(name))
         .find(|v| v.is_array() || v.is_object())
         .ok_or("no field says which cells the row lists")?;
-    let slots: Vec<(String, Slot)> = match listing {
+    let row = CellPath::parse(row);
+    let slots: Vec<(CellPath, Slot)> = match listing {
         Value::Array(a) => (0..a.len())
-            .map(|i| (format!("{row}[{i}]"), Slot::Index(i)))
+            .map(|i| (row.join(Column::Index(i)), Slot::Index(i)))
             .collect(),
         Value::Object(o) => o
             .keys()
-            .map(|k| (named_path(row, k), Slot::Key(k)))
+            .map(|k| (row.join(named(k)), Slot::Key(k)))
             .collect(),
         _ => Vec::new(),
     };
@@ -253,12 +236,12 @@ fn page_number(p: &Value) -> Result<u32, String> {
     page.ok_or_else(|| format!("page {p} is not a page number"))
 }
 
-/// A named column's cell path (`[n]`: an index among names).
-fn named_path(row: &str, key: &str) -> String {
-    if key.starts_with('[') {
-        format!("{row}{key}")
-    } else {
-        format!("{row}.{key}")
+/// The column of a key of a row written as an object (`[n]`: an index among names).
+fn named(key: &str) -> Column {
+    let index = key.strip_prefix('[').and_then(|k| k.strip_suffix(']'));
+    match index.and_then(|i| i.parse().ok()) {
+        Some(i) => Column::Index(i),
+        None => Column::Name(key.to_string()),
     }
 }
 
