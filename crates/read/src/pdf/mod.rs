@@ -1,12 +1,12 @@
 //! The PDF text layer: opens a document within limits and gives each page's glyphs and rules.
 
-mod cmap;
+pub mod cmap;
 mod content;
 mod font;
 mod images;
-mod inflate;
+pub mod inflate;
 mod layer;
-mod lexer;
+pub mod lexer;
 mod matrix;
 pub mod objects;
 #[cfg(test)]
