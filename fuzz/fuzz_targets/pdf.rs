@@ -24,6 +24,7 @@ fuzz_target!(|data: &[u8]| {
         },
         // No tesseract child processes while fuzzing; the page_image target covers OCR.
         ocr: govreport_read::ocr::Mode::Never,
+        corrections: None,
     };
     let _ = extract_bytes(Source::default(), data, Some(Format::Pdf), &options);
 });
