@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use govreport_model::record::{Record, Table};
 use govreport_model::template::{
-    CellPath, Column, TableId, TableSpec, Template, active, applications, review,
+    CellPath, Column, TableId, TableSpec, Template, active, applications, every_spec,
 };
 
 /// The table, row key and column key of a national table's cell path (表三's cells named
@@ -82,16 +82,7 @@ fn statistics(record: &Record, path: &CellPath) -> Vec<CellPath> {
 
 /// Every cell path of the national tables, in every format and layout.
 pub fn known() -> HashSet<CellPath> {
-    let specs: Vec<TableSpec> = [Template::Format2021, Template::Format2019]
-        .into_iter()
-        .filter_map(active::spec)
-        .chain([
-            applications::spec(applications::SixLayout::OneRow),
-            applications::spec(applications::SixLayout::ThreeRows),
-            review::spec(),
-        ])
-        .collect();
-    specs
+    every_spec()
         .iter()
         .flat_map(|s| s.cells().map(|c| c.path()).collect::<Vec<_>>())
         .collect()

@@ -211,6 +211,20 @@ impl CellRef<'_> {
     }
 }
 
+/// The national tables in every format and layout: 表二 of 2021 and 2019, 表三 with the
+/// six organisation columns in one row and in three, 表四.
+pub fn every_spec() -> Vec<TableSpec> {
+    [Template::Format2021, Template::Format2019]
+        .into_iter()
+        .filter_map(active::spec)
+        .chain([
+            applications::spec(applications::SixLayout::OneRow),
+            applications::spec(applications::SixLayout::ThreeRows),
+            review::spec(),
+        ])
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

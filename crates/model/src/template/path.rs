@@ -363,7 +363,6 @@ impl<'de> Deserialize<'de> for CellPath {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::template::{Template, active, applications, review};
 
     /// Parses `text` and checks it is written back alike, in and out of JSON.
     fn round_trip(text: &str) -> CellPath {
@@ -377,15 +376,7 @@ mod tests {
 
     #[test]
     fn every_path_the_templates_name_round_trips_in_its_form() {
-        let specs = [Template::Format2021, Template::Format2019]
-            .into_iter()
-            .filter_map(active::spec)
-            .chain([
-                applications::spec(applications::SixLayout::OneRow),
-                applications::spec(applications::SixLayout::ThreeRows),
-                review::spec(),
-            ]);
-        for spec in specs {
+        for spec in crate::template::every_spec() {
             let table = round_trip(&format!("tables.{}", spec.id));
             assert_eq!(table, CellPath::Table(spec.id));
             for (r, row) in spec.rows.iter().enumerate() {
