@@ -215,16 +215,8 @@ mod versus_lopdf {
 
     #[test]
     fn every_sample_map_gives_lopdfs_text_for_every_code() {
-        let samples = concat!(env!("CARGO_MANIFEST_DIR"), "/../../samples");
         let mut maps = 0;
-        for entry in std::fs::read_dir(samples).expect("samples/") {
-            let path = entry.unwrap().path();
-            if path.extension().is_none_or(|e| e != "pdf") {
-                continue;
-            }
-            let Ok(doc) = lopdf::Document::load(&path) else {
-                continue;
-            };
+        for (path, doc) in crate::pdf::sample_documents() {
             for object in doc.objects.values() {
                 let Ok(dict) = object.as_dict() else { continue };
                 let Ok(stream) = dict

@@ -477,16 +477,8 @@ mod versus_lopdf {
 
     #[test]
     fn every_sample_page_gives_lopdfs_operations() {
-        let samples = concat!(env!("CARGO_MANIFEST_DIR"), "/../../samples");
         let mut pages = 0;
-        for entry in std::fs::read_dir(samples).expect("samples/") {
-            let path = entry.unwrap().path();
-            if path.extension().is_none_or(|e| e != "pdf") {
-                continue;
-            }
-            let Ok(doc) = lopdf::Document::load(&path) else {
-                continue;
-            };
+        for (path, doc) in crate::pdf::sample_documents() {
             for (n, id) in doc.get_pages() {
                 let data = doc.get_page_content(id);
                 let theirs = Content::decode(&data).expect("lopdf reads the samples");

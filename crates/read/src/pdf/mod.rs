@@ -11,6 +11,19 @@ mod matrix;
 pub mod objects;
 #[cfg(test)]
 mod rotation_tests;
+
+/// The committed sample PDFs lopdf loads, with their paths (for tests comparing this
+/// crate's parsers with lopdf's).
+#[cfg(test)]
+fn sample_documents() -> Vec<(std::path::PathBuf, lopdf::Document)> {
+    let samples = concat!(env!("CARGO_MANIFEST_DIR"), "/../../samples");
+    std::fs::read_dir(samples)
+        .expect("samples/")
+        .map(|entry| entry.expect("a samples/ entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "pdf"))
+        .filter_map(|path| Some((path.clone(), lopdf::Document::load(&path).ok()?)))
+        .collect()
+}
 mod text_string;
 mod unicode;
 
