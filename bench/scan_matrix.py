@@ -4,7 +4,7 @@ the goldens, per scan style and per split (tuned / held-out), and CPU seconds pe
 
     python3 samples/generate/scan_matrix.py /tmp/scan-matrix
     python3 bench/scan_matrix.py /tmp/scan-matrix [--bin target/release/govreport]
-            [--split tuned|heldout|all] [--keep DIR] [--json FILE]
+            [--split tuned|heldout|dev|all] [--style STYLE ...] [--keep DIR] [--json FILE]
 
 For each split and style, one `govreport extract --ocr auto -j 1` run over that style's files
 (OMP_THREAD_LIMIT=1, so one recognition thread), timed by the CPU seconds of the run and all
@@ -16,9 +16,10 @@ no tables, are counted apart, as "in failed records"), and CPU seconds per page.
 (without CPU) by the tables' ruling (full / rows only / frame only), by rule shade (dark /
 light or thin) and by producer.
 
-Per-file details (each wrong cell, expected and read) are printed for the TUNED split only.
-The HELD-OUT split is measured in aggregate only: its failures are not to be read or tuned
-on (see the split rule at the top of scan_matrix.py); `--keep` keeps tuned records only.
+Per-file details (each wrong cell, expected and read) are printed for the TUNED and DEV
+splits only. The HELD-OUT split is measured in aggregate only: its failures are not to be
+read or tuned on (see the split rule at the top of scan_matrix.py); `--keep` keeps TUNED
+and DEV records only.
 """
 import argparse
 import json
@@ -93,8 +94,9 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("dir", nargs="?", default="/tmp/scan-matrix")
     ap.add_argument("--bin", default=str(ROOT / "target/release/govreport"))
-    ap.add_argument("--split", choices=["tuned", "heldout", "all"], default="all")
-    ap.add_argument("--keep", help="keep the TUNED split's records in this folder")
+    ap.add_argument("--split", choices=["tuned", "heldout", "dev", "all"], default="all")
+    ap.add_argument("--style", nargs="*", help="measure only these styles")
+    ap.add_argument("--keep", help="keep the TUNED or DEV split's records in this folder")
     ap.add_argument("--json", help="write the per-group totals (and the tuned per-file results) here")
     args = ap.parse_args()
     d = Path(args.dir)
@@ -111,10 +113,10 @@ def main():
                  "unnamed": 0, "in_failed": 0, "cpu": 0.0}
         for style in STYLES:
             group = [m for m in manifest if m["split"] == split and m["style"] == style]
-            if not group:
+            if not group or (args.style and style not in args.style):
                 continue
             with tempfile.TemporaryDirectory() as tmp:
-                out = Path(args.keep) if (args.keep and split == "tuned") else Path(tmp)
+                out = Path(args.keep) if (args.keep and split != "heldout") else Path(tmp)
                 out.mkdir(parents=True, exist_ok=True)
                 cpu = run_group(args.bin, [d / m["pdf"] for m in group], out)
                 g = {"files": len(group), "pages": sum(m["pages"] for m in group), "cells": 0, "right": 0,
@@ -136,7 +138,7 @@ def main():
                                   "wrong_in_ok": s["wrong_in_ok"], "unnamed": len(s["unnamed"]),
                                   "in_failed": s["in_failed"],
                                   f"status {s['status']}": 1})
-                    if split == "tuned":
+                    if split != "heldout":
                         result["tuned_files"][m["name"]] = {k: v for k, v in s.items()}
                         print(f"{m['name']}: {s['status']}, cells {s['right']}/{s['cells']}", flush=True)
                         for p, v, got in s["wrong"]:

@@ -22,7 +22,10 @@ THE SPLIT RULE (fixed before anything was measured; do not move files between sp
 - its scan style is ``STYLES[i % 8]`` (so every style is 6 times in TUNED, 6 times in
   HELD-OUT) and its source kind ``KINDS[(i % 8 + i // 8) % 4]``; every other choice (report
   content, producer geometry, the style's parameters) is drawn from ``random.Random(seed)``.
-- TUNED may be looked at in detail, tuned on and used for engine comparisons. HELD-OUT is
+- file ``i`` of the DEV split (session 13) has seed ``3000 + i``, i = 0 … 47: fresh scans of
+  the TUNED split's sources, drawn after the held-out gap showed TUNED was worn out by
+  tuning; looked at per file like TUNED, to find what fails on scans not yet tuned on;
+- TUNED and DEV may be looked at in detail, tuned on and used for engine comparisons. HELD-OUT is
   only ever measured in aggregate (bench/scan_matrix.py totals per style): no one reads its
   failures or tunes on them, so it stays an honest measure of scans the code never saw.
   New files go at the end of a split with the next seed; the seeds above never change.
@@ -109,12 +112,13 @@ HONGZE_PDF = next((p for p in (ROOT.parent / "shared/corpus/real/hongze-2023.pdf
                   ROOT.parent / "shared/corpus/real/hongze-2023.pdf")
 HONGZE_GOLDEN = ROOT / "tests" / "corpus_golden" / "hongze-2023.json"
 
-SPLITS = {"tuned": (1000, 48), "heldout": (2000, 48)}   # first seed, number of files
+SPLITS = {"tuned": (1000, 48), "heldout": (2000, 48), "dev": (3000, 48)}   # first seed, number of files
 STYLES = ["clean", "office", "fax", "photo", "bilevel", "scale", "dither", "photocopy"]
 KINDS = ["rl", "lo", "html", "sample"]
 HONGZE = {1017, 2003, 2010}   # seeds whose "sample" slot is the real report
 POOL = {
     "tuned": sorted({src for src, _, _ in scan.PLAN}),
+    "dev": sorted({src for src, _, _ in scan.PLAN}),
     "heldout": sorted({src for src, _, _ in scan.FRESH} - {src for src, _, _ in scan.PLAN}
                       | {"nanhu-2024-stsong-turn90", "qingyuan-2025-stsong-turn270"}),
 }
@@ -543,7 +547,8 @@ def file_name(f: dict) -> str:
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("dir", nargs="?", default="/tmp/scan-matrix")
-    ap.add_argument("--split", choices=["tuned", "heldout", "all"], default="all")
+    ap.add_argument("--split", choices=["tuned", "heldout", "dev", "all"], default="all",
+                    help="all = tuned and heldout; dev is made only when asked")
     ap.add_argument("--only", nargs="*", help="file names (or seeds) to make")
     ap.add_argument("--chromium", action="store_true", help="print the html sources with Chromium")
     args = ap.parse_args(argv)
