@@ -369,12 +369,7 @@ pub fn place(row: &ValueRow, width: usize, centres: Option<&[f32]>) -> Placed {
     if let (Some(centres), Some(_)) = (centres, row.page) {
         let mut ok = true;
         for v in &row.values {
-            let nearest = (0..width).min_by(|&a, &b| {
-                (centres[a] - v.x)
-                    .abs()
-                    .total_cmp(&(centres[b] - v.x).abs())
-            });
-            match nearest {
+            match nearest_column(centres, v.x) {
                 Some(c) if slots[c].is_none() => slots[c] = Some(v.clone()),
                 _ => ok = false,
             }
@@ -393,6 +388,24 @@ pub fn place(row: &ValueRow, width: usize, centres: Option<&[f32]>) -> Placed {
     Placed {
         slots,
         unplaced: row.values.len() < width,
+    }
+}
+
+/// The column whose centre is nearest `x`, when it is clearly the nearest: nearer than
+/// 0.7 of the distance to the next one. A value halfway between two header centres (a
+/// header OCR misread and split, so its centres are off by half a column) is placed by
+/// nothing.
+fn nearest_column(centres: &[f32], x: f32) -> Option<usize> {
+    let mut order: Vec<(f32, usize)> = centres
+        .iter()
+        .enumerate()
+        .map(|(i, c)| ((c - x).abs(), i))
+        .collect();
+    order.sort_by(|a, b| a.0.total_cmp(&b.0));
+    match order[..] {
+        [(d1, _), (d2, _), ..] if d1 >= 0.7 * d2 => None,
+        [(_, c), ..] => Some(c),
+        [] => None,
     }
 }
 
@@ -490,6 +503,30 @@ mod tests {
         // A table none of whose values could be read keeps its rows, for the rules to name.
         let r = rows("一、本年新收\t\u{FFFD}\t\u{FFFD}\n二、上年结转\t\u{FFFD}\t\u{FFFD}");
         assert_eq!(r.len(), 2);
+    }
+
+    #[test]
+    fn a_value_halfway_between_two_header_centres_is_placed_by_nothing() {
+        let value = |x: f32| Value {
+            number: None,
+            printed: Some("0".into()),
+            x,
+            bbox: None,
+            page: Some(1),
+        };
+        let row = |xs: &[f32]| ValueRow {
+            label: "一、本年新收".into(),
+            values: xs.iter().map(|&x| value(x)).collect(),
+            page: Some(1),
+            line: 0,
+        };
+        let centres = [10.0, 20.0, 30.0, 40.0];
+        let near = place(&row(&[11.0, 29.0, 38.0]), 4, Some(&centres));
+        let at: Vec<bool> = near.slots.iter().map(Option::is_some).collect();
+        assert_eq!((at, near.unplaced), (vec![true, false, true, true], false));
+        // Centres off by half a column, as from a header OCR split: no value is placed.
+        let off = place(&row(&[15.0, 25.0, 35.0]), 4, Some(&centres));
+        assert!(off.unplaced);
     }
 
     #[test]

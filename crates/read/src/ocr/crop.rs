@@ -59,6 +59,22 @@ impl Crop {
 const LEAN: f32 = 0.06;
 
 impl Crop {
+    /// The box (crop pixels) of the cell's ink when it is one flat stroke, at least three
+    /// times as wide as tall and under a fifth of the cell's height: a dash, the "none"
+    /// mark, whatever a reading made of it (`心`, `一`, `.`, nothing).
+    pub fn dash(&self) -> Option<PixelBox> {
+        let parts: Vec<Component> = components(&self.image)
+            .into_iter()
+            .filter(|p| p.pixels.len() >= MIN_INK / 4)
+            .collect();
+        let [part] = parts.as_slice() else {
+            return None;
+        };
+        let [x0, y0, x1, y1] = part.bbox;
+        let (w, h) = (x1 + 1 - x0, y1 + 1 - y0);
+        (w >= 3 * h && h * 5 <= self.image.height).then(|| part.bbox.map(|v| v as f32))
+    }
+
     /// Whether the ink leans right like `/`: the mean column of its top three tenths
     /// clearly right of its bottom three tenths'. A `1` stands upright, its flag pointing
     /// left; read alone, the two are easily taken for each other.
@@ -251,6 +267,27 @@ mod tests {
             image,
             origin: [0, 0],
         }
+    }
+
+    #[test]
+    fn a_flat_stroke_alone_is_a_dash_but_a_minus_before_digits_or_a_digit_is_not() {
+        let mut image = Gray::white(120, 60);
+        image.pixels[30 * 120..30 * 120 + 120]
+            .chunks_mut(120)
+            .for_each(|row| row[46..74].fill(0)); // 28 × 1
+        (31..33).for_each(|y| image.pixels[y * 120 + 46..y * 120 + 74].fill(0)); // 28 × 3
+        let dash = Crop {
+            image: image.clone(),
+            origin: [0, 0],
+        };
+        assert_eq!(dash.dash(), Some([46.0, 30.0, 73.0, 32.0]));
+        (20..42).for_each(|y| image.pixels[y * 120 + 90..y * 120 + 94].fill(0)); // a 1 beside
+        let minus = Crop {
+            image,
+            origin: [0, 0],
+        };
+        assert_eq!(minus.dash(), None);
+        assert_eq!(stroke(18, 18, true).dash(), None);
     }
 
     #[test]

@@ -219,7 +219,7 @@ fn among_numbers(b: &PixelBox, numbers: &[PixelBox], same_width: bool) -> bool {
 }
 
 /// A number: digits, a decimal point, a leading minus (表二's 增/减 column).
-fn is_number(s: &str) -> bool {
+pub(crate) fn is_number(s: &str) -> bool {
     let body = s.strip_prefix('-').unwrap_or(s);
     body.chars().any(|c| c.is_ascii_digit()) && body.chars().all(|c| c.is_ascii_digit() || c == '.')
 }

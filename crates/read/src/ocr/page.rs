@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use super::cells;
 use super::crop::{self, Crop, PixelBox};
-use super::decide::{MARKS, PixelWord, decide, is_mark, mark_unreadable};
+use super::decide::{MARKS, PixelWord, decide, is_mark, is_number, mark_unreadable};
 use super::engine::PAGE;
 use super::image::Gray;
 use super::recogniser::Recogniser;
@@ -104,7 +104,8 @@ pub fn read(
         .zip(&crops)
         .map(|((reading, inside), crop)| {
             let page: Vec<&tsv::Word> = inside.iter().map(|&i| &words[i]).collect();
-            decide(&page, reading, pp.is_some()).map(|w| slash_read_as_one(w, crop))
+            let word = decide(&page, reading, pp.is_some()).map(|w| slash_read_as_one(w, crop));
+            dash_misread(word, crop)
         })
         .collect();
     let mut all = as_read(&labels, &lines, &grid, &to_page);
@@ -122,6 +123,31 @@ pub fn read(
         })
         .collect();
     Ok(PageRead { words: all, rules })
+}
+
+/// A cell whose ink is one flat stroke ([`Crop::dash`]) that no reading took for a number
+/// (`心` read from a faint dash, or nothing): the "none" mark `—`, with the reading kept as
+/// the first, so the row keeps a token in that column.
+fn dash_misread(word: Option<PixelWord>, crop: &Crop) -> Option<PixelWord> {
+    if word
+        .as_ref()
+        .is_some_and(|w| is_number(&w.text) || is_mark(&w.text))
+    {
+        return word;
+    }
+    let Some(ink) = crop.dash() else {
+        return word;
+    };
+    let (ox, oy) = (crop.origin[0] as f32, crop.origin[1] as f32);
+    let bbox = [ink[0] + ox, ink[1] + oy, ink[2] + ox, ink[3] + oy];
+    Some(PixelWord {
+        text: "—".into(),
+        bbox,
+        baseline: bbox[3],
+        size: crop.image.height as f32 / 2.0,
+        first: word.map(|w| w.text),
+        alternatives: Vec::new(),
+    })
 }
 
 /// A cell read as `1` whose ink leans like `/` (the mark for "not applicable", which both
@@ -415,6 +441,29 @@ mod tests {
             &word("1", [52.0, 90.0, 58.0, 140.0]),
             &values
         ));
+    }
+
+    #[test]
+    fn flat_ink_read_as_a_character_or_not_at_all_is_the_none_mark() {
+        let mut image = Gray::white(120, 60);
+        (30..33).for_each(|y| image.pixels[y * 120 + 46..y * 120 + 74].fill(0));
+        let crop = Crop {
+            image,
+            origin: [1000, 500],
+        };
+        let read = |text: &str| PixelWord {
+            text: text.into(),
+            bbox: [1046.0, 530.0, 1074.0, 533.0],
+            baseline: 533.0,
+            size: 4.0,
+            first: None,
+            alternatives: Vec::new(),
+        };
+        let got = dash_misread(Some(read("心")), &crop).unwrap();
+        assert_eq!((got.text.as_str(), got.first.as_deref()), ("—", Some("心")));
+        assert_eq!(got.bbox, [1046.0, 530.0, 1073.0, 532.0]);
+        assert_eq!(dash_misread(None, &crop).unwrap().text, "—");
+        assert_eq!(dash_misread(Some(read("0")), &crop).unwrap().text, "0");
     }
 
     #[test]

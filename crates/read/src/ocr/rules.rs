@@ -49,10 +49,13 @@ impl Params {
 /// Every horizontal and vertical rule in `img`.
 pub fn detect(img: &Gray, p: &Params) -> Vec<Segment> {
     let dark = |x: usize, y: usize| img.pixels[y * img.width + x] < p.ink;
-    let horizontal = merge(
+    let horizontal: Vec<_> = merge(
         runs(img.height, img.width, |y, x| dark(x, y), p, p.min_len),
         p,
-    );
+    )
+    .into_iter()
+    .filter(|h| !text_strokes(img, h, p))
+    .collect();
     let vertical: Vec<_> = merge(runs(img.width, img.height, dark, p, p.min_joint), p)
         .into_iter()
         .filter(|v| {
@@ -80,6 +83,31 @@ pub fn detect(img: &Gray, p: &Params) -> Vec<Segment> {
         y1: b,
     }));
     out
+}
+
+/// Whether a horizontal run `(position, start, end)` is the strokes of a line of text run
+/// together (bold type on a fax, a long label): ink along it is broken by the gaps between
+/// characters, and the rest of the characters lie close above or below it along its
+/// length, where a rule, even a broken one, has paper on both sides.
+fn text_strokes(img: &Gray, &(pos, a, b): &(f32, f32, f32), p: &Params) -> bool {
+    let (a, b, pos) = (a as usize, (b as usize).min(img.width), pos as usize);
+    let density = |rows: std::ops::Range<usize>| {
+        let rows = rows.start.min(img.height)..rows.end.min(img.height);
+        let dark = rows
+            .clone()
+            .flat_map(|y| (a..b).map(move |x| (x, y)))
+            .filter(|&(x, y)| img.pixels[y * img.width + x] < p.ink)
+            .count();
+        dark as f32 / (rows.len() * (b - a)).max(1) as f32
+    };
+    let near = p.max_thickness / 2 + 2;
+    let far = near + p.max_thickness;
+    let on = (pos.saturating_sub(1)..pos + 2)
+        .map(|y| density(y..y + 1))
+        .fold(0.0, f32::max);
+    let beside = density(pos.saturating_sub(far)..pos.saturating_sub(near))
+        .max(density(pos + near..pos + far));
+    on < 0.85 && beside >= 0.3
 }
 
 /// Whether a rule `(position, start, end)` ends at both ends on a crossing rule at least
@@ -235,6 +263,27 @@ mod tests {
         let vertical: Vec<_> = got.iter().filter(|s| s.x0 == s.x1).collect();
         assert_eq!(vertical.len(), 1, "{got:?}");
         assert!((vertical[0].x0 - 301.5).abs() < 1.0, "{got:?}");
+    }
+
+    #[test]
+    fn a_line_of_bold_text_whose_strokes_run_together_is_no_rule() {
+        // Sixteen "characters" 40 px apart (fax-thickened 12 pt): a middle stroke 30 px
+        // long in each, 10 px between them, a stem and four short strokes (about 40 % ink
+        // above and below the middle, as measured on such a fax); 640 px, longer than a
+        // rule must be to stand without crossing rules. A real rule below, as broken.
+        let mut img = Gray::white(800, 300);
+        for c in 0..16 {
+            let x = 50 + c * 40;
+            draw(&mut img, x, 100, x + 30, 104, 0);
+            draw(&mut img, x + 13, 80, x + 17, 125, 0);
+            for y in [84, 90, 112, 118] {
+                draw(&mut img, x + 2, y, x + 28, y + 3, 0);
+            }
+            draw(&mut img, x, 200, x + 36, 202, 0);
+        }
+        let got = detect(&img, &Params::for_dpi(300.0));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!((got[0].y0 - 201.0).abs() < 1.0, "{got:?}");
     }
 
     #[test]
