@@ -14,7 +14,9 @@ failing check names (the rule of bench/ocr_cells.py and tests/ocr.rs: a failing 
 path is the cell, its row or its table; the cells of a record that failed as a whole, with
 no tables, are counted apart, as "in failed records"), and CPU seconds per page. Then the same totals
 (without CPU) by the tables' ruling (full / rows only / frame only), by rule shade (dark /
-light or thin) and by producer.
+light or thin), by producer, and for the legible files alone, in all and per style (a
+file whose scan kept under half its source's ink on some page is ILLEGIBLE: see
+bench/scan_legibility.py).
 
 Per-file details (each wrong cell, expected and read) are printed for the TUNED and DEV
 splits only. The HELD-OUT split is measured in aggregate only: its failures are not to be
@@ -36,6 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 sys.dont_write_bytecode = True
 from ocr_cells import cells, named  # noqa: E402
+from scan_legibility import LEGIBLE, legibility, load_cache, save_cache  # noqa: E402
 
 STYLES = ["clean", "office", "fax", "photo", "bilevel", "scale", "dither", "photocopy"]
 
@@ -108,6 +111,7 @@ def main():
              "wrong, no failing check names it | in failed records | CPU s / page |",
              "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     by: dict = {}
+    kept = load_cache(d)
     for split in splits:
         total = {"files": 0, "pages": 0, "cells": 0, "right": 0, "status": Counter(), "wrong_in_ok": 0,
                  "unnamed": 0, "in_failed": 0, "cpu": 0.0}
@@ -131,7 +135,9 @@ def main():
                     g["wrong_in_ok"] += s["wrong_in_ok"]
                     g["unnamed"] += len(s["unnamed"])
                     g["in_failed"] += s["in_failed"]
+                    legible = "legible" if legibility(d, m, kept) >= LEGIBLE else "ILLEGIBLE"
                     for key in (f"{split}/rules: {rules(m)}", f"{split}/{light(m)}",
+                                f"{split}/{legible}", f"{split}/{legible}: {style}",
                                 f"{split}/producer: {m['source'].get('producer', '?').split('-')[0]}"):
                         b = by.setdefault(key, Counter())
                         b.update({"files": 1, "cells": s["cells"], "right": s["right"],
@@ -159,6 +165,7 @@ def main():
         print(f"| {key} | {b['files']} | {b['right']} / {b['cells']} | {100 * b['right'] / max(b['cells'], 1):.2f} % | "
               f"{b['status ok']} | {b['wrong_in_ok']} | {b['unnamed']} |")
     result["by"] = {k: dict(v) for k, v in by.items()}
+    save_cache(d, kept)
     if args.json:
         Path(args.json).write_text(json.dumps(result, ensure_ascii=False, indent=1, default=str) + "\n")
 
