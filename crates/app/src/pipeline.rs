@@ -15,7 +15,7 @@ use govreport_parse::audit;
 use govreport_parse::report::{self, Parsed};
 use govreport_read::ocr::{self, Engines};
 use govreport_read::readers;
-use govreport_verify::{Context, blend, engines, fill, third};
+use govreport_verify::{Context, blend, engines, fill, settle, third};
 
 use crate::corrections::{Corrections, apply};
 use crate::filehash::sha256_hex;
@@ -223,7 +223,8 @@ impl Bytes<'_> {
     /// one kept takes each ruled table the other read soundly where its own is in doubt
     /// (see [`blend::blend`]) and the other's numbers that make a failing table's rules
     /// hold ([`fill::fill`]), then is weighed against the other (see [`engines::weigh`]);
-    /// 表二 cells still in doubt are read a third time, alone ([`third::confirm`]).
+    /// 表二 cells still in doubt are read a third time, alone ([`third::confirm`]); last,
+    /// doubts in a 表三 or 表四 whose rules now all hold are the rules' ([`settle::settle`]).
     fn second_opinion(&self, source: Source, first: Read) -> Read {
         if !first.ppocr || first.parsed.record.status != Status::Partial {
             return first;
@@ -241,6 +242,7 @@ impl Bytes<'_> {
         fill::fill(record, &other.parsed.record);
         engines::weigh(record, &other.parsed.record);
         third::confirm(record, &chosen.parsed.document.lines, self.bytes, deadline);
+        settle::settle(record);
         record.status = report::status(record);
         chosen.deadline = deadline;
         chosen

@@ -133,7 +133,7 @@ fn commit(
 }
 
 /// A cell of a table by its row and column keys.
-fn cell<'t>(table: &'t Table, at: &CellRef) -> Option<&'t Cell> {
+pub(crate) fn cell<'t>(table: &'t Table, at: &CellRef) -> Option<&'t Cell> {
     let row = table.row(at.row)?;
     row.cells.iter().find(|c| c.column == at.column)
 }
@@ -145,7 +145,7 @@ fn cell_mut<'t>(table: &'t mut Table, at: &CellRef) -> Option<&'t mut Cell> {
 }
 
 /// A cell as an operand of the rules; lost when absent.
-fn operand(cell: Option<&Cell>) -> Operand {
+pub(crate) fn operand(cell: Option<&Cell>) -> Operand {
     cell.map_or_else(Operand::lost, Cell::operand)
 }
 
@@ -156,7 +156,7 @@ fn failing(cells: &[Operand], equations: &[Equation]) -> usize {
 }
 
 /// Whether cell `i` is in an equation that holds (not merely skipped).
-fn confirmed(i: usize, cells: &[Operand], equations: &[Equation]) -> bool {
+pub(crate) fn confirmed(i: usize, cells: &[Operand], equations: &[Equation]) -> bool {
     equations.iter().any(|e| {
         let within = e.result == i || e.parts.contains(&i) || e.extra.contains(&i);
         within && verdict(cells, e) == Verdict::Pass

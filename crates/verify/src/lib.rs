@@ -9,6 +9,7 @@ pub mod fill;
 pub mod ocrlayer;
 pub mod provenance;
 pub mod resolve;
+pub mod settle;
 pub mod third;
 
 use std::time::Instant;

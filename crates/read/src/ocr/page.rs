@@ -326,7 +326,7 @@ fn value_cells(words: &[tsv::Word], cells: Vec<PixelBox>, apart: bool) -> Vec<Pi
 fn numbers_apart(words: &[tsv::Word], b: &PixelBox, axis: usize) -> usize {
     let mut spans: Vec<(f32, f32)> = words
         .iter()
-        .filter(|w| centre_in(&w.bbox, b) && w.text.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        .filter(|w| centre_in(&w.bbox, b) && is_number(&w.text))
         .map(|w| (w.bbox[axis], w.bbox[axis + 2]))
         .collect();
     spans.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -424,6 +424,12 @@ mod tests {
         let boxes = vec![one, two_rows, two_columns];
         assert_eq!(value_cells(&words, boxes.clone(), true), vec![one]);
         assert_eq!(value_cells(&words, boxes.clone(), false), boxes);
+        // 表二's 上一年项目数 and 本年增/减 under one box (their rule lost to dithering).
+        let signed = [
+            word("11", [40.0, 10.0, 60.0, 30.0]),
+            word("-1", [140.0, 10.0, 160.0, 30.0]),
+        ];
+        assert!(value_cells(&signed, vec![two_columns], true).is_empty());
     }
 
     #[test]
