@@ -98,14 +98,11 @@ pub fn read(
         .filter(|&i| !taken[i] && !rule_read_as_text(&words[i], &boxes))
         .map(|i| words[i].clone())
         .collect();
-    let decided: Vec<Option<PixelWord>> = readings
-        .iter()
-        .zip(&inside)
-        .zip(&crops)
-        .map(|((reading, inside), crop)| {
-            let page: Vec<&tsv::Word> = inside.iter().map(|&i| &words[i]).collect();
-            let word = decide(&page, reading, pp.is_some()).map(|w| slash_read_as_one(w, crop));
-            dash_misread(word, crop)
+    let decided: Vec<Option<PixelWord>> = (0..boxes.len())
+        .map(|k| {
+            let page: Vec<&tsv::Word> = inside[k].iter().map(|&i| &words[i]).collect();
+            let faint = || crop::cut_at(&img, &boxes[k..=k], dpi / 60.0, params.ink).remove(0);
+            cell_value(&page, &readings[k], &crops[k], faint, pp.is_some())
         })
         .collect();
     let mut all = as_read(&labels, &lines, &grid, &to_page);
@@ -123,6 +120,27 @@ pub fn read(
         })
         .collect();
     Ok(PageRead { words: all, rules })
+}
+
+/// One cell's value: its readings weighed ([`decide`]), a leaning `1` taken for `/`, and a
+/// dash found in its ink at the crop's threshold or, where nothing was read, at the rules'
+/// lighter one (`faint`: a thin grey dash on a photographed page is lost at the crop's).
+fn cell_value(
+    page: &[&tsv::Word],
+    reading: &cells::Reading,
+    crop: &Crop,
+    faint: impl FnOnce() -> Crop,
+    page_first: bool,
+) -> Option<PixelWord> {
+    let word = decide(page, reading, page_first).map(|w| slash_read_as_one(w, crop));
+    let word = dash_misread(word, crop);
+    if word
+        .as_ref()
+        .is_some_and(|w| is_number(&w.text) || is_mark(&w.text))
+    {
+        return word;
+    }
+    dash_misread(word, &faint())
 }
 
 /// A cell whose ink is one flat stroke ([`Crop::dash`]) that no reading took for a number
@@ -151,11 +169,12 @@ fn dash_misread(word: Option<PixelWord>, crop: &Crop) -> Option<PixelWord> {
 }
 
 /// A cell read as `1` whose ink leans like `/` (the mark for "not applicable", which both
-/// engines often read as `1`): the mark, with `1` as the first reading.
+/// engines often read as `1`): the mark, with `1` as the first reading and the one the
+/// rules may choose instead (a bold `1` on a bilevel scan leans too).
 fn slash_read_as_one(mut word: PixelWord, crop: &Crop) -> PixelWord {
     if word.text == "1" && crop.leans() {
         word.first = Some(std::mem::replace(&mut word.text, "/".into()));
-        word.alternatives.clear();
+        word.alternatives = vec!["1".into()];
     }
     word
 }

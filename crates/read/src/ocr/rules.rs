@@ -54,10 +54,11 @@ pub fn detect(img: &Gray, p: &Params) -> Vec<Segment> {
         p,
     )
     .into_iter()
-    .filter(|h| !text_strokes(img, h, p))
+    .filter(|h| !text_strokes(img, h, false, p))
     .collect();
     let vertical: Vec<_> = merge(runs(img.width, img.height, dark, p, p.min_joint), p)
         .into_iter()
+        .filter(|v| !text_strokes(img, v, true, p))
         .filter(|v| {
             v.2 - v.1 >= p.min_len as f32 || joins(v, &horizontal, 3.0 * p.min_len as f32, p)
         })
@@ -85,25 +86,34 @@ pub fn detect(img: &Gray, p: &Params) -> Vec<Segment> {
     out
 }
 
-/// Whether a horizontal run `(position, start, end)` is the strokes of a line of text run
-/// together (bold type on a fax, a long label): ink along it is broken by the gaps between
-/// characters, and the rest of the characters lie close above or below it along its
-/// length, where a rule, even a broken one, has paper on both sides.
-fn text_strokes(img: &Gray, &(pos, a, b): &(f32, f32, f32), p: &Params) -> bool {
-    let (a, b, pos) = (a as usize, (b as usize).min(img.width), pos as usize);
-    let density = |rows: std::ops::Range<usize>| {
-        let rows = rows.start.min(img.height)..rows.end.min(img.height);
-        let dark = rows
+/// Whether a run `(position, start, end)` (vertical when `down`) is strokes of text run
+/// together, not a rule: a line of bold type on a fax, or a column of bold digits whose
+/// strokes line up from row to row, bridged across the row rules. Ink along it is broken
+/// by the gaps between characters, and the rest of the characters lie close beside it
+/// along its length, where a rule, even a broken one, has paper on both sides.
+fn text_strokes(img: &Gray, &(pos, a, b): &(f32, f32, f32), down: bool, p: &Params) -> bool {
+    let (along_max, across_max) = match down {
+        false => (img.width, img.height),
+        true => (img.height, img.width),
+    };
+    let (a, b, pos) = (a as usize, (b as usize).min(along_max), pos as usize);
+    let dark = |along: usize, across: usize| match down {
+        false => img.pixels[across * img.width + along] < p.ink,
+        true => img.pixels[along * img.width + across] < p.ink,
+    };
+    let density = |band: std::ops::Range<usize>| {
+        let band = band.start.min(across_max)..band.end.min(across_max);
+        let n = band
             .clone()
-            .flat_map(|y| (a..b).map(move |x| (x, y)))
-            .filter(|&(x, y)| img.pixels[y * img.width + x] < p.ink)
+            .flat_map(|c| (a..b).map(move |l| (l, c)))
+            .filter(|&(l, c)| dark(l, c))
             .count();
-        dark as f32 / (rows.len() * (b - a)).max(1) as f32
+        n as f32 / (band.len() * (b - a)).max(1) as f32
     };
     let near = p.max_thickness / 2 + 2;
     let far = near + p.max_thickness;
     let on = (pos.saturating_sub(1)..pos + 2)
-        .map(|y| density(y..y + 1))
+        .map(|c| density(c..c + 1))
         .fold(0.0, f32::max);
     let beside = density(pos.saturating_sub(far)..pos.saturating_sub(near))
         .max(density(pos + near..pos + far));
@@ -263,6 +273,28 @@ mod tests {
         let vertical: Vec<_> = got.iter().filter(|s| s.x0 == s.x1).collect();
         assert_eq!(vertical.len(), 1, "{got:?}");
         assert!((vertical[0].x0 - 301.5).abs() < 1.0, "{got:?}");
+    }
+
+    #[test]
+    fn a_column_of_bold_zeros_bridged_across_the_row_rules_is_no_rule() {
+        // A photocopied 表三: rows 56 px apart, thick row rules, and in each row a bold `0`
+        // 36 px tall whose left stroke lines up with the row above's; a real column rule.
+        let mut img = Gray::white(400, 700);
+        for r in 0..11 {
+            let y = 50 + r * 56;
+            draw(&mut img, 20, y, 380, y + 8, 0);
+            if r < 10 {
+                draw(&mut img, 200, y + 14, 206, y + 50, 0); // left stroke
+                draw(&mut img, 218, y + 14, 224, y + 50, 0); // right stroke
+                draw(&mut img, 200, y + 14, 224, y + 18, 0); // top
+                draw(&mut img, 200, y + 46, 224, y + 50, 0); // bottom
+            }
+        }
+        draw(&mut img, 100, 50, 104, 618, 0);
+        let got = detect(&img, &Params::for_dpi(300.0));
+        let vertical: Vec<_> = got.iter().filter(|s| s.x0 == s.x1).collect();
+        assert_eq!(vertical.len(), 1, "{vertical:?}");
+        assert!((vertical[0].x0 - 102.0).abs() < 1.0, "{vertical:?}");
     }
 
     #[test]
