@@ -1,11 +1,12 @@
 //! Bytes → the page-image stage of OCR: the PNM reader, background normalisation, skew
 //! estimation and rotation, binarisation, ruling-line and grid detection, and the TSV
-//! reader (the bytes read as tesseract output). No child process is started.
+//! reader (the bytes read as tesseract output), and the cell crops: cut at two thresholds,
+//! cleared, and looked at for a dash, a lean and a glyph. No child process is started.
 #![no_main]
 
 use govreport_read::ocr::image::Gray;
 use govreport_read::ocr::rules::{self, Params};
-use govreport_read::ocr::{cells, grid, skew, tsv};
+use govreport_read::ocr::{cells, crop, grid, skew, tsv};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -29,8 +30,10 @@ fuzz_target!(|data: &[u8]| {
     };
     let segments = rules::detect(&img, &params);
     let boxes = grid::cells(&segments, dpi / 60.0, dpi / 15.0);
-    for b in boxes.iter().take(50) {
-        let crop = img.crop(b[0] as usize, b[1] as usize, b[2] as usize, b[3] as usize);
-        let _ = crop.binarise(128);
+    let boxes = &boxes[..boxes.len().min(50)];
+    for threshold in [(img.median() as f32 * 0.7) as u8, params.ink] {
+        for c in crop::cut_at(&img, boxes, dpi / 60.0, threshold) {
+            let _ = (c.dash(), c.leans(), c.glyph_box());
+        }
     }
 });
