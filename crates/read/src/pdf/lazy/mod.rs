@@ -18,8 +18,10 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
 use syntax::Parser;
 
-/// Keys whose values text extraction never reads, so their objects are not loaded.
-const UNREAD_KEYS: [&[u8]; 11] = [
+/// Keys whose values text extraction never reads (neither this crate nor the lopdf
+/// functions it calls), so the objects only they lead to are not loaded: annotations,
+/// structure, metadata, glyph programs and font files, colour, transparency and patterns.
+const UNREAD_KEYS: [&[u8]; 25] = [
     b"Annots",
     b"Metadata",
     b"PieceInfo",
@@ -31,6 +33,20 @@ const UNREAD_KEYS: [&[u8]; 11] = [
     b"AA",
     b"StructTreeRoot",
     b"ParentTree",
+    b"CharProcs",
+    b"FontDescriptor",
+    b"FontFile",
+    b"FontFile2",
+    b"FontFile3",
+    b"ColorSpace",
+    b"ExtGState",
+    b"Pattern",
+    b"Shading",
+    b"SMask",
+    b"Mask",
+    b"Group",
+    b"Properties",
+    b"OC",
 ];
 
 /// How many indirect `/Length` objects may be followed one within another.
