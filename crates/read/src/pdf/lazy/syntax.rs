@@ -12,12 +12,19 @@ pub struct Parser<'a> {
     data: &'a [u8],
     /// Where the next token starts.
     pub pos: usize,
+    /// Emptied vectors that arrays are gathered in, one per nesting level, so each array
+    /// is allocated once at its final size.
+    scratch: Vec<Vec<Object>>,
 }
 
 impl<'a> Parser<'a> {
     /// A parser of `data` at `pos`.
     pub fn new(data: &'a [u8], pos: usize) -> Self {
-        Parser { data, pos }
+        Parser {
+            data,
+            pos,
+            scratch: Vec::new(),
+        }
     }
 
     fn peek(&self) -> Option<u8> {
@@ -124,7 +131,7 @@ impl<'a> Parser<'a> {
             b'n' => self.eat(b"null").then_some(Object::Null),
             b't' => self.eat(b"true").then_some(Object::Boolean(true)),
             b'f' => self.eat(b"false").then_some(Object::Boolean(false)),
-            b'0'..=b'9' => self.reference().or_else(|| self.number()),
+            b'0'..=b'9' => self.numeric(),
             b'+' | b'-' | b'.' => self.number(),
             b'/' => self.name().map(Object::Name),
             b'(' => self.literal(depth).map(Object::string_literal),
@@ -137,14 +144,31 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// `N G R`, or nothing consumed.
-    fn reference(&mut self) -> Option<Object> {
+    /// A reference, real or integer that starts with a digit, read in one pass: digits
+    /// and a point make a real; digits, a generation and `R` a reference; else an integer.
+    fn numeric(&mut self) -> Option<Object> {
         let start = self.pos;
-        let id = self.object_id().filter(|_| self.eat(b"R"));
-        if id.is_none() {
+        let value = self.unsigned()?;
+        if self.peek() == Some(b'.') {
             self.pos = start;
+            return self.real().map(Object::Real);
         }
-        id.map(Object::Reference)
+        let after = self.pos;
+        if let Some(id) = self.reference_tail(value) {
+            return Some(Object::Reference(id));
+        }
+        self.pos = after;
+        i64::try_from(value).ok().map(Object::Integer)
+    }
+
+    /// The rest of a reference after its object number: space, generation, space, `R`.
+    fn reference_tail(&mut self, number: u64) -> Option<ObjectId> {
+        let number = u32::try_from(number).ok()?;
+        self.space();
+        self.peek().filter(u8::is_ascii_digit)?;
+        let generation = u16::try_from(self.unsigned()?).ok()?;
+        self.space();
+        self.eat(b"R").then_some((number, generation))
     }
 
     /// A real (`1.5`, `-.5`, `4.`) or an integer, as lopdf reads them.
@@ -204,17 +228,26 @@ impl<'a> Parser<'a> {
     fn name(&mut self) -> Option<Vec<u8>> {
         self.pos += 1;
         let mut bytes = Vec::new();
-        while let Some(c) = self.peek().filter(|&c| is_regular(c)) {
-            if c == b'#' {
-                let h = self.data.get(self.pos + 1..self.pos + 3)?;
-                bytes.push(hex_value(h[0])? << 4 | hex_value(h[1])?);
-                self.pos += 3;
-            } else {
-                bytes.push(c);
-                self.pos += 1;
+        loop {
+            let run = self
+                .rest()
+                .iter()
+                .position(|&c| c == b'#' || !is_regular(c));
+            if bytes.is_empty() && run.is_some_and(|n| self.rest()[n] != b'#') {
+                let name = self.rest()[..run?].to_vec();
+                self.pos += name.len();
+                return Some(name);
             }
+            let run = run.unwrap_or(self.rest().len());
+            bytes.extend_from_slice(&self.rest()[..run]);
+            self.pos += run;
+            if self.peek() != Some(b'#') {
+                return Some(bytes);
+            }
+            let h = self.data.get(self.pos + 1..self.pos + 3)?;
+            bytes.push(hex_value(h[0])? << 4 | hex_value(h[1])?);
+            self.pos += 3;
         }
-        Some(bytes)
     }
 
     /// A literal string's bytes: escapes decoded, each end of line read as LF, nested
@@ -312,12 +345,15 @@ impl<'a> Parser<'a> {
         (depth > 0).then_some(())?;
         self.pos += 1;
         self.space();
-        let mut items = Vec::new();
+        let mut items = self.scratch.pop().unwrap_or_default();
         while !self.eat(b"]") {
             items.push(self.object(depth - 1)?);
             self.space();
         }
-        Some(items)
+        let mut array = Vec::with_capacity(items.len());
+        array.append(&mut items);
+        self.scratch.push(items);
+        Some(array)
     }
 
     /// A dictionary, which must start here.
@@ -375,12 +411,27 @@ fn digits_value(digits: &[u8]) -> Option<u64> {
     })
 }
 
+/// Byte classes: 1 white space, 2 delimiter, 0 regular.
+const CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        table[i] = match i as u8 {
+            b' ' | b'\t' | b'\n' | b'\r' | b'\0' | b'\x0C' => 1,
+            b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%' => 2,
+            _ => 0,
+        };
+        i += 1;
+    }
+    table
+};
+
 fn is_whitespace(c: u8) -> bool {
-    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\0' | b'\x0C')
+    CLASS[c as usize] == 1
 }
 
 fn is_regular(c: u8) -> bool {
-    !is_whitespace(c) && !b"()<>[]{}/%".contains(&c)
+    CLASS[c as usize] == 0
 }
 
 fn hex_value(c: u8) -> Option<u8> {
