@@ -133,8 +133,9 @@ fn classic_tail(offsets: &[usize], end: usize, extra: &str) -> Vec<u8> {
 const PAGE: &[u8] = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
     /Resources << /Font << /F1 6 0 R >> >> >>";
 
-#[test]
-fn cross_reference_and_object_streams_are_read() {
+/// Object stream 7 (objects 1, 2, 3, 5 and 6) and content stream 4, whose `/Length` is
+/// object 5 in the object stream.
+fn object_stream_parts() -> (Vec<u8>, Vec<u8>) {
     let members: [(u32, &[u8]); 5] = [
         (
             1,
@@ -165,17 +166,28 @@ fn cross_reference_and_object_streams_are_read() {
         b"\nendstream",
     ]
     .concat();
-    let objects: Vec<Option<&[u8]>> = vec![
+    (objstm, content)
+}
+
+/// The objects 1–8 of a file with [`object_stream_parts`] and an unreferenced structure tree.
+fn object_stream_objects<'a>(objstm: &'a [u8], content: &'a [u8]) -> Vec<Option<&'a [u8]>> {
+    let tree: &[u8] = b"<< /Type /StructTreeRoot >>";
+    vec![
         None,
         None,
         None,
-        Some(&content),
+        Some(content),
         None,
         None,
-        Some(&objstm),
-        Some(b"<< /Type /StructTreeRoot >>"),
-    ];
-    let pdf = build(&objects, xref_stream);
+        Some(objstm),
+        Some(tree),
+    ]
+}
+
+#[test]
+fn cross_reference_and_object_streams_are_read() {
+    let (objstm, content) = object_stream_parts();
+    let pdf = build(&object_stream_objects(&objstm, &content), xref_stream);
     let lazy = load(&pdf, LIMIT).expect("read lazily");
     assert!(
         !lazy.objects.contains_key(&(8, 0)),
@@ -184,6 +196,36 @@ fn cross_reference_and_object_streams_are_read() {
     assert_same(&lazy, &full(&pdf), "object streams");
     let page = lazy.page_iter().next().unwrap();
     assert!(rfind(&lazy.get_page_content(page), b"(Hi) Tj") > 0);
+}
+
+/// A hybrid-reference file: a table that lists objects 4, 7 and 8 (the others as free)
+/// and names the cross-reference stream of [`xref_stream`] by `/XRefStm`.
+#[test]
+fn a_hybrid_file_reads_its_cross_reference_stream_too() {
+    let (objstm, content) = object_stream_parts();
+    let pdf = build(&object_stream_objects(&objstm, &content), |offsets, end| {
+        let mut tail = xref_stream(offsets, end);
+        tail.truncate(rfind(&tail, b"startxref"));
+        let at = end + tail.len();
+        let mut table = String::from("xref\n0 10\n");
+        for (number, offset) in offsets.iter().enumerate().chain([(9, &0)]) {
+            table += &match number {
+                4 | 7 | 8 => format!("{offset:010} 00000 n \n"),
+                _ => "0000000000 65535 f \n".to_string(),
+            };
+        }
+        table += &format!(
+            "trailer\n<< /Size 10 /Root 1 0 R /XRefStm {end} >>\nstartxref\n{at}\n%%EOF\n"
+        );
+        tail.extend(table.as_bytes());
+        tail
+    });
+    let lazy = load(&pdf, LIMIT).expect("read lazily");
+    assert!(
+        lazy.objects.contains_key(&(6, 0)),
+        "the font comes from the stream"
+    );
+    assert_same(&lazy, &full(&pdf), "hybrid");
 }
 
 /// A cross-reference stream (object 9, after the body) with PNG Up prediction: objects

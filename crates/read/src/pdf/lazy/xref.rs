@@ -1,5 +1,6 @@
-//! The cross-reference data: classic tables and cross-reference streams, followed along
-//! `/Prev` to the oldest section (the newest entry of an object wins), as lopdf merges them.
+//! The cross-reference data: classic tables, cross-reference streams and hybrid files,
+//! followed along `/Prev` to the oldest section (the newest entry of an object wins), as
+//! lopdf merges them.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -58,16 +59,34 @@ fn rfind(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     found.map(|at| from + at)
 }
 
-/// The section at `offset`: a table with its trailer, or a cross-reference stream. A
-/// hybrid file's `/XRefStm` is refused.
+/// The section at `offset`, with the cross-reference stream a hybrid file's table names
+/// by `/XRefStm` merged in (its entries fill the table's gaps and free entries).
 fn section(bytes: &[u8], offset: usize, limit: usize) -> Option<Table> {
-    let (entries, trailer) = if bytes[offset..].starts_with(b"xref") {
-        table(bytes, offset)?
+    let (mut entries, mut trailer) = plain_section(bytes, offset, limit)?;
+    if let Some(start) = trailer.remove(b"XRefStm").and_then(|o| o.as_i64().ok()) {
+        let start = usize::try_from(start).ok().filter(|&s| s <= bytes.len())?;
+        for (id, entry) in plain_section(bytes, start, limit)?.0 {
+            let kept = matches!(
+                entries.get(&id),
+                Some(XrefEntry::Normal { .. } | XrefEntry::Compressed { .. })
+            );
+            if !kept {
+                entries.insert(id, entry);
+            }
+        }
+    }
+    Some((entries, trailer))
+}
+
+/// The section at `offset`: a table with its trailer, or a cross-reference stream, where
+/// lopdf would find it without correcting the offset.
+fn plain_section(bytes: &[u8], offset: usize, limit: usize) -> Option<Table> {
+    if bytes[offset..].starts_with(b"xref") {
+        table(bytes, offset)
     } else {
         super::syntax::header_here(&bytes[offset..])?;
-        stream(bytes, offset, limit)?
-    };
-    (!trailer.has(b"XRefStm")).then_some((entries, trailer))
+        stream(bytes, offset, limit)
+    }
 }
 
 /// A classic table (`xref`, subsections of 20-byte entries, `trailer` dictionary), with the
