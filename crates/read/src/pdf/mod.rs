@@ -6,6 +6,7 @@ mod font;
 mod images;
 pub mod inflate;
 mod layer;
+mod lazy;
 pub mod lexer;
 mod matrix;
 pub mod objects;
@@ -70,7 +71,11 @@ pub struct PdfText {
 
 /// Loads `bytes` as a PDF and interprets every page.
 pub fn read(bytes: &[u8], limits: &Limits, deadline: Instant) -> Result<PdfText, PdfError> {
-    let doc = open(bytes, limits)?;
+    interpret(&open(bytes, limits)?, limits, deadline)
+}
+
+/// Interprets every page of a loaded document.
+fn interpret(doc: &Document, limits: &Limits, deadline: Instant) -> Result<PdfText, PdfError> {
     let mut warnings = Vec::new();
     if doc.xref_recovery.is_some() {
         warnings.push("the cross-reference table was damaged and has been rebuilt".to_string());
@@ -90,7 +95,7 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: Instant) -> Result<PdfText,
     let mut images = Vec::with_capacity(page_ids.len());
     for (index, id) in page_ids.into_iter().enumerate() {
         let number = index as u32 + 1;
-        let page = read_page(&doc, id, number, limits, &mut fonts, &mut budget, deadline)?;
+        let page = read_page(doc, id, number, limits, &mut fonts, &mut budget, deadline)?;
         glyphs += page.layer.glyphs.len();
         if glyphs > limits.max_glyphs_per_file {
             let message = format!(
@@ -108,11 +113,11 @@ pub fn read(bytes: &[u8], limits: &Limits, deadline: Instant) -> Result<PdfText,
     let layer_engine = if ocr_layer.is_empty() {
         None
     } else {
-        layer::engine(&[info_text(&doc, b"Creator"), info_text(&doc, b"Producer")])
+        layer::engine(&[info_text(doc, b"Creator"), info_text(doc, b"Producer")])
     };
     Ok(PdfText {
         pages,
-        producer: producer(&doc),
+        producer: producer(doc),
         warnings,
         ocr_layer,
         layer_engine,
@@ -156,6 +161,8 @@ fn read_page(
     })
 }
 
+/// The document in `bytes`: only the objects text extraction reads when the lazy reader
+/// is sure of them, else lopdf's full load (which also reports damage and encryption).
 fn open(bytes: &[u8], limits: &Limits) -> Result<Document, PdfError> {
     let head = &bytes[..bytes.len().min(1024)];
     if !head.windows(5).any(|w| w == b"%PDF-") {
@@ -171,6 +178,9 @@ fn open(bytes: &[u8], limits: &Limits) -> Result<Document, PdfError> {
             limits.max_memory_bytes >> 20
         );
         return Err(PdfError::TooLarge(message));
+    }
+    if let Some(doc) = lazy::load(bytes, limits.max_inflated_stream_bytes) {
+        return Ok(doc);
     }
     let options = LoadOptions {
         max_decompressed_size: Some(limits.max_inflated_stream_bytes),
