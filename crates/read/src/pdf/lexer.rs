@@ -340,16 +340,17 @@ const CLASS: [u8; 256] = {
 };
 
 /// PDF whitespace.
-fn is_space(c: u8) -> bool {
+pub(crate) fn is_space(c: u8) -> bool {
     CLASS[c as usize] == 1
 }
 
 /// Neither whitespace nor a delimiter.
-fn is_regular(c: u8) -> bool {
+pub(crate) fn is_regular(c: u8) -> bool {
     CLASS[c as usize] == 0
 }
 
-fn hex_value(c: u8) -> Option<u8> {
+/// The value of a hexadecimal digit.
+pub(crate) fn hex_value(c: u8) -> Option<u8> {
     (c as char).to_digit(16).map(|v| v as u8)
 }
 

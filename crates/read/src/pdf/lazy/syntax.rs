@@ -3,6 +3,8 @@
 
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 
+use crate::pdf::lexer::{hex_value, is_regular, is_space as is_whitespace};
+
 /// Arrays, dictionaries and string parentheses nested deeper than this are refused (lopdf
 /// allows 100).
 pub const MAX_DEPTH: usize = 32;
@@ -409,33 +411,6 @@ fn digits_value(digits: &[u8]) -> Option<u64> {
     digits.iter().try_fold(0u64, |value, &digit| {
         value.checked_mul(10)?.checked_add(u64::from(digit - b'0'))
     })
-}
-
-/// Byte classes: 1 white space, 2 delimiter, 0 regular.
-const CLASS: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut i = 0;
-    while i < 256 {
-        table[i] = match i as u8 {
-            b' ' | b'\t' | b'\n' | b'\r' | b'\0' | b'\x0C' => 1,
-            b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%' => 2,
-            _ => 0,
-        };
-        i += 1;
-    }
-    table
-};
-
-fn is_whitespace(c: u8) -> bool {
-    CLASS[c as usize] == 1
-}
-
-fn is_regular(c: u8) -> bool {
-    CLASS[c as usize] == 0
-}
-
-fn hex_value(c: u8) -> Option<u8> {
-    (c as char).to_digit(16).map(|v| v as u8)
 }
 
 #[cfg(test)]
