@@ -86,11 +86,15 @@ pub fn engine(record: &Record) -> String {
 /// Whether the rules leave `table`'s cells to the readings: 表二 has no rules, and a table
 /// with a failing rule (other than a reading's own doubt) confirms none of its cells.
 fn unsettled(record: &Record, table: TableId) -> bool {
+    table == TableId::ActiveDisclosure || rule_fails(record, table)
+}
+
+/// Whether a rule of `table` fails (a reading's own doubt, `ocr.cell_reading`, aside).
+pub(crate) fn rule_fails(record: &Record, table: TableId) -> bool {
     let prefix = format!("{table}.");
-    table == TableId::ActiveDisclosure
-        || record.checks.iter().any(|c| {
-            c.status == CheckStatus::Fail && c.rule != RULE && c.rule.as_str().starts_with(&prefix)
-        })
+    record.checks.iter().any(|c| {
+        c.status == CheckStatus::Fail && c.rule != RULE && c.rule.as_str().starts_with(&prefix)
+    })
 }
 
 /// A cell's value as a reader would say it: the number, or `blank`.

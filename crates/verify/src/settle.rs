@@ -8,6 +8,7 @@ use govreport_model::codes::CheckStatus;
 use govreport_model::record::Record;
 use govreport_model::template::{CellRef, TableId};
 
+use super::engines::rule_fails;
 use super::fill::{cell, confirmed, operand};
 use super::resolve::RULE;
 
@@ -23,19 +24,15 @@ pub fn settle(record: &mut Record) -> usize {
 
 /// One table: nothing unless no rule of it fails.
 fn settle_table(record: &mut Record, id: TableId) -> usize {
-    let prefix = format!("{id}.");
-    let rule_fails = record.checks.iter().any(|c| {
-        c.status == CheckStatus::Fail && c.rule != RULE && c.rule.as_str().starts_with(&prefix)
-    });
+    if rule_fails(record, id) {
+        return 0;
+    }
     let Some(table) = record.tables.get(id) else {
         return 0;
     };
     let Some((spec, equations)) = table.rules() else {
         return 0;
     };
-    if rule_fails {
-        return 0;
-    }
     let at: Vec<CellRef> = spec.cells().collect();
     let cells: Vec<_> = at.iter().map(|a| operand(cell(table, a))).collect();
     let sure: Vec<_> = (0..at.len())
