@@ -12,6 +12,18 @@ use std::process::Command;
 /// Writes a valid PDF with one empty page and `n` unused objects, with a correct xref
 /// (the shape of `bench/many_objects.py`).
 fn many_objects(path: &Path, n: usize) {
+    objects_file(path, n, false);
+}
+
+/// Writes `many_objects`, but the last object's xref entry points at the one before it: a
+/// file the lazy reader leaves to lopdf's full load, which takes seconds of CPU.
+fn slow_to_load(path: &Path, n: usize) {
+    objects_file(path, n, true);
+}
+
+/// Writes a one-page PDF of `n` unused objects; `shadowed` repeats the last but one
+/// offset in the xref.
+fn objects_file(path: &Path, n: usize, shadowed: bool) {
     let mut out = BufWriter::new(File::create(path).unwrap());
     let head = [
         "<< /Type /Catalog /Pages 2 0 R >>",
@@ -35,6 +47,9 @@ fn many_objects(path: &Path, n: usize) {
         put(&mut out, format!("{i} 0 obj\n{body}\nendobj\n"));
     }
     let xref = put(&mut out, String::new());
+    if shadowed {
+        offsets[n + 2] = offsets[n + 1];
+    }
     let mut table = format!("xref\n0 {}\n0000000000 65535 f \n", n + 4);
     for o in offsets {
         table.push_str(&format!("{o:010} 00000 n \n"));
@@ -98,7 +113,7 @@ fn files_of_millions_of_objects_fail_within_the_budget_and_the_batch_goes_on() {
 fn a_timed_out_file_stops_using_cpu() {
     let dir = tempfile::tempdir().unwrap();
     let slow = dir.path().join("slow.pdf");
-    many_objects(&slow, 4_000_000);
+    slow_to_load(&slow, 4_000_000);
     // bash's `times` prints the CPU time of every process it waited for (govreport and,
     // through it, its workers): the loading of 4 M objects takes several seconds of CPU
     // unless the worker is stopped at the deadline.
@@ -178,7 +193,7 @@ fn a_worker_stops_when_its_batch_is_killed_mid_file() {
     use std::time::{Duration, Instant};
     let dir = tempfile::tempdir().unwrap();
     let slow = dir.path().join("slow.pdf");
-    many_objects(&slow, 4_000_000);
+    slow_to_load(&slow, 4_000_000);
     let mut parent = Command::new(env!("CARGO_BIN_EXE_govreport"))
         .args([
             "extract",
