@@ -25,7 +25,13 @@ THE SPLIT RULE (fixed before anything was measured; do not move files between sp
 - file ``i`` of the DEV split (session 13) has seed ``3000 + i``, i = 0 … 47: fresh scans of
   the TUNED split's sources, drawn after the held-out gap showed TUNED was worn out by
   tuning; looked at per file like TUNED, to find what fails on scans not yet tuned on;
-- TUNED and DEV may be looked at in detail, tuned on and used for engine comparisons. HELD-OUT is
+- file ``i`` of the DEV2 split (session 14) has seed ``4000 + i``, i = 0 … 47: scans of
+  sources of the held-out kind that neither TUNED, DEV nor HELD-OUT use (committed Word, ODT
+  and web-page samples laid out by LibreOffice, and two Ghostscript rewrites; never a report
+  whose content HELD-OUT scans), drawn after DEV read 99.9 % of its committed samples while
+  HELD-OUT read 89.6 % of its own; its source kind is ``DEV2_KINDS[(i % 8 + i // 8) % 4]``
+  (half committed samples);
+- TUNED, DEV and DEV2 may be looked at in detail, tuned on and used for engine comparisons. HELD-OUT is
   only ever measured in aggregate (bench/scan_matrix.py totals per style): no one reads its
   failures or tunes on them, so it stays an honest measure of scans the code never saw.
   New files go at the end of a split with the next seed; the seeds above never change.
@@ -112,15 +118,21 @@ HONGZE_PDF = next((p for p in (ROOT.parent / "shared/corpus/real/hongze-2023.pdf
                   ROOT.parent / "shared/corpus/real/hongze-2023.pdf")
 HONGZE_GOLDEN = ROOT / "tests" / "corpus_golden" / "hongze-2023.json"
 
-SPLITS = {"tuned": (1000, 48), "heldout": (2000, 48), "dev": (3000, 48)}   # first seed, number of files
+SPLITS = {"tuned": (1000, 48), "heldout": (2000, 48), "dev": (3000, 48), "dev2": (4000, 48)}
 STYLES = ["clean", "office", "fax", "photo", "bilevel", "scale", "dither", "photocopy"]
 KINDS = ["rl", "lo", "html", "sample"]
+DEV2_KINDS = ["sample", "lo", "sample", "html"]
 HONGZE = {1017, 2003, 2010}   # seeds whose "sample" slot is the real report
 POOL = {
     "tuned": sorted({src for src, _, _ in scan.PLAN}),
     "dev": sorted({src for src, _, _ in scan.PLAN}),
     "heldout": sorted({src for src, _, _ in scan.FRESH} - {src for src, _, _ in scan.PLAN}
                       | {"nanhu-2024-stsong-turn90", "qingyuan-2025-stsong-turn270"}),
+    # not a PDF: laid out by LibreOffice first (documents, and web pages as Writer imports them)
+    "dev2": ["baisha-2020-lo-gs", "bishui-2023-html", "dongpu-2025-lo", "fengling-2021-lo",
+             "hechuan-2021-html-brlabel", "jiangchuan-2024-lo-gs", "nanhu-2023-handmade",
+             "shiwan-2020-html", "shiwan-2022-html", "shiwan-edu-2023-html", "tongshan-2022-word",
+             "xishan-2020-lo", "yunlan-2024-html-fullwidth"],
 }
 
 
@@ -131,7 +143,7 @@ def plan(split: str) -> list[dict]:
     for i in range(n):
         seed = first + i
         style = STYLES[i % 8]
-        kind = KINDS[(i % 8 + i // 8) % 4]
+        kind = (DEV2_KINDS if split == "dev2" else KINDS)[(i % 8 + i // 8) % 4]
         if seed in HONGZE:
             assert kind == "sample", seed
             kind = "hongze"
@@ -289,8 +301,17 @@ def make_sources(files: list[dict], out: Path, use_chromium: bool) -> None:
             f["golden"] = json.loads(HONGZE_GOLDEN.read_text())
         else:
             stem = rng.choice(POOL[f["split"]])
-            f["source"] = {"kind": "sample", "name": stem, "path": str(ROOT / "samples" / f"{stem}.pdf"),
-                           "producer": "committed sample"}
+            sample = next(ROOT.glob(f"samples/{stem}.*"))
+            pdf = ROOT / "samples" / f"{stem}.pdf"
+            if sample.suffix == ".html":
+                pdf = srcdir / f"{stem}.pdf"
+                html += [sample] if sample not in html else []
+            elif sample.suffix != ".pdf":
+                pdf = srcdir / f"{stem}.pdf"
+                docx += [sample] if sample not in docx else []
+            f["source"] = {"kind": "sample", "name": stem, "path": str(pdf),
+                           "producer": "committed sample" if sample.suffix == ".pdf"
+                           else f"committed sample ({sample.suffix[1:]}, LibreOffice)"}
             f["golden"] = json.loads((ROOT / "golden" / f"{stem}.json").read_text())
         f["rng_state"] = rng.getstate()   # the scan's parameters continue from here
     profile = work / "lo-profile"
@@ -547,8 +568,8 @@ def file_name(f: dict) -> str:
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("dir", nargs="?", default="/tmp/scan-matrix")
-    ap.add_argument("--split", choices=["tuned", "heldout", "dev", "all"], default="all",
-                    help="all = tuned and heldout; dev is made only when asked")
+    ap.add_argument("--split", choices=["tuned", "heldout", "dev", "dev2", "all"], default="all",
+                    help="all = tuned and heldout; dev and dev2 are made only when asked")
     ap.add_argument("--only", nargs="*", help="file names (or seeds) to make")
     ap.add_argument("--chromium", action="store_true", help="print the html sources with Chromium")
     args = ap.parse_args(argv)
