@@ -176,19 +176,43 @@ fn find_row(
 
 /// A label matches when it is the phrase, possibly after a list number or before a
 /// bracketed note (`规章（设区的市…）`), or when a phrase of four or more characters is
-/// misread in one of them (`规范性文作` from OCR; no two rows' phrases are that close).
+/// one character off (`规范性文作` from OCR, `其他对外管理服务事` with `项` wrapped onto the
+/// next line) or the label is its start, cut after seven tenths of it or more by a wrap
+/// (`行政事业性收`); no two rows' phrases are that close.
 fn label_is(label: &str, phrase: &str) -> bool {
     let label = label.trim_start_matches(|c: char| c.is_ascii_digit() || "．.、".contains(c));
     label == phrase
         || label
             .strip_prefix(phrase)
             .is_some_and(|rest| rest.starts_with('（'))
-        || one_misread(label, phrase)
+        || near(label, phrase)
 }
 
-fn one_misread(label: &str, phrase: &str) -> bool {
+/// One character substituted, left out or added, or a wrap's cut, in a phrase of four or
+/// more characters.
+fn near(label: &str, phrase: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (label.chars().collect(), phrase.chars().collect());
-    b.len() >= 4 && a.len() == b.len() && a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1
+    if b.len() < 4 || a.len() < 4 {
+        return false;
+    }
+    let cut = b.starts_with(&a) && a.len() * 10 >= b.len() * 7;
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    let one_off = match long.len() - short.len() {
+        0 => a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1,
+        1 => (0..long.len()).any(|skip| {
+            long.iter()
+                .enumerate()
+                .filter(|&(i, _)| i != skip)
+                .map(|(_, c)| c)
+                .eq(short.iter())
+        }),
+        _ => false,
+    };
+    cut || one_off
 }
 
 #[cfg(test)]
@@ -272,5 +296,17 @@ mod tests {
         assert!(label_is("2.行政许可", "行政许可"));
         assert!(!label_is("行政处罚", "行政强制"));
         assert!(!label_is("规并", "规章"));
+    }
+
+    #[test]
+    fn a_label_cut_by_a_wrap_or_one_character_short_or_long_still_names_its_row() {
+        assert!(label_is("其他对外管理服务事", "其他对外管理服务事项"));
+        assert!(label_is("行政事业性收", "行政事业性收费"));
+        assert!(label_is("行政事业性", "行政事业性收费"));
+        assert!(label_is("行政许可可", "行政许可"));
+        assert!(!label_is("行政事业", "行政事业性收费"));
+        assert!(!label_is("行政", "行政许可"));
+        assert!(!label_is("规范性文件", "行政规范性文件"));
+        assert!(!label_is("行政规范性文件", "规范性文件"));
     }
 }
