@@ -2,6 +2,7 @@
 //! layout-preserving text.
 
 pub mod orient;
+mod wrapped;
 
 /// One shown glyph in page space (points, y measured downward from the top).
 #[derive(Debug, Clone, PartialEq)]
@@ -219,6 +220,7 @@ fn lines_of(mut glyphs: Vec<&Glyph>, rules: &[Rule], number: u32, frame: Frame) 
         out.push(line);
         start = end;
     }
+    wrapped::join(&mut out, rules);
     out
 }
 

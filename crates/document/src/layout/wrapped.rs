@@ -1,0 +1,272 @@
+//! Numbers wrapped inside one ruled table cell (`29` over `5` where `295` did not fit a
+//! narrow column) joined back into one value, on the line of the cell's row.
+
+use super::{Cell, Line, Rule};
+
+/// Joins every pair of number fragments that share one cell: shown by the rules (the
+/// first line under a rule, the second over the next rule, no rule between them), or, in a
+/// table without inner rules, by a row of numbers centred between them with that column
+/// empty. The value goes to the row's line between them when there is one (a cell centred
+/// on its row), else to the fragment's line with more cells (a cell aligned to its row's top
+/// or bottom). `lines` are one page's, in reading order (by baseline).
+pub fn join(lines: &mut Vec<Line>, rules: &[Rule]) {
+    let flat: Vec<&Rule> = rules.iter().filter(|r| is_horizontal(r)).collect();
+    while let Some(pair) = find(lines, &flat) {
+        apply(lines, pair);
+    }
+    lines.retain(|l| !l.cells.is_empty());
+}
+
+/// Two fragments: (line, cell) of the upper and of the lower.
+type Pair = ((usize, usize), (usize, usize));
+
+fn find(lines: &[Line], flat: &[&Rule]) -> Option<Pair> {
+    for i in 0..lines.len() {
+        for j in i + 1..lines.len() {
+            let size = lines[i].size.max(lines[j].size);
+            let (ya, yb) = (lines[i].y, lines[j].y);
+            if yb - ya > 1.8 * size || lines[j].page != lines[i].page {
+                break;
+            }
+            if yb - ya < 0.8 * size {
+                continue;
+            }
+            let middle = lines[i + 1..j]
+                .iter()
+                .find(|m| (m.y - (ya + yb) / 2.0).abs() <= 0.3 * size);
+            for (a, upper) in lines[i].cells.iter().enumerate() {
+                for (b, lower) in lines[j].cells.iter().enumerate() {
+                    if !fragments(upper, lower, size) {
+                        continue;
+                    }
+                    let span = (upper.x0.min(lower.x0), upper.x1.max(lower.x1));
+                    if ruled(span, ya, yb, size, flat)
+                        || middle.is_some_and(|m| yb - ya <= 1.7 * size && centred(m, span))
+                    {
+                        return Some(((i, a), (j, b)));
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Whether `upper` and `lower` may be the two lines of one wrapped number: number
+/// fragments, aligned left, right or centre, the lower no wider than the upper.
+fn fragments(upper: &Cell, lower: &Cell, size: f32) -> bool {
+    if !is_number(&upper.text)
+        || lower.text.is_empty()
+        || !lower.text.chars().all(|c| c.is_ascii_digit() || c == '.')
+    {
+        return false;
+    }
+    let near = 0.6 * size;
+    let aligned = (upper.x0 - lower.x0).abs() <= near
+        || (upper.x1 - lower.x1).abs() <= near
+        || ((upper.x0 + upper.x1) - (lower.x0 + lower.x1)).abs() / 2.0 <= near;
+    aligned && lower.x1 - lower.x0 <= upper.x1 - upper.x0 + 0.3 * size
+}
+
+/// A rule just over the upper line (baseline `ya`) and one just under the lower (`yb`),
+/// both across `span`, and none between them.
+fn ruled((lo, hi): (f32, f32), ya: f32, yb: f32, size: f32, flat: &[&Rule]) -> bool {
+    let covering = |y0: f32, y1: f32| {
+        flat.iter()
+            .any(|r| r.x0 <= lo + 1.0 && r.x1 >= hi - 1.0 && mid(r) > y0 && mid(r) < y1)
+    };
+    let crossing = flat.iter().any(|r| {
+        let overlap = r.x1.min(hi) - r.x0.max(lo);
+        overlap > 0.5 * (hi - lo) && mid(r) > ya - 0.3 * size && mid(r) < yb - 0.3 * size
+    });
+    covering(ya - 2.2 * size, ya - 0.7 * size) && covering(yb, yb + 1.5 * size) && !crossing
+}
+
+/// Whether `row` is a row of two or more numbers with nothing over `span`.
+fn centred(row: &Line, (lo, hi): (f32, f32)) -> bool {
+    let numbers = row.cells.iter().filter(|c| is_number(&c.text)).count();
+    numbers >= 2 && row.cells.iter().all(|c| c.x1 <= lo || c.x0 >= hi)
+}
+
+/// Digits, possibly with a sign, separators or a decimal point.
+fn is_number(text: &str) -> bool {
+    text.chars().any(|c| c.is_ascii_digit())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || ".,-".contains(c))
+}
+
+/// Moves the joined value onto its row's line and takes both fragments away.
+fn apply(lines: &mut [Line], ((i, a), (j, b)): Pair) {
+    let lower = lines[j].cells.remove(b);
+    let upper = lines[i].cells.remove(a);
+    let joined = Cell {
+        x0: upper.x0.min(lower.x0),
+        x1: upper.x1.max(lower.x1),
+        text: format!("{}{}", upper.text, lower.text),
+    };
+    let free = |l: &Line| {
+        l.cells
+            .iter()
+            .all(|c| c.x1 <= joined.x0 || c.x0 >= joined.x1)
+    };
+    let row = (i + 1..j)
+        .filter(|&m| free(&lines[m]) && !lines[m].cells.is_empty())
+        .max_by_key(|&m| lines[m].cells.len())
+        .unwrap_or(if lines[j].cells.len() > lines[i].cells.len() {
+            j
+        } else {
+            i
+        });
+    let cells = &mut lines[row].cells;
+    let at = cells.partition_point(|c| c.x0 < joined.x0);
+    cells.insert(at, joined);
+}
+
+fn is_horizontal(r: &Rule) -> bool {
+    let (w, h) = (r.x1 - r.x0, r.y1 - r.y0);
+    h <= 2.0 && w > 4.0 * h.max(0.5)
+}
+
+fn mid(r: &Rule) -> f32 {
+    (r.y0 + r.y1) / 2.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(y: f32, cells: &[(f32, &str)]) -> Line {
+        Line {
+            page: Some(1),
+            y,
+            size: 10.0,
+            cells: cells
+                .iter()
+                .map(|&(x, t)| Cell {
+                    x0: x,
+                    x1: x + 5.5 * t.chars().count() as f32,
+                    text: t.to_string(),
+                })
+                .collect(),
+            frame: None,
+        }
+    }
+
+    fn rule(y: f32) -> Rule {
+        Rule {
+            x0: 0.0,
+            x1: 400.0,
+            y0: y,
+            y1: y,
+        }
+    }
+
+    fn texts(lines: &[Line]) -> Vec<Vec<&str>> {
+        lines
+            .iter()
+            .map(|l| l.cells.iter().map(|c| c.text.as_str()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_number_wrapped_in_a_cell_centred_on_its_row_joins_on_the_row_line() {
+        let mut lines = vec![
+            line(110.0, &[(200.0, "29"), (380.0, "31")]),
+            line(116.0, &[(20.0, "一、本年新收"), (250.0, "6"), (300.0, "1")]),
+            line(122.0, &[(200.0, "5"), (380.0, "9")]),
+            line(140.0, &[(20.0, "二、上年结转"), (200.0, "3")]),
+        ];
+        join(&mut lines, &[rule(98.0), rule(126.0), rule(146.0)]);
+        assert_eq!(
+            texts(&lines),
+            [
+                vec!["一、本年新收", "295", "6", "1", "319"],
+                vec!["二、上年结转", "3"]
+            ]
+        );
+    }
+
+    #[test]
+    fn a_number_wrapped_under_its_row_joins_the_row() {
+        let mut lines = vec![
+            line(110.0, &[(20.0, "（七）总计"), (200.0, "29"), (250.0, "7")]),
+            line(122.0, &[(200.0, "2")]),
+        ];
+        join(&mut lines, &[rule(98.0), rule(126.0)]);
+        assert_eq!(texts(&lines), [vec!["（七）总计", "292", "7"]]);
+    }
+
+    #[test]
+    fn two_rows_of_numbers_stay_apart_with_a_rule_between_or_without_rules_round_them() {
+        let rows = || {
+            vec![
+                line(110.0, &[(20.0, "行政复议"), (200.0, "29")]),
+                line(122.0, &[(200.0, "5")]),
+            ]
+        };
+        for rules in [
+            vec![rule(98.0), rule(115.0), rule(126.0)],
+            vec![rule(60.0), rule(180.0)],
+            Vec::new(),
+        ] {
+            // (no row of numbers between them: nothing else shows one cell)
+            let mut lines = rows();
+            join(&mut lines, &rules);
+            assert_eq!(
+                texts(&lines),
+                [vec!["行政复议", "29"], vec!["5"]],
+                "{rules:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn without_inner_rules_a_number_wrapped_round_a_row_of_numbers_joins_it() {
+        let row = || {
+            vec![
+                line(110.0, &[(20.0, "三"), (380.0, "12")]),
+                line(
+                    116.0,
+                    &[(40.0, "（一）予以公开"), (200.0, "106"), (250.0, "11")],
+                ),
+                line(122.0, &[(20.0, "、"), (380.0, "5")]),
+            ]
+        };
+        let mut lines = row();
+        join(&mut lines, &[]);
+        assert_eq!(
+            texts(&lines),
+            [
+                vec!["三"],
+                vec!["（一）予以公开", "106", "11", "125"],
+                vec!["、"]
+            ]
+        );
+        let mut lines = row();
+        (lines[1].cells[2].x0, lines[1].cells[2].x1) = (381.0, 392.0);
+        join(&mut lines, &[]);
+        assert_eq!(
+            lines[0].cells.len(),
+            2,
+            "the row has a number in that column"
+        );
+        let mut lines = row();
+        lines[2].y = 130.0;
+        lines[1].y = 120.0;
+        join(&mut lines, &[]);
+        assert_eq!(lines[0].cells.len(), 2, "two lines apart: two rows");
+    }
+
+    #[test]
+    fn a_wider_second_line_or_words_are_no_wrapped_number() {
+        for (upper, lower) in [("2", "95"), ("29", "件"), ("合计", "5")] {
+            let mut lines = vec![
+                line(110.0, &[(200.0, upper)]),
+                line(122.0, &[(200.0, lower)]),
+            ];
+            join(&mut lines, &[rule(98.0), rule(126.0)]);
+            assert_eq!(lines.len(), 2, "{upper} {lower}");
+        }
+    }
+}
