@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde_json::Number;
 
-use govreport_document::layout::{Line, is_cjk};
+use govreport_document::layout::{Cell, Line, is_cjk};
 use govreport_document::squeeze;
 use govreport_model::record::number;
 
@@ -91,6 +91,49 @@ pub fn value(text: &str, x: f32) -> Option<Value> {
     })
 }
 
+/// The values of one cell, left to right (a cell of several space-separated values gives
+/// several), and whether one of them is a misread cell ([`is_misread`], when `may_misread`);
+/// None when any part is no value.
+fn cell_values(line: &Line, cell: &Cell, may_misread: bool) -> Option<(Vec<Value>, bool)> {
+    let parts: Vec<&str> = cell.text.split_whitespace().collect();
+    let step = (cell.x1 - cell.x0) / parts.len().max(1) as f32;
+    let mut used = false;
+    let mut out = Vec::with_capacity(parts.len());
+    for (i, p) in parts.iter().enumerate() {
+        let x0 = cell.x0 + step * i as f32;
+        let found = match value(p, x0 + step * 0.5) {
+            Some(v) => v,
+            None if may_misread && !used && is_misread(p) => {
+                used = true;
+                Value {
+                    number: None,
+                    printed: Some(UNREADABLE.into()),
+                    x: x0 + step * 0.5,
+                    bbox: None,
+                    page: None,
+                }
+            }
+            None => return None,
+        };
+        out.push(Value {
+            bbox: line.page_box(x0, x0 + step),
+            page: line.page,
+            ..found
+        });
+    }
+    Some((out, used))
+}
+
+/// A value cell OCR read as Latin letters, with or without digits (`m1`, `I1`, `O`): one
+/// or two ASCII letters and digits, one letter at least. No table prints such a value; a
+/// longer one (`oil`) may be several cells run together, and ends the values.
+fn is_misread(text: &str) -> bool {
+    let n = text.chars().count();
+    (1..=2).contains(&n)
+        && text.chars().all(|c| c.is_ascii_alphanumeric())
+        && text.chars().any(|c| c.is_ascii_alphabetic())
+}
+
 /// A line cut into its label (leading text) and its trailing value cells.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SplitLine {
@@ -102,10 +145,14 @@ pub struct SplitLine {
 
 /// Splits a line: trailing cells that read as values (a cell of several space-separated
 /// values counts as several) are values; the rest is label. An empty cell (only HTML
-/// tables give them) is a blank value, in a row that has at least one other value.
+/// tables give them) is a blank value, in a row that has at least one other value. One
+/// cell that OCR misread into Latin letters (`m1` for `111`, `I1` for `11`), among two
+/// numbers or more, is an unreadable value, so the row keeps its values and its columns.
 pub fn split(line: &Line) -> SplitLine {
     let mut values = Vec::new();
     let mut cut = line.cells.len();
+    // The one misread cell allowed: where it is in `values`, and `cut` before it.
+    let mut misread: Option<(usize, usize)> = None;
     for cell in line.cells.iter().rev() {
         if cell.text.is_empty() {
             values.push(Value {
@@ -118,29 +165,24 @@ pub fn split(line: &Line) -> SplitLine {
             cut -= 1;
             continue;
         }
-        let parts: Vec<&str> = cell.text.split_whitespace().collect();
-        let step = (cell.x1 - cell.x0) / parts.len().max(1) as f32;
-        let parsed: Option<Vec<Value>> = parts
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                let x0 = cell.x0 + step * i as f32;
-                let found = value(p, x0 + step * 0.5)?;
-                Some(Value {
-                    bbox: line.page_box(x0, x0 + step),
-                    page: line.page,
-                    ..found
-                })
-            })
-            .collect();
-        match parsed {
-            Some(mut v) if !v.is_empty() => {
+        match cell_values(line, cell, misread.is_none()) {
+            Some((mut v, used)) if !v.is_empty() => {
+                if used {
+                    misread = Some((values.len(), cut));
+                }
                 v.reverse();
                 values.extend(v);
                 cut -= 1;
             }
             _ => break,
         }
+    }
+    // A misread cell is a value only among two numbers or more; else the line ends there.
+    if let Some((at, before)) = misread
+        && values.iter().filter(|v| v.number.is_some()).count() < 2
+    {
+        values.truncate(at);
+        cut = before;
     }
     values.reverse();
     if values
@@ -273,6 +315,33 @@ mod tests {
         assert_eq!(s.values.len(), 6);
         let s = split(&text_line("行政规范性文件  10 10 10", 0));
         assert_eq!(s.values.len(), 3);
+    }
+
+    #[test]
+    fn one_cell_misread_into_letters_among_numbers_is_an_unreadable_value() {
+        let s = split(&text_line(
+            "1.本机关不掌握相关政府  106  2  0  1  2  0  m1",
+            0,
+        ));
+        assert_eq!(s.label, "1.本机关不掌握相关政府");
+        assert_eq!(s.values.len(), 7);
+        assert!(s.values[6].unreadable());
+        let s = split(&text_line("（七）总计  386  I1  1  3  11  2  414", 0));
+        assert_eq!(s.label, "（七）总计");
+        assert_eq!(s.values.len(), 7);
+        assert!(s.values[1].unreadable());
+        // Alone, or a second one: the line's values end there.
+        let s = split(&text_line("附件  A1", 0));
+        assert_eq!((s.label.as_str(), s.values.len()), ("附件A1", 0));
+        let s = split(&text_line("行政许可  3  m1  O  5  6", 0));
+        assert_eq!(s.values.len(), 3);
+        let s = split(&text_line("投诉类申请  1  oil  0  1  0  7", 0));
+        assert_eq!(s.values.len(), 4);
+        let s = split(&text_line("项目  PDF  12", 0));
+        assert_eq!(s.values.len(), 1);
+        let s = split(&text_line("1.本机关不掌握相关政府  106 2 0 1 2 0 m1", 0));
+        assert_eq!(s.values.len(), 7);
+        assert!(s.values[6].unreadable());
     }
 
     #[test]
