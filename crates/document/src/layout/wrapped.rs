@@ -28,7 +28,9 @@ fn find(lines: &[Line], flat: &[&Rule]) -> Option<Pair> {
             if yb - ya > 1.8 * size || lines[j].page != lines[i].page {
                 break;
             }
-            if yb - ya < 0.8 * size {
+            // OCR puts a fragment on its row's baseline, so the two may be closer than a
+            // line apart; the rules must then show one cell.
+            if yb - ya < 0.4 * size {
                 continue;
             }
             let middle = lines[i + 1..j]
@@ -41,7 +43,9 @@ fn find(lines: &[Line], flat: &[&Rule]) -> Option<Pair> {
                     }
                     let span = (upper.x0.min(lower.x0), upper.x1.max(lower.x1));
                     if ruled(span, ya, yb, size, flat)
-                        || middle.is_some_and(|m| yb - ya <= 1.7 * size && centred(m, span))
+                        || middle.is_some_and(|m| {
+                            (0.8 * size..=1.7 * size).contains(&(yb - ya)) && centred(m, span)
+                        })
                     {
                         return Some(((i, a), (j, b)));
                     }
@@ -195,6 +199,28 @@ mod tests {
         ];
         join(&mut lines, &[rule(98.0), rule(126.0)]);
         assert_eq!(texts(&lines), [vec!["（七）总计", "292", "7"]]);
+    }
+
+    #[test]
+    fn a_fragment_ocr_put_on_its_rows_baseline_joins_the_one_just_under_it() {
+        let mut lines = vec![
+            line(
+                116.0,
+                &[(20.0, "一、本年新收"), (200.0, "29"), (250.0, "6")],
+            ),
+            line(122.0, &[(200.0, "5")]),
+        ];
+        join(&mut lines, &[rule(98.0), rule(124.0)]);
+        assert_eq!(texts(&lines), [vec!["一、本年新收", "295", "6"]]);
+        let mut lines = vec![
+            line(
+                116.0,
+                &[(20.0, "一、本年新收"), (200.0, "29"), (250.0, "6")],
+            ),
+            line(122.0, &[(200.0, "5")]),
+        ];
+        join(&mut lines, &[]);
+        assert_eq!(lines.len(), 2, "without rules nothing shows one cell");
     }
 
     #[test]

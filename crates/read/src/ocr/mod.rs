@@ -10,6 +10,7 @@ pub mod child;
 pub mod confirm;
 pub mod crop;
 pub mod decide;
+pub mod descreen;
 pub mod engine;
 pub mod grid;
 pub mod image;

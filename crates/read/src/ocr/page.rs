@@ -73,7 +73,17 @@ pub fn read(
         ink: (img.median() as f32 * 0.85) as u8,
         ..Params::for_dpi(dpi)
     };
-    let segments = rules::detect(&img, &params);
+    let segments = if super::descreen::is_dithered(&img) {
+        let n = (dpi / 33.0) as usize | 1;
+        let across = super::descreen::mean_along(&img, false, n);
+        rules::detect_in(
+            &across,
+            &super::descreen::mean_along(&img, true, n),
+            &params,
+        )
+    } else {
+        rules::detect(&img, &params)
+    };
     let grid = grid::cells(&segments, dpi / 60.0, dpi / 15.0);
     let boxes = value_cells(&words, grid.clone(), pp.is_some());
     let crops = crop::cut(&img, &boxes, dpi / 60.0);
@@ -277,7 +287,7 @@ pub(crate) fn prepare(
         None => (img, (0.0, 0.0)),
     };
     let mut img = img.normalise_background((job.dpi as f32 / 6.0) as usize);
-    let angle = skew::estimate(&img);
+    let angle = skew::estimate(&img, super::descreen::is_dithered(&img));
     if angle.abs() >= 0.05 {
         img = img.rotate(-angle);
     }

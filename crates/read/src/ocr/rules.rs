@@ -48,21 +48,40 @@ impl Params {
 
 /// Every horizontal and vertical rule in `img`.
 pub fn detect(img: &Gray, p: &Params) -> Vec<Segment> {
-    let dark = |x: usize, y: usize| img.pixels[y * img.width + x] < p.ink;
+    detect_in(img, img, p)
+}
+
+/// Every rule: the horizontal ones found in `across`, the vertical ones in `down` (one
+/// page, each averaged along its rules' direction when dithered, see [`super::descreen`]).
+pub fn detect_in(across: &Gray, down: &Gray, p: &Params) -> Vec<Segment> {
+    let dark = |img: &Gray, x: usize, y: usize| img.pixels[y * img.width + x] < p.ink;
     let horizontal: Vec<_> = merge(
-        runs(img.height, img.width, |y, x| dark(x, y), p, p.min_len),
+        runs(
+            across.height,
+            across.width,
+            |y, x| dark(across, x, y),
+            p,
+            p.min_len,
+        ),
         p,
     )
     .into_iter()
-    .filter(|h| !text_strokes(img, h, false, p))
+    .filter(|h| !text_strokes(across, h, false, p))
     .collect();
-    let vertical: Vec<_> = merge(runs(img.width, img.height, dark, p, p.min_joint), p)
-        .into_iter()
-        .filter(|v| !text_strokes(img, v, true, p))
-        .filter(|v| {
-            v.2 - v.1 >= p.min_len as f32 || joins(v, &horizontal, 3.0 * p.min_len as f32, p)
-        })
-        .collect();
+    let vertical: Vec<_> = merge(
+        runs(
+            down.width,
+            down.height,
+            |x, y| dark(down, x, y),
+            p,
+            p.min_joint,
+        ),
+        p,
+    )
+    .into_iter()
+    .filter(|v| !text_strokes(down, v, true, p))
+    .filter(|v| v.2 - v.1 >= p.min_len as f32 || joins(v, &horizontal, 3.0 * p.min_len as f32, p))
+    .collect();
     // A short horizontal run is a rule only where it spans between two verticals: else
     // it is the strokes of a line of text (三, 一) run together by noise.
     let long = 3.0 * p.min_len as f32;

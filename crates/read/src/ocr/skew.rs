@@ -7,7 +7,8 @@ pub const MAX_DEGREES: f32 = 3.0;
 
 /// The angle (degrees) the page was turned by, as [`Gray::rotate`] turns: undo it with
 /// `rotate(-angle)`. Ink is sampled on a coarse grid, so a page costs a few milliseconds.
-pub fn estimate(img: &Gray) -> f32 {
+/// On a `dithered` page only ink in strokes counts (its paper is specks all over).
+pub fn estimate(img: &Gray, dithered: bool) -> f32 {
     let step = (img.width.max(img.height) / 1200).max(1);
     let mut ink = Vec::new();
     let across = img.width.div_ceil(step);
@@ -15,7 +16,7 @@ pub fn estimate(img: &Gray) -> f32 {
         let row = &img.pixels[y * img.width..(y + 1) * img.width];
         let found: Vec<(f32, f32)> = (0..img.width)
             .step_by(step)
-            .filter(|&x| row[x] < 128)
+            .filter(|&x| row[x] < 128 && (!dithered || in_stroke(img, x, y)))
             .map(|x| (x as f32, y as f32))
             .collect();
         // A row inked across most of the page is a dark band a copier or scanner lid left
@@ -47,6 +48,19 @@ pub fn estimate(img: &Gray) -> f32 {
     }
     // Rows of ink lie flat when sheared by `best`; the page was turned the other way.
     -best.1
+}
+
+/// Whether the inked pixel at (`x`, `y`) has three inked neighbours or more: part of a
+/// stroke, not a speck (a dithered page's specks would flatten the profile of its lines).
+fn in_stroke(img: &Gray, x: usize, y: usize) -> bool {
+    let (w, h) = (img.width, img.height);
+    let mut inked = 0;
+    for ny in y.saturating_sub(1)..(y + 2).min(h) {
+        for nx in x.saturating_sub(1)..(x + 2).min(w) {
+            inked += usize::from((nx, ny) != (x, y) && img.pixels[ny * w + nx] < 128);
+        }
+    }
+    inked >= 3
 }
 
 /// Sum of squared row counts after turning the ink by `-deg`: sharp peaks (lines of text
@@ -89,9 +103,9 @@ mod tests {
     fn a_turned_page_is_measured_and_straightened() {
         for deg in [-2.0f32, -1.0, -0.5, 0.0, 0.7, 1.3, 2.5] {
             let turned = page().rotate(deg);
-            let got = estimate(&turned);
+            let got = estimate(&turned, false);
             assert!((got - deg).abs() <= 0.1, "turned {deg}, measured {got}");
-            let back = estimate(&turned.rotate(-got));
+            let back = estimate(&turned.rotate(-got), false);
             assert!(back.abs() <= 0.1, "after straightening: {back}");
         }
     }
@@ -113,13 +127,29 @@ mod tests {
             for y in 570..600 {
                 turned.pixels[y * w..(y + 1) * w].fill(25);
             }
-            let got = estimate(&turned);
+            let got = estimate(&turned, false);
+            assert!((got - deg).abs() <= 0.1, "turned {deg}, measured {got}");
+        }
+    }
+
+    #[test]
+    fn a_dithered_pages_dotted_paper_does_not_hide_the_skew() {
+        for deg in [-0.7f32, 1.1] {
+            let mut turned = page().rotate(deg);
+            let mut seed = 11u32;
+            for p in turned.pixels.iter_mut() {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                if (seed >> 16) % 5 == 0 {
+                    *p = 0;
+                }
+            }
+            let got = estimate(&turned, true);
             assert!((got - deg).abs() <= 0.1, "turned {deg}, measured {got}");
         }
     }
 
     #[test]
     fn a_blank_page_has_no_skew() {
-        assert_eq!(estimate(&Gray::white(100, 100)), 0.0);
+        assert_eq!(estimate(&Gray::white(100, 100), false), 0.0);
     }
 }
