@@ -1,12 +1,13 @@
-//! Bytes → the page-image stage of OCR: the PNM reader, background normalisation, skew
-//! estimation and rotation, binarisation, ruling-line and grid detection, and the TSV
-//! reader (the bytes read as tesseract output), and the cell crops: cut at two thresholds,
-//! cleared, and looked at for a dash, a lean and a glyph. No child process is started.
+//! Bytes → the page-image stage of OCR: the PNM reader, background normalisation, dither
+//! detection and directional averaging, skew estimation and rotation, binarisation,
+//! ruling-line and grid detection, and the TSV reader (the bytes read as tesseract
+//! output), and the cell crops: cut at two thresholds, cleared, and looked at for a dash,
+//! a lean and a glyph. No child process is started.
 #![no_main]
 
 use govreport_read::ocr::image::Gray;
 use govreport_read::ocr::rules::{self, Params};
-use govreport_read::ocr::{cells, crop, grid, skew, tsv};
+use govreport_read::ocr::{cells, crop, descreen, grid, skew, tsv};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -22,13 +23,20 @@ fuzz_target!(|data: &[u8]| {
     }
     let dpi = 50.0 + (data.len() % 550) as f32;
     let img = img.normalise_background((dpi / 6.0) as usize);
-    let angle = skew::estimate(&img);
+    let dithered = descreen::is_dithered(&img);
+    let angle = skew::estimate(&img, dithered);
     let img = img.rotate(-angle);
     let params = Params {
         ink: (img.median() as f32 * 0.85) as u8,
         ..Params::for_dpi(dpi)
     };
-    let segments = rules::detect(&img, &params);
+    let n = (dpi / 33.0) as usize | 1;
+    let (across, down) = (
+        descreen::mean_along(&img, false, n),
+        descreen::mean_along(&img, true, n),
+    );
+    let mut segments = rules::detect(&img, &params);
+    segments.extend(rules::detect_in(&across, &down, &params));
     let boxes = grid::cells(&segments, dpi / 60.0, dpi / 15.0);
     let boxes = &boxes[..boxes.len().min(50)];
     for threshold in [(img.median() as f32 * 0.7) as u8, params.ink] {

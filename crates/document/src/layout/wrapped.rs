@@ -11,19 +11,34 @@ use super::{Cell, Line, Rule};
 /// or bottom). `lines` are one page's, in reading order (by baseline).
 pub fn join(lines: &mut Vec<Line>, rules: &[Rule]) {
     let flat: Vec<&Rule> = rules.iter().filter(|r| is_horizontal(r)).collect();
-    while let Some(pair) = find(lines, &flat) {
+    let mut from = 0;
+    while let Some(pair) = find(lines, from, &flat) {
+        from = pair.0.0;
         apply(lines, pair);
     }
     lines.retain(|l| !l.cells.is_empty());
 }
 
+/// How many lines after an upper fragment its lower one may be.
+const LOOK_AHEAD: usize = 5;
+
+/// Most cells a table's line holds (表四 has 16 with its label); longer lines are not
+/// looked at, which bounds the work on hostile input.
+const MAX_CELLS: usize = 40;
+
 /// Two fragments: (line, cell) of the upper and of the lower.
 type Pair = ((usize, usize), (usize, usize));
 
-fn find(lines: &[Line], flat: &[&Rule]) -> Option<Pair> {
-    for i in 0..lines.len() {
-        for j in i + 1..lines.len() {
+/// The first pair whose upper fragment is on line `from` or after.
+fn find(lines: &[Line], from: usize, flat: &[&Rule]) -> Option<Pair> {
+    for i in from..lines.len() {
+        // The lower fragment is a few lines on at most (the row's line, a wrapped label's).
+        for j in i + 1..lines.len().min(i + 1 + LOOK_AHEAD) {
             let size = lines[i].size.max(lines[j].size);
+            let wide = lines[i].cells.len().max(lines[j].cells.len()) > MAX_CELLS;
+            if wide || lines[i].size.min(lines[j].size) < size * 0.7 {
+                continue;
+            }
             let (ya, yb) = (lines[i].y, lines[j].y);
             if yb - ya > 1.8 * size || lines[j].page != lines[i].page {
                 break;
@@ -42,6 +57,7 @@ fn find(lines: &[Line], flat: &[&Rule]) -> Option<Pair> {
                         continue;
                     }
                     let span = (upper.x0.min(lower.x0), upper.x1.max(lower.x1));
+                    eprintln!("DBG {} {} ya={ya} yb={yb} size={size} ruled={} nflat={} near={:?}", upper.text, lower.text, ruled(span, ya, yb, size, flat), flat.len(), flat.iter().filter(|r| mid(r) > ya - 30.0 && mid(r) < yb + 30.0).map(|r| (r.x0, r.x1, r.y0)).collect::<Vec<_>>());
                     if ruled(span, ya, yb, size, flat)
                         || middle.is_some_and(|m| {
                             (0.8 * size..=1.7 * size).contains(&(yb - ya)) && centred(m, span)
