@@ -49,7 +49,10 @@ fn fill_table(kept: &mut Record, other: &Record, id: TableId) -> Vec<CellPath> {
     }
     let mut changed = Vec::new();
     for (i, a) in at.iter().enumerate() {
-        let unread = matches!(cells[i].origin, Origin::Blank | Origin::Lost);
+        // A 0 for a cell printed blank changes no sum: the rules cannot choose it, and an
+        // engine reads 0 into an empty cell as often as a blank for a 0.
+        let blank_for_zero = cells[i].origin == Origin::Blank && offered[i] == Some(0.0);
+        let unread = matches!(cells[i].origin, Origin::Blank | Origin::Lost) && !blank_for_zero;
         if let (true, true, Some(v)) = (unread, cell(mine, a).is_some(), offered[i]) {
             cells[i] = Operand::printed(Some(v));
             changed.push(i);
@@ -255,6 +258,24 @@ mod tests {
         assert!(
             note.message
                 .starts_with("PP-OCRv6 small read blank and tesseract 5.3.0 reads 2")
+        );
+    }
+
+    #[test]
+    fn a_zero_the_other_engine_reads_in_a_blank_cell_is_not_taken() {
+        let mut blanks = RIGHT;
+        blanks[0][1] = None;
+        blanks[2][0] = None;
+        let mut kept = record("PP-OCRv6 small", blanks);
+        let taken = fill(&mut kept, &record("tesseract 5.3.0", RIGHT));
+        assert_eq!(
+            taken,
+            ["tables.review_litigation.administrative_review.corrected"]
+        );
+        let rows = &kept.tables.review_litigation.as_ref().unwrap().rows;
+        assert_eq!(
+            rows[2].cells[0].value, None,
+            "the printed blank stays blank"
         );
     }
 

@@ -51,14 +51,19 @@ fn find(lines: &[Line], from: usize, flat: &[&Rule]) -> Option<Pair> {
             let middle = lines[i + 1..j]
                 .iter()
                 .find(|m| (m.y - (ya + yb) / 2.0).abs() <= 0.3 * size);
+            // Under rules, the lower line holds the rest of some cells: fewer numbers than
+            // the upper (else it is the next row), and nothing else when the two are closer
+            // than a line apart (OCR's baselines are not that exact).
+            let numbers = |l: &Line| l.cells.iter().filter(|c| is_number(&c.text)).count();
+            let rest = numbers(&lines[j]) < numbers(&lines[i])
+                && (yb - ya >= 0.8 * size || numbers(&lines[j]) == lines[j].cells.len());
             for (a, upper) in lines[i].cells.iter().enumerate() {
                 for (b, lower) in lines[j].cells.iter().enumerate() {
                     if !fragments(upper, lower, size) {
                         continue;
                     }
                     let span = (upper.x0.min(lower.x0), upper.x1.max(lower.x1));
-                    eprintln!("DBG {} {} ya={ya} yb={yb} size={size} ruled={} nflat={} near={:?}", upper.text, lower.text, ruled(span, ya, yb, size, flat), flat.len(), flat.iter().filter(|r| mid(r) > ya - 30.0 && mid(r) < yb + 30.0).map(|r| (r.x0, r.x1, r.y0)).collect::<Vec<_>>());
-                    if ruled(span, ya, yb, size, flat)
+                    if (rest || middle.is_some()) && ruled(span, ya, yb, size, flat)
                         || middle.is_some_and(|m| {
                             (0.8 * size..=1.7 * size).contains(&(yb - ya)) && centred(m, span)
                         })
@@ -88,18 +93,26 @@ fn fragments(upper: &Cell, lower: &Cell, size: f32) -> bool {
     aligned && lower.x1 - lower.x0 <= upper.x1 - upper.x0 + 0.3 * size
 }
 
-/// A rule just over the upper line (baseline `ya`) and one just under the lower (`yb`),
-/// both across `span`, and none between them.
+/// Whether the rules across `span` put both fragments (baselines `ya`, `yb`) between the
+/// same two rules, no more than four lines apart: one cell. A fragment counts where its
+/// glyphs' middle is, a third of a line over its baseline (OCR puts a fragment on its row's
+/// baseline, which may lie a little off its own).
 fn ruled((lo, hi): (f32, f32), ya: f32, yb: f32, size: f32, flat: &[&Rule]) -> bool {
-    let covering = |y0: f32, y1: f32| {
-        flat.iter()
-            .any(|r| r.x0 <= lo + 1.0 && r.x1 >= hi - 1.0 && mid(r) > y0 && mid(r) < y1)
+    let covering: Vec<f32> = flat
+        .iter()
+        .filter(|r| r.x0 <= lo + 1.0 && r.x1 >= hi - 1.0)
+        .map(|r| mid(r))
+        .collect();
+    let band = |y: f32| {
+        let y = y - 0.35 * size;
+        let over = covering.iter().copied().filter(|&m| m < y).reduce(f32::max);
+        let under = covering.iter().copied().filter(|&m| m > y).reduce(f32::min);
+        over.zip(under)
     };
-    let crossing = flat.iter().any(|r| {
-        let overlap = r.x1.min(hi) - r.x0.max(lo);
-        overlap > 0.5 * (hi - lo) && mid(r) > ya - 0.3 * size && mid(r) < yb - 0.3 * size
-    });
-    covering(ya - 2.2 * size, ya - 0.7 * size) && covering(yb, yb + 1.5 * size) && !crossing
+    match (band(ya), band(yb)) {
+        (Some(a), Some(b)) => a == b && a.1 - a.0 <= 4.0 * size,
+        _ => false,
+    }
 }
 
 /// Whether `row` is a row of two or more numbers with nothing over `span`.
@@ -298,6 +311,27 @@ mod tests {
         lines[1].y = 120.0;
         join(&mut lines, &[]);
         assert_eq!(lines[0].cells.len(), 2, "two lines apart: two rows");
+    }
+
+    #[test]
+    fn numbers_of_two_tight_rows_stay_apart_when_ocr_puts_one_just_under_its_rule() {
+        let mut lines = vec![
+            line(186.0, &[(20.0, "4.无正当理由"), (200.0, "2"), (380.0, "3")]),
+            line(
+                194.4,
+                &[(20.0, "5.要求行政机关"), (200.0, "5"), (380.0, "6")],
+            ),
+        ];
+        join(&mut lines, &[rule(170.2), rule(182.6), rule(195.1)]);
+        assert_eq!(lines[0].cells.len(), 3);
+        assert_eq!(lines[1].cells.len(), 3);
+        // Both baselines read low, into one band: a full row under is still a row.
+        let mut lines = vec![
+            line(175.3, &[(20.0, "3.要求提供"), (200.0, "2"), (380.0, "3")]),
+            line(186.1, &[(20.0, "4.无正当理由"), (200.0, "2"), (380.0, "3")]),
+        ];
+        join(&mut lines, &[rule(170.2), rule(182.6), rule(195.1)]);
+        assert_eq!(lines[1].cells.len(), 3);
     }
 
     #[test]

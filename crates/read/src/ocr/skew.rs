@@ -2,6 +2,9 @@
 
 use super::image::Gray;
 
+/// Fewest pixel rows of ink across most of the page that make a band, not a rule.
+const BAND_PX: usize = 8;
+
 /// Largest skew looked for, in degrees.
 pub const MAX_DEGREES: f32 = 3.0;
 
@@ -10,19 +13,29 @@ pub const MAX_DEGREES: f32 = 3.0;
 /// On a `dithered` page only ink in strokes counts (its paper is specks all over).
 pub fn estimate(img: &Gray, dithered: bool) -> f32 {
     let step = (img.width.max(img.height) / 1200).max(1);
-    let mut ink = Vec::new();
     let across = img.width.div_ceil(step);
-    for y in (0..img.height).step_by(step) {
-        let row = &img.pixels[y * img.width..(y + 1) * img.width];
-        let found: Vec<(f32, f32)> = (0..img.width)
-            .step_by(step)
-            .filter(|&x| row[x] < 128 && (!dithered || in_stroke(img, x, y)))
-            .map(|x| (x as f32, y as f32))
-            .collect();
-        // A row inked across most of the page is a dark band a copier or scanner lid left
-        // along an edge, square to the glass however the page lies: it would vote for 0°.
-        if found.len() * 2 <= across {
-            ink.extend(found);
+    let rows: Vec<Vec<(f32, f32)>> = (0..img.height)
+        .step_by(step)
+        .map(|y| {
+            let row = &img.pixels[y * img.width..(y + 1) * img.width];
+            (0..img.width)
+                .step_by(step)
+                .filter(|&x| row[x] < 128 && (!dithered || in_stroke(img, x, y)))
+                .map(|x| (x as f32, y as f32))
+                .collect()
+        })
+        .collect();
+    // Rows inked across most of the page, several together, are a dark band a copier or
+    // scanner lid left along an edge, square to the glass however the page lies: they
+    // would vote for 0°. A table's rule is one or two such rows and still counts.
+    let dense: Vec<bool> = rows.iter().map(|r| r.len() * 2 > across).collect();
+    let band = BAND_PX.div_ceil(step);
+    let mut ink = Vec::new();
+    for (i, row) in rows.into_iter().enumerate() {
+        let start = dense[..i].iter().rev().take_while(|&&d| d).count();
+        let end = dense[i..].iter().take_while(|&&d| d).count();
+        if start + end < band {
+            ink.extend(row);
         }
     }
     if ink.len() < 50 {
