@@ -2,9 +2,10 @@
 //! lost cells placed and repaired by the rules.
 
 use crate::tables::TableResult;
+use crate::tables::cells::{self, Value};
 use crate::tables::grid::{self, Placed, ValueRow};
 use crate::tables::{gaps, placement};
-use govreport_document::layout::Line;
+use govreport_document::layout::{Line, is_cjk};
 use govreport_document::squeeze_all;
 use govreport_model::checks;
 use govreport_model::codes::WarningCode;
@@ -25,6 +26,7 @@ pub fn parse(lines: &[Line]) -> Option<TableResult> {
     let layout = SixLayout::detect(&squeeze_all(lines), rows.len());
     let spec = applications::spec(layout);
     let width = spec.width();
+    rows.iter_mut().for_each(|r| peel_glued_value(r, width));
     let matched = grid::align(&rows, &spec.labels());
     let used: Vec<&ValueRow> = matched.iter().flatten().map(|&i| &rows[i]).collect();
     let centres = grid::column_centres(&used, width);
@@ -73,6 +75,37 @@ fn doubt_unseen_one_row_six(spec: &TableSpec, found: &mut [gaps::Found]) {
     {
         found[six] = gaps::Found::Doubtful;
     }
+}
+
+/// A row one value short whose label ends in digits after a Chinese character (`…不217`:
+/// the first value run into a label wrapped up to its cell's edge, with no rule seen
+/// between them): the digits are the row's first value. The row's rules check it.
+fn peel_glued_value(row: &mut ValueRow, width: usize) {
+    if row.values.len() + 1 != width || row.values.len() < 2 {
+        return;
+    }
+    let digits = row.label.len()
+        - row
+            .label
+            .trim_end_matches(|c: char| c.is_ascii_digit())
+            .len();
+    let head = &row.label[..row.label.len() - digits];
+    if digits == 0 || digits > 6 || !head.chars().last().is_some_and(is_cjk) {
+        return;
+    }
+    let Some(value) = cells::value(&row.label[head.len()..], 0.0) else {
+        return;
+    };
+    let step = row.values[1].x - row.values[0].x;
+    row.values.insert(
+        0,
+        Value {
+            x: row.values[0].x - step,
+            page: row.page,
+            ..value
+        },
+    );
+    row.label.truncate(head.len());
 }
 
 /// A 法人或其他组织 subtotal column, when most rows print eight values: dropped, with a warning.
@@ -294,6 +327,26 @@ mod tests {
             .filter_map(|c| c.path.as_ref())
             .collect();
         assert_eq!(repaired, ["tables.applications.rows.new_requests[0]"]);
+    }
+
+    #[test]
+    fn a_first_value_run_into_its_wrapped_label_is_the_rows_first_value() {
+        let mut rows = rows_2019("1 0 0 0 0 0 1");
+        rows[2] = ("（一）予以公开2", "0 0 0 0 1 3".into());
+        let t = run(&rows);
+        assert_eq!(
+            json(&t)["rows"]["granted"],
+            serde_json::json!([2, 0, 0, 0, 0, 1, 3])
+        );
+        assert!(t.checks.iter().all(|c| c.status != CheckStatus::Repaired));
+        // A full row keeps a label's digits as label text.
+        let mut rows = rows_2019("1 0 0 0 0 0 1");
+        rows[2] = ("（一）予以公开2", "2 0 0 0 0 1 3".into());
+        let t = run(&rows);
+        assert_eq!(
+            json(&t)["rows"]["granted"],
+            serde_json::json!([2, 0, 0, 0, 0, 1, 3])
+        );
     }
 
     #[test]

@@ -69,7 +69,7 @@ mod tests {
         let mut seed = 7u32;
         for p in img.pixels.iter_mut() {
             seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-            if (seed >> 16) % 12 == 0 {
+            if (seed >> 16).is_multiple_of(12) {
                 *p = 0;
             }
         }

@@ -152,7 +152,7 @@ mod tests {
             let mut seed = 11u32;
             for p in turned.pixels.iter_mut() {
                 seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                if (seed >> 16) % 5 == 0 {
+                if (seed >> 16).is_multiple_of(5) {
                     *p = 0;
                 }
             }
