@@ -31,11 +31,13 @@ pub fn estimate(img: &Gray, dithered: bool) -> f32 {
     let dense: Vec<bool> = rows.iter().map(|r| r.len() * 2 > across).collect();
     let band = BAND_PX.div_ceil(step);
     let mut ink = Vec::new();
-    for (i, row) in rows.into_iter().enumerate() {
-        let start = dense[..i].iter().rev().take_while(|&&d| d).count();
-        let end = dense[i..].iter().take_while(|&&d| d).count();
-        if start + end < band {
-            ink.extend(row);
+    let mut rows = rows.into_iter();
+    for run in dense.chunk_by(|a, b| a == b) {
+        let keep = !run[0] || run.len() < band;
+        for row in rows.by_ref().take(run.len()) {
+            if keep {
+                ink.extend(row);
+            }
         }
     }
     if ink.len() < 50 {
