@@ -86,7 +86,7 @@ def save_cache(d: Path, cache: dict) -> None:
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("dir", nargs="?", default="/tmp/scan-matrix")
-    ap.add_argument("--split", default="dev", help="tuned, dev or dev2 (held-out files are counted, not listed)")
+    ap.add_argument("--split", default="dev", help="tuned, dev, dev2 or dev3 (held-out files are counted, not listed)")
     ap.add_argument("--style", nargs="*")
     args = ap.parse_args()
     d = Path(args.dir)

@@ -4,7 +4,7 @@ the goldens, per scan style and per split (tuned / held-out), and CPU seconds pe
 
     python3 samples/generate/scan_matrix.py /tmp/scan-matrix
     python3 bench/scan_matrix.py /tmp/scan-matrix [--bin target/release/govreport]
-            [--split tuned|heldout|dev|dev2|all] [--style STYLE ...] [--keep DIR] [--json FILE]
+            [--split tuned|heldout|dev|dev2|dev3|all] [--style STYLE ...] [--keep DIR] [--json FILE]
 
 For each split and style, one `govreport extract --ocr auto -j 1` run over that style's files
 (OMP_THREAD_LIMIT=1, so one recognition thread), timed by the CPU seconds of the run and all
@@ -97,7 +97,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("dir", nargs="?", default="/tmp/scan-matrix")
     ap.add_argument("--bin", default=str(ROOT / "target/release/govreport"))
-    ap.add_argument("--split", choices=["tuned", "heldout", "dev", "dev2", "all"], default="all")
+    ap.add_argument("--split", choices=["tuned", "heldout", "dev", "dev2", "dev3", "all"], default="all")
     ap.add_argument("--style", nargs="*", help="measure only these styles")
     ap.add_argument("--keep", help="keep the TUNED or DEV split's records in this folder")
     ap.add_argument("--json", help="write the per-group totals (and the tuned per-file results) here")

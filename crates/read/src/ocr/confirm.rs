@@ -12,7 +12,7 @@ use super::cells;
 use super::crop::{self, PixelBox};
 use super::engine;
 use super::grid;
-use super::page::{PageJob, prepare};
+use super::page::{PageJob, Prepared, prepare};
 use super::render::dpi_for;
 use super::rules::{self, Params};
 
@@ -67,13 +67,14 @@ pub fn digits(
             region: None,
             dpi,
         };
-        let (img, _, _) = prepare(file.path(), &job, deadline)?;
+        let Prepared { img, dithered, .. } = prepare(file.path(), &job, deadline)?;
         let dpi = dpi as f32;
         let params = Params {
-            ink: (img.median() as f32 * 0.85) as u8,
+            ink: (img.median() as f32 * rules::INK_OF_PAPER) as u8,
             ..Params::for_dpi(dpi)
         };
-        let grid = grid::cells(&rules::detect(&img, &params), dpi / 60.0, dpi / 15.0);
+        let segments = rules::on_page(&img, &params, dithered, dpi);
+        let grid = grid::cells(&segments, dpi / 60.0, dpi / 15.0);
         let size = (img.width, img.height);
         let (boxes, owners): (Vec<PixelBox>, Vec<usize>) = on_page
             .iter()

@@ -3,7 +3,8 @@
 //! black and white, so that no number is trusted on one reading. Where the two differ, the
 //! word carries the other reading as a doubt for the consistency rules. A letter read
 //! where a row of numbers has a digit (`O`, `a`, `à` for `0`) is read again the same way
-//! and becomes the digits read, or a cell no reading made out.
+//! and becomes the digits read, or a cell no reading made out; a `1` whose ink leans is
+//! the mark `/`.
 
 use std::time::Instant;
 
@@ -31,8 +32,11 @@ pub fn second_reading(
     let boxes: Vec<crop::PixelBox> = numbers.iter().map(|&i| labels[i].bbox).collect();
     let crops = crop::cut(img, &boxes, 0.0);
     let readings = pp.read_cells(&crops.iter().collect::<Vec<_>>(), deadline)?;
-    for (&i, second) in numbers.iter().zip(readings) {
+    for ((&i, second), crop) in numbers.iter().zip(readings).zip(&crops) {
         let word = &mut placed[i];
+        if slash_read_as_one(word, crop) {
+            continue;
+        }
         if misread_in_row(labels, i) {
             settle_letter(word, &second.text);
             continue;
@@ -48,6 +52,18 @@ pub fn second_reading(
         word.alternatives.dedup();
     }
     Ok(())
+}
+
+/// Whether `word` is a `1` whose ink leans like `/` (the "not applicable" mark, which both
+/// readings often take for `1`; see `Crop::leans`); if so it becomes the mark, with `1`
+/// kept as the first reading and the one the rules may choose instead.
+fn slash_read_as_one(word: &mut OcrWord, crop: &crop::Crop) -> bool {
+    let slash = word.text == "1" && crop.leans();
+    if slash {
+        word.first = Some(std::mem::replace(&mut word.text, "/".into()));
+        word.alternatives = vec!["1".into()];
+    }
+    slash
 }
 
 /// Letters OCR reads for a printed `0` (or a blurred digit) in a row of numbers.
@@ -126,6 +142,34 @@ mod tests {
             size: 10.0,
             first: None,
             alternatives: Vec::new(),
+        }
+    }
+
+    /// A crop of one 4-pixel stroke from column `top` (row 10) to column `bottom` (row 50).
+    fn stroke(top: usize, bottom: usize) -> crop::Crop {
+        let mut image = Gray::white(40, 60);
+        for y in 10..=50 {
+            let x = top as f32 + (bottom as f32 - top as f32) * (y - 10) as f32 / 40.0;
+            let x = x.round() as usize;
+            image.pixels[y * 40 + x..y * 40 + x + 4].fill(0);
+        }
+        crop::Crop {
+            image,
+            origin: [0, 0],
+        }
+    }
+
+    #[test]
+    fn a_loose_one_that_leans_is_the_slash_mark_with_one_for_the_rules() {
+        let mut word = placed("1");
+        assert!(slash_read_as_one(&mut word, &stroke(24, 14)));
+        assert_eq!(word.text, "/");
+        assert_eq!(word.first.as_deref(), Some("1"));
+        assert_eq!(word.alternatives, ["1"]);
+        for (text, top) in [("1", 18), ("7", 24)] {
+            let mut word = placed(text);
+            assert!(!slash_read_as_one(&mut word, &stroke(top, 18)));
+            assert_eq!(word.text, text);
         }
     }
 

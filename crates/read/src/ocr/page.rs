@@ -61,7 +61,12 @@ pub fn read(
     job: &PageJob,
     deadline: Instant,
 ) -> Result<PageRead, OcrError> {
-    let (img, origin, scale) = prepare(pdf, job, deadline)?;
+    let Prepared {
+        img,
+        origin,
+        scale,
+        dithered,
+    } = prepare(pdf, job, deadline)?;
     let dpi = job.dpi as f32;
     let pp = match engine {
         Recogniser::PpOcr(pp) => Some(pp),
@@ -70,20 +75,10 @@ pub fn read(
     let words = page_words(engine, &img, job.dpi, deadline)?;
     // Ink is what is clearly darker than this page's paper (light grey hairlines included).
     let params = Params {
-        ink: (img.median() as f32 * 0.85) as u8,
+        ink: (img.median() as f32 * rules::INK_OF_PAPER) as u8,
         ..Params::for_dpi(dpi)
     };
-    let segments = if super::descreen::is_dithered(&img) {
-        let n = (dpi / 33.0) as usize | 1;
-        let across = super::descreen::mean_along(&img, false, n);
-        rules::detect_in(
-            &across,
-            &super::descreen::mean_along(&img, true, n),
-            &params,
-        )
-    } else {
-        rules::detect(&img, &params)
-    };
+    let segments = rules::on_page(&img, &params, dithered, dpi);
     let grid = grid::cells(&segments, dpi / 60.0, dpi / 15.0);
     let boxes = value_cells(&words, grid.clone(), pp.is_some());
     let crops = crop::cut(&img, &boxes, dpi / 60.0);
@@ -269,13 +264,21 @@ fn centre_in(w: &[f32; 4], b: &PixelBox) -> bool {
     cx >= b[0] && cx < b[2] && cy >= b[1] && cy < b[3]
 }
 
+/// A page image ready to read (see [`prepare`]).
+pub(crate) struct Prepared {
+    /// Background normalised, skew removed.
+    pub img: Gray,
+    /// The job region's top left corner, in pixels of the rendered page.
+    pub origin: (f32, f32),
+    /// Points per pixel.
+    pub scale: f32,
+    /// Whether the page is dithered (see [`super::descreen`]), decided before rotation.
+    pub dithered: bool,
+}
+
 /// The page image to read: rendered, cut to the job's region, background normalised and
-/// skew removed; with the region's origin (pixels) and the points per pixel.
-pub(crate) fn prepare(
-    pdf: &Path,
-    job: &PageJob,
-    deadline: Instant,
-) -> Result<(Gray, (f32, f32), f32), OcrError> {
+/// skew removed.
+pub(crate) fn prepare(pdf: &Path, job: &PageJob, deadline: Instant) -> Result<Prepared, OcrError> {
     let img = super::render::page(pdf, job, deadline)?;
     let scale = job.size.0 / img.width.max(1) as f32;
     let (img, origin) = match job.region {
@@ -287,11 +290,17 @@ pub(crate) fn prepare(
         None => (img, (0.0, 0.0)),
     };
     let mut img = img.normalise_background((job.dpi as f32 / 6.0) as usize);
-    let angle = skew::estimate(&img, super::descreen::is_dithered(&img));
+    let dithered = super::descreen::is_dithered(&img);
+    let angle = skew::estimate(&img, dithered);
     if angle.abs() >= 0.05 {
         img = img.rotate(-angle);
     }
-    Ok((img, origin, scale))
+    Ok(Prepared {
+        img,
+        origin,
+        scale,
+        dithered,
+    })
 }
 
 /// Words as read, each on its line's baseline and size; a word in a table cell whose line

@@ -51,6 +51,29 @@ pub fn detect(img: &Gray, p: &Params) -> Vec<Segment> {
     detect_in(img, img, p)
 }
 
+/// Every rule on a page at `dpi`: on a dithered page (see [`super::descreen`]) found in
+/// copies averaged along each rule direction, so grey rules dotted by the dither read as
+/// lines. Ink there is judged against the averaged paper: a dithered page's pixels are
+/// mostly white, while its paper averages a light grey that, in rows where the dither's
+/// dots line up, would pass the page's own ink level.
+pub fn on_page(img: &Gray, p: &Params, dithered: bool, dpi: f32) -> Vec<Segment> {
+    if !dithered {
+        return detect(img, p);
+    }
+    let n = (dpi / 33.0) as usize | 1;
+    let across = super::descreen::mean_along(img, false, n);
+    let down = super::descreen::mean_along(img, true, n);
+    let paper = across.median().min(down.median());
+    let p = Params {
+        ink: p.ink.min((paper as f32 * INK_OF_PAPER) as u8),
+        ..*p
+    };
+    detect_in(&across, &down, &p)
+}
+
+/// Share of the paper's level below which a pixel may be ink (light grey hairlines included).
+pub const INK_OF_PAPER: f32 = 0.85;
+
 /// Every rule: the horizontal ones found in `across`, the vertical ones in `down` (one
 /// page, each averaged along its rules' direction when dithered, see [`super::descreen`]).
 pub fn detect_in(across: &Gray, down: &Gray, p: &Params) -> Vec<Segment> {
@@ -243,6 +266,52 @@ mod tests {
                 img.pixels[y * img.width + x] = v;
             }
         }
+    }
+
+    /// A dithered page: paper dots at `paper` per cent, rows where they line up denser
+    /// (every 23rd, at 20 %) and one dotted black rule (half its pixels) at y = 150.
+    fn dithered_paper(paper: u32) -> Gray {
+        let mut img = Gray::white(500, 300);
+        for y in 0..300 {
+            let density = match y {
+                150 => 50,
+                _ if y % 23 == 0 => 20,
+                _ => paper,
+            };
+            for x in 0..500u32 {
+                let hash = (x * 7919 + y as u32 * 104_729 + x * x * 31) % 100;
+                if hash < density {
+                    img.pixels[y * 500 + x as usize] = 0;
+                }
+            }
+        }
+        img
+    }
+
+    #[test]
+    fn on_a_dithered_page_rows_of_lined_up_dots_are_paper_and_a_dotted_rule_is_a_rule() {
+        let img = dithered_paper(10);
+        let p = Params {
+            ink: (img.median() as f32 * INK_OF_PAPER) as u8,
+            ..Params::for_dpi(300.0)
+        };
+        let horizontal = |segments: Vec<Segment>| -> Vec<f32> {
+            segments
+                .iter()
+                .filter(|s| s.y0 == s.y1)
+                .map(|s| s.y0)
+                .collect()
+        };
+        let got = horizontal(on_page(&img, &p, true, 300.0));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!((got[0] - 150.0).abs() <= 1.0, "{got:?}");
+        // Judged against the page's own level (its pixels are mostly white), the rows of
+        // lined-up dots passed for rules too.
+        let n = (300.0 / 33.0) as usize | 1;
+        let across = super::super::descreen::mean_along(&img, false, n);
+        let down = super::super::descreen::mean_along(&img, true, n);
+        let old = horizontal(detect_in(&across, &down, &p));
+        assert!(old.len() >= 4, "{old:?}");
     }
 
     #[test]
