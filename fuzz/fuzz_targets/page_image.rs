@@ -30,13 +30,10 @@ fuzz_target!(|data: &[u8]| {
         ink: (img.median() as f32 * 0.85) as u8,
         ..Params::for_dpi(dpi)
     };
-    let n = (dpi / 33.0) as usize | 1;
-    let (across, down) = (
-        descreen::mean_along(&img, false, n),
-        descreen::mean_along(&img, true, n),
-    );
+    // Both ways of finding rules: as on a clean page, and as on a dithered one (averaged
+    // copies, ink judged against their paper).
     let mut segments = rules::detect(&img, &params);
-    segments.extend(rules::detect_in(&across, &down, &params));
+    segments.extend(rules::on_page(&img, &params, true, dpi));
     let boxes = grid::cells(&segments, dpi / 60.0, dpi / 15.0);
     let boxes = &boxes[..boxes.len().min(50)];
     for threshold in [(img.median() as f32 * 0.7) as u8, params.ink] {

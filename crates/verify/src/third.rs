@@ -110,16 +110,22 @@ fn doubts(record: &Record, sizes: &HashMap<u32, (f32, f32)>) -> Vec<Doubt> {
         };
         let in_two = path.lies_under(&two);
         let found = match values.get(path) {
-            Some(Some(n)) if in_two && c.status == CheckStatus::Fail => {
-                boxed(record, path).map(|at| (at, Kept::Number(n.clone())))
-            }
-            Some(None) if !in_two => inferred(record, path).map(|at| (at, Kept::Blank)),
+            Some(Some(n)) if in_two && c.status == CheckStatus::Fail => boxed(record, path)
+                .map(|(page, bbox)| ((page, bbox, None), Kept::Number(n.clone()))),
+            Some(None) if !in_two => inferred(record, path)
+                .map(|(page, bbox, clip)| ((page, bbox, Some(clip)), Kept::Blank)),
             _ => None,
         };
-        if let Some(((page, bbox), kept)) = found
+        if let Some(((page, bbox, clip), kept)) = found
             && let Some(&size) = sizes.get(&page)
         {
-            out.push((i, path.clone(), Target { page, size, bbox }, kept));
+            let target = Target {
+                page,
+                size,
+                bbox,
+                clip,
+            };
+            out.push((i, path.clone(), target, kept));
         }
     }
     out
@@ -135,8 +141,9 @@ fn boxed(record: &Record, path: &CellPath) -> Option<(u32, [f32; 4])> {
 }
 
 /// Where a blank cell's number would be: the height of its row's numbers and the width of
-/// its column's, as OCR read them on the same page.
-fn inferred(record: &Record, path: &CellPath) -> Option<(u32, [f32; 4])> {
+/// its column's, as OCR read them on the same page; with the band between the numbers of
+/// the rows above and below, which the crop's margin must not reach.
+fn inferred(record: &Record, path: &CellPath) -> Option<(u32, [f32; 4], [f32; 4])> {
     let (row, column) = path.split()?;
     let read: Vec<(CellPath, Column, u32, [f32; 4])> = record
         .cells
@@ -157,7 +164,20 @@ fn inferred(record: &Record, path: &CellPath) -> Option<(u32, [f32; 4])> {
     let (x0, x1) = in_column.fold((f32::MAX, f32::MIN), |a, r| {
         (a.0.min(r.3[0]), a.1.max(r.3[2]))
     });
-    (x0 < x1 && y0 < y1).then_some((page, [x0, y0, x1, y1]))
+    let others = read.iter().filter(|r| r.0 != row && r.2 == page);
+    let middle = (y0 + y1) / 2.0;
+    let (above, below) = others.fold((0.0f32, f32::MAX), |(a, b), r| match r.3[3] <= middle {
+        true => (a.max(r.3[3]), b),
+        false => (a, b.min(r.3[1].max(middle))),
+    });
+    // Rows' boxes run from a line's top to under its baseline, and a tall label on the
+    // row's line pulls them down: the neighbours' boxes bound the crop, even where that
+    // cuts into this row's own box (a cut glyph reads as nothing, which stays a doubt).
+    let clip = match above < below {
+        true => [0.0, above, f32::MAX, below],
+        false => [0.0, y0, f32::MAX, y1],
+    };
+    (x0 < x1 && y0 < y1).then_some((page, [x0, y0, x1, y1], clip))
 }
 
 /// Writes `value` into the blank cell at `path`, read at `target`.
@@ -179,7 +199,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_blank_cells_place_is_its_rows_height_and_its_columns_width() {
+    fn a_blank_cells_place_is_its_rows_height_and_its_columns_width_between_its_neighbours() {
         let mut r = Record::new(Default::default());
         let at = |page, bbox| Provenance {
             page: Some(page),
@@ -193,14 +213,24 @@ mod tests {
         );
         r.cells.set(
             &path("tables.applications.rows.denied[1]"),
-            at(3, [200.0, 600.0, 230.0, 628.0]),
+            at(3, [200.0, 540.0, 230.0, 568.0]),
         );
         r.cells.set(
             &path("tables.applications.rows.other[1]"),
             at(3, [195.0, 700.0, 225.0, 729.0]),
         );
         let place = inferred(&r, &path("tables.applications.rows.granted[1]"));
-        assert_eq!(place, Some((3, [195.0, 500.0, 230.0, 530.0])));
+        // The row below starts 10 px under this one: a margin of half a line would reach it.
+        let clip = [0.0, 0.0, f32::MAX, 540.0];
+        assert_eq!(place, Some((3, [195.0, 500.0, 230.0, 530.0], clip)));
+        // Its box reaching into this row's is the bound all the same.
+        r.cells.set(
+            &path("tables.applications.rows.denied[1]"),
+            at(3, [200.0, 525.0, 230.0, 568.0]),
+        );
+        let place = inferred(&r, &path("tables.applications.rows.granted[1]"));
+        let clip = [0.0, 0.0, f32::MAX, 525.0];
+        assert_eq!(place, Some((3, [195.0, 500.0, 230.0, 530.0], clip)));
         let none = inferred(&r, &path("tables.applications.rows.none[1]"));
         assert_eq!(none, None);
     }

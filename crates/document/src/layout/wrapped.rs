@@ -54,6 +54,9 @@ fn find(lines: &[Line], from: usize, flat: &[&Rule]) -> Option<Pair> {
             // Under rules, the lower line holds the rest of some cells: fewer numbers than
             // the upper (else it is the next row), and nothing else when the two are closer
             // than a line apart (OCR's baselines are not that exact).
+            if starts_row(&lines[j]) {
+                continue;
+            }
             let numbers = |l: &Line| l.cells.iter().filter(|c| is_number(&c.text)).count();
             let rest = numbers(&lines[j]) < numbers(&lines[i])
                 && (yb - ya >= 0.8 * size || numbers(&lines[j]) == lines[j].cells.len());
@@ -63,6 +66,9 @@ fn find(lines: &[Line], from: usize, flat: &[&Rule]) -> Option<Pair> {
                         continue;
                     }
                     let span = (upper.x0.min(lower.x0), upper.x1.max(lower.x1));
+                    if parted(span, ya, yb, size, flat) {
+                        continue;
+                    }
                     if (rest || middle.is_some()) && ruled(span, ya, yb, size, flat)
                         || middle.is_some_and(|m| {
                             (0.8 * size..=1.7 * size).contains(&(yb - ya)) && centred(m, span)
@@ -113,6 +119,28 @@ fn ruled((lo, hi): (f32, f32), ya: f32, yb: f32, size: f32, flat: &[&Rule]) -> b
         (Some(a), Some(b)) => a == b && a.1 - a.0 <= 4.0 * size,
         _ => false,
     }
+}
+
+/// Whether a rule across `span` lies between the two fragments (baselines `ya`, `yb`,
+/// counted where their glyphs' middle is, as in [`ruled`]): two cells, whatever else.
+fn parted((lo, hi): (f32, f32), ya: f32, yb: f32, size: f32, flat: &[&Rule]) -> bool {
+    let (top, bottom) = (ya - 0.35 * size, yb - 0.35 * size);
+    flat.iter()
+        .any(|r| r.x0 <= lo + 1.0 && r.x1 >= hi - 1.0 && (top..bottom).contains(&mid(r)))
+}
+
+/// Whether `line` begins with a numbered label (`4.`, `4、`, `（五）`, `(五)`): the first
+/// line of a row of its own, not the rest of the row above.
+fn starts_row(line: &Line) -> bool {
+    let Some(first) = line.cells.first() else {
+        return false;
+    };
+    let mut chars = first.text.chars();
+    let (Some(a), Some(b)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    let cjk_after = chars.next().is_some_and(|c| !c.is_ascii());
+    (a.is_ascii_digit() && matches!(b, '.' | '、' | '．') && cjk_after) || matches!(a, '（' | '(')
 }
 
 /// Whether `row` is a row of two or more numbers with nothing over `span`.
@@ -311,6 +339,53 @@ mod tests {
         lines[1].y = 120.0;
         join(&mut lines, &[]);
         assert_eq!(lines[0].cells.len(), 2, "two lines apart: two rows");
+    }
+
+    /// A row (`3.要求提供公开出版物`) whose middle numbers OCR put on a line of their own with
+    /// the group label (`处理 0 0`), over the next row; `1` in the first column of both.
+    fn split_row() -> Vec<Line> {
+        vec![
+            line(
+                110.0,
+                &[(40.0, "3.要求提供公开出版物"), (200.0, "1"), (380.0, "1")],
+            ),
+            line(116.0, &[(10.0, "处理"), (250.0, "0"), (300.0, "0")]),
+            line(
+                126.0,
+                &[
+                    (40.0, "4.无正当理由大量反复申请"),
+                    (200.0, "1"),
+                    (250.0, "0"),
+                ],
+            ),
+        ]
+    }
+
+    #[test]
+    fn numbers_of_two_rows_stay_apart_round_a_centred_row_when_a_rule_parts_them() {
+        let mut lines = split_row();
+        lines[2].cells[0].text = "大量反复申请".into();
+        join(&mut lines, &[rule(98.0), rule(118.0), rule(130.0)]);
+        assert_eq!(lines[0].cells.len(), 3, "{:?}", texts(&lines));
+    }
+
+    #[test]
+    fn a_line_that_begins_with_a_numbered_label_is_a_row_of_its_own() {
+        for first in ["4.无正当理由大量反复申请", "（五）不予处理", "(五)不予处理"]
+        {
+            let mut lines = split_row();
+            lines[2].cells[0].text = first.into();
+            join(&mut lines, &[]);
+            assert_eq!(lines[0].cells.len(), 3, "{first}: {:?}", texts(&lines));
+        }
+        let mut lines = split_row();
+        lines[2].cells[0].text = "大量反复申请".into();
+        join(&mut lines, &[]);
+        assert!(
+            texts(&lines).concat().contains(&"11"),
+            "without rules or a label, the centred row shows one cell: {:?}",
+            texts(&lines)
+        );
     }
 
     #[test]

@@ -26,6 +26,9 @@ pub struct Target {
     pub size: (f32, f32),
     /// The reading's box, page-image pixels.
     pub bbox: PixelBox,
+    /// A box the margin taken round `bbox` stays inside (a blank cell's: between the
+    /// numbers of the rows above and below it, which a margin would catch in a tight table).
+    pub clip: Option<PixelBox>,
 }
 
 /// White taken around a box outside any ruled cell, as a share of its height (the digits'
@@ -78,7 +81,7 @@ pub fn digits(
         let size = (img.width, img.height);
         let (boxes, owners): (Vec<PixelBox>, Vec<usize>) = on_page
             .iter()
-            .flat_map(|&i| places(targets[i].bbox, &grid, dpi / 60.0, size).map(move |b| (b, i)))
+            .flat_map(|&i| places(&targets[i], &grid, dpi / 60.0, size).map(move |b| (b, i)))
             .unzip();
         for share in THRESHOLDS {
             let threshold = (img.median() as f32 * share) as u8;
@@ -96,27 +99,39 @@ pub fn digits(
     Ok(out)
 }
 
-/// Where to read a box: with a margin, inside the image, and in the ruled cell holding its
-/// middle (`inset` pixels in from the rules) when there is one of about a cell's size.
+/// Where to read a target's box: with a margin, inside the image, and in the ruled cell
+/// holding its middle (`inset` pixels in from the rules) when there is one of about a
+/// cell's size; both inside the target's clip.
 fn places(
-    b: PixelBox,
+    target: &Target,
     grid: &[PixelBox],
     inset: f32,
     (width, height): (usize, usize),
 ) -> impl Iterator<Item = PixelBox> {
+    let b = target.bbox;
+    let clip = target
+        .clip
+        .unwrap_or([0.0, 0.0, width as f32, height as f32]);
     let (w, h) = ((b[2] - b[0]).max(1.0), (b[3] - b[1]).max(1.0));
     let (cx, cy) = ((b[0] + b[2]) / 2.0, (b[1] + b[3]) / 2.0);
     let cell = grid.iter().find(|g| {
         let holds = cx >= g[0] && cx < g[2] && cy >= g[1] && cy < g[3];
         holds && g[3] - g[1] <= CELL * h && g[2] - g[0] <= CELL * w.max(h)
     });
-    let ruled = cell.map(|g| [g[0] + inset, g[1] + inset, g[2] - inset, g[3] - inset]);
+    let ruled = cell.map(|g| {
+        [
+            (g[0] + inset).max(clip[0]),
+            (g[1] + inset).max(clip[1]),
+            (g[2] - inset).min(clip[2]),
+            (g[3] - inset).min(clip[3]),
+        ]
+    });
     let m = h * MARGIN;
     let margin = [
-        (b[0] - m).max(0.0),
-        (b[1] - m).max(0.0),
-        (b[2] + m).min(width as f32),
-        (b[3] + m).min(height as f32),
+        (b[0] - m).max(0.0).max(clip[0]),
+        (b[1] - m).max(0.0).max(clip[1]),
+        (b[2] + m).min(width as f32).min(clip[2]),
+        (b[3] + m).min(height as f32).min(clip[3]),
     ];
     std::iter::once(margin).chain(ruled)
 }
@@ -133,7 +148,15 @@ mod tests {
     fn a_box_is_read_with_a_margin_and_in_its_ruled_cell_of_a_cells_size() {
         let grid = [[0.0, 0.0, 100.0, 100.0], [100.0, 0.0, 200.0, 90.0]];
         let size = (1000, 1000);
-        let read = |b, grid: &[PixelBox]| places(b, grid, 5.0, size).collect::<Vec<_>>();
+        let read = |bbox, grid: &[PixelBox]| {
+            let target = Target {
+                page: 1,
+                size: (595.0, 842.0),
+                bbox,
+                clip: None,
+            };
+            places(&target, grid, 5.0, size).collect::<Vec<_>>()
+        };
         assert_eq!(
             read([120.0, 20.0, 140.0, 40.0], &grid),
             [[110.0, 10.0, 150.0, 50.0], [105.0, 5.0, 195.0, 85.0]]
@@ -146,5 +169,21 @@ mod tests {
             read([2.0, 902.0, 998.0, 922.0], &[]),
             [[0.0, 892.0, 1000.0, 932.0]]
         );
+    }
+
+    #[test]
+    fn a_clipped_box_takes_its_margin_only_inside_the_clip() {
+        let target = Target {
+            page: 1,
+            size: (595.0, 842.0),
+            bbox: [100.0, 100.0, 120.0, 140.0],
+            clip: Some([0.0, 95.0, 1000.0, 150.0]),
+        };
+        let got: Vec<PixelBox> = places(&target, &[], 5.0, (1000, 1000)).collect();
+        assert_eq!(got, [[80.0, 95.0, 140.0, 150.0]]);
+        // A ruled cell over three rows (its inner rules lost) is clipped too.
+        let grid = [[90.0, 20.0, 130.0, 220.0]];
+        let got: Vec<PixelBox> = places(&target, &grid, 5.0, (1000, 1000)).collect();
+        assert_eq!(got[1], [95.0, 95.0, 125.0, 150.0]);
     }
 }
