@@ -160,10 +160,39 @@ fn failing(cells: &[Operand], equations: &[Equation]) -> usize {
 
 /// Whether cell `i` is in an equation that holds (not merely skipped).
 pub(crate) fn confirmed(i: usize, cells: &[Operand], equations: &[Equation]) -> bool {
-    equations.iter().any(|e| {
-        let within = e.result == i || e.parts.contains(&i) || e.extra.contains(&i);
-        within && verdict(cells, e) == Verdict::Pass
-    })
+    equations
+        .iter()
+        .any(|e| within(i, e) && verdict(cells, e) == Verdict::Pass)
+}
+
+/// Whether cell `i` is one of equation `e`'s terms.
+fn within(i: usize, e: &Equation) -> bool {
+    e.result == i || e.parts.contains(&i) || e.extra.contains(&i)
+}
+
+/// Whether the cell at `path` is in an equation of its table (表三 or 表四) that fails as
+/// the record stands: a 0 or a blank there changes no sum, so neither reading can be the
+/// rules' choice while it fails.
+pub(crate) fn in_failing_equation(record: &Record, path: &CellPath) -> bool {
+    [TableId::Applications, TableId::ReviewLitigation]
+        .into_iter()
+        .filter(|id| path.lies_under(&id.path()))
+        .any(|id| {
+            let Some(table) = record.tables.get(id) else {
+                return false;
+            };
+            let Some((spec, equations)) = table.rules() else {
+                return false;
+            };
+            let at: Vec<CellRef> = spec.cells().collect();
+            let Some(i) = at.iter().position(|a| a.path() == *path) else {
+                return false;
+            };
+            let cells: Vec<Operand> = at.iter().map(|a| operand(cell(table, a))).collect();
+            equations
+                .iter()
+                .any(|e| within(i, e) && verdict(&cells, e) == Verdict::Fail)
+        })
 }
 
 /// Whether a failing check names the cell.
@@ -259,6 +288,28 @@ mod tests {
             note.message
                 .starts_with("PP-OCRv6 small read blank and tesseract 5.3.0 reads 2")
         );
+    }
+
+    #[test]
+    fn a_cell_is_in_a_failing_equation_only_where_one_of_its_rules_fails() {
+        let mut groups = RIGHT;
+        groups[0][1] = None; // 7 + blank + 1 + 0 ≠ 10
+        groups[2][0] = None; // blank + 0 + 0 + 0 = 0
+        let r = record("PP-OCRv6 small", groups);
+        let path = |p: &str| CellPath::parse(&format!("tables.review_litigation.{p}"));
+        assert!(in_failing_equation(
+            &r,
+            &path("administrative_review.corrected")
+        ));
+        assert!(in_failing_equation(
+            &r,
+            &path("administrative_review.total")
+        ));
+        assert!(!in_failing_equation(
+            &r,
+            &path("litigation_after_review.upheld")
+        ));
+        assert!(!in_failing_equation(&r, &path("litigation_direct.upheld")));
     }
 
     #[test]

@@ -1,9 +1,10 @@
 //! Cells a scan's two page readings leave unsettled, read a third time, alone: tesseract
 //! reading the cell cut from the page as digits. For a 表二 number in doubt (no rule checks
-//! 表二) the same number, and no other, confirms it; for a blank cell among numbers (both page readers can
-//! miss a lone `0`), a `0` read alone is taken (the rules cannot tell it from blank), no ink
-//! confirms the blank, and another number is taken where every rule of its table then holds
-//! (else it is named as a doubt).
+//! 表二) the same number, and no other, confirms it; for a blank cell among the numbers of
+//! 表三 or 表四 (both page readers can miss a lone `0`), a `0` read alone is taken where no
+//! rule of the cell fails (the rules cannot tell it from blank), no ink confirms the blank,
+//! and another number is taken where every rule of its table then holds (else it is named
+//! as a doubt); a blank among 表二's numbers that gives any number alone is a doubt.
 
 use std::collections::HashMap;
 use std::time::Instant;
@@ -15,7 +16,7 @@ use govreport_model::template::{CellPath, Column, TableId};
 use govreport_read::ocr::confirm::{self, Target};
 use serde_json::Number;
 
-use super::fill::fill;
+use super::fill::{fill, in_failing_equation};
 use super::resolve::RULE;
 
 /// What the page readings left: a number kept in doubt, or a blank.
@@ -23,8 +24,10 @@ use super::resolve::RULE;
 enum Kept {
     /// A 表二 number the engines read apart.
     Number(Number),
-    /// A blank cell in a row of numbers.
+    /// A blank cell in a row of numbers of 表三 or 表四.
     Blank,
+    /// A blank cell in a row of 表二's numbers, where no rule can choose a reading.
+    Unruled,
 }
 
 /// One cell to read again: its check's index, its path, where to read and what was kept.
@@ -49,6 +52,7 @@ pub fn confirm(record: &mut Record, lines: &[Line], bytes: &[u8], deadline: Inst
     let mut offers = Vec::new();
     for ((check, path, target, kept), alone) in doubts.into_iter().zip(read) {
         let alone: Vec<Number> = alone.iter().filter_map(|t| number(t)).collect();
+        let failing = in_failing_equation(record, &path);
         let c = &mut record.checks[check];
         let said: Vec<String> = alone.iter().map(Number::to_string).collect();
         let said = match said.is_empty() {
@@ -56,25 +60,60 @@ pub fn confirm(record: &mut Record, lines: &[Line], bytes: &[u8], deadline: Inst
             false => said.join(" or "),
         };
         c.message = format!("{}; read alone, the cell gives {said}", c.message);
-        let zero = |n: &Number| n.as_f64() == Some(0.0);
-        match kept {
-            Kept::Number(k) if !alone.is_empty() && alone.iter().all(|n| *n == k) => {
-                c.status = CheckStatus::Pass;
+        match outcome(&kept, &alone, failing) {
+            Outcome::Confirmed => c.status = CheckStatus::Pass,
+            Outcome::Unchanged => {}
+            Outcome::Refused => {
+                c.status = CheckStatus::Fail;
+                c.message
+                    .push_str(", not taken: a rule this cell is in fails, blank or 0");
             }
-            Kept::Blank if alone.is_empty() => {}
-            Kept::Blank if alone.iter().all(zero) => {
+            Outcome::Zero => {
                 c.status = CheckStatus::Pass;
                 c.message.push_str(": taken");
                 take(record, &path, &target, Number::from(0));
             }
-            Kept::Blank if alone.iter().all(|n| *n == alone[0]) => {
+            Outcome::Offered(n) => {
                 c.status = CheckStatus::Fail;
-                offers.push((path, target, alone[0].clone()));
+                offers.push((path, target, n));
             }
-            _ => c.status = CheckStatus::Fail,
+            Outcome::Doubt => c.status = CheckStatus::Fail,
         }
     }
     offer(record, offers);
+}
+
+/// What a reading of a cell alone does to its doubt.
+#[derive(Debug, PartialEq)]
+enum Outcome {
+    /// Every reading alone gives the number kept: the doubt passes.
+    Confirmed,
+    /// Nothing was read in a blank cell: it stays as it was.
+    Unchanged,
+    /// A blank cell read alone as `0` that sits in a failing equation: blank and 0 are
+    /// the same to that rule, so the cell stays a doubt.
+    Refused,
+    /// A blank cell read alone as `0`, no rule of it failing: the `0` is taken.
+    Zero,
+    /// A blank cell read alone as another number: offered to the rules.
+    Offered(Number),
+    /// Readings that disagree: a doubt.
+    Doubt,
+}
+
+/// Weighs the readings `alone` of a cell against what was `kept` (`failing`: the cell is
+/// in an equation that fails).
+fn outcome(kept: &Kept, alone: &[Number], failing: bool) -> Outcome {
+    let zero = |n: &Number| n.as_f64() == Some(0.0);
+    match kept {
+        Kept::Number(k) if !alone.is_empty() && alone.iter().all(|n| n == k) => Outcome::Confirmed,
+        Kept::Blank if alone.is_empty() => Outcome::Unchanged,
+        Kept::Blank if alone.iter().all(zero) && failing => Outcome::Refused,
+        Kept::Blank if alone.iter().all(zero) => Outcome::Zero,
+        Kept::Blank if alone.iter().all(|n| *n == alone[0]) => Outcome::Offered(alone[0].clone()),
+        Kept::Unruled if alone.is_empty() => Outcome::Unchanged,
+        _ => Outcome::Doubt,
+    }
 }
 
 /// Blank cells a reading alone gives another number for, taken as the other engine's
@@ -94,7 +133,8 @@ fn offer(record: &mut Record, offers: Vec<(CellPath, Target, Number)>) {
 }
 
 /// The failing reading checks on 表二 numbers read by OCR, and the reading checks (passed
-/// or not) on blank cells of 表三 and 表四 whose row and column were read by OCR elsewhere.
+/// or not) on blank cells whose row and column were read by OCR elsewhere (a 表二 blank
+/// both engines left is read alone too: nothing else can show a number both missed).
 fn doubts(record: &Record, sizes: &HashMap<u32, (f32, f32)>) -> Vec<Doubt> {
     let values: HashMap<CellPath, Option<Number>> = record
         .tables
@@ -112,8 +152,10 @@ fn doubts(record: &Record, sizes: &HashMap<u32, (f32, f32)>) -> Vec<Doubt> {
         let found = match values.get(path) {
             Some(Some(n)) if in_two && c.status == CheckStatus::Fail => boxed(record, path)
                 .map(|(page, bbox)| ((page, bbox, None), Kept::Number(n.clone()))),
-            Some(None) if !in_two => inferred(record, path)
-                .map(|(page, bbox, clip)| ((page, bbox, Some(clip)), Kept::Blank)),
+            Some(None) => {
+                let kept = if in_two { Kept::Unruled } else { Kept::Blank };
+                inferred(record, path).map(|(page, bbox, clip)| ((page, bbox, Some(clip)), kept))
+            }
             _ => None,
         };
         if let Some(((page, bbox, clip), kept)) = found
@@ -197,6 +239,24 @@ fn take(record: &mut Record, path: &CellPath, target: &Target, value: Number) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_blank_read_alone_as_zero_is_taken_only_where_no_rule_of_it_fails() {
+        let n = |v: u64| Number::from(v);
+        assert_eq!(outcome(&Kept::Blank, &[n(0)], false), Outcome::Zero);
+        assert_eq!(outcome(&Kept::Blank, &[n(0), n(0)], true), Outcome::Refused);
+        assert_eq!(outcome(&Kept::Blank, &[], true), Outcome::Unchanged);
+        assert_eq!(outcome(&Kept::Blank, &[n(3)], true), Outcome::Offered(n(3)));
+        assert_eq!(outcome(&Kept::Blank, &[n(0), n(3)], false), Outcome::Doubt);
+        // In 表二 nothing chooses between blank and a number read alone: it is a doubt.
+        assert_eq!(outcome(&Kept::Unruled, &[], false), Outcome::Unchanged);
+        assert_eq!(outcome(&Kept::Unruled, &[n(7)], false), Outcome::Doubt);
+        assert_eq!(outcome(&Kept::Unruled, &[n(0)], false), Outcome::Doubt);
+        let kept = Kept::Number(n(57));
+        assert_eq!(outcome(&kept, &[n(57)], true), Outcome::Confirmed);
+        assert_eq!(outcome(&kept, &[n(57), n(37)], false), Outcome::Doubt);
+        assert_eq!(outcome(&kept, &[], false), Outcome::Doubt);
+    }
 
     #[test]
     fn a_blank_cells_place_is_its_rows_height_and_its_columns_width_between_its_neighbours() {
