@@ -26,10 +26,7 @@ fuzz_target!(|data: &[u8]| {
     let dithered = descreen::is_dithered(&img);
     let angle = skew::estimate(&img, dithered);
     let img = img.rotate(-angle);
-    let params = Params {
-        ink: (img.median() as f32 * 0.85) as u8,
-        ..Params::for_dpi(dpi)
-    };
+    let params = Params::for_page(&img, dpi);
     // Both ways of finding rules: as on a clean page, and as on a dithered one (averaged
     // copies, ink judged against their paper).
     let mut segments = rules::detect(&img, &params);

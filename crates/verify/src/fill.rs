@@ -30,11 +30,9 @@ fn fill_table(kept: &mut Record, other: &Record, id: TableId) -> Vec<CellPath> {
     let (Some(mine), Some(theirs)) = (kept.tables.get(id), other.tables.get(id)) else {
         return Vec::new();
     };
-    let Some((spec, equations)) = mine.rules() else {
+    let Some((at, mut cells, equations)) = operands(mine) else {
         return Vec::new();
     };
-    let at: Vec<CellRef> = spec.cells().collect();
-    let mut cells: Vec<Operand> = at.iter().map(|a| operand(cell(mine, a))).collect();
     let offered: Vec<Option<f64>> = at
         .iter()
         .map(|a| {
@@ -135,6 +133,15 @@ fn commit(
     paths
 }
 
+/// A ruled table's cells in its template's order, each as an operand of its equations,
+/// and the equations; None for a table no rule checks (表二).
+fn operands(table: &Table) -> Option<(Vec<CellRef<'static>>, Vec<Operand>, Vec<Equation>)> {
+    let (spec, equations) = table.rules()?;
+    let at: Vec<CellRef> = spec.cells().collect();
+    let cells = at.iter().map(|a| operand(cell(table, a))).collect();
+    Some((at, cells, equations))
+}
+
 /// A cell of a table by its row and column keys.
 pub(crate) fn cell<'t>(table: &'t Table, at: &CellRef) -> Option<&'t Cell> {
     let row = table.row(at.row)?;
@@ -178,17 +185,12 @@ pub(crate) fn in_failing_equation(record: &Record, path: &CellPath) -> bool {
         .into_iter()
         .filter(|id| path.lies_under(&id.path()))
         .any(|id| {
-            let Some(table) = record.tables.get(id) else {
+            let Some((at, cells, equations)) = record.tables.get(id).and_then(operands) else {
                 return false;
             };
-            let Some((spec, equations)) = table.rules() else {
-                return false;
-            };
-            let at: Vec<CellRef> = spec.cells().collect();
             let Some(i) = at.iter().position(|a| a.path() == *path) else {
                 return false;
             };
-            let cells: Vec<Operand> = at.iter().map(|a| operand(cell(table, a))).collect();
             equations
                 .iter()
                 .any(|e| within(i, e) && verdict(&cells, e) == Verdict::Fail)

@@ -72,10 +72,7 @@ pub fn digits(
         };
         let Prepared { img, dithered, .. } = prepare(file.path(), &job, deadline)?;
         let dpi = dpi as f32;
-        let params = Params {
-            ink: (img.median() as f32 * rules::INK_OF_PAPER) as u8,
-            ..Params::for_dpi(dpi)
-        };
+        let params = Params::for_page(&img, dpi);
         let segments = rules::on_page(&img, &params, dithered, dpi);
         let grid = grid::cells(&segments, dpi / 60.0, dpi / 15.0);
         let size = (img.width, img.height);

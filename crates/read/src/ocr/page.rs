@@ -73,11 +73,7 @@ pub fn read(
         Recogniser::Tesseract(_) => None,
     };
     let words = page_words(engine, &img, job.dpi, deadline)?;
-    // Ink is what is clearly darker than this page's paper (light grey hairlines included).
-    let params = Params {
-        ink: (img.median() as f32 * rules::INK_OF_PAPER) as u8,
-        ..Params::for_dpi(dpi)
-    };
+    let params = Params::for_page(&img, dpi);
     let segments = rules::on_page(&img, &params, dithered, dpi);
     let grid = grid::cells(&segments, dpi / 60.0, dpi / 15.0);
     let boxes = value_cells(&words, grid.clone(), pp.is_some());

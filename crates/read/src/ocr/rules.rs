@@ -44,6 +44,15 @@ impl Params {
             max_thickness: (dpi / 25.0).round().max(3.0) as usize,
         }
     }
+
+    /// Settings for the page image `img` at `dpi`: ink is what is clearly darker than its
+    /// paper (light grey hairlines included).
+    pub fn for_page(img: &Gray, dpi: f32) -> Params {
+        Params {
+            ink: (img.median() as f32 * INK_OF_PAPER) as u8,
+            ..Params::for_dpi(dpi)
+        }
+    }
 }
 
 /// Every horizontal and vertical rule in `img`.
@@ -72,7 +81,7 @@ pub fn on_page(img: &Gray, p: &Params, dithered: bool, dpi: f32) -> Vec<Segment>
 }
 
 /// Share of the paper's level below which a pixel may be ink (light grey hairlines included).
-pub const INK_OF_PAPER: f32 = 0.85;
+const INK_OF_PAPER: f32 = 0.85;
 
 /// Every rule: the horizontal ones found in `across`, the vertical ones in `down` (one
 /// page, each averaged along its rules' direction when dithered, see [`super::descreen`]).
@@ -291,10 +300,7 @@ mod tests {
     #[test]
     fn on_a_dithered_page_rows_of_lined_up_dots_are_paper_and_a_dotted_rule_is_a_rule() {
         let img = dithered_paper(10);
-        let p = Params {
-            ink: (img.median() as f32 * INK_OF_PAPER) as u8,
-            ..Params::for_dpi(300.0)
-        };
+        let p = Params::for_page(&img, 300.0);
         let horizontal = |segments: Vec<Segment>| -> Vec<f32> {
             segments
                 .iter()
