@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Scans fed in sideways: each page of some scan-matrix files turned a quarter turn
-(90° and 270°), as a page laid sideways on the glass comes out, and read by govreport.
+"""Scans fed in sideways or upside down: each page of some scan-matrix files turned (90°,
+180° and 270°), as a page laid sideways or upside down on the glass comes out, and read by
+govreport.
 
     python3 bench/scan_turned.py [DIR] [--bin BIN] [--split dev3] [--style photo] [--files N]
+                                 [--angles 90 180 270]
 
 Writes the turned PDFs to a temporary folder (pages rendered at 200 dpi, grey, JPEG q80 in
 the PDF) and prints each file's cells right against the unturned file's golden, its status
@@ -25,14 +27,14 @@ sys.dont_write_bytecode = True
 from scan_matrix import score  # noqa: E402
 
 
-def turned(pdf: Path, out: Path, work: Path) -> list[Path]:
-    """The file's pages turned by 90° and by 270°: two PDFs in `out`."""
+def turned(pdf: Path, out: Path, work: Path, angles=(90, 270)) -> list[Path]:
+    """The file's pages turned by each of `angles` (counter-clockwise): a PDF each in `out`."""
     for p in work.glob("p-*"):
         p.unlink()
     subprocess.run(["pdftoppm", "-r", "200", "-gray", str(pdf), str(work / "p")], check=True)
     pages = [Image.open(p) for p in sorted(work.glob("p-*.pgm"))]
     made = []
-    for angle in (90, 270):
+    for angle in angles:
         images = [p.rotate(angle, expand=True).convert("L") for p in pages]
         path = out / f"{pdf.stem}-turn{angle}.pdf"
         images[0].save(path, save_all=True, append_images=images[1:], resolution=200, quality=80)
@@ -47,6 +49,8 @@ def main():
     ap.add_argument("--split", default="dev3", choices=["tuned", "dev", "dev2", "dev3"])
     ap.add_argument("--style", default="photo")
     ap.add_argument("--files", type=int, default=3, help="how many files of that style")
+    ap.add_argument("--angles", type=int, nargs="+", default=[90, 180, 270],
+                    help="degrees each page is turned (counter-clockwise)")
     args = ap.parse_args()
     d = Path(args.dir)
     manifest = json.loads((d / "manifest.json").read_text())["files"]
@@ -58,7 +62,7 @@ def main():
         (tmp / "work").mkdir()
         golden = {}
         for m in chosen:
-            for path in turned(d / m["pdf"], tmp / "in", tmp / "work"):
+            for path in turned(d / m["pdf"], tmp / "in", tmp / "work", args.angles):
                 golden[path.stem] = d / m["golden"]
         subprocess.run([args.bin, "extract", "-q", "--timeout", "900", "-o", str(tmp / "out"),
                         *sorted(str(p) for p in (tmp / "in").glob("*.pdf"))], check=False)

@@ -31,10 +31,12 @@ fn extract_with(path: &str, extra: &[&str], env: &[(&str, &str)]) -> Value {
 
 /// Cells that differ from the golden.
 fn wrong_cells(record: &Value, stem: &str) -> Vec<String> {
-    let golden: Value = serde_json::from_str(
-        &std::fs::read_to_string(format!("tests/scans/golden/{stem}.json")).unwrap(),
-    )
-    .unwrap();
+    wrong_against(record, &format!("tests/scans/golden/{stem}.json"))
+}
+
+/// Cells that differ from the golden at `path`.
+fn wrong_against(record: &Value, path: &str) -> Vec<String> {
+    let golden: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let (mut want, mut got) = (BTreeMap::new(), BTreeMap::new());
     cells(&golden["tables"], "tables".into(), &mut want);
     cells(&record["tables"], "tables".into(), &mut got);
@@ -93,6 +95,55 @@ fn with_tesseract_alone_no_scan_gives_an_ok_record_with_a_wrong_cell_every_wrong
 fn with_ppocr_and_tesseract_no_scan_gives_an_ok_record_with_a_wrong_cell_every_wrong_cell_is_named()
 {
     scans_read(&[], false);
+}
+
+#[test]
+#[ignore = "needs PP-OCR's models in /usr/local/share/govreport/ppocr (pip --target, see .ci/run)"]
+fn pages_scanned_lying_sideways_are_read_turned_upright_and_the_record_says_which() {
+    let turned = |pages: &[u32]| -> Value {
+        pages
+            .iter()
+            .map(|p| serde_json::json!({"page": p, "degrees": 270}))
+            .collect()
+    };
+    // Pages 2–3 drawn sideways on upright paper (a landscape table), and a whole report
+    // turned by /Rotate, scanned as they lie: 200 dpi grey JPEG, 150 dpi fax.
+    for (stem, pages) in [
+        ("fengling-2021-stsong-flat90-p2-3-scan200", turned(&[2, 3])),
+        (
+            "fengling-2021-stsong-rotate90-scan150g4",
+            turned(&[1, 2, 3, 4]),
+        ),
+    ] {
+        let r = extract(&format!("tests/scans/turned/{stem}.pdf"), &[]);
+        assert_eq!(r["source"]["ocr"]["turned"], pages, "{stem}");
+        let golden = format!("tests/scans/turned/golden/{stem}.json");
+        assert_eq!(wrong_against(&r, &golden), Vec::<String>::new(), "{stem}");
+        assert_eq!(r["status"], "ok", "{stem}: {}", r["checks"]);
+    }
+}
+
+#[test]
+#[ignore = "needs tesseract-ocr and tesseract-ocr-chi-sim (CI installs them and runs --include-ignored)"]
+fn with_tesseract_alone_pages_of_text_lying_sideways_are_turned_by_its_orientation_detection() {
+    let stem = "fengling-2021-stsong-rotate90-scan150g4";
+    let env = [("GOVREPORT_PPOCR", "off")];
+    let r = extract_with(&format!("tests/scans/turned/{stem}.pdf"), &[], &env);
+    let turned = r["source"]["ocr"]["turned"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    // The title page is text; the table pages may be missed (see docs/guide/ocr.md).
+    assert!(
+        turned.contains(&serde_json::json!({"page": 1, "degrees": 270})),
+        "{turned:?}"
+    );
+    assert!(turned.iter().all(|t| t["degrees"] == 270), "{turned:?}");
+    let title = r["report"]["title"].as_str().unwrap_or_default();
+    assert!(title.contains("政府信息公开工作年度报告"), "{title}");
+    let golden = format!("tests/scans/turned/golden/{stem}.json");
+    let wrong = wrong_against(&r, &golden);
+    assert!(wrong.is_empty() || r["status"] == "partial", "{wrong:#?}");
 }
 
 /// Every committed scan read with `env`: no wrong cell in an `ok` record, every wrong cell

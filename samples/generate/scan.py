@@ -12,6 +12,7 @@ Goldens are the source sample's golden (the generator's data, see model.py) with
 ``source`` fields a scan changes: no producer text layer, ``source.ocr`` naming every page.
 
     python3 samples/generate/scan.py    # writes tests/scans/*.pdf and tests/scans/golden/
+    python3 samples/generate/scan.py turned   # only TURNED below, to tests/scans/turned/
     python3 samples/generate/scan.py --fresh DIR   # FRESH below, to DIR and DIR/golden/
 
 ``--fresh`` makes scans the OCR path was never tuned on, to measure it on unseen input:
@@ -52,6 +53,14 @@ PLAN = [
     ("jiangchuan-2024-lo", "scan200inline", 8),
     ("heyang-2022-odt", "scan150g4", 9),
     ("songxi-2021-chromium", "scan300", 10),
+]
+
+# Samples whose pages lie sideways (drawn turned on the page, or turned by /Rotate), scanned
+# as they lie: to tests/scans/turned/, read by PP-OCR only (tesseract alone reads a page as
+# it lies). Added with page turning (session 16), not tuned on.
+TURNED = [
+    ("fengling-2021-stsong-flat90-p2-3", "scan200", 19),
+    ("fengling-2021-stsong-rotate90", "scan150g4", 20),
 ]
 
 # Scans for measuring only (`--fresh`): (source stem, variant, seed).
@@ -229,6 +238,12 @@ def main(only: set = frozenset()) -> list:
         if only and f"{source}-{variant}" not in only and "scan" not in only:
             continue
         path = make(source, variant, seed)
+        print(f"{path.relative_to(ROOT)}: {path.stat().st_size} bytes")
+        made.append(path)
+    for source, variant, seed in TURNED:
+        if only and f"{source}-{variant}" not in only and "turned" not in only:
+            continue
+        path = make(source, variant, seed, OUT / "turned")
         print(f"{path.relative_to(ROOT)}: {path.stat().st_size} bytes")
         made.append(path)
     return made

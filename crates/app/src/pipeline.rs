@@ -10,12 +10,12 @@ use govreport_document::layout::Line;
 use govreport_model::codes::ErrorCode;
 use govreport_model::format::Format;
 use govreport_model::limits::Limits;
-use govreport_model::record::{Failure, Record, Source, Status};
+use govreport_model::record::{Failure, Record, Source, Status, TurnedPage};
 use govreport_parse::audit;
 use govreport_parse::report::{self, Parsed};
 use govreport_read::ocr::{self, Engines};
 use govreport_read::readers;
-use govreport_verify::{Context, blend, engines, fill, settle, third};
+use govreport_verify::{Context, blend, engines, fill, names, settle, third};
 
 use crate::corrections::{Corrections, apply};
 use crate::filehash::sha256_hex;
@@ -150,11 +150,15 @@ pub fn extract_bytes(
         format,
         options,
     };
-    let first = match input.read(source.clone(), Engines::Best, deadline) {
+    let first = match input.read(source.clone(), input.ocr(Engines::Best, None), deadline) {
         Ok(read) => read,
         Err(failure) => return *failure,
     };
     let mut chosen = input.second_opinion(source, first);
+    if chosen.ppocr {
+        let (parsed, deadline) = (&mut chosen.parsed, chosen.deadline);
+        names::second_reading(&mut parsed.record, &parsed.document.lines, bytes, deadline);
+    }
     if let Err(failure) = readers::check_deadline(chosen.deadline, "extracting the file") {
         return failed(chosen.parsed.record.source, failure);
     }
@@ -185,15 +189,24 @@ struct Read {
 }
 
 impl Bytes<'_> {
-    /// One reading by `engines`: read → parse → verify; a file that cannot be read gives its
-    /// `failed` record.
+    /// OCR as `--ocr` asks, by `engines`, the pages turned as `turned` says (None: as
+    /// each is found to lie).
+    fn ocr(&self, engines: Engines, turned: Option<Vec<TurnedPage>>) -> ocr::Settings {
+        ocr::Settings {
+            mode: self.options.ocr,
+            engines,
+            turned,
+        }
+    }
+
+    /// One reading with OCR as `ocr` says: read → parse → verify; a file that cannot be read
+    /// gives its `failed` record.
     fn read(
         &self,
         mut source: Source,
-        engines: Engines,
+        ocr: ocr::Settings,
         deadline: Instant,
     ) -> Result<Read, Box<Extraction>> {
-        let ocr = (self.options.ocr, engines);
         let reading = readers::read(self.bytes, self.format, ocr, &self.options.limits, deadline)
             .map_err(|failure| Box::new(failed(source.clone(), failure)))?;
         // Pages read by OCR earn the file more time (the reader already used it).
@@ -229,7 +242,12 @@ impl Bytes<'_> {
         if !first.ppocr || first.parsed.record.status != Status::Partial {
             return first;
         }
-        let Ok(second) = self.read(source, Engines::Tesseract, first.deadline) else {
+        // Tesseract reads the pages PP-OCR found lying turned, turned the same way, and
+        // every other page as it lies.
+        let turned = first.parsed.record.source.ocr.as_ref();
+        let turned = turned.and_then(|o| o.turned.clone()).unwrap_or_default();
+        let ocr = self.ocr(Engines::Tesseract, Some(turned));
+        let Ok(second) = self.read(source, ocr, first.deadline) else {
             return first;
         };
         let deadline = second.deadline;

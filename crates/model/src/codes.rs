@@ -94,6 +94,12 @@ named_enum! {
         OcrLayerDoubtful = "ocr_layer_doubtful",
         /// A doubtful OCR-layer table was re-read by OCR; the message says which was kept.
         OcrLayerReread = "ocr_layer_reread",
+        /// OCR read the body's name differently in the title than most other places in the
+        /// text name it; their spelling was taken (the message gives both).
+        OcrNameVoted = "ocr_name_voted",
+        /// PP-OCR and tesseract spell the body's name differently on the lines that name it
+        /// (a misreading one engine makes in every place): the message gives both.
+        OcrNameUncertain = "ocr_name_uncertain",
         /// The body's place name fits several divisions and the report does not tell them
         /// apart; the message lists the candidates.
         RegionAmbiguous = "region_ambiguous",

@@ -5,6 +5,7 @@
 pub mod agency;
 pub mod audit;
 pub mod facts;
+pub mod names;
 pub mod pre2019;
 pub mod region;
 pub mod report;

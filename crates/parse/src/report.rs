@@ -105,6 +105,9 @@ pub fn fill(record: &mut Record, lines: &[Line]) -> Vec<String> {
         .or_else(|| identity::announced_year(lines));
     record.report.agency = title.as_deref().and_then(identity::agency);
     record.report.title = title;
+    if record.source.ocr.is_some() {
+        crate::names::settle(record, lines);
+    }
     record.report.period = period;
     crate::region::fill(record, lines);
     if crate::pre2019::applies(record.report.year, lines) {

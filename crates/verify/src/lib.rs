@@ -6,6 +6,7 @@ pub mod blanks;
 pub mod blend;
 pub mod engines;
 pub mod fill;
+pub mod names;
 pub mod ocrlayer;
 pub mod provenance;
 pub mod resolve;

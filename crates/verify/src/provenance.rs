@@ -109,6 +109,7 @@ mod tests {
                 dir: 0,
                 width: 595.0,
                 height: 842.0,
+                turn: 0,
             }),
         };
         settle(&mut record, &[frame(1), frame(2)], &[(1, None)]);

@@ -234,6 +234,7 @@ mod tests {
                 PageRead {
                     words,
                     rules: Vec::new(),
+                    turn: 0,
                 },
             )],
             engine: "tesseract".into(),

@@ -36,10 +36,10 @@ type Doubt = (usize, CellPath, Target, Kept);
 /// Reads each unsettled cell of `record` (a scan of `bytes`, laid out as `lines`) alone and
 /// weighs the reading against the kept one. Nothing changes when tesseract cannot read.
 pub fn confirm(record: &mut Record, lines: &[Line], bytes: &[u8], deadline: Instant) {
-    let sizes: HashMap<u32, (f32, f32)> = lines
+    let sizes: HashMap<u32, ((f32, f32), u8)> = lines
         .iter()
         .filter_map(|l| Some((l.page?, l.frame?)))
-        .map(|(p, f)| (p, (f.width, f.height)))
+        .map(|(p, f)| (p, ((f.width, f.height), f.turn)))
         .collect();
     let doubts = doubts(record, &sizes);
     if doubts.is_empty() {
@@ -135,7 +135,7 @@ fn offer(record: &mut Record, offers: Vec<(CellPath, Target, Number)>) {
 /// The failing reading checks on 表二 numbers read by OCR, and the reading checks (passed
 /// or not) on blank cells whose row and column were read by OCR elsewhere (a 表二 blank
 /// both engines left is read alone too: nothing else can show a number both missed).
-fn doubts(record: &Record, sizes: &HashMap<u32, (f32, f32)>) -> Vec<Doubt> {
+fn doubts(record: &Record, sizes: &HashMap<u32, ((f32, f32), u8)>) -> Vec<Doubt> {
     let values: HashMap<CellPath, Option<Number>> = record
         .tables
         .cells()
@@ -159,13 +159,14 @@ fn doubts(record: &Record, sizes: &HashMap<u32, (f32, f32)>) -> Vec<Doubt> {
             _ => None,
         };
         if let Some(((page, bbox, clip), kept)) = found
-            && let Some(&size) = sizes.get(&page)
+            && let Some(&(size, turn)) = sizes.get(&page)
         {
             let target = Target {
                 page,
                 size,
                 bbox,
                 clip,
+                turn,
             };
             out.push((i, path.clone(), target, kept));
         }

@@ -62,6 +62,9 @@ pub struct PageLayer {
     pub glyphs: Vec<Glyph>,
     /// Ruling lines stroked or filled on the page.
     pub rules: Vec<Rule>,
+    /// Quarter turns clockwise OCR turned the scanned page by to read it (it lay sideways
+    /// or upside down); 0: read as it lies. Size, glyphs and rules are the turned page's.
+    pub turn: u8,
 }
 
 impl PageLayer {
@@ -73,7 +76,18 @@ impl PageLayer {
             height,
             glyphs,
             rules,
+            turn: 0,
         }
+    }
+
+    /// The page turned clockwise by `quarters` quarter turns, for glyphs and rules read
+    /// from its image turned so: the size follows, and the rules of the page as it lay go.
+    pub fn turn_over(&mut self, quarters: u8) {
+        if quarters % 2 == 1 {
+            std::mem::swap(&mut self.width, &mut self.height);
+        }
+        self.rules.clear();
+        self.turn = (self.turn + quarters) % 4;
     }
 }
 
@@ -113,6 +127,8 @@ pub struct Frame {
     pub width: f32,
     /// Page height in points.
     pub height: f32,
+    /// Quarter turns clockwise OCR turned the scanned page by ([`PageLayer::turn`]).
+    pub turn: u8,
 }
 
 impl Frame {
@@ -192,6 +208,7 @@ pub fn lines(page: &PageLayer) -> Vec<Line> {
             dir,
             width: page.width,
             height: page.height,
+            turn: page.turn,
         };
         out.extend(lines_of(glyphs, &rules, page.number, frame));
     }

@@ -125,6 +125,19 @@ pub struct OcrSource {
     /// Pages whose existing invisible OCR layer, made before publication, was read as it
     /// is; null when none.
     pub existing_layer: Option<Vec<u32>>,
+    /// Pages govreport found scanned sideways or upside down and read turned upright;
+    /// absent when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub turned: Option<Vec<TurnedPage>>,
+}
+
+/// A page read turned: it lay sideways or upside down in the file.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+pub struct TurnedPage {
+    /// 1-based page number.
+    pub page: u32,
+    /// Degrees the page was turned clockwise to be read: 90, 180 or 270.
+    pub degrees: u16,
 }
 
 named_enum! {

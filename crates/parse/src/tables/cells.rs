@@ -361,6 +361,7 @@ mod tests {
                 dir: 0,
                 width: 595.0,
                 height: 842.0,
+                turn: 0,
             }),
         };
         let s = split(&line);

@@ -31,6 +31,10 @@ pub struct Functions {
     pub set_image: unsafe extern "C" fn(Handle, *const u8, c_int, c_int, c_int, c_int),
     /// `TessBaseAPIRecognize(handle, monitor)`: 0 when recognition ran to its end.
     pub recognize: unsafe extern "C" fn(Handle, Monitor) -> c_int,
+    /// `TessBaseAPIDetectOrientationScript(handle, &orient_deg, &orient_conf, &script_name,
+    /// &script_conf)`: nonzero when the orientation was found (`osd` model, psm 0).
+    pub detect_orientation:
+        unsafe extern "C" fn(Handle, *mut c_int, *mut f32, *mut *const c_char, *mut f32) -> c_int,
     /// `TessBaseAPIGetTsvText(handle, page_number)`: freed with `delete_text`.
     pub tsv_text: unsafe extern "C" fn(Handle, c_int) -> *mut c_char,
     /// `TessDeleteText`.
@@ -68,6 +72,7 @@ pub fn load(path: &std::path::Path) -> Result<Functions, String> {
         set_page_seg_mode: function!("TessBaseAPISetPageSegMode"),
         set_image: function!("TessBaseAPISetImage"),
         recognize: function!("TessBaseAPIRecognize"),
+        detect_orientation: function!("TessBaseAPIDetectOrientationScript"),
         tsv_text: function!("TessBaseAPIGetTsvText"),
         delete_text: function!("TessDeleteText"),
         clear: function!("TessBaseAPIClear"),

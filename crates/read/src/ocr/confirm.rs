@@ -2,7 +2,8 @@
 //! with a margin from the page rendered and prepared again, and read alone by tesseract as
 //! digits at three thresholds (each reading kept). It settles a cell the two engines' page
 //! readings left apart where no rule can (all of 表二): a reading of that cell alone that
-//! agrees with one of them.
+//! agrees with one of them. Lines are read again the same way, as Chinese text: a second
+//! engine's reading of the lines that name the body.
 
 use std::io::Write;
 use std::time::Instant;
@@ -12,6 +13,7 @@ use super::cells;
 use super::crop::{self, PixelBox};
 use super::engine;
 use super::grid;
+use super::image::Gray;
 use super::page::{PageJob, Prepared, prepare};
 use super::render::dpi_for;
 use super::rules::{self, Params};
@@ -29,6 +31,9 @@ pub struct Target {
     /// A box the margin taken round `bbox` stays inside (a blank cell's: between the
     /// numbers of the rows above and below it, which a margin would catch in a tight table).
     pub clip: Option<PixelBox>,
+    /// Quarter turns clockwise the page was read turned by (`size` and `bbox` are the
+    /// turned page's).
+    pub turn: u8,
 }
 
 /// White taken around a box outside any ruled cell, as a share of its height (the digits'
@@ -49,31 +54,10 @@ pub fn digits(
     deadline: Instant,
 ) -> Result<Vec<Vec<String>>, OcrError> {
     let engine = engine::engine().map_err(|m| OcrError::Unavailable(m.to_string()))?;
-    let mut file = tempfile::NamedTempFile::new().map_err(|e| OcrError::Failed(e.to_string()))?;
-    file.write_all(bytes)
-        .map_err(|e| OcrError::Failed(e.to_string()))?;
     let mut out = vec![Vec::new(); targets.len()];
-    let mut pages: Vec<u32> = targets.iter().map(|t| t.page).collect();
-    pages.sort_unstable();
-    pages.dedup();
-    for page in pages {
-        let on_page: Vec<usize> = (0..targets.len())
-            .filter(|&i| targets[i].page == page)
-            .collect();
-        let size = targets[on_page[0]].size;
-        let Some(dpi) = dpi_for(size) else {
-            continue;
-        };
-        let job = PageJob {
-            number: page,
-            size,
-            region: None,
-            dpi,
-        };
-        let Prepared { img, dithered, .. } = prepare(file.path(), &job, deadline)?;
-        let dpi = dpi as f32;
-        let params = Params::for_page(&img, dpi);
-        let segments = rules::on_page(&img, &params, dithered, dpi);
+    each_page(bytes, targets, deadline, |img, dithered, dpi, on_page| {
+        let params = Params::for_page(img, dpi);
+        let segments = rules::on_page(img, &params, dithered, dpi);
         let grid = grid::cells(&segments, dpi / 60.0, dpi / 15.0);
         let size = (img.width, img.height);
         let (boxes, owners): (Vec<PixelBox>, Vec<usize>) = on_page
@@ -82,7 +66,7 @@ pub fn digits(
             .unzip();
         for share in THRESHOLDS {
             let threshold = (img.median() as f32 * share) as u8;
-            let crops = crop::cut_at(&img, &boxes, 0.0, threshold);
+            let crops = crop::cut_at(img, &boxes, 0.0, threshold);
             let refs: Vec<&crop::Crop> = crops.iter().collect();
             let read = cells::read_digits(engine, &refs, deadline).map_err(OcrError::from)?;
             for (&i, reading) in owners.iter().zip(read) {
@@ -92,8 +76,70 @@ pub fn digits(
                 }
             }
         }
-    }
+        Ok(())
+    })?;
     Ok(out)
+}
+
+/// Each target read by tesseract as one line of Chinese text (`chi_sim`), with a margin of
+/// a quarter of its height: a second engine's reading of the lines that name the body.
+/// Fails as [`digits`] does.
+pub fn lines(bytes: &[u8], targets: &[Target], deadline: Instant) -> Result<Vec<String>, OcrError> {
+    let engine = engine::engine().map_err(|m| OcrError::Unavailable(m.to_string()))?;
+    let mut out = vec![String::new(); targets.len()];
+    each_page(bytes, targets, deadline, |img, _, dpi, on_page| {
+        for &i in on_page {
+            let b = targets[i].bbox;
+            let m = (b[3] - b[1]) / 4.0;
+            let [x0, y0, x1, y1] =
+                [b[0] - m, b[1] - m, b[2] + m, b[3] + m].map(|v| v.max(0.0) as usize);
+            let line = img.crop(x0, y0, x1, y1);
+            let tsv = engine.tsv(engine::LINE, &line, dpi as u32, deadline);
+            let words = super::tsv::parse(&tsv.map_err(OcrError::from)?);
+            out[i] = words.iter().map(|w| w.text.as_str()).collect();
+        }
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// Renders and prepares each page the targets lie on (turned as they say), and hands it
+/// to `read` with whether it is dithered, its resolution and the targets on it.
+fn each_page(
+    bytes: &[u8],
+    targets: &[Target],
+    deadline: Instant,
+    mut read: impl FnMut(&Gray, bool, f32, &[usize]) -> Result<(), OcrError>,
+) -> Result<(), OcrError> {
+    let mut file = tempfile::NamedTempFile::new().map_err(|e| OcrError::Failed(e.to_string()))?;
+    file.write_all(bytes)
+        .map_err(|e| OcrError::Failed(e.to_string()))?;
+    let mut pages: Vec<u32> = targets.iter().map(|t| t.page).collect();
+    pages.sort_unstable();
+    pages.dedup();
+    for page in pages {
+        let on_page: Vec<usize> = (0..targets.len())
+            .filter(|&i| targets[i].page == page)
+            .collect();
+        let (size, turn) = (targets[on_page[0]].size, targets[on_page[0]].turn);
+        let Some(dpi) = dpi_for(size) else {
+            continue;
+        };
+        let job = PageJob {
+            number: page,
+            // The page as it lies in the file.
+            size: match turn % 2 {
+                1 => (size.1, size.0),
+                _ => size,
+            },
+            region: None,
+            dpi,
+            turn: Some(turn),
+        };
+        let Prepared { img, dithered, .. } = prepare(file.path(), &job, deadline)?;
+        read(&img, dithered, dpi as f32, &on_page)?;
+    }
+    Ok(())
 }
 
 /// Where to read a target's box: with a margin, inside the image, and in the ruled cell
@@ -151,6 +197,7 @@ mod tests {
                 size: (595.0, 842.0),
                 bbox,
                 clip: None,
+                turn: 0,
             };
             places(&target, grid, 5.0, size).collect::<Vec<_>>()
         };
@@ -175,6 +222,7 @@ mod tests {
             size: (595.0, 842.0),
             bbox: [100.0, 100.0, 120.0, 140.0],
             clip: Some([0.0, 95.0, 1000.0, 150.0]),
+            turn: 0,
         };
         let got: Vec<PixelBox> = places(&target, &[], 5.0, (1000, 1000)).collect();
         assert_eq!(got, [[80.0, 95.0, 140.0, 150.0]]);

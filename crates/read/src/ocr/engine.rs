@@ -35,11 +35,25 @@ pub const PAGE: Setup = Setup {
     variables: &[],
 };
 
+/// One line of text (`--psm 7`), `chi_sim`.
+pub const LINE: Setup = Setup {
+    language: "chi_sim",
+    psm: 7,
+    variables: &[],
+};
+
 /// A table cell: one line (`--psm 7`) of digits, `.` and `-` (`eng`).
 pub const DIGITS: Setup = Setup {
     language: "eng",
     psm: 7,
     variables: &[("tessedit_char_whitelist", "0123456789.-")],
+};
+
+/// A page's orientation and script (`osd`, `--psm 0`).
+pub const OSD: Setup = Setup {
+    language: "osd",
+    psm: 0,
+    variables: &[],
 };
 
 /// Why a recognition gave nothing.
@@ -133,6 +147,46 @@ impl Engine {
             ))),
             Some(tsv) => Ok(tsv),
         }
+    }
+
+    /// How `image` lies, by tesseract's orientation detection: the quarter turns clockwise
+    /// that stand it upright and the detection's confidence; None when nothing was found.
+    pub fn orientation(
+        &self,
+        image: &Gray,
+        dpi: u32,
+        deadline: Instant,
+    ) -> Result<Option<(u8, f32)>, RunError> {
+        if Instant::now() >= deadline {
+            return Err(RunError::Timeout);
+        }
+        let (Ok(w), Ok(h)) = (c_int::try_from(image.width), c_int::try_from(image.height)) else {
+            return Ok(None);
+        };
+        let model = self.model(OSD)?;
+        let f = &self.functions;
+        let dpi = CString::new(dpi.to_string()).expect("digits have no NUL");
+        let (mut degrees, mut confidence, mut script_confidence) = (0, 0.0f32, 0.0f32);
+        let mut script: *const std::ffi::c_char = std::ptr::null();
+        // SAFETY: as in `recognise`: a live model used by this thread only, a buffer of
+        // `w × h` samples (a Gray's), out-parameters that live across the call.
+        let found = unsafe {
+            (f.set_variable)(model.handle, c"user_defined_dpi".as_ptr(), dpi.as_ptr());
+            (f.set_image)(model.handle, image.pixels.as_ptr(), w, h, 1, w);
+            let found = (f.detect_orientation)(
+                model.handle,
+                &mut degrees,
+                &mut confidence,
+                &mut script,
+                &mut script_confidence,
+            );
+            (f.clear)(model.handle);
+            found
+        };
+        self.put_back(model);
+        // `degrees` is how far the text is turned counter-clockwise: turn it back clockwise.
+        let quarters = ((360 - degrees.rem_euclid(360)) / 90 % 4) as u8;
+        Ok((found != 0).then_some((quarters, confidence)))
     }
 
     /// Runs one recognition on a model; None when it failed or was stopped.

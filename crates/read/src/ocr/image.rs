@@ -103,6 +103,12 @@ impl Gray {
         out
     }
 
+    /// The pixels of the box `[x0, y0, x1, y1]` (image pixels, rounded; clipped to the image).
+    pub fn crop_box(&self, b: &[f32; 4]) -> Gray {
+        let [x0, y0, x1, y1] = b.map(|v| v.round().max(0.0) as usize);
+        self.crop(x0, y0, x1, y1)
+    }
+
     /// Copies `other` into this image with its top-left corner at `(x, y)` (clipped).
     pub fn paste(&mut self, other: &Gray, x: usize, y: usize) {
         for row in 0..other.height.min(self.height.saturating_sub(y)) {

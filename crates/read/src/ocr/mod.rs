@@ -25,8 +25,10 @@ pub mod rules;
 pub mod skew;
 pub mod touching;
 pub mod tsv;
+pub mod turn;
 
 use govreport_document::layout::Glyph;
+use govreport_model::record::TurnedPage;
 
 /// When pages are read by OCR (`--ocr`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -65,6 +67,20 @@ pub enum Engines {
     Best,
     /// Tesseract only.
     Tesseract,
+}
+
+/// How a file's pages are read by OCR: when, by which engine, and the pages an earlier
+/// reading of the file found lying sideways or upside down (read turned the same way).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Settings {
+    /// When pages are read by OCR (`--ocr`).
+    pub mode: Mode,
+    /// Which engine reads them.
+    pub engines: Engines,
+    /// How the pages lie, when an earlier reading found it: the pages to read turned (a
+    /// whole page each, as `source.ocr.turned` gives them), every other page upright. None:
+    /// each engine finds how each page lies.
+    pub turned: Option<Vec<TurnedPage>>,
 }
 
 /// What an OCR page that ran out of memory says.

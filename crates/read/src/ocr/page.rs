@@ -11,7 +11,7 @@ use super::engine::PAGE;
 use super::image::Gray;
 use super::recogniser::Recogniser;
 use super::rules::{self, Params};
-use super::{OcrError, grid, loose, skew, tsv};
+use super::{OcrError, grid, loose, skew, tsv, turn};
 use govreport_document::layout::Rule;
 
 /// Which part of which page to read.
@@ -25,6 +25,10 @@ pub struct PageJob {
     pub region: Option<[f32; 4]>,
     /// Rendering resolution.
     pub dpi: u32,
+    /// Quarter turns clockwise that stand the page upright, when known (an earlier reading
+    /// of the file found them); None: a whole page is turned as the engine finds it lying,
+    /// a region read as it lies.
+    pub turn: Option<u8>,
 }
 
 /// A word read by OCR, in page space.
@@ -51,6 +55,9 @@ pub struct PageRead {
     pub words: Vec<OcrWord>,
     /// Ruling lines found in the image.
     pub rules: Vec<Rule>,
+    /// Quarter turns clockwise the page was turned by to be read (it lay sideways or upside
+    /// down): words and rules are in the turned page's space.
+    pub turn: u8,
 }
 
 /// Reads one page (or the region of it) of the PDF at `pdf`: the page as a whole, then
@@ -61,18 +68,19 @@ pub fn read(
     job: &PageJob,
     deadline: Instant,
 ) -> Result<PageRead, OcrError> {
+    let (prepared, words) = upright_words(engine, &plain(pdf, job, deadline)?, job, deadline)?;
     let Prepared {
         img,
         origin,
         scale,
         dithered,
-    } = prepare(pdf, job, deadline)?;
+        turn,
+    } = prepared;
     let dpi = job.dpi as f32;
     let pp = match engine {
         Recogniser::PpOcr(pp) => Some(pp),
         Recogniser::Tesseract(_) => None,
     };
-    let words = page_words(engine, &img, job.dpi, deadline)?;
     let params = Params::for_page(&img, dpi);
     let segments = rules::on_page(&img, &params, dithered, dpi);
     let grid = grid::cells(&segments, dpi / 60.0, dpi / 15.0);
@@ -120,7 +128,11 @@ pub fn read(
             Rule { x0, y0, x1, y1 }
         })
         .collect();
-    Ok(PageRead { words: all, rules })
+    Ok(PageRead {
+        words: all,
+        rules,
+        turn,
+    })
 }
 
 /// One cell's value: its readings weighed ([`decide`]), a leaning `1` taken for `/`, and a
@@ -180,17 +192,45 @@ fn slash_read_as_one(mut word: PixelWord, crop: &Crop) -> PixelWord {
     word
 }
 
-/// The page-level reading of `img`: PP-OCR's where it is installed, else tesseract's
-/// (`chi_sim`, automatic page segmentation).
-fn page_words(
+/// The page-level reading, the page first stood upright when the job does not say how it
+/// lies and the engine finds it lying sideways or upside down (a whole page): PP-OCR's
+/// where it is installed (see [`turn::upright`]), else tesseract's (`chi_sim`, automatic
+/// page segmentation; see [`turn::by_tesseract`]).
+fn upright_words(
     engine: Recogniser,
-    img: &Gray,
-    dpi: u32,
+    plain: &Plain,
+    job: &PageJob,
     deadline: Instant,
-) -> Result<Vec<tsv::Word>, OcrError> {
+) -> Result<(Prepared, Vec<tsv::Word>), OcrError> {
+    let prepared = plain.prepare(job.turn.unwrap_or(0));
+    let find = job.turn.is_none() && job.region.is_none();
     match engine {
-        Recogniser::PpOcr(pp) => Ok(pp.words(img, deadline)?),
-        Recogniser::Tesseract(t) => Ok(tsv::parse(&t.tsv(PAGE, img, dpi, deadline)?)),
+        Recogniser::PpOcr(pp) => {
+            let boxes = pp.lines(&prepared.img, deadline)?;
+            let turn = match find {
+                true => turn::upright(pp, &prepared.img, &boxes, deadline)?,
+                false => 0,
+            };
+            if turn == 0 {
+                let words = pp.read_boxes(&prepared.img, &boxes, deadline)?;
+                return Ok((prepared, words));
+            }
+            let prepared = plain.prepare(turn);
+            let words = pp.words(&prepared.img, deadline)?;
+            Ok((prepared, words))
+        }
+        Recogniser::Tesseract(t) => {
+            let turn = match find {
+                true => turn::by_tesseract(t, &prepared.img, job.dpi, deadline)?,
+                false => 0,
+            };
+            let prepared = match turn {
+                0 => prepared,
+                quarters => plain.prepare(quarters),
+            };
+            let words = tsv::parse(&t.tsv(PAGE, &prepared.img, job.dpi, deadline)?);
+            Ok((prepared, words))
+        }
     }
 }
 
@@ -270,11 +310,49 @@ pub(crate) struct Prepared {
     pub scale: f32,
     /// Whether the page is dithered (see [`super::descreen`]), decided before rotation.
     pub dithered: bool,
+    /// Quarter turns clockwise the page was turned by to stand upright.
+    pub turn: u8,
 }
 
-/// The page image to read: rendered, cut to the job's region, background normalised and
-/// skew removed.
+/// A page image rendered, cut to the job's region and its background normalised, as it
+/// lies: what [`Plain::prepare`] turns and straightens.
+pub(crate) struct Plain {
+    img: Gray,
+    origin: (f32, f32),
+    scale: f32,
+    dithered: bool,
+}
+
+impl Plain {
+    /// The page turned clockwise by `quarters` quarter turns, then its skew taken out
+    /// (measured on the turned page: one rotation, whichever way it lay).
+    pub fn prepare(&self, quarters: u8) -> Prepared {
+        let img = match quarters % 4 {
+            0 => self.img.clone(),
+            q => self.img.turned(q),
+        };
+        let angle = skew::estimate(&img, self.dithered);
+        Prepared {
+            img: match angle.abs() >= 0.05 {
+                true => img.rotate(-angle),
+                false => img,
+            },
+            origin: self.origin,
+            scale: self.scale,
+            dithered: self.dithered,
+            turn: quarters % 4,
+        }
+    }
+}
+
+/// The page image to read: rendered, cut to the job's region, background normalised,
+/// turned as the job says and skew removed.
 pub(crate) fn prepare(pdf: &Path, job: &PageJob, deadline: Instant) -> Result<Prepared, OcrError> {
+    Ok(plain(pdf, job, deadline)?.prepare(job.turn.unwrap_or(0)))
+}
+
+/// The page image rendered, cut to the job's region and its background normalised.
+pub(crate) fn plain(pdf: &Path, job: &PageJob, deadline: Instant) -> Result<Plain, OcrError> {
     let img = super::render::page(pdf, job, deadline)?;
     let scale = job.size.0 / img.width.max(1) as f32;
     let (img, origin) = match job.region {
@@ -285,13 +363,9 @@ pub(crate) fn prepare(pdf: &Path, job: &PageJob, deadline: Instant) -> Result<Pr
         }
         None => (img, (0.0, 0.0)),
     };
-    let mut img = img.normalise_background((job.dpi as f32 / 6.0) as usize);
+    let img = img.normalise_background((job.dpi as f32 / 6.0) as usize);
     let dithered = super::descreen::is_dithered(&img);
-    let angle = skew::estimate(&img, dithered);
-    if angle.abs() >= 0.05 {
-        img = img.rotate(-angle);
-    }
-    Ok(Prepared {
+    Ok(Plain {
         img,
         origin,
         scale,

@@ -8,10 +8,11 @@ use rayon::prelude::*;
 
 use super::page::{self, PageJob, PageRead};
 use super::recogniser::Recogniser;
-use super::{Engines, Mode, OcrError, render};
+use super::{Engines, Mode, OcrError, Settings, render};
 use crate::pdf::{ImageDraw, PdfText};
 use govreport_document::layout::PageLayer;
 use govreport_model::limits::Limits;
+use govreport_model::record::TurnedPage;
 
 /// Most pixels an image on an OCR page may declare (a 600 dpi A3 scan is 70 M).
 pub const MAX_IMAGE_PIXELS: u64 = 200_000_000;
@@ -47,6 +48,9 @@ impl OcrState {
                 None => page.glyphs.clear(),
                 Some(r) => page.glyphs.retain(|g| !inside(r, g.x, g.y)),
             }
+            if read.turn != 0 {
+                page.turn_over(read.turn);
+            }
             page.glyphs.extend(super::glyphs(&read.words));
             page.rules.extend(read.rules.iter().copied());
         }
@@ -57,6 +61,20 @@ impl OcrState {
     pub fn whole_document(&self) -> bool {
         let whole = self.reads.iter().filter(|r| r.1.is_none()).count();
         whole == self.pages.len()
+    }
+
+    /// The pages OCR read turned upright, with the turn (None: none).
+    pub fn turned(&self) -> Option<Vec<TurnedPage>> {
+        let turned: Vec<TurnedPage> = self
+            .reads
+            .iter()
+            .filter(|r| r.2.turn != 0)
+            .map(|r| TurnedPage {
+                page: r.0 as u32 + 1,
+                degrees: 90 * u16::from(r.2.turn),
+            })
+            .collect();
+        (!turned.is_empty()).then_some(turned)
     }
 
     /// 1-based numbers of the pages OCR read.
@@ -107,6 +125,7 @@ pub fn jobs(text: &PdfText, mode: Mode) -> Result<Vec<PageJob>, OcrError> {
             size,
             region,
             dpi,
+            turn: None,
         };
         if regions.is_empty() {
             jobs.push(job(None));
@@ -180,23 +199,37 @@ pub fn run(
     })
 }
 
-/// OCR for a PDF's text layer as `mode` asks, by the engine `engines` picks: None when no
-/// page needs it. The file's deadline moves on by the time `limits` allow per page read
-/// (announced at once).
+/// The pages and regions `ocr.mode` asks OCR to read; when `ocr.turned` says how the pages
+/// lie, each whole page turned as it says (the pages it does not name upright).
+fn turned_jobs(text: &PdfText, ocr: &Settings) -> Result<Vec<PageJob>, OcrError> {
+    let mut jobs = jobs(text, ocr.mode)?;
+    let Some(turned) = &ocr.turned else {
+        return Ok(jobs);
+    };
+    for job in jobs.iter_mut().filter(|j| j.region.is_none()) {
+        let page = turned.iter().find(|t| t.page == job.number);
+        job.turn = Some(page.map_or(0, |t| (t.degrees / 90 % 4) as u8));
+    }
+    Ok(jobs)
+}
+
+/// OCR for a PDF's text layer as `ocr.mode` asks, by the engine `ocr.engines` picks, the
+/// pages `ocr.turned` names read turned so: None when no page needs it. The file's deadline
+/// moves on by the time `limits` allow per page read (announced at once).
 pub fn read(
     bytes: &[u8],
     text: &PdfText,
-    (mode, engines): (Mode, Engines),
+    ocr: &Settings,
     limits: &Limits,
     deadline: Instant,
 ) -> Result<Option<OcrState>, OcrError> {
-    let jobs = jobs(text, mode)?;
+    let jobs = turned_jobs(text, ocr)?;
     if jobs.is_empty() {
         return Ok(None);
     }
     let extension = limits.ocr_extension(jobs.len());
     super::budget::announce(extension);
-    let mut state = run(bytes, text, jobs, (engines, deadline + extension))?;
+    let mut state = run(bytes, text, jobs, (ocr.engines, deadline + extension))?;
     state.extension = extension;
     Ok(Some(state))
 }
@@ -258,5 +291,70 @@ mod tests {
         let huge = image([0.0, 0.0, 595.0, 842.0], (60000, 60000));
         let got = plan(vec![page(1, "", vec![huge])], Mode::Auto);
         assert!(matches!(got, Err(OcrError::TooLarge(m)) if m.contains("60000×60000")));
+    }
+
+    #[test]
+    fn a_page_read_turned_is_a_page_of_the_turned_size_with_only_the_rules_read_on_it() {
+        let rule = |x0, y0, x1, y1| govreport_document::layout::Rule { x0, y0, x1, y1 };
+        let (mut layer, _) = page(1, "", vec![]);
+        layer.rules.push(rule(0.0, 10.0, 500.0, 10.0));
+        let (upright, _) = page(2, "", vec![]);
+        let read = |turn| PageRead {
+            words: Vec::new(),
+            rules: vec![rule(5.0, 0.0, 5.0, 400.0)],
+            turn,
+        };
+        let state = OcrState {
+            pages: vec![layer, upright],
+            reads: vec![(0, None, read(3)), (1, None, read(0))],
+            engine: "PP-OCRv6 small".into(),
+            languages: "ch".into(),
+            extension: Duration::ZERO,
+            ppocr: true,
+        };
+        let pages = state.layers();
+        assert_eq!(
+            (pages[0].width, pages[0].height, pages[0].turn),
+            (842.0, 595.0, 3)
+        );
+        assert_eq!(pages[0].rules, read(3).rules);
+        assert_eq!(
+            (pages[1].width, pages[1].height, pages[1].turn),
+            (595.0, 842.0, 0)
+        );
+        let turned = TurnedPage {
+            page: 1,
+            degrees: 270,
+        };
+        assert_eq!(state.turned(), Some(vec![turned]));
+    }
+
+    #[test]
+    fn pages_an_earlier_reading_found_turned_are_read_turned_so() {
+        let full = image([0.0, 0.0, 595.0, 842.0], (2480, 3508));
+        let text = PdfText {
+            pages: vec![page(1, "", vec![full]).0, page(2, "", vec![full]).0],
+            producer: None,
+            warnings: Vec::new(),
+            images: vec![vec![full], vec![full]],
+            ocr_layer: Vec::new(),
+            layer_engine: None,
+        };
+        let turns = |ocr: &Settings| -> Vec<Option<u8>> {
+            turned_jobs(&text, ocr)
+                .unwrap()
+                .iter()
+                .map(|j| j.turn)
+                .collect()
+        };
+        assert_eq!(turns(&Settings::default()), [None, None], "to be found");
+        let ocr = Settings {
+            turned: Some(vec![TurnedPage {
+                page: 2,
+                degrees: 90,
+            }]),
+            ..Settings::default()
+        };
+        assert_eq!(turns(&ocr), [Some(0), Some(1)]);
     }
 }

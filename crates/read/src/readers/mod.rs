@@ -14,7 +14,7 @@ use govreport_model::format::Format;
 use govreport_model::limits::Limits;
 use govreport_model::record::Failure;
 
-use crate::ocr::{Engines, Mode, plan::OcrState};
+use crate::ocr::{Mode, Settings, plan::OcrState};
 use crate::{docx, html, textfile};
 
 /// A file as read: the document, and what OCR read of it (a PDF whose pages it read).
@@ -43,12 +43,9 @@ pub trait Reader {
 
 /// The reader of a format; `ocr` says when a PDF's pages are read by OCR, and by which
 /// engine.
-pub fn reader(format: Format, ocr: (Mode, Engines)) -> Box<dyn Reader> {
+pub fn reader(format: Format, ocr: Settings) -> Box<dyn Reader> {
     match format {
-        Format::Pdf => Box::new(PdfReader {
-            ocr: ocr.0,
-            engines: ocr.1,
-        }),
+        Format::Pdf => Box::new(PdfReader { ocr }),
         Format::Text => Box::new(TextReader),
         Format::Html => Box::new(HtmlReader),
         Format::Docx | Format::Doc | Format::Wps | Format::Odt | Format::Rtf => {
@@ -61,7 +58,7 @@ pub fn reader(format: Format, ocr: (Mode, Engines)) -> Box<dyn Reader> {
 pub fn read(
     bytes: &[u8],
     format: Format,
-    ocr: (Mode, Engines),
+    ocr: Settings,
     limits: &Limits,
     deadline: Instant,
 ) -> Result<Reading, Failure> {
@@ -118,15 +115,13 @@ pub fn check_deadline(deadline: Instant, what: &str) -> Result<(), Failure> {
 /// PDF: the text layer of every page, laid out in lines, with the pages and images that
 /// need it read by OCR.
 pub struct PdfReader {
-    /// When pages are read by OCR (`--ocr`).
-    pub ocr: Mode,
-    /// Which engine reads them.
-    pub engines: Engines,
+    /// When pages are read by OCR (`--ocr`), by which engine, and which turned.
+    pub ocr: Settings,
 }
 
 impl Reader for PdfReader {
     fn read(&self, bytes: &[u8], limits: &Limits, deadline: Instant) -> Result<Reading, Failure> {
-        pdf::read(bytes, limits, (self.ocr, self.engines), deadline)
+        pdf::read(bytes, limits, &self.ocr, deadline)
     }
 }
 

@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use super::{Reading, pdf_lines};
 use crate::ocr::plan::{self, OcrState};
-use crate::ocr::{Engines, Mode, OcrError};
+use crate::ocr::{OcrError, Settings};
 use crate::pdf::{self, PdfText};
 use govreport_document::Document;
 use govreport_model::codes::{ErrorCode, WarningCode};
@@ -18,7 +18,7 @@ use govreport_model::record::{Failure, OcrSource, Warning};
 pub fn read(
     bytes: &[u8],
     limits: &Limits,
-    ocr: (Mode, Engines),
+    ocr: &Settings,
     deadline: Instant,
 ) -> Result<Reading, Failure> {
     let text = pdf::read(bytes, limits, deadline)?;
@@ -52,14 +52,14 @@ pub fn read(
 fn ocr_pages(
     bytes: &[u8],
     text: &PdfText,
-    (mode, engines): (Mode, Engines),
+    ocr: &Settings,
     (limits, deadline): (&Limits, Instant),
     warnings: &mut Vec<Warning>,
 ) -> Result<Option<OcrState>, Failure> {
-    match plan::read(bytes, text, (mode, engines), limits, deadline) {
+    match plan::read(bytes, text, ocr, limits, deadline) {
         Ok(state) => Ok(state),
         Err(OcrError::Unavailable(m)) => {
-            let jobs = plan::jobs(text, mode).unwrap_or_default();
+            let jobs = plan::jobs(text, ocr.mode).unwrap_or_default();
             if jobs.iter().any(|j| j.region.is_none()) {
                 return Err(Failure::new(ErrorCode::NoTextLayer, m));
             }
@@ -95,5 +95,6 @@ pub fn ocr_source(state: Option<&OcrState>, text: &PdfText) -> Option<OcrSource>
         languages: state.map(|s| s.languages.clone()),
         pages: state.map(OcrState::page_numbers).unwrap_or_default(),
         existing_layer: (!layer.is_empty()).then_some(layer),
+        turned: state.and_then(OcrState::turned),
     })
 }

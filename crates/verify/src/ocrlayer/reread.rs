@@ -34,6 +34,7 @@ pub fn pages(
                 size,
                 region: None,
                 dpi,
+                turn: None,
             })
         })
         .collect();

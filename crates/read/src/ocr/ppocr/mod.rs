@@ -16,6 +16,7 @@ use std::time::Instant;
 use ort::environment::Environment;
 use ort::session::Session;
 
+use super::crop::PixelBox;
 use super::image::Gray;
 use super::tsv;
 
@@ -119,13 +120,29 @@ impl Engine {
     /// The text lines of `img` as words in image pixels, tesseract's TSV words' shape
     /// (one line id per row of text).
     pub fn words(&self, img: &Gray, deadline: Instant) -> Result<Vec<tsv::Word>, PpError> {
+        let boxes = self.lines(img, deadline)?;
+        self.read_boxes(img, &boxes, deadline)
+    }
+
+    /// The boxes of the text lines of `img` (detection only), in image pixels.
+    pub fn lines(&self, img: &Gray, deadline: Instant) -> Result<Vec<PixelBox>, PpError> {
         let boxes = self.det.with(|s| det::boxes(s, img))?;
         if Instant::now() >= deadline {
             return Err(PpError::Timeout);
         }
+        Ok(boxes)
+    }
+
+    /// The text lines `boxes` of `img` read, as words ([`Engine::words`]).
+    pub fn read_boxes(
+        &self,
+        img: &Gray,
+        boxes: &[PixelBox],
+        deadline: Instant,
+    ) -> Result<Vec<tsv::Word>, PpError> {
         let read = self
             .rec
-            .with(|s| rec::read(s, &self.classes, img, &boxes, deadline))?;
+            .with(|s| rec::read(s, &self.classes, img, boxes, deadline))?;
         Ok(lines::words(read))
     }
 

@@ -115,8 +115,7 @@ pub fn read_crops(
 /// The box's pixels; a box much taller than wide (a label printed downward) cut into
 /// squares laid side by side, so it reads as one line.
 fn cut(img: &Gray, b: &PixelBox) -> Gray {
-    let [x0, y0, x1, y1] = b.map(|v| v.round().max(0.0) as usize);
-    let crop = img.crop(x0, y0, x1.min(img.width), y1.min(img.height));
+    let crop = img.crop_box(b);
     if crop.height < crop.width * 3 / 2 || crop.width == 0 {
         return crop;
     }
