@@ -4,7 +4,8 @@
 //! 表三 or 表四 (both page readers can miss a lone `0`), a `0` read alone is taken where no
 //! rule of the cell fails (the rules cannot tell it from blank), no ink confirms the blank,
 //! and another number is taken where every rule of its table then holds (else it is named
-//! as a doubt); a blank among 表二's numbers that gives any number alone is a doubt.
+//! as a doubt); a blank among 表二's numbers that gives any number alone is a doubt. A blank
+//! whose cell holds no ink at all, at any threshold, is confirmed blank.
 
 use std::collections::HashMap;
 use std::time::Instant;
@@ -50,17 +51,18 @@ pub fn confirm(record: &mut Record, lines: &[Line], bytes: &[u8], deadline: Inst
         return;
     };
     let mut offers = Vec::new();
-    for ((check, path, target, kept), alone) in doubts.into_iter().zip(read) {
-        let alone: Vec<Number> = alone.iter().filter_map(|t| number(t)).collect();
+    for ((check, path, target, kept), cell) in doubts.into_iter().zip(read) {
+        let alone: Vec<Number> = cell.readings.iter().filter_map(|t| number(t)).collect();
         let failing = in_failing_equation(record, &path);
         let c = &mut record.checks[check];
         let said: Vec<String> = alone.iter().map(Number::to_string).collect();
-        let said = match said.is_empty() {
-            true => "nothing".to_string(),
-            false => said.join(" or "),
+        let said = match (said.is_empty(), cell.inked) {
+            (true, false) => "nothing: it holds no ink, printed blank".to_string(),
+            (true, true) => "nothing".to_string(),
+            (false, _) => said.join(" or "),
         };
         c.message = format!("{}; read alone, the cell gives {said}", c.message);
-        match outcome(&kept, &alone, failing) {
+        match outcome(&kept, &alone, failing, cell.inked) {
             Outcome::Confirmed => c.status = CheckStatus::Pass,
             Outcome::Unchanged => {}
             Outcome::Refused => {
@@ -88,7 +90,7 @@ pub fn confirm(record: &mut Record, lines: &[Line], bytes: &[u8], deadline: Inst
 enum Outcome {
     /// Every reading alone gives the number kept: the doubt passes.
     Confirmed,
-    /// Nothing was read in a blank cell: it stays as it was.
+    /// Nothing was read in a blank cell that holds some ink: it stays as it was.
     Unchanged,
     /// A blank cell read alone as `0` that sits in a failing equation: blank and 0 are
     /// the same to that rule, so the cell stays a doubt.
@@ -102,11 +104,12 @@ enum Outcome {
 }
 
 /// Weighs the readings `alone` of a cell against what was `kept` (`failing`: the cell is
-/// in an equation that fails).
-fn outcome(kept: &Kept, alone: &[Number], failing: bool) -> Outcome {
+/// in an equation that fails; `inked`: the cell holds some ink).
+fn outcome(kept: &Kept, alone: &[Number], failing: bool, inked: bool) -> Outcome {
     let zero = |n: &Number| n.as_f64() == Some(0.0);
     match kept {
         Kept::Number(k) if !alone.is_empty() && alone.iter().all(|n| n == k) => Outcome::Confirmed,
+        Kept::Blank | Kept::Unruled if alone.is_empty() && !inked => Outcome::Confirmed,
         Kept::Blank if alone.is_empty() => Outcome::Unchanged,
         Kept::Blank if alone.iter().all(zero) && failing => Outcome::Refused,
         Kept::Blank if alone.iter().all(zero) => Outcome::Zero,
@@ -244,19 +247,44 @@ mod tests {
     #[test]
     fn a_blank_read_alone_as_zero_is_taken_only_where_no_rule_of_it_fails() {
         let n = |v: u64| Number::from(v);
-        assert_eq!(outcome(&Kept::Blank, &[n(0)], false), Outcome::Zero);
-        assert_eq!(outcome(&Kept::Blank, &[n(0), n(0)], true), Outcome::Refused);
-        assert_eq!(outcome(&Kept::Blank, &[], true), Outcome::Unchanged);
-        assert_eq!(outcome(&Kept::Blank, &[n(3)], true), Outcome::Offered(n(3)));
-        assert_eq!(outcome(&Kept::Blank, &[n(0), n(3)], false), Outcome::Doubt);
+        assert_eq!(outcome(&Kept::Blank, &[n(0)], false, true), Outcome::Zero);
+        assert_eq!(
+            outcome(&Kept::Blank, &[n(0), n(0)], true, true),
+            Outcome::Refused
+        );
+        assert_eq!(outcome(&Kept::Blank, &[], true, true), Outcome::Unchanged);
+        assert_eq!(
+            outcome(&Kept::Blank, &[n(3)], true, true),
+            Outcome::Offered(n(3))
+        );
+        assert_eq!(
+            outcome(&Kept::Blank, &[n(0), n(3)], false, true),
+            Outcome::Doubt
+        );
         // In 表二 nothing chooses between blank and a number read alone: it is a doubt.
-        assert_eq!(outcome(&Kept::Unruled, &[], false), Outcome::Unchanged);
-        assert_eq!(outcome(&Kept::Unruled, &[n(7)], false), Outcome::Doubt);
-        assert_eq!(outcome(&Kept::Unruled, &[n(0)], false), Outcome::Doubt);
+        assert_eq!(
+            outcome(&Kept::Unruled, &[], false, true),
+            Outcome::Unchanged
+        );
+        assert_eq!(
+            outcome(&Kept::Unruled, &[n(7)], false, true),
+            Outcome::Doubt
+        );
+        assert_eq!(
+            outcome(&Kept::Unruled, &[n(0)], false, true),
+            Outcome::Doubt
+        );
         let kept = Kept::Number(n(57));
-        assert_eq!(outcome(&kept, &[n(57)], true), Outcome::Confirmed);
-        assert_eq!(outcome(&kept, &[n(57), n(37)], false), Outcome::Doubt);
-        assert_eq!(outcome(&kept, &[], false), Outcome::Doubt);
+        assert_eq!(outcome(&kept, &[n(57)], true, true), Outcome::Confirmed);
+        assert_eq!(outcome(&kept, &[n(57), n(37)], false, true), Outcome::Doubt);
+        assert_eq!(outcome(&kept, &[], false, true), Outcome::Doubt);
+        // A cell with no ink at all is printed blank; ink nothing read leaves the doubt.
+        assert_eq!(outcome(&Kept::Blank, &[], true, false), Outcome::Confirmed);
+        assert_eq!(
+            outcome(&Kept::Unruled, &[], false, false),
+            Outcome::Confirmed
+        );
+        assert_eq!(outcome(&kept, &[], false, false), Outcome::Doubt);
     }
 
     #[test]

@@ -93,15 +93,22 @@ pub fn value(text: &str, x: f32) -> Option<Value> {
 
 /// The values of one cell, left to right (a cell of several space-separated values gives
 /// several), and whether one of them is a misread cell ([`is_misread`], when `may_misread`);
-/// None when any part is no value.
-fn cell_values(line: &Line, cell: &Cell, may_misread: bool) -> Option<(Vec<Value>, bool)> {
+/// None when any part is no value. `lead`: the cell begins its line (where `3.` is a
+/// label's list number, not a value).
+fn cell_values(
+    line: &Line,
+    cell: &Cell,
+    may_misread: bool,
+    lead: bool,
+) -> Option<(Vec<Value>, bool)> {
     let parts: Vec<&str> = cell.text.split_whitespace().collect();
     let step = (cell.x1 - cell.x0) / parts.len().max(1) as f32;
     let mut used = false;
     let mut out = Vec::with_capacity(parts.len());
     for (i, p) in parts.iter().enumerate() {
         let x0 = cell.x0 + step * i as f32;
-        let found = match value(p, x0 + step * 0.5) {
+        let dotted = || (!lead || i > 0).then(|| speck_after(p, x0 + step * 0.5))?;
+        let found = match value(p, x0 + step * 0.5).or_else(dotted) {
             Some(v) => v,
             None if may_misread && !used && is_misread(p) => {
                 used = true;
@@ -122,6 +129,17 @@ fn cell_values(line: &Line, cell: &Cell, may_misread: bool) -> Option<(Vec<Value
         });
     }
     Some((out, used))
+}
+
+/// A number with a full stop after it (`162.`) among a row's values: a speck OCR read as a
+/// point after the digits. The number, with the text as read kept as printed.
+fn speck_after(text: &str, x: f32) -> Option<Value> {
+    let digits = text.strip_suffix(['.', '．'])?;
+    let v = value(digits, x).filter(|v| v.number.is_some() && !digits.contains('.'))?;
+    Some(Value {
+        printed: Some(text.to_string()),
+        ..v
+    })
 }
 
 /// A value cell OCR read as Latin letters, with or without digits (`m1`, `I1`, `O`): one
@@ -153,7 +171,7 @@ pub fn split(line: &Line) -> SplitLine {
     let mut cut = line.cells.len();
     // The one misread cell allowed: where it is in `values`, and `cut` before it.
     let mut misread: Option<(usize, usize)> = None;
-    for cell in line.cells.iter().rev() {
+    for (k, cell) in line.cells.iter().enumerate().rev() {
         if cell.text.is_empty() {
             values.push(Value {
                 number: None,
@@ -165,7 +183,7 @@ pub fn split(line: &Line) -> SplitLine {
             cut -= 1;
             continue;
         }
-        match cell_values(line, cell, misread.is_none()) {
+        match cell_values(line, cell, misread.is_none(), k == 0) {
             Some((mut v, used)) if !v.is_empty() => {
                 if used {
                     misread = Some((values.len(), cut));
@@ -315,6 +333,23 @@ mod tests {
         assert_eq!(s.values.len(), 6);
         let s = split(&text_line("行政规范性文件  10 10 10", 0));
         assert_eq!(s.values.len(), 3);
+    }
+
+    #[test]
+    fn a_number_with_a_speck_read_as_a_full_stop_is_a_value_but_a_list_number_is_not() {
+        let s = split(&text_line(
+            "二、上年结转政府信息公开申请数量  151  6  0  1  3.  1  162.",
+            0,
+        ));
+        assert_eq!(s.label, "二、上年结转政府信息公开申请数量");
+        let got: Vec<Option<Number>> = s.values.iter().map(|v| v.number.clone()).collect();
+        let want = [151, 6, 0, 1, 3, 1, 162].map(|n| Some(Number::from(n)));
+        assert_eq!(got, want);
+        assert_eq!(s.values[6].printed.as_deref(), Some("162."));
+        let s = split(&text_line("3.  12  4", 0));
+        assert_eq!((s.label.as_str(), s.values.len()), ("3.", 2));
+        let s = split(&text_line("合计  7.5.", 0));
+        assert_eq!(s.values.len(), 0);
     }
 
     #[test]

@@ -44,17 +44,23 @@ const MARGIN: f32 = 0.5;
 /// a lone number swings with the strokes' weight (`57` read as `37` at one of them).
 const THRESHOLDS: [f32; 3] = [0.5, 0.7, 0.8];
 
-/// Each target's readings by tesseract, the cell alone (none: no reading at any threshold),
-/// in order. A target inside a ruled cell is read in that cell (an OCR reading's box sits
-/// on its row label's line, which may be above the digits in a cell of a wrapped label).
-/// Fails when tesseract is not installed or a page cannot be rendered in time.
-pub fn digits(
-    bytes: &[u8],
-    targets: &[Target],
-    deadline: Instant,
-) -> Result<Vec<Vec<String>>, OcrError> {
+/// A cell read alone: what tesseract read in it, and whether it holds any ink.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Alone {
+    /// The distinct readings, one per threshold at most (none: no reading at any).
+    pub readings: Vec<String>,
+    /// Whether any of its crops, at any threshold, holds ink as tall as a glyph (not only
+    /// specks or a rule's remnant): a cell with none is printed blank.
+    pub inked: bool,
+}
+
+/// Each target read by tesseract, the cell alone, in order. A target inside a ruled cell
+/// is read in that cell too (an OCR reading's box sits on its row label's line, which may
+/// be above the digits in a cell of a wrapped label). Fails when tesseract is not
+/// installed or a page cannot be rendered in time.
+pub fn digits(bytes: &[u8], targets: &[Target], deadline: Instant) -> Result<Vec<Alone>, OcrError> {
     let engine = engine::engine().map_err(|m| OcrError::Unavailable(m.to_string()))?;
-    let mut out = vec![Vec::new(); targets.len()];
+    let mut out = vec![Alone::default(); targets.len()];
     each_page(bytes, targets, deadline, |img, dithered, dpi, on_page| {
         let params = Params::for_page(img, dpi);
         let segments = rules::on_page(img, &params, dithered, dpi);
@@ -69,10 +75,11 @@ pub fn digits(
             let crops = crop::cut_at(img, &boxes, 0.0, threshold);
             let refs: Vec<&crop::Crop> = crops.iter().collect();
             let read = cells::read_digits(engine, &refs, deadline).map_err(OcrError::from)?;
-            for (&i, reading) in owners.iter().zip(read) {
+            for ((&i, reading), c) in owners.iter().zip(read).zip(&crops) {
+                out[i].inked |= c.glyph_box().is_some();
                 let text = reading.text;
-                if !text.is_empty() && !out[i].contains(&text) {
-                    out[i].push(text);
+                if !text.is_empty() && !out[i].readings.contains(&text) {
+                    out[i].readings.push(text);
                 }
             }
         }

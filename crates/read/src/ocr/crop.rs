@@ -152,16 +152,33 @@ fn without_rules(mut crop: Gray) -> Gray {
 }
 
 /// The crop without the pieces of a skewed or broken rule along its edges: ink that lies
-/// flat in the top or bottom fifth, or that runs down most of the crop from a side edge.
-/// A cell's digits sit in its middle and are never that shape.
+/// flat in the top or bottom fifth, or a thin stroke at a side edge that runs down most of
+/// the crop, or that runs off its top or bottom, stands half again as tall as the digits or
+/// mostly beside them (a broken rule's piece next to a number). A cell's digits sit in its
+/// middle and are never that shape.
 fn without_edge_lines(mut crop: Gray) -> Gray {
     let (w, h) = (crop.width, crop.height);
-    for part in components(&crop) {
+    let parts = components(&crop);
+    let height = |p: &Component| p.bbox[3] - p.bbox[1] + 1;
+    let at_side = |p: &Component| p.bbox[0] <= 1 || p.bbox[2] + 2 >= w;
+    let tallest = parts.iter().filter(|p| !at_side(p)).map(height).max();
+    let band = parts
+        .iter()
+        .filter(|p| !at_side(p) && tallest.is_some_and(|t| height(p) * 2 >= t))
+        .map(|p| (p.bbox[1], p.bbox[3]))
+        .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)));
+    for part in &parts {
         let [x0, y0, x1, y1] = part.bbox;
         let flat = (y1 - y0 + 1) * 5 <= h;
         let top_or_bottom = y1 * 5 < h || y0 * 5 >= h * 4 || y0 == 0 || y1 + 1 == h;
-        let side = (x0 == 0 || x1 + 1 == w) && (y1 - y0 + 1) * 4 > h * 3;
-        if (flat && top_or_bottom) || side {
+        let long = (x0 == 0 || x1 + 1 == w) && height(part) * 4 > h * 3;
+        let thin = (x1 - x0 + 1) * 3 <= height(part);
+        let ruled = band.is_some_and(|(top, bottom)| {
+            let beside = (y1.min(bottom) + 1).saturating_sub(y0.max(top)) * 2 < height(part);
+            let taller = height(part) * 2 > (bottom - top + 1) * 3;
+            y0 == 0 || y1 + 1 == h || beside || taller
+        });
+        if (flat && top_or_bottom) || long || (at_side(part) && thin && ruled) {
             part.pixels.iter().for_each(|&i| crop.pixels[i] = 255);
         }
     }
@@ -317,6 +334,24 @@ mod tests {
         crop.pixels[20 * 60 + 20..20 * 60 + 26].fill(0); // a minus sign
         let out = without_edge_lines(crop);
         assert_eq!(out.pixels.iter().filter(|&&p| p == 0).count(), 16 + 6);
+    }
+
+    #[test]
+    fn a_broken_rules_piece_beside_a_number_is_cleared_but_a_one_at_the_edge_stays() {
+        let mut crop = Gray::white(60, 60);
+        let mut ink = |x0: usize, y0: usize, x1: usize, y1: usize| {
+            (y0..=y1).for_each(|y| crop.pixels[y * 60 + x0..=y * 60 + x1].fill(0));
+        };
+        ink(1, 14, 2, 50); // the rule's piece, from the digits' top to below them
+        ink(20, 14, 23, 29); // a digit
+        ink(30, 14, 33, 29); // a digit
+        ink(56, 14, 58, 29); // a `1` against the right edge, as tall as the digits
+        ink(57, 34, 58, 54); // a rule's piece below the digits, as tall as they are
+        let out = without_edge_lines(crop);
+        assert_eq!(
+            out.pixels.iter().filter(|&&p| p == 0).count(),
+            2 * 4 * 16 + 3 * 16
+        );
     }
 
     #[test]

@@ -235,7 +235,7 @@ fn upright_words(
 }
 
 /// The words of the value cells as decided: unreadable ink marked, each on its row label's
-/// line (a dash in a row with no label on the numbers' line).
+/// line (a row with no label on its numbers' line).
 fn cell_words(
     mut decided: Vec<Option<PixelWord>>,
     boxes: &[PixelBox],
@@ -257,28 +257,40 @@ fn cell_words(
     unlabelled_on_one_line(placed)
 }
 
-/// The cell words, a dash in a row with no label (表四's one row of numbers) put on the
-/// lowest baseline of the row's cells: drawn at mid-height, it stays on its row's line.
+/// The cell words, every word of a row with no label (表四's one row of numbers) put on
+/// the row's baseline: the middle one of its numbers' (a dash drawn at mid-height, or a
+/// number whose box took in a rule's remnant below it, would otherwise start a line of its
+/// own and the row would lose its columns); a row of marks alone on its lowest one.
 fn unlabelled_on_one_line(placed: Vec<(PixelWord, &PixelBox, bool)>) -> Vec<PixelWord> {
-    let lowest: Vec<f32> = placed
+    let row_baseline: Vec<f32> = placed
         .iter()
         .map(|(_, b, _)| {
-            placed
+            let mates: Vec<&PixelWord> = placed
                 .iter()
                 .filter(|(_, o, labelled)| {
                     let overlap = o[3].min(b[3]) - o[1].max(b[1]);
                     !labelled && overlap > 0.8 * (o[3] - o[1]).max(b[3] - b[1])
                 })
-                .map(|(w, _, _)| w.baseline)
-                .fold(f32::MIN, f32::max)
+                .map(|(w, _, _)| w)
+                .collect();
+            let mut numbers: Vec<f32> = mates
+                .iter()
+                .filter(|w| is_number(&w.text))
+                .map(|w| w.baseline)
+                .collect();
+            numbers.sort_by(f32::total_cmp);
+            match numbers.get(numbers.len() / 2) {
+                Some(&middle) => middle,
+                None => mates.iter().map(|w| w.baseline).fold(f32::MIN, f32::max),
+            }
         })
         .collect();
     placed
         .into_iter()
-        .zip(lowest)
-        .map(|((mut w, _, labelled), low)| {
-            if !labelled && is_mark(&w.text) {
-                w.baseline = w.baseline.max(low);
+        .zip(row_baseline)
+        .map(|((mut w, _, labelled), row)| {
+            if !labelled {
+                w.baseline = row;
             }
             w
         })
@@ -581,7 +593,7 @@ mod tests {
     }
 
     #[test]
-    fn a_dash_in_a_row_with_no_label_joins_the_numbers_baseline() {
+    fn every_word_of_a_row_with_no_label_joins_its_numbers_baseline() {
         let at = |text: &str, baseline: f32| PixelWord {
             text: text.into(),
             bbox: [0.0, 0.0, 1.0, 1.0],
@@ -590,16 +602,33 @@ mod tests {
             first: None,
             alternatives: Vec::new(),
         };
-        let (a, b) = ([0.0, 100.0, 50.0, 150.0], [60.0, 100.0, 110.0, 150.0]);
-        let out = unlabelled_on_one_line(vec![
-            (at("0", 140.0), &a, false),
-            (at("—", 126.0), &b, false),
+        let cell = |k: f32| [60.0 * k, 100.0, 60.0 * k + 50.0, 150.0];
+        let cells: Vec<PixelBox> = (0..5).map(|k| cell(k as f32)).collect();
+        let row = |words: Vec<PixelWord>| {
+            let placed = words.into_iter().zip(&cells).map(|(w, b)| (w, b, false));
+            unlabelled_on_one_line(placed.collect())
+                .iter()
+                .map(|w| w.baseline)
+                .collect::<Vec<f32>>()
+        };
+        // A dash drawn at mid-height and a number whose box took in a rule below it.
+        let got = row(vec![
+            at("0", 140.0),
+            at("—", 126.0),
+            at("10", 145.0),
+            at("3", 140.0),
         ]);
-        assert_eq!(out[1].baseline, 140.0);
-        let out = unlabelled_on_one_line(vec![
-            (at("0", 140.0), &a, false),
-            (at("3", 126.0), &b, false),
-        ]);
-        assert_eq!(out[1].baseline, 126.0, "only a dash is moved");
+        assert_eq!(got, [140.0; 4]);
+        assert_eq!(row(vec![at("—", 126.0), at("/", 128.0)]), [128.0; 2]);
+        // A labelled word keeps its label's line.
+        let placed = vec![
+            (at("7", 145.0), &cells[0], true),
+            (at("8", 140.0), &cells[1], false),
+        ];
+        let got: Vec<f32> = unlabelled_on_one_line(placed)
+            .iter()
+            .map(|w| w.baseline)
+            .collect();
+        assert_eq!(got, [145.0, 140.0]);
     }
 }
