@@ -5,7 +5,7 @@
 //! rule of the cell fails (the rules cannot tell it from blank), no ink confirms the blank,
 //! and another number is taken where every rule of its table then holds (else it is named
 //! as a doubt); a blank among 表二's numbers that gives any number alone is a doubt. A blank
-//! whose cell holds no ink at all, at any threshold, is confirmed blank.
+//! whose ruled cell holds no ink at all, at any threshold, is confirmed blank.
 
 use std::collections::HashMap;
 use std::time::Instant;
@@ -56,13 +56,13 @@ pub fn confirm(record: &mut Record, lines: &[Line], bytes: &[u8], deadline: Inst
         let failing = in_failing_equation(record, &path);
         let c = &mut record.checks[check];
         let said: Vec<String> = alone.iter().map(Number::to_string).collect();
-        let said = match (said.is_empty(), cell.inked) {
-            (true, false) => "nothing: it holds no ink, printed blank".to_string(),
+        let said = match (said.is_empty(), !cell.empty) {
+            (true, false) => "nothing: its ruled cell holds no ink, printed blank".to_string(),
             (true, true) => "nothing".to_string(),
             (false, _) => said.join(" or "),
         };
         c.message = format!("{}; read alone, the cell gives {said}", c.message);
-        match outcome(&kept, &alone, failing, cell.inked) {
+        match outcome(&kept, &alone, failing, !cell.empty) {
             Outcome::Confirmed => c.status = CheckStatus::Pass,
             Outcome::Unchanged => {}
             Outcome::Refused => {

@@ -49,9 +49,10 @@ const THRESHOLDS: [f32; 3] = [0.5, 0.7, 0.8];
 pub struct Alone {
     /// The distinct readings, one per threshold at most (none: no reading at any).
     pub readings: Vec<String>,
-    /// Whether any of its crops, at any threshold, holds ink as tall as a glyph (not only
-    /// specks or a rule's remnant): a cell with none is printed blank.
-    pub inked: bool,
+    /// Whether the target lies in a ruled cell that holds no ink as tall as a glyph at any
+    /// threshold (specks and a rule's remnants aside): a cell printed blank. False where
+    /// no ruled cell holds it (nothing then shows the whole cell).
+    pub empty: bool,
 }
 
 /// Each target read by tesseract, the cell alone, in order. A target inside a ruled cell
@@ -70,13 +71,16 @@ pub fn digits(bytes: &[u8], targets: &[Target], deadline: Instant) -> Result<Vec
             .iter()
             .flat_map(|&i| places(&targets[i], &grid, dpi / 60.0, size).map(move |b| (b, i)))
             .unzip();
+        for &i in on_page {
+            let cell = ruled_cell(&targets[i], &grid).map(|g| inset(g, dpi / 60.0));
+            out[i].empty = cell.is_some_and(|c| !has_glyph(img, c));
+        }
         for share in THRESHOLDS {
             let threshold = (img.median() as f32 * share) as u8;
             let crops = crop::cut_at(img, &boxes, 0.0, threshold);
             let refs: Vec<&crop::Crop> = crops.iter().collect();
             let read = cells::read_digits(engine, &refs, deadline).map_err(OcrError::from)?;
-            for ((&i, reading), c) in owners.iter().zip(read).zip(&crops) {
-                out[i].inked |= c.glyph_box().is_some();
+            for (&i, reading) in owners.iter().zip(read) {
                 let text = reading.text;
                 if !text.is_empty() && !out[i].readings.contains(&text) {
                     out[i].readings.push(text);
@@ -155,28 +159,23 @@ fn each_page(
 fn places(
     target: &Target,
     grid: &[PixelBox],
-    inset: f32,
+    inset_by: f32,
     (width, height): (usize, usize),
 ) -> impl Iterator<Item = PixelBox> {
     let b = target.bbox;
     let clip = target
         .clip
         .unwrap_or([0.0, 0.0, width as f32, height as f32]);
-    let (w, h) = ((b[2] - b[0]).max(1.0), (b[3] - b[1]).max(1.0));
-    let (cx, cy) = ((b[0] + b[2]) / 2.0, (b[1] + b[3]) / 2.0);
-    let cell = grid.iter().find(|g| {
-        let holds = cx >= g[0] && cx < g[2] && cy >= g[1] && cy < g[3];
-        holds && g[3] - g[1] <= CELL * h && g[2] - g[0] <= CELL * w.max(h)
-    });
-    let ruled = cell.map(|g| {
+    let ruled = ruled_cell(target, grid).map(|g| {
+        let g = inset(g, inset_by);
         [
-            (g[0] + inset).max(clip[0]),
-            (g[1] + inset).max(clip[1]),
-            (g[2] - inset).min(clip[2]),
-            (g[3] - inset).min(clip[3]),
+            g[0].max(clip[0]),
+            g[1].max(clip[1]),
+            g[2].min(clip[2]),
+            g[3].min(clip[3]),
         ]
     });
-    let m = h * MARGIN;
+    let m = (b[3] - b[1]).max(1.0) * MARGIN;
     let margin = [
         (b[0] - m).max(0.0).max(clip[0]),
         (b[1] - m).max(0.0).max(clip[1]),
@@ -186,6 +185,32 @@ fn places(
     std::iter::once(margin).chain(ruled)
 }
 
+/// The ruled cell holding the middle of the target's box, when there is one of about a
+/// cell's size.
+fn ruled_cell(target: &Target, grid: &[PixelBox]) -> Option<PixelBox> {
+    let b = target.bbox;
+    let (w, h) = ((b[2] - b[0]).max(1.0), (b[3] - b[1]).max(1.0));
+    let (cx, cy) = ((b[0] + b[2]) / 2.0, (b[1] + b[3]) / 2.0);
+    grid.iter().copied().find(|g| {
+        let holds = cx >= g[0] && cx < g[2] && cy >= g[1] && cy < g[3];
+        holds && g[3] - g[1] <= CELL * h && g[2] - g[0] <= CELL * w.max(h)
+    })
+}
+
+/// The box `by` pixels in from each side.
+fn inset(g: PixelBox, by: f32) -> PixelBox {
+    [g[0] + by, g[1] + by, g[2] - by, g[3] - by]
+}
+
+/// Whether the box of `img` holds ink as tall as a glyph at any of the thresholds.
+fn has_glyph(img: &Gray, cell: PixelBox) -> bool {
+    THRESHOLDS.iter().any(|share| {
+        let threshold = (img.median() as f32 * share) as u8;
+        let crop = crop::cut_at(img, &[cell], 0.0, threshold);
+        crop[0].glyph_box().is_some()
+    })
+}
+
 /// A ruled cell larger than this many times a reading's height (or width) is no single
 /// cell (rules missing inside a table) and is not read.
 const CELL: f32 = 5.0;
@@ -193,6 +218,19 @@ const CELL: f32 = 5.0;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cell_with_specks_alone_holds_no_glyph_but_one_with_a_thin_one_does() {
+        let mut page = Gray::white(200, 100);
+        let mut ink = |x0: usize, y0: usize, x1: usize, y1: usize| {
+            (y0..=y1).for_each(|y| page.pixels[y * 200 + x0..=y * 200 + x1].fill(0));
+        };
+        ink(20, 30, 21, 31); // specks
+        ink(60, 70, 62, 71);
+        ink(140, 30, 142, 60); // a thin `1`
+        assert!(!has_glyph(&page, [5.0, 5.0, 95.0, 95.0]));
+        assert!(has_glyph(&page, [105.0, 5.0, 195.0, 95.0]));
+    }
 
     #[test]
     fn a_box_is_read_with_a_margin_and_in_its_ruled_cell_of_a_cells_size() {
