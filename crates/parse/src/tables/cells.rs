@@ -93,13 +93,14 @@ pub fn value(text: &str, x: f32) -> Option<Value> {
 
 /// The values of one cell, left to right (a cell of several space-separated values gives
 /// several), and whether one of them is a misread cell ([`is_misread`], when `may_misread`);
-/// None when any part is no value. `lead`: the cell begins its line (where `3.` is a
-/// label's list number, not a value).
+/// None when any part is no value. `after_value`: the text just before the cell (the
+/// previous cell's last part) is a value, so a number with a full stop in the cell's first
+/// part sits among values (elsewhere `3.` is a label's list number).
 fn cell_values(
     line: &Line,
     cell: &Cell,
     may_misread: bool,
-    lead: bool,
+    after_value: bool,
 ) -> Option<(Vec<Value>, bool)> {
     let parts: Vec<&str> = cell.text.split_whitespace().collect();
     let step = (cell.x1 - cell.x0) / parts.len().max(1) as f32;
@@ -107,7 +108,11 @@ fn cell_values(
     let mut out = Vec::with_capacity(parts.len());
     for (i, p) in parts.iter().enumerate() {
         let x0 = cell.x0 + step * i as f32;
-        let dotted = || (!lead || i > 0).then(|| speck_after(p, x0 + step * 0.5))?;
+        let left = match i {
+            0 => after_value,
+            _ => value(parts[i - 1], 0.0).is_some(),
+        };
+        let dotted = || left.then(|| speck_after(p, x0 + step * 0.5))?;
         let found = match value(p, x0 + step * 0.5).or_else(dotted) {
             Some(v) => v,
             None if may_misread && !used && is_misread(p) => {
@@ -131,8 +136,8 @@ fn cell_values(
     Some((out, used))
 }
 
-/// A number with a full stop after it (`162.`) among a row's values: a speck OCR read as a
-/// point after the digits. The number, with the text as read kept as printed.
+/// A number with a full stop after it (`162.`) just after another value: a speck OCR read
+/// as a point after the digits. The number, with the text as read kept as printed.
 fn speck_after(text: &str, x: f32) -> Option<Value> {
     let digits = text.strip_suffix(['.', '．'])?;
     let v = value(digits, x).filter(|v| v.number.is_some() && !digits.contains('.'))?;
@@ -183,7 +188,11 @@ pub fn split(line: &Line) -> SplitLine {
             cut -= 1;
             continue;
         }
-        match cell_values(line, cell, misread.is_none(), k == 0) {
+        let before = k.checked_sub(1).map(|j| line.cells[j].text.as_str());
+        let after_value = before
+            .and_then(|t| t.split_whitespace().last())
+            .is_some_and(|t| value(t, 0.0).is_some());
+        match cell_values(line, cell, misread.is_none(), after_value) {
             Some((mut v, used)) if !v.is_empty() => {
                 if used {
                     misread = Some((values.len(), cut));
@@ -348,6 +357,9 @@ mod tests {
         assert_eq!(s.values[6].printed.as_deref(), Some("162."));
         let s = split(&text_line("3.  12  4", 0));
         assert_eq!((s.label.as_str(), s.values.len()), ("3.", 2));
+        // A list number after a label's text (a group label on the same line) is no value.
+        let s = split(&text_line("（六）其他处理  1.  10  1  0  0  0  11", 0));
+        assert_eq!((s.label.as_str(), s.values.len()), ("（六）其他处理1.", 6));
         let s = split(&text_line("合计  7.5.", 0));
         assert_eq!(s.values.len(), 0);
     }

@@ -257,19 +257,21 @@ fn cell_words(
     unlabelled_on_one_line(placed)
 }
 
-/// The cell words, every word of a row with no label (表四's one row of numbers) put on
-/// the row's baseline: the middle one of its numbers' (a dash drawn at mid-height, or a
-/// number whose box took in a rule's remnant below it, would otherwise start a line of its
-/// own and the row would lose its columns); a row of marks alone on its lowest one.
+/// The cell words, every number and mark of a row with no label (表四's one row of numbers)
+/// put on the row's baseline: the middle one of its numbers' (a dash drawn at mid-height,
+/// or a number whose box took in a rule's remnant below it, would otherwise start a line of
+/// its own and the row would lose its columns); a row of marks alone on its lowest one.
 fn unlabelled_on_one_line(placed: Vec<(PixelWord, &PixelBox, bool)>) -> Vec<PixelWord> {
     let row_baseline: Vec<f32> = placed
         .iter()
         .map(|(_, b, _)| {
             let mates: Vec<&PixelWord> = placed
                 .iter()
-                .filter(|(_, o, labelled)| {
+                .filter(|(w, o, labelled)| {
                     let overlap = o[3].min(b[3]) - o[1].max(b[1]);
-                    !labelled && overlap > 0.8 * (o[3] - o[1]).max(b[3] - b[1])
+                    !labelled
+                        && value_like(&w.text)
+                        && overlap > 0.8 * (o[3] - o[1]).max(b[3] - b[1])
                 })
                 .map(|(w, _, _)| w)
                 .collect();
@@ -289,12 +291,18 @@ fn unlabelled_on_one_line(placed: Vec<(PixelWord, &PixelBox, bool)>) -> Vec<Pixe
         .into_iter()
         .zip(row_baseline)
         .map(|((mut w, _, labelled), row)| {
-            if !labelled {
+            if !labelled && value_like(&w.text) {
                 w.baseline = row;
             }
             w
         })
         .collect()
+}
+
+/// A number or a printed mark: what a row's value cells hold (unreadable ink, read in a
+/// label's cell beside the row, keeps its own line).
+fn value_like(text: &str) -> bool {
+    is_number(text) || is_mark(text)
 }
 
 /// Whether `w` is a table's ruling line that tesseract read as text (`|`) between two
@@ -620,6 +628,9 @@ mod tests {
         ]);
         assert_eq!(got, [140.0; 4]);
         assert_eq!(row(vec![at("—", 126.0), at("/", 128.0)]), [128.0; 2]);
+        // Unreadable ink keeps its own line (it may be a label's cell beside the row).
+        let got = row(vec![at("0", 140.0), at("\u{FFFD}", 120.0), at("3", 140.0)]);
+        assert_eq!(got, [140.0, 120.0, 140.0]);
         // A labelled word keeps its label's line.
         let placed = vec![
             (at("7", 145.0), &cells[0], true),
