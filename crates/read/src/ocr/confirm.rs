@@ -71,12 +71,13 @@ pub fn digits(bytes: &[u8], targets: &[Target], deadline: Instant) -> Result<Vec
             .iter()
             .flat_map(|&i| places(&targets[i], &grid, dpi / 60.0, size).map(move |b| (b, i)))
             .unzip();
+        let paper = img.median() as f32;
+        let levels = THRESHOLDS.map(|share| (paper * share) as u8);
         for &i in on_page {
             let cell = ruled_cell(&targets[i], &grid).map(|g| inset(g, dpi / 60.0));
-            out[i].empty = cell.is_some_and(|c| !has_glyph(img, c));
+            out[i].empty = cell.is_some_and(|c| !has_glyph(img, c, &levels));
         }
-        for share in THRESHOLDS {
-            let threshold = (img.median() as f32 * share) as u8;
+        for threshold in levels {
             let crops = crop::cut_at(img, &boxes, 0.0, threshold);
             let refs: Vec<&crop::Crop> = crops.iter().collect();
             let read = cells::read_digits(engine, &refs, deadline).map_err(OcrError::from)?;
@@ -202,12 +203,12 @@ fn inset(g: PixelBox, by: f32) -> PixelBox {
     [g[0] + by, g[1] + by, g[2] - by, g[3] - by]
 }
 
-/// Whether the box of `img` holds ink as tall as a glyph at any of the thresholds.
-fn has_glyph(img: &Gray, cell: PixelBox) -> bool {
-    THRESHOLDS.iter().any(|share| {
-        let threshold = (img.median() as f32 * share) as u8;
-        let crop = crop::cut_at(img, &[cell], 0.0, threshold);
-        crop[0].glyph_box().is_some()
+/// Whether the box of `img` holds ink as tall as a glyph at any of the `levels`.
+fn has_glyph(img: &Gray, cell: PixelBox, levels: &[u8]) -> bool {
+    levels.iter().any(|&threshold| {
+        crop::cut_at(img, &[cell], 0.0, threshold)[0]
+            .glyph_box()
+            .is_some()
     })
 }
 
@@ -228,8 +229,9 @@ mod tests {
         ink(20, 30, 21, 31); // specks
         ink(60, 70, 62, 71);
         ink(140, 30, 142, 60); // a thin `1`
-        assert!(!has_glyph(&page, [5.0, 5.0, 95.0, 95.0]));
-        assert!(has_glyph(&page, [105.0, 5.0, 195.0, 95.0]));
+        let levels = THRESHOLDS.map(|share| (page.median() as f32 * share) as u8);
+        assert!(!has_glyph(&page, [5.0, 5.0, 95.0, 95.0], &levels));
+        assert!(has_glyph(&page, [105.0, 5.0, 195.0, 95.0], &levels));
     }
 
     #[test]
